@@ -1,0 +1,39 @@
+package io.statecraft.dsl;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A JSON object whose field values may be literal or dynamic. Field order is kept as written,
+ * because the canonical writer keeps the author's order inside payloads.
+ *
+ * <p>Keys are the plain names: {@code "InstanceIds"}, never {@code "InstanceIds.$"}.
+ */
+public record ObjectValue(Map<String, Value> fields) implements Value {
+
+  public static final ObjectValue EMPTY = new ObjectValue(Map.of());
+
+  public ObjectValue {
+    Objects.requireNonNull(fields, "fields == null");
+    var copy = new LinkedHashMap<String, Value>();
+    fields.forEach((key, value) -> {
+      Objects.requireNonNull(key, "key == null");
+      Objects.requireNonNull(value, () -> "value of " + key + " == null; use NullValue for JSON null");
+      copy.put(key, value);
+    });
+    fields = Collections.unmodifiableMap(copy);
+  }
+
+  public Value get(String key) {
+    return fields.get(key);
+  }
+
+  /** A copy with {@code key} set to {@code value}, replacing any earlier value in place. */
+  public ObjectValue with(String key, Value value) {
+    var copy = new LinkedHashMap<>(fields);
+    copy.put(key, value);
+    return new ObjectValue(copy);
+  }
+}

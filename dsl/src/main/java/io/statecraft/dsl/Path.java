@@ -1,0 +1,99 @@
+package io.statecraft.dsl;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A JSONPath expression the service evaluates at run time: a path into the state input
+ * ({@code $.detail.id}), into the context object ({@code $$.Execution.Id}), or into a variable
+ * ({@code $instanceIds[0]}).
+ *
+ * <p>Inside a payload template a path becomes a {@code "Key.$"} field by itself. Build paths
+ * with {@link #input()}, {@link Context} or {@link #variable(String)} and the {@link #field} /
+ * {@link #index} steps, so that names needing quotes are quoted; {@link #of(String)} takes any
+ * expression and leaves checking it to the validator.
+ *
+ * @param expression the JSONPath text, starting with {@code $}
+ */
+public record Path(String expression) implements Value {
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** The whole state input, {@code $}. */
+  public static final Path ROOT = new Path("$");
+
+  public Path {
+    Objects.requireNonNull(expression, "expression == null");
+    if (!expression.startsWith("$")) {
+      throw new IllegalArgumentException("a path starts with $: " + expression);
+    }
+  }
+
+  /** A path written out, such as {@code $.Reservations[*].Instances[*].InstanceId}. */
+  public static Path of(String expression) {
+    return new Path(expression);
+  }
+
+  /** The state input, {@code $}; continue with {@link #field(String)}. */
+  public static Path input() {
+    return ROOT;
+  }
+
+  /**
+   * A workflow variable (set with {@code Assign}), {@code $name}.
+   *
+   * @param name the variable name: a letter or underscore, then letters, digits, underscores
+   */
+  public static Path variable(String name) {
+    if (!IDENTIFIER.matcher(name).matches()) {
+      throw new IllegalArgumentException("a variable name is a letter or _ then letters, digits or _: " + name);
+    }
+    return new Path("$" + name);
+  }
+
+  /** This path followed by an object field; names that are not identifiers are quoted. */
+  public Path field(String name) {
+    Objects.requireNonNull(name, "name == null");
+    if (IDENTIFIER.matcher(name).matches()) {
+      return new Path(expression + "." + name);
+    }
+    return new Path(expression + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']");
+  }
+
+  /** This path followed by several fields, {@code $.a.b.c}. */
+  public Path fields(String... names) {
+    Path path = this;
+    for (String name : names) {
+      path = path.field(name);
+    }
+    return path;
+  }
+
+  /** This path followed by an array index, {@code [n]}. */
+  public Path index(int index) {
+    if (index < 0) {
+      throw new IllegalArgumentException("index < 0: " + index);
+    }
+    return new Path(expression + "[" + index + "]");
+  }
+
+  /** This path followed by every array element, {@code [*]} (not allowed in reference paths). */
+  public Path all() {
+    return new Path(expression + "[*]");
+  }
+
+  /** Whether this path reads the context object ({@code $$...}). */
+  public boolean isContext() {
+    return expression.startsWith("$$");
+  }
+
+  /** Whether this path reads a variable ({@code $name...}). */
+  public boolean isVariable() {
+    return expression.length() > 1 && IDENTIFIER.matcher(expression.substring(1, 2)).matches();
+  }
+
+  @Override
+  public String toString() {
+    return expression;
+  }
+}

@@ -1,0 +1,52 @@
+package io.statecraft.dsl;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A value CloudFormation fills in when the stack is deployed: written {@code ${Name}} in the
+ * definition, and resolved through the state machine's {@code DefinitionSubstitutions}.
+ *
+ * <p>CloudFormation substitutes text, so a placeholder always lands inside a JSON string. A
+ * {@link Kind#NUMBER} or {@link Kind#LIST} placeholder is therefore written in a form the service
+ * converts back: {@code States.StringToJson('${Name}')} in a JSONPath payload, {@code {% ${Name} %}}
+ * where a JSONata expression is allowed.
+ *
+ * @param name the substitution key, letters, digits and underscores
+ * @param kind what the value is once substituted
+ */
+public record Placeholder(String name, Kind kind) implements Value {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
+
+  /** What a placeholder stands for once CloudFormation has substituted it. */
+  public enum Kind {
+    STRING,
+    NUMBER,
+    /** A comma-separated list, such as a {@code CommaDelimitedList} parameter. */
+    LIST
+  }
+
+  public Placeholder {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(kind, "kind == null");
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "placeholder name must be letters, digits and underscores: " + name);
+    }
+  }
+
+  public static Placeholder string(String name) {
+    return new Placeholder(name, Kind.STRING);
+  }
+
+  /** The text CloudFormation replaces: {@code ${Name}}. */
+  public String token() {
+    return "${" + name + "}";
+  }
+
+  @Override
+  public String toString() {
+    return token();
+  }
+}
