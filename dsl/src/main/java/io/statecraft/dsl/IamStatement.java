@@ -1,0 +1,83 @@
+package io.statecraft.dsl;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One permission a workflow's execution role needs, declared by the integration that needs it.
+ *
+ * <p>Resources are written in CloudFormation {@code Fn::Sub} syntax, so that they are scoped to
+ * what the stack creates or is given: {@code arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:*},
+ * {@code ${AlertsTopic}} (a resource or parameter), {@code ${Connection.Arn}} (an attribute). A
+ * lone {@code *} is allowed only for actions that support no resource-level permission, and then
+ * {@code reason} says so; the generator puts it in a statement of its own.
+ *
+ * @param actions IAM actions, {@code service:Action}
+ * @param resources Fn::Sub strings, or {@code *}
+ * @param conditions condition operator → key → values, such as
+ *     {@code StringEquals → states:HTTPMethod → [POST]}
+ * @param reason why this statement exists; required when a resource is {@code *}
+ */
+public record IamStatement(
+    List<String> actions,
+    List<String> resources,
+    Map<String, Map<String, List<String>>> conditions,
+    String reason) {
+
+  public IamStatement {
+    actions = List.copyOf(actions);
+    resources = List.copyOf(resources);
+    if (actions.isEmpty() || resources.isEmpty()) {
+      throw new IllegalArgumentException("a statement needs at least one action and one resource");
+    }
+    for (String action : actions) {
+      if (!action.matches("[a-z0-9-]+:[A-Za-z0-9]+")) {
+        throw new IllegalArgumentException("an action is service:Action without wildcards: " + action);
+      }
+    }
+    Map<String, Map<String, List<String>>> copy = new LinkedHashMap<>();
+    Objects.requireNonNullElse(conditions, Map.<String, Map<String, List<String>>>of())
+        .forEach((operator, keys) -> {
+          Map<String, List<String>> keyCopy = new LinkedHashMap<>();
+          keys.forEach((key, values) -> keyCopy.put(key, List.copyOf(values)));
+          copy.put(operator, Collections.unmodifiableMap(keyCopy));
+        });
+    conditions = Collections.unmodifiableMap(copy);
+    if (resources.contains("*") && (reason == null || reason.isBlank())) {
+      throw new IllegalArgumentException(
+          "a statement on resource * must say why (the actions " + actions
+              + " support no resource-level permission?)");
+    }
+  }
+
+  /** Actions on specific resources. */
+  public static IamStatement allow(List<String> actions, List<String> resources) {
+    return new IamStatement(actions, resources, Map.of(), null);
+  }
+
+  /** Actions on specific resources. */
+  public static IamStatement allow(String action, String... resources) {
+    return allow(List.of(action), List.of(resources));
+  }
+
+  /** Actions that AWS does not scope to resources, on {@code *}, with the reason. */
+  public static IamStatement allowOnAnyResource(List<String> actions, String reason) {
+    return new IamStatement(actions, List.of("*"), Map.of(), reason);
+  }
+
+  /** A copy with one more condition. */
+  public IamStatement withCondition(String operator, String key, List<String> values) {
+    Map<String, Map<String, List<String>>> copy = new LinkedHashMap<>(conditions);
+    Map<String, List<String>> keys = new LinkedHashMap<>(copy.getOrDefault(operator, Map.of()));
+    keys.put(key, values);
+    copy.put(operator, keys);
+    return new IamStatement(actions, resources, copy, reason);
+  }
+
+  public boolean isOnAnyResource() {
+    return resources.contains("*");
+  }
+}

@@ -1,0 +1,196 @@
+package io.statecraft.dsl;
+
+import io.statecraft.dsl.asl.AslItemBatcher;
+import io.statecraft.dsl.asl.AslItemReader;
+import io.statecraft.dsl.asl.AslMap;
+import io.statecraft.dsl.asl.AslProcessorConfig;
+import io.statecraft.dsl.asl.AslResultWriter;
+import io.statecraft.dsl.asl.AslState;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@code Map} state: runs its item processor once per item, inline (the default) or as a
+ * distributed map of child executions. (Named {@code MapState} so that it does not hide
+ * {@link java.util.Map}.)
+ */
+public final class MapState extends State<MapState> implements Chainable<MapState>,
+    HasInputOutput<MapState>, HasAssign<MapState>, HasResultSelector<MapState>,
+    HasResultPath<MapState>, HasErrorHandling<MapState> {
+
+  /** {@code ProcessorConfig.Mode}. */
+  public enum Mode {
+    INLINE, DISTRIBUTED
+  }
+
+  /** {@code ProcessorConfig.ExecutionType} of a distributed map's child executions. */
+  public enum ExecutionType {
+    STANDARD, EXPRESS
+  }
+
+  private Value itemsPath;
+  private Value items;
+  private Value itemSelector;
+  private State<?> processorStart;
+  private Mode mode;
+  private ExecutionType executionType;
+  private AslItemReader itemReader;
+  private AslItemBatcher itemBatcher;
+  private AslResultWriter resultWriter;
+  private Value maxConcurrency;
+  private Value maxConcurrencyPath;
+  private Value toleratedFailurePercentage;
+  private Value toleratedFailurePercentagePath;
+  private Value toleratedFailureCount;
+  private Value toleratedFailureCountPath;
+  private String label;
+
+  private MapState(String name) {
+    super(name);
+  }
+
+  public static MapState named(String name) {
+    return new MapState(name);
+  }
+
+  /** {@code ItemsPath} (JSONPath): where the array of items is in the input. */
+  public MapState itemsPath(Path path) {
+    this.itemsPath = path;
+    return this;
+  }
+
+  /** {@code Items} (JSONata): the items, an array or an expression. */
+  public MapState items(Value items) {
+    this.items = items;
+    return this;
+  }
+
+  /** {@code ItemSelector}: shapes each item; {@link Context#mapItemValue()} is the item. */
+  public MapState itemSelector(Value selector) {
+    this.itemSelector = selector;
+    return this;
+  }
+
+  public MapState itemSelector(Json.ObjectBuilder selector) {
+    return itemSelector(selector.build());
+  }
+
+  /** {@code ItemProcessor}, inline: the states reachable from {@code start} run per item. */
+  public MapState itemProcessor(State<?> start) {
+    this.processorStart = Objects.requireNonNull(start, "start == null");
+    return this;
+  }
+
+  public MapState itemProcessor(Fragment fragment) {
+    return itemProcessor(fragment.start());
+  }
+
+  /** {@code ProcessorConfig}: distributed mode, with the child executions' type. */
+  public MapState distributed(ExecutionType executionType) {
+    this.mode = Mode.DISTRIBUTED;
+    this.executionType = Objects.requireNonNull(executionType, "executionType == null");
+    return this;
+  }
+
+  /** {@code ProcessorConfig} spelled out. */
+  public MapState processorConfig(Mode mode, ExecutionType executionType) {
+    this.mode = mode;
+    this.executionType = executionType;
+    return this;
+  }
+
+  /** {@code ItemReader} (distributed): where the items are read from. */
+  public MapState itemReader(AslItemReader reader) {
+    this.itemReader = reader;
+    return this;
+  }
+
+  /** {@code ItemBatcher} (distributed). */
+  public MapState itemBatcher(AslItemBatcher batcher) {
+    this.itemBatcher = batcher;
+    return this;
+  }
+
+  /** {@code ResultWriter} (distributed). */
+  public MapState resultWriter(AslResultWriter writer) {
+    this.resultWriter = writer;
+    return this;
+  }
+
+  /** {@code MaxConcurrency}: 0 means as many as the service allows. */
+  public MapState maxConcurrency(int max) {
+    return maxConcurrency(Value.of(max));
+  }
+
+  public MapState maxConcurrency(Value max) {
+    this.maxConcurrency = max;
+    return this;
+  }
+
+  /** {@code MaxConcurrencyPath} (JSONPath). */
+  public MapState maxConcurrencyPath(Path path) {
+    this.maxConcurrencyPath = path;
+    return this;
+  }
+
+  /** {@code ToleratedFailurePercentage} (distributed), 0..100. */
+  public MapState toleratedFailurePercentage(Value percentage) {
+    this.toleratedFailurePercentage = percentage;
+    return this;
+  }
+
+  public MapState toleratedFailurePercentage(int percentage) {
+    return toleratedFailurePercentage(Value.of(percentage));
+  }
+
+  /** {@code ToleratedFailurePercentagePath} (JSONPath). */
+  public MapState toleratedFailurePercentagePath(Path path) {
+    this.toleratedFailurePercentagePath = path;
+    return this;
+  }
+
+  /** {@code ToleratedFailureCount} (distributed). */
+  public MapState toleratedFailureCount(Value count) {
+    this.toleratedFailureCount = count;
+    return this;
+  }
+
+  public MapState toleratedFailureCount(int count) {
+    return toleratedFailureCount(Value.of(count));
+  }
+
+  /** {@code ToleratedFailureCountPath} (JSONPath). */
+  public MapState toleratedFailureCountPath(Path path) {
+    this.toleratedFailureCountPath = path;
+    return this;
+  }
+
+  /** {@code Label} (distributed): names child executions, at most 40 characters. */
+  public MapState label(String label) {
+    this.label = label;
+    return this;
+  }
+
+  @Override
+  List<State<?>> nestedStarts() {
+    return processorStart == null ? List.of() : List.of(processorStart);
+  }
+
+  @Override
+  AslState toAsl(DefinitionBuilder builder) {
+    if (processorStart == null) {
+      builder.issue(this, "MISSING_ITEM_PROCESSOR",
+          "Map has no ItemProcessor: give it itemProcessor(firstState)");
+      processorStart = Succeed.named(name() + " (no item processor)");
+    }
+    AslProcessorConfig config = mode == null && executionType == null ? null
+        : new AslProcessorConfig(mode == null ? null : mode.name(),
+            executionType == null ? null : executionType.name(), Map.of());
+    return new AslMap(commentValue(), queryLanguageValue(), io, itemsPath, items, itemSelector,
+        builder.scope(processorStart, config), null, itemReader, itemBatcher, resultWriter,
+        maxConcurrency, maxConcurrencyPath, toleratedFailurePercentage, toleratedFailurePercentagePath,
+        toleratedFailureCount, toleratedFailureCountPath, label, retriers, catchersAsl(), nextName(),
+        next == null, extensionsValue());
+  }
+}

@@ -1,0 +1,27 @@
+package io.statecraft.dsl;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How a state reads and shapes its data: JSONPath fields, or JSONata expressions. */
+public enum QueryLanguage {
+  /** {@code InputPath}, {@code Parameters}, {@code ResultSelector}, {@code ResultPath}, {@code OutputPath}. */
+  JSONPATH("JSONPath"),
+  /** {@code Arguments} and {@code Output} with {@code {% %}} expressions. */
+  JSONATA("JSONata");
+
+  private final String written;
+
+  QueryLanguage(String written) {
+    this.written = written;
+  }
+
+  /** The name as written in a definition. */
+  public String written() {
+    return written;
+  }
+
+  public static Optional<QueryLanguage> fromWritten(String text) {
+    return Arrays.stream(values()).filter(q -> q.written.equals(text)).findFirst();
+  }
+}

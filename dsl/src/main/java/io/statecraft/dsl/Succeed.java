@@ -1,0 +1,21 @@
+package io.statecraft.dsl;
+
+import io.statecraft.dsl.asl.AslState;
+import io.statecraft.dsl.asl.AslSucceed;
+
+/** A {@code Succeed} state: ends the execution, or its branch, successfully. */
+public final class Succeed extends State<Succeed> implements HasInputOutput<Succeed> {
+
+  private Succeed(String name) {
+    super(name);
+  }
+
+  public static Succeed named(String name) {
+    return new Succeed(name);
+  }
+
+  @Override
+  AslState toAsl(DefinitionBuilder builder) {
+    return new AslSucceed(commentValue(), queryLanguageValue(), io, extensionsValue());
+  }
+}

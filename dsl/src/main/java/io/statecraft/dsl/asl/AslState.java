@@ -1,0 +1,30 @@
+package io.statecraft.dsl.asl;
+
+import io.statecraft.dsl.QueryLanguage;
+import io.statecraft.dsl.Value;
+import java.util.List;
+import java.util.Map;
+
+/** One state of a definition; the name is its key in the enclosing {@code States} object. */
+public sealed interface AslState
+    permits AslTask, AslPass, AslChoice, AslWait, AslSucceed, AslFail, AslParallel, AslMap {
+
+  /** The {@code Type} as written: {@code Task}, {@code Pass}, ... */
+  String type();
+
+  String comment();
+
+  /** The state's own {@code QueryLanguage}, or null to inherit the definition's. */
+  QueryLanguage queryLanguage();
+
+  AslIo io();
+
+  /** Fields the model does not know, kept as written. */
+  Map<String, Value> extensions();
+
+  /** The names of the states this one can go to next: Next, Choice targets, Default, catchers. */
+  List<String> transitions();
+
+  /** Whether an execution can stop here: {@code End: true}, Succeed or Fail. */
+  boolean isTerminal();
+}
