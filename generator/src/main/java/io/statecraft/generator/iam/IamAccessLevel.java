@@ -11,10 +11,15 @@ import java.util.Optional;
  * the one AWS's reference tables show.
  */
 public enum IamAccessLevel {
+  /** Lists resources, such as {@code s3:ListAllMyBuckets}. */
   LIST("List"),
+  /** Reads contents or attributes, such as {@code s3:GetObject}. */
   READ("Read"),
+  /** Creates, changes or deletes, such as {@code states:StartExecution}. */
   WRITE("Write"),
+  /** Changes who may do what, such as {@code s3:PutBucketPolicy}; also a write. */
   PERMISSIONS_MANAGEMENT("Permissions management"),
+  /** Only changes tags, such as {@code sns:TagResource}; also a write. */
   TAGGING("Tagging");
 
   private final String label;
