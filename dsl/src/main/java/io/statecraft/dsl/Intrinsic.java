@@ -15,6 +15,9 @@ import java.util.Objects;
  */
 public record Intrinsic(String function, List<Value> arguments) implements Value {
 
+  private static final java.util.regex.Pattern PLACEHOLDER =
+      java.util.regex.Pattern.compile("\\$\\{[A-Za-z0-9_]+\\}");
+
   public Intrinsic {
     Objects.requireNonNull(function, "function == null");
     arguments = List.copyOf(arguments);
@@ -65,12 +68,17 @@ public record Intrinsic(String function, List<Value> arguments) implements Value
   }
 
   // The service reserves ' { } and \ inside intrinsic string literals. In a Format template the
-  // {} pairs are the argument slots and stay as they are; every other brace is escaped.
+  // {} pairs are the argument slots and stay as they are; every other brace is escaped, except in
+  // a CloudFormation placeholder ${Name}, which is replaced before the service reads the text.
   private static String escape(String value, boolean formatTemplate) {
     StringBuilder out = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (formatTemplate && c == '{' && i + 1 < value.length() && value.charAt(i + 1) == '}') {
+      java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(value).region(i, value.length());
+      if (c == '$' && placeholder.lookingAt()) {
+        out.append(placeholder.group());
+        i = placeholder.end() - 1;
+      } else if (formatTemplate && c == '{' && i + 1 < value.length() && value.charAt(i + 1) == '}') {
         out.append("{}");
         i++;
       } else if (c == '\'' || c == '{' || c == '}' || c == '\\') {

@@ -6,7 +6,8 @@ import java.util.Objects;
  * A JSONata expression, written in a definition as {@code "{% expression %}"}. Only states whose
  * query language is JSONata evaluate it.
  *
- * @param expression the expression text, without the {@code {% %}} delimiters
+ * @param expression the text between the {@code {%} and {@code %}} delimiters, exactly as
+ *     written (so a definition read and written again is unchanged); see {@link #text()}
  */
 public record Jsonata(String expression) implements Value {
 
@@ -14,8 +15,14 @@ public record Jsonata(String expression) implements Value {
     Objects.requireNonNull(expression, "expression == null");
   }
 
-  public static Jsonata of(String expression) {
-    return new Jsonata(expression.strip());
+  /** The expression {@code text}, written {@code {% text %}}. */
+  public static Jsonata of(String text) {
+    return new Jsonata(" " + text.strip() + " ");
+  }
+
+  /** The expression without surrounding whitespace. */
+  public String text() {
+    return expression.strip();
   }
 
   /** Whether {@code text} is written in the {@code {% ... %}} form. */
@@ -28,12 +35,12 @@ public record Jsonata(String expression) implements Value {
     if (!isExpression(text)) {
       throw new IllegalArgumentException("a JSONata value is written {% expression %}, got: " + text);
     }
-    return new Jsonata(text.substring(2, text.length() - 2).strip());
+    return new Jsonata(text.substring(2, text.length() - 2));
   }
 
   /** The definition form, {@code {% expression %}}. */
   public String render() {
-    return "{% " + expression + " %}";
+    return "{%" + expression + "%}";
   }
 
   @Override

@@ -1,0 +1,65 @@
+package io.statecraft.generator.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one JSON form Statecraft writes: keys in the order the tree holds them, two-space indent,
+ * one array item per line, {@code "key": value}, LF line ends, a final newline, UTF-8, numbers
+ * exactly as held. The same tree always gives the same bytes.
+ */
+public final class CanonicalJson {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .build();
+
+  private static final ObjectWriter WRITER = MAPPER.writer(printer())
+      .without(JsonGenerator.Feature.ESCAPE_NON_ASCII)
+      .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+  private CanonicalJson() {}
+
+  /** A mapper whose trees keep numbers exactly ({@code 2.0} stays {@code 2.0}). */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** The canonical text of {@code node}, ending with a newline. */
+  public static String write(JsonNode node) {
+    try {
+      return WRITER.writeValueAsString(node) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The canonical UTF-8 bytes of {@code node}. */
+  public static byte[] bytes(JsonNode node) {
+    return write(node).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static DefaultPrettyPrinter printer() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
+    return new DefaultPrettyPrinter(separators)
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
+  }
+}
