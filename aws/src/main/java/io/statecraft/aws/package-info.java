@@ -1,0 +1,2 @@
+/** Typed integrations for Task states: AWS SDK calls and the optimized service integrations. */
+package io.statecraft.aws;
