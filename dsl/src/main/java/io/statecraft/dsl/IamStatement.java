@@ -10,10 +10,13 @@ import java.util.Objects;
  * One permission a workflow's execution role needs, declared by the integration that needs it.
  *
  * <p>Resources are written in CloudFormation {@code Fn::Sub} syntax, so that they are scoped to
- * what the stack creates or is given: {@code arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:*},
- * {@code ${AlertsTopic}} (a resource or parameter), {@code ${Connection.Arn}} (an attribute). A
- * lone {@code *} is allowed only for actions that support no resource-level permission, and then
- * {@code reason} says so; the generator puts it in a statement of its own.
+ * what the stack creates or is given: {@code arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:instance/*},
+ * {@code ${AlertsTopic}} (a template parameter or resource), {@code ${Connection.Arn}} (an
+ * attribute), or {@code ${Name}} where {@code Name} is a {@link Placeholder} of the definition,
+ * which the generator replaces by the value it substitutes. {@link #THIS_STATE_MACHINE} stands for
+ * the workflow's own state machine. A lone {@code *} is allowed only for actions that support no
+ * resource-level permission, and then {@code reason} says so; the generator puts it in a
+ * statement of its own.
  *
  * @param actions IAM actions, {@code service:Action}
  * @param resources Fn::Sub strings, or {@code *}
@@ -26,6 +29,13 @@ public record IamStatement(
     List<String> resources,
     Map<String, Map<String, List<String>>> conditions,
     String reason) {
+
+  /** A resource: the workflow's own state machine, by its ARN. */
+  public static final String THIS_STATE_MACHINE = "${StateMachine}";
+
+  /** A resource: every execution of the workflow's own state machine. */
+  public static final String THIS_STATE_MACHINE_EXECUTIONS =
+      "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${StateMachine.Name}:*";
 
   public IamStatement {
     actions = List.copyOf(actions);
