@@ -283,7 +283,8 @@ public record Intrinsic(String function, List<Value> arguments) implements Value
     }
 
     IllegalArgumentException error(String what) {
-      return new IllegalArgumentException(what + " at character " + (pos + 1) + " of: " + text);
+      String where = atEnd() ? " at the end of: " : " at character " + (pos + 1) + " of: ";
+      return new IllegalArgumentException(what + where + text);
     }
   }
 }
