@@ -26,6 +26,11 @@ public record Catch(List<String> errorEquals, Value resultPath, Value output, Ob
     return new Catch(errorEquals, path, output, assign, comment);
   }
 
+  /** {@code ResultPath: null}: the error output is dropped and the input passes on. */
+  public Catch resultPath(NullValue none) {
+    return new Catch(errorEquals, none, output, assign, comment);
+  }
+
   /** {@code Output} (JSONata). */
   public Catch output(Value output) {
     return new Catch(errorEquals, resultPath, output, assign, comment);

@@ -64,6 +64,15 @@ public final class Json {
       return this;
     }
 
+    /**
+     * Sets a field with its key exactly as given, {@code .$} included: for literal values whose
+     * keys are plain text, such as a Pass state's {@code Result}.
+     */
+    public ObjectBuilder putRaw(String key, Value value) {
+      fields.put(key, value);
+      return this;
+    }
+
     public ObjectBuilder put(String key, String value) {
       return put(key, Value.of(value));
     }

@@ -51,6 +51,11 @@ public final class Retry {
     return backoffRate(BigDecimal.valueOf(rate));
   }
 
+  /** {@code BackoffRate} as a whole number, written without a decimal point. */
+  public Retry backoffRate(long rate) {
+    return backoffRate(BigDecimal.valueOf(rate));
+  }
+
   public Retry backoffRate(BigDecimal rate) {
     AslRetrier r = retrier;
     return new Retry(new AslRetrier(r.errorEquals(), r.intervalSeconds(), r.maxAttempts(), rate,
