@@ -97,6 +97,7 @@ final class GraphRules {
       byName.put(state.name(), state);
     }
     Map<String, List<String>> successors = new HashMap<>();
+    Set<String> dangling = new HashSet<>();
     for (StateEntry state : byName.values()) {
       List<String> targets = new ArrayList<>();
       for (Edge edge : edgesOf(state)) {
@@ -104,6 +105,7 @@ final class GraphRules {
           targets.add(edge.target());
         } else {
           missingTarget(scope, edge);
+          dangling.add(state.name());
         }
       }
       successors.put(state.name(), targets);
@@ -124,11 +126,15 @@ final class GraphRules {
         }
       }
     }
-    checkTerminals(scope, byName, successors, reachable);
+    checkTerminals(scope, byName, successors, reachable, dangling);
   }
 
+  /**
+   * Reports a scope without any terminal state, and each reachable state with no way to one. A
+   * state with a missing target counts as finishing: its fix will say where it goes.
+   */
   private void checkTerminals(Scope scope, Map<String, StateEntry> byName, Map<String, List<String>> successors,
-      Set<String> reachable) {
+      Set<String> reachable, Set<String> dangling) {
     List<String> terminals = byName.values().stream().filter(StateEntry::isTerminal).map(StateEntry::name).toList();
     if (terminals.isEmpty()) {
       problems.error(ValidationCodes.MISSING_END_STATE, scope.statesPointer(), scope.describe().substring(0, 1)
@@ -139,7 +145,9 @@ final class GraphRules {
     Map<String, List<String>> predecessors = new HashMap<>();
     successors.forEach((from, targets) ->
         targets.forEach(to -> predecessors.computeIfAbsent(to, k -> new ArrayList<>()).add(from)));
-    Set<String> canFinish = walk(terminals, predecessors);
+    List<String> exits = new ArrayList<>(terminals);
+    exits.addAll(dangling);
+    Set<String> canFinish = walk(exits, predecessors);
     for (StateEntry state : byName.values()) {
       if (reachable.contains(state.name()) && !canFinish.contains(state.name())) {
         problems.error(ValidationCodes.NO_PATH_TO_END, state.pointer(), "no path from state '" + state.name()
@@ -179,11 +187,13 @@ final class GraphRules {
     problems.error(ValidationCodes.MISSING_TRANSITION_TARGET, edge.pointer(), message);
   }
 
+  // A close spelling ("Handle" for "Handler", "notify" for "Notify") gets a "did you mean".
   private String suggestion(Scope scope, String target) {
+    int allowed = Math.min(2, target.length() / 3);
     return index.statesOf(scope).stream()
         .map(StateEntry::name)
-        .filter(name -> Spelling.distance(name.toLowerCase(), target.toLowerCase()) <= 2)
-        .findFirst()
+        .min(java.util.Comparator.comparingInt(name -> Spelling.distance(name.toLowerCase(), target.toLowerCase())))
+        .filter(name -> Spelling.distance(name.toLowerCase(), target.toLowerCase()) <= allowed)
         .map(name -> "; did you mean '" + name + "'?")
         .orElse("");
   }

@@ -34,9 +34,10 @@ final class IntegrationRules {
           "Resource is empty; give the ARN of the integration, function or activity to run");
       return;
     }
-    if (!resource.startsWith("arn:") && !Placeholders.isWhole(resource)) {
+    // "${...}" is filled in at deploy time, by DefinitionSubstitutions or Fn::Sub ("${Fn.Arn}").
+    if (!resource.startsWith("arn:") && !resource.contains("${")) {
       problems.warning(ValidationCodes.INVALID_RESOURCE, pointer, "Resource '" + resource + "' is not an ARN; the "
-          + "service rejects it unless a placeholder or your deployment replaces it with one");
+          + "service rejects it, so give the ARN of an integration, function or activity, or a ${Name} placeholder");
     }
     boolean sync = resource.endsWith(".sync") || resource.endsWith(".sync:2");
     boolean callback = resource.endsWith(".waitForTaskToken");

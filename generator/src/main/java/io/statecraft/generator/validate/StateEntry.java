@@ -47,6 +47,8 @@ record StateEntry(String name, String pointer, ObjectNode node, Scope scope, Sta
       return true;
     }
     JsonNode end = get("End");
-    return end != null && end.isBoolean() && end.booleanValue();
+    // A string End ("${Done}") is reported on its own; counting it as terminal avoids a cascade
+    // of graph problems that would all go away with the fix.
+    return end != null && (end.isBoolean() && end.booleanValue() || end.isTextual());
   }
 }

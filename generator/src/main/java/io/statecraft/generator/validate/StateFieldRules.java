@@ -142,11 +142,10 @@ final class StateFieldRules {
 
   private void checkMap(StateEntry state) {
     boolean jsonata = state.isJsonata();
-    checks.number(state.node(), state.pointer(), FieldChecks.NumberSpec
-        .integer("MaxConcurrency", 0, Integer.MAX_VALUE).jsonataAllowed(jsonata).readAtRunTimeWith("MaxConcurrencyPath"));
-    checks.number(state.node(), state.pointer(), FieldChecks.NumberSpec
-        .integer("ToleratedFailureCount", 0, Integer.MAX_VALUE).jsonataAllowed(jsonata)
-        .readAtRunTimeWith("ToleratedFailureCountPath"));
+    checks.number(state.node(), state.pointer(), new FieldChecks.NumberSpec("MaxConcurrency", true, BigDecimal.ZERO,
+        null, jsonata, "MaxConcurrencyPath"));
+    checks.number(state.node(), state.pointer(), new FieldChecks.NumberSpec("ToleratedFailureCount", true,
+        BigDecimal.ZERO, null, jsonata, "ToleratedFailureCountPath"));
     checks.number(state.node(), state.pointer(), new FieldChecks.NumberSpec("ToleratedFailurePercentage", false,
         BigDecimal.ZERO, BigDecimal.valueOf(100), jsonata, "ToleratedFailurePercentagePath"));
     JsonNode items = state.get("Items");

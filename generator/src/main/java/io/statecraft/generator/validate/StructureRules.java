@@ -82,20 +82,20 @@ final class StructureRules {
     JsonNode startAt = node.get("StartAt");
     if (startAt == null) {
       problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, scope.pointer(),
-          "StartAt is required in " + where + ": name the state to run first");
+          "StartAt is missing from " + where + ": name the state to run first");
     } else if (!startAt.isTextual()) {
       checks.string(node, scope.pointer(), "StartAt");
     }
     JsonNode states = node.get("States");
     if (states == null) {
       problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, scope.pointer(),
-          "States is required in " + where + ": an object of states by name");
+          "States is missing from " + where + ": give an object of states by name");
     } else if (!states.isObject()) {
       problems.error(ValidationCodes.INVALID_VALUE_TYPE, scope.statesPointer(),
           "States must be an object of states by name, got " + FieldChecks.shown(states));
     } else if (states.isEmpty()) {
       problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, scope.statesPointer(),
-          "States in " + where + " is empty; add at least one state");
+          "States of " + where + " is empty; add at least one state");
     }
   }
 
