@@ -33,8 +33,13 @@ public final class Main {
    * Runs the command line and returns its exit status; {@link #main} is the only place that exits.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, COMMANDS);
+  }
+
+  /** Runs the command line with the given commands; tests use it to add their own. */
+  static int run(String[] args, PrintStream out, PrintStream err, List<Command> available) {
     Map<String, Command> commands = new LinkedHashMap<>();
-    COMMANDS.forEach(command -> commands.put(command.name(), command));
+    available.forEach(command -> commands.put(command.name(), command));
     try {
       if (args.length == 0) {
         throw new UsageException("no command given");

@@ -171,7 +171,10 @@ public final class JsonDocuments {
         ? ""
         : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     String reason = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-    String oneLine = reason.replaceAll("\\s+", " ").strip();
+    // Jackson names the opening brace as "[Source: REDACTED ...; line: 1, column: 1]"; say it plainly.
+    String oneLine = reason.replaceAll("\\s+", " ")
+        .replaceAll("\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)]\\)", "(opened at line $1, column $2)")
+        .strip();
     return Problem.error(DocumentCodes.INVALID_JSON_DESCRIPTION, JsonPointers.ROOT,
         "not valid " + format + where + ": " + oneLine);
   }
