@@ -104,23 +104,6 @@ final class FieldCatalog {
     return KNOWN.contains(name);
   }
 
-  /** Whether a field belongs to the JSONPath language only (InputPath, Parameters, every *Path). */
-  static boolean isJsonPathOnly(String field) {
-    return isKnownIn(QueryLanguage.JSONPATH, field) && !isKnownIn(QueryLanguage.JSONATA, field)
-        || JSONATA_INSTEAD.containsKey(field);
-  }
-
-  /** Whether a field belongs to the JSONata language only (Arguments, Output, Items, Condition). */
-  static boolean isJsonataOnly(String field) {
-    return isKnownIn(QueryLanguage.JSONATA, field) && !isKnownIn(QueryLanguage.JSONPATH, field)
-        || JSONPATH_INSTEAD.containsKey(field);
-  }
-
-  private static boolean isKnownIn(QueryLanguage language, String field) {
-    return (language == QueryLanguage.JSONATA ? JSONATA : JSONPATH).values().stream()
-        .anyMatch(fields -> fields.contains(field));
-  }
-
   /** How to write {@code field} in the other language, for a message; never null. */
   static String insteadOf(String field, QueryLanguage stateLanguage) {
     String hint = stateLanguage == QueryLanguage.JSONATA ? JSONATA_INSTEAD.get(field) : JSONPATH_INSTEAD.get(field);

@@ -212,4 +212,21 @@ final class PathRulesTest {
         "ERROR INVALID_VARIABLE_NAME /States/A/Assign/bad-name: 'bad-name' is not a variable name: start with a letter or _, then use letters, digits or _");
   }
 
+  @Test
+  void pathsInsideIntrinsicArgumentsAreCompiledToo() {
+    assertThat(problems("""
+        {
+          "StartAt": "A",
+          "States": {
+            "A": {
+              "Type": "Pass",
+              "Parameters": {"n.$": "States.Format('{}', States.ArrayLength($$23))", "ok.$": "States.ArrayLength($items)"},
+              "End": true
+            }
+          }
+        }
+        """)).containsExactly(
+        "ERROR INVALID_JSONPATH /States/A/Parameters/n.$: argument 1 of States.ArrayLength in 'n.$' value '$$23' is "
+            + "not a valid JSONPath: Illegal character at position 2 expected '.' or '['");
+  }
 }
