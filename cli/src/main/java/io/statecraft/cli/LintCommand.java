@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.generator.Problem;
+import io.statecraft.generator.json.DocumentCodes;
 import io.statecraft.generator.json.DocumentException;
 import io.statecraft.generator.json.JsonDocuments;
+import io.statecraft.generator.json.JsonPointers;
 import io.statecraft.generator.validate.AslValidator;
 import io.statecraft.generator.validate.ValidationOptions;
 import java.io.IOException;
@@ -77,10 +79,16 @@ public final class LintCommand implements Command {
     }
     Options options = parse(args);
     List<String> files = new ArrayList<>();
-    for (String path : options.paths()) {
-      files.addAll(definitionFiles(path));
-    }
     List<Finding> findings = new ArrayList<>();
+    for (String path : options.paths()) {
+      try {
+        files.addAll(definitionFiles(path));
+      } catch (IOException | UncheckedIOException e) {
+        String reason = e instanceof UncheckedIOException unchecked ? unchecked.getCause().toString() : e.toString();
+        findings.add(new Finding(path, Problem.error(DocumentCodes.INVALID_JSON_DESCRIPTION, JsonPointers.ROOT,
+            "cannot list the directory: " + reason)));
+      }
+    }
     for (String file : files) {
       for (Problem problem : lint(Path.of(file))) {
         findings.add(new Finding(file, problem));
@@ -149,7 +157,7 @@ public final class LintCommand implements Command {
   }
 
   /** A named file as it is; a directory's definition files, recursively, in sorted order. */
-  private static List<String> definitionFiles(String argument) {
+  private static List<String> definitionFiles(String argument) throws IOException {
     Path path = Path.of(argument);
     if (!Files.isDirectory(path)) {
       return List.of(argument);
@@ -162,8 +170,6 @@ public final class LintCommand implements Command {
           .sorted()
           .forEach(files::add);
       return List.copyOf(files);
-    } catch (IOException | UncheckedIOException e) {
-      throw new UncheckedIOException(new IOException("cannot list " + argument + ": " + e.getMessage()));
     }
   }
 
