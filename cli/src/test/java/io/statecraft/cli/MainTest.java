@@ -1,0 +1,75 @@
+package io.statecraft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class MainTest {
+
+  @Test
+  void helpPrintsTheCommandsAndSucceeds() {
+    CommandLine run = CommandLine.run("--help");
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).startsWith("Usage: statecraft <command> [options] [arguments]\n")
+        .contains("\n  lint      Check Step Functions definitions")
+        .endsWith("Exit status: 0 success, 1 problems found, 2 bad usage.\n");
+    assertThat(CommandLine.run("help").out()).isEqualTo(run.out());
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void helpOfACommandPrintsItsOwnUsage() {
+    CommandLine run = CommandLine.run("help", "lint");
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).startsWith("Usage: statecraft lint [--format text|json] [--warnings-as-errors] FILE_OR_DIR...\n");
+    assertThat(CommandLine.run("lint", "--help").out()).isEqualTo(run.out());
+  }
+
+  @Test
+  void noCommandIsBadUsage() {
+    CommandLine run = CommandLine.run();
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.firstErrLine()).isEqualTo("statecraft: no command given");
+    assertThat(run.err()).contains("Usage: statecraft <command>");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void anUnknownCommandIsBadUsage() {
+    CommandLine run = CommandLine.run("frobnicate", "x");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.firstErrLine()).isEqualTo("statecraft: unknown command 'frobnicate'");
+    assertThat(run.err()).contains("Usage: statecraft <command>");
+  }
+
+  @Test
+  void anUnexpectedFailureIsOneLineWithoutAStackTrace() {
+    Command broken = new Command() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public String summary() {
+        return "fails";
+      }
+
+      @Override
+      public String help() {
+        return "";
+      }
+
+      @Override
+      public int run(List<String> args, PrintStream out, PrintStream err) {
+        throw new IllegalStateException("boom\nsecond line");
+      }
+    };
+    CommandLine run = CommandLine.runWith(List.of(broken), "broken");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("statecraft: unexpected failure (IllegalStateException: boom); please report it "
+        + "with the command you ran\n");
+  }
+}

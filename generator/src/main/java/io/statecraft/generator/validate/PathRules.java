@@ -1,0 +1,345 @@
+package io.statecraft.generator.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.generator.json.JsonPointers;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * JSONPath states: every path field parsed with Jayway JsonPath (InputPath and OutputPath as
+ * paths; ResultPath, the *Path fields and ItemsPath as reference paths), and every payload
+ * template ({@code Parameters}, {@code ResultSelector}, {@code ItemSelector}, {@code Credentials},
+ * {@code Assign}) checked key by key: a {@code .$} key needs a path or an intrinsic call, and a
+ * path-like value under a plain key is sent literally (the service's NO_DOLLAR warning).
+ */
+final class PathRules {
+
+  /** Fields holding a reference path that may read the context object or variables. */
+  private static final List<String> REFERENCE_PATH_FIELDS = List.of("ItemsPath", "SecondsPath", "TimestampPath",
+      "TimeoutSecondsPath", "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath",
+      "ToleratedFailurePercentagePath");
+
+  private static final List<String> PAYLOAD_FIELDS = List.of("Parameters", "ResultSelector", "ItemSelector", "Assign");
+
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private final Problems problems;
+
+  private PathRules(Problems problems) {
+    this.problems = problems;
+  }
+
+  static void check(DefinitionIndex index, Problems problems) {
+    PathRules rules = new PathRules(problems);
+    for (StateEntry state : index.states()) {
+      if (state.node() != null && state.type() != null) {
+        if (!state.isJsonata()) {
+          rules.checkState(state);
+        }
+        rules.checkAssignNames(state);
+      }
+    }
+  }
+
+  private boolean allowed(StateEntry state, String field) {
+    return state.has(field) && FieldCatalog.allows(state.type(), QueryLanguage.JSONPATH, field);
+  }
+
+  private void checkState(StateEntry state) {
+    for (String field : List.of("InputPath", "OutputPath")) {
+      if (allowed(state, field)) {
+        pathField(state.get(field), state.pointer(field), field, JsonPathSyntax.Kind.PATH, true);
+      }
+    }
+    if (allowed(state, "ResultPath")) {
+      pathField(state.get("ResultPath"), state.pointer("ResultPath"), "ResultPath", JsonPathSyntax.Kind.RESULT_PATH, true);
+    }
+    for (String field : REFERENCE_PATH_FIELDS) {
+      if (allowed(state, field)) {
+        pathField(state.get(field), state.pointer(field), field, JsonPathSyntax.Kind.REFERENCE_PATH, false);
+      }
+    }
+    for (String field : List.of("ErrorPath", "CausePath")) {
+      if (allowed(state, field)) {
+        pathOrCall(state.get(field), state.pointer(field), field);
+      }
+    }
+    for (String field : PAYLOAD_FIELDS) {
+      if (allowed(state, field)) {
+        payload(state.get(field), state.pointer(field), field);
+      }
+    }
+    if (allowed(state, "Credentials") && state.get("Credentials").isObject()) {
+      payload(state.get("Credentials"), state.pointer("Credentials"), "Credentials");
+    }
+    if (allowed(state, "Result")) {
+      staticResult(state.get("Result"), state.pointer("Result"));
+    }
+    checkCatchers(state);
+    checkChoiceAssigns(state);
+    checkDistributedMap(state);
+  }
+
+  private void checkCatchers(StateEntry state) {
+    JsonNode catchers = state.get("Catch");
+    if (catchers == null || !catchers.isArray()) {
+      return;
+    }
+    for (int i = 0; i < catchers.size(); i++) {
+      JsonNode catcher = catchers.get(i);
+      String pointer = JsonPointers.child(state.pointer("Catch"), i);
+      if (catcher.has("ResultPath")) {
+        pathField(catcher.get("ResultPath"), JsonPointers.child(pointer, "ResultPath"), "ResultPath",
+            JsonPathSyntax.Kind.RESULT_PATH, true);
+      }
+      if (catcher.has("Assign")) {
+        payload(catcher.get("Assign"), JsonPointers.child(pointer, "Assign"), "Assign");
+      }
+    }
+  }
+
+  private void checkChoiceAssigns(StateEntry state) {
+    JsonNode choices = state.get("Choices");
+    if (!state.is(StateType.CHOICE) || choices == null || !choices.isArray()) {
+      return;
+    }
+    for (int i = 0; i < choices.size(); i++) {
+      if (choices.get(i).has("Assign")) {
+        String pointer = JsonPointers.child(JsonPointers.child(state.pointer("Choices"), i), "Assign");
+        payload(choices.get(i).get("Assign"), pointer, "Assign");
+      }
+    }
+  }
+
+  private void checkDistributedMap(StateEntry state) {
+    if (!state.is(StateType.MAP)) {
+      return;
+    }
+    JsonNode reader = state.get("ItemReader");
+    if (reader != null && reader.isObject()) {
+      String pointer = state.pointer("ItemReader");
+      if (reader.has("Parameters")) {
+        payload(reader.get("Parameters"), JsonPointers.child(pointer, "Parameters"), "Parameters");
+      }
+      JsonNode config = reader.get("ReaderConfig");
+      if (config != null && config.has("MaxItemsPath")) {
+        pathField(config.get("MaxItemsPath"), JsonPointers.child(JsonPointers.child(pointer, "ReaderConfig"), "MaxItemsPath"),
+            "MaxItemsPath", JsonPathSyntax.Kind.REFERENCE_PATH, false);
+      }
+    }
+    JsonNode batcher = state.get("ItemBatcher");
+    if (batcher != null && batcher.isObject()) {
+      String pointer = state.pointer("ItemBatcher");
+      for (String field : List.of("MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath")) {
+        if (batcher.has(field)) {
+          pathField(batcher.get(field), JsonPointers.child(pointer, field), field, JsonPathSyntax.Kind.REFERENCE_PATH, false);
+        }
+      }
+      if (batcher.has("BatchInput")) {
+        payload(batcher.get("BatchInput"), JsonPointers.child(pointer, "BatchInput"), "BatchInput");
+      }
+    }
+    JsonNode writer = state.get("ResultWriter");
+    if (writer != null && writer.isObject() && writer.has("Parameters")) {
+      payload(writer.get("Parameters"), JsonPointers.child(state.pointer("ResultWriter"), "Parameters"), "Parameters");
+    }
+  }
+
+  /** A field that holds one path; {@code nullable} fields may be null to mean "nothing". */
+  private void pathField(JsonNode value, String pointer, String field, JsonPathSyntax.Kind kind, boolean nullable) {
+    if (value.isNull()) {
+      if (!nullable) {
+        problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer,
+            field + " cannot be null; give a path, or remove the field to use the whole input");
+      }
+      return;
+    }
+    if (!value.isTextual()) {
+      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer, field + " must be a path string"
+          + (nullable ? " or null" : "") + ", got " + FieldChecks.shown(value));
+      return;
+    }
+    String text = value.textValue();
+    if (JsonPathSyntax.looksLikeCall(text)) {
+      problems.error(ValidationCodes.INTRINSIC_NOT_ALLOWED, pointer, field + " takes a path, not an intrinsic function "
+          + "call; call the function in Parameters under a key ending in .$ instead");
+      return;
+    }
+    report(JsonPathSyntax.check(text, kind, field), pointer);
+  }
+
+  /** ErrorPath and CausePath: a reference path, or an intrinsic call. */
+  private void pathOrCall(JsonNode value, String pointer, String field) {
+    if (!value.isTextual()) {
+      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer,
+          field + " must be a path or an intrinsic function call, got " + FieldChecks.shown(value));
+    } else if (value.textValue().strip().startsWith("States.")) {
+      report(IntrinsicSyntax.check(value.textValue(), field), pointer);
+    } else {
+      report(JsonPathSyntax.check(value.textValue(), JsonPathSyntax.Kind.REFERENCE_PATH, field), pointer);
+    }
+  }
+
+  /** A reference path written in a Choice rule (Variable or a *Path operand). */
+  static void referencePath(Problems problems, String text, String pointer, String field) {
+    Optional<JsonPathSyntax.Failure> failure = JsonPathSyntax.check(text, JsonPathSyntax.Kind.REFERENCE_PATH, field);
+    failure.ifPresent(f -> problems.error(f.code(), pointer, f.reason()));
+  }
+
+  private void report(Optional<JsonPathSyntax.Failure> failure, String pointer) {
+    failure.ifPresent(f -> problems.error(f.code(), pointer, f.reason()));
+  }
+
+  /** Walks a payload template; {@code field} names its root (Parameters, ResultSelector, ...). */
+  private void payload(JsonNode value, String pointer, String field) {
+    if (value.isTextual() && JsonPathSyntax.looksDynamic(value.textValue())) {
+      problems.warning(ValidationCodes.NO_DOLLAR, pointer, field + " is the literal text '" + value.textValue()
+          + "', not the value it names; to pass that value use an object with a key ending in .$, such as "
+          + "{\"value.$\": \"" + value.textValue() + "\"}");
+      return;
+    }
+    walkTemplate(value, pointer, field);
+  }
+
+  private void walkTemplate(JsonNode value, String pointer, String field) {
+    if (value.isObject()) {
+      Set<String> names = new HashSet<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String key = entry.getKey();
+        JsonNode child = entry.getValue();
+        String childPointer = JsonPointers.child(pointer, key);
+        boolean dynamic = key.endsWith(".$");
+        String plain = dynamic ? key.substring(0, key.length() - 2) : key;
+        if (!names.add(plain)) {
+          problems.error(ValidationCodes.DUPLICATE_KEY, childPointer, field + " has both '" + plain + "' and '"
+              + plain + ".$', which become the same key once .$ is stripped; keep one");
+        }
+        if (dynamic) {
+          dynamicValue(child, childPointer, "'" + key + "'");
+        } else if (key.startsWith("Fn::") && containsDynamic(child)) {
+          problems.warning(ValidationCodes.NO_DOLLAR, childPointer, "'" + key + "' is not an intrinsic function and "
+              + "nothing evaluates it inside a definition, so its value is sent as literal data; compute the value "
+              + "with an intrinsic under a key ending in .$, such as \"count.$\": \"States.ArrayLength($.items)\"");
+        } else if (child.isTextual() && JsonPathSyntax.looksDynamic(child.textValue())) {
+          problems.warning(ValidationCodes.NO_DOLLAR, childPointer, "'" + key + "' holds '" + child.textValue()
+              + "', which is sent as literal text because the key does not end in .$; rename the key to '" + key
+              + ".$' to " + (JsonPathSyntax.looksLikeCall(child.textValue()) ? "call the function" : "use the value at that path"));
+        } else {
+          walkTemplate(child, childPointer, field);
+        }
+      }
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        JsonNode item = value.get(i);
+        String itemPointer = JsonPointers.child(pointer, i);
+        if (item.isTextual() && JsonPathSyntax.looksDynamic(item.textValue())) {
+          problems.warning(ValidationCodes.NO_DOLLAR, itemPointer, "array item '" + item.textValue()
+              + "' is sent as literal text: arrays cannot hold paths; build the array with an intrinsic under a key "
+              + "ending in .$, such as \"items.$\": \"States.Array(" + item.textValue() + ")\"");
+        } else {
+          walkTemplate(item, itemPointer, field);
+        }
+      }
+    }
+  }
+
+  private static boolean containsDynamic(JsonNode value) {
+    if (value.isTextual()) {
+      return JsonPathSyntax.looksDynamic(value.textValue());
+    }
+    for (JsonNode child : value) {
+      if (containsDynamic(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The value of a key ending in .$: a path or an intrinsic call. */
+  private void dynamicValue(JsonNode value, String pointer, String what) {
+    if (!value.isTextual()) {
+      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, pointer, what + " must hold a path or an intrinsic "
+          + "function call as a string, got " + FieldChecks.shown(value) + "; drop .$ from the key to send a literal");
+      return;
+    }
+    String text = value.textValue();
+    if (Placeholders.isWhole(text)) {
+      return;
+    }
+    if (text.startsWith("$")) {
+      report(JsonPathSyntax.check(text, JsonPathSyntax.Kind.PATH, what + " value"), pointer);
+    } else if (text.strip().startsWith("States.")) {
+      report(IntrinsicSyntax.check(text, what + " value"), pointer);
+    } else {
+      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, pointer, what + " must hold a path ($..., $$... or "
+          + "$variable) or an intrinsic function call, got '" + text + "'; drop .$ from the key to send it literally");
+    }
+  }
+
+  /** A Pass state's Result is data, never evaluated: warn where it looks as if it would be. */
+  private void staticResult(JsonNode value, String pointer) {
+    if (value.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String childPointer = JsonPointers.child(pointer, entry.getKey());
+        if (entry.getKey().endsWith(".$")) {
+          problems.warning(ValidationCodes.PASS_RESULT_IS_STATIC, childPointer, "Result is never evaluated, so '"
+              + entry.getKey() + "' stays a literal key; build output from paths with Parameters instead");
+        } else {
+          staticResult(entry.getValue(), childPointer);
+        }
+      }
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        staticResult(value.get(i), JsonPointers.child(pointer, i));
+      }
+    } else if (value.isTextual() && JsonPathSyntax.looksDynamic(value.textValue())) {
+      problems.warning(ValidationCodes.PASS_RESULT_IS_STATIC, pointer, "Result is never evaluated, so '"
+          + value.textValue() + "' stays literal text; use Parameters with a key ending in .$ to read a path");
+    }
+  }
+
+  /** Assign keys name variables: a letter or _, then letters, digits or _. */
+  private void checkAssignNames(StateEntry state) {
+    checkAssignNames(state.get("Assign"), state.pointer("Assign"));
+    JsonNode catchers = state.get("Catch");
+    if (catchers != null && catchers.isArray()) {
+      for (int i = 0; i < catchers.size(); i++) {
+        String pointer = JsonPointers.child(JsonPointers.child(state.pointer("Catch"), i), "Assign");
+        checkAssignNames(catchers.get(i).get("Assign"), pointer);
+      }
+    }
+    JsonNode choices = state.get("Choices");
+    if (choices != null && choices.isArray()) {
+      for (int i = 0; i < choices.size(); i++) {
+        String pointer = JsonPointers.child(JsonPointers.child(state.pointer("Choices"), i), "Assign");
+        checkAssignNames(choices.get(i).get("Assign"), pointer);
+      }
+    }
+  }
+
+  private void checkAssignNames(JsonNode assign, String pointer) {
+    if (assign == null) {
+      return;
+    }
+    if (!assign.isObject()) {
+      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer,
+          "Assign must be an object of variable names and values, got " + FieldChecks.shown(assign));
+      return;
+    }
+    for (Iterator<String> names = assign.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+      if (!VARIABLE_NAME.matcher(name).matches()) {
+        problems.error(ValidationCodes.INVALID_VARIABLE_NAME, JsonPointers.child(pointer, key), "'" + name
+            + "' is not a variable name: start with a letter or _, then use letters, digits or _");
+      }
+    }
+  }
+}
