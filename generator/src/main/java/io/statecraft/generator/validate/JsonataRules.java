@@ -94,7 +94,7 @@ final class JsonataRules {
       }
       return;
     }
-    String body = Placeholders.neutralize(Jsonata.parse(text).expression());
+    String body = Placeholders.neutralize(Jsonata.parse(text).text());
     try {
       com.dashjoin.jsonata.Jsonata.jsonata(body);
     } catch (JException e) {

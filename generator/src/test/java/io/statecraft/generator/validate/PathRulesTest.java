@@ -156,7 +156,7 @@ final class PathRulesTest {
           }
         }
         """)).containsExactly(
-        "ERROR INVALID_INTRINSIC /States/A/Parameters/a.$: 'a.$' value is not a valid intrinsic function call: missing ) to close States.Format at character 24 of: States.Format('{}', $.x",
+        "ERROR INVALID_INTRINSIC /States/A/Parameters/a.$: 'a.$' value is not a valid intrinsic function call: missing ) to close States.Format at the end of: States.Format('{}', $.x",
         "ERROR WRONG_ARGUMENT_COUNT /States/A/Parameters/b.$: 'b.$' value calls States.MathAdd with 3 arguments, but it takes 2 arguments",
         "ERROR INVALID_FUNCTION /States/A/Parameters/c.$: 'c.$' value calls States.format, which is not an intrinsic function (did you mean States.Format?); the functions are States.Format, States.StringToJson, States.JsonToString, States.Array, States.ArrayPartition, States.ArrayContains, States.ArrayRange, States.ArrayGetItem, States.ArrayLength, States.ArrayUnique, States.Base64Encode, States.Base64Decode, States.Hash, States.JsonMerge, States.MathRandom, States.MathAdd, States.StringSplit, States.UUID",
         "ERROR INVALID_INTRINSIC /States/A/Parameters/d.$: 'd.$' value is not a valid intrinsic function call: expected , or ) in the arguments of States.Hash at character 30 of: States.Array(States.Hash($.a b, 'MD5'))");
