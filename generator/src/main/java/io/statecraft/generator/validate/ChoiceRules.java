@@ -1,5 +1,6 @@
 package io.statecraft.generator.validate;
 
+import io.statecraft.dsl.QueryLanguage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.generator.json.JsonPointers;

@@ -1,5 +1,6 @@
 package io.statecraft.generator.validate;
 
+import io.statecraft.dsl.QueryLanguage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +26,7 @@ final class DefinitionIndex {
     this.root = root;
     JsonNode language = root.get("QueryLanguage");
     this.topLevelLanguage = language != null && language.isTextual()
-        ? QueryLanguage.parse(language.textValue()).orElse(QueryLanguage.JSONPATH)
+        ? QueryLanguage.fromWritten(language.textValue()).orElse(QueryLanguage.JSONPATH)
         : QueryLanguage.JSONPATH;
   }
 
@@ -79,7 +80,7 @@ final class DefinitionIndex {
       }
       JsonNode languageNode = node.get("QueryLanguage");
       if (languageNode != null && languageNode.isTextual()) {
-        language = QueryLanguage.parse(languageNode.textValue()).orElse(topLevelLanguage);
+        language = QueryLanguage.fromWritten(languageNode.textValue()).orElse(topLevelLanguage);
       }
     }
     states.add(new StateEntry(name, pointer, node, scope, type, language));

@@ -1,5 +1,6 @@
 package io.statecraft.generator.validate;
 
+import io.statecraft.dsl.QueryLanguage;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

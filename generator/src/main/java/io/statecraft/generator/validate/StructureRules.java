@@ -1,5 +1,6 @@
 package io.statecraft.generator.validate;
 
+import io.statecraft.dsl.QueryLanguage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.generator.json.JsonPointers;
@@ -145,7 +146,7 @@ final class StructureRules {
         continue;
       }
       String pointer = state.pointer(field);
-      if (FieldCatalog.allows(state.type(), state.language().other(), field)) {
+      if (FieldCatalog.allows(state.type(), other(state.language()), field)) {
         languageMismatch(pointer, field, state.language(), state.describe());
       } else if (FieldCatalog.isKnown(field)) {
         problems.error(ValidationCodes.FIELD_NOT_ALLOWED, pointer,
@@ -157,6 +158,10 @@ final class StructureRules {
   }
 
   /** Reports a field of the other query language; used for states, catchers and choice rules. */
+  private static QueryLanguage other(QueryLanguage language) {
+    return language == QueryLanguage.JSONATA ? QueryLanguage.JSONPATH : QueryLanguage.JSONATA;
+  }
+
   void languageMismatch(String pointer, String field, QueryLanguage language, String owner) {
     languageMismatch(problems, pointer, field, language, owner);
   }
