@@ -31,10 +31,17 @@ public record SourceLocation(String file, int line) {
   // A frame belongs to the DSL when its class was loaded from the same jar (or classes folder)
   // as this one; comparing packages would hide authors whose own code shares our package names.
   private static boolean isDslFrame(StackWalker.StackFrame frame) {
-    Class<?> type = frame.getDeclaringClass();
-    return type.getName().startsWith("java.") || type.getName().startsWith("jdk.")
-        || codeSourceOf(type).equals(codeSourceOf(SourceLocation.class));
+    return IS_DSL.get(frame.getDeclaringClass());
   }
+
+  // Computed once per class: every state built walks the stack, so this is on a hot path.
+  private static final ClassValue<Boolean> IS_DSL = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return type.getName().startsWith("java.") || type.getName().startsWith("jdk.")
+          || codeSourceOf(type).equals(codeSourceOf(SourceLocation.class));
+    }
+  };
 
   private static String codeSourceOf(Class<?> type) {
     var domain = type.getProtectionDomain();
