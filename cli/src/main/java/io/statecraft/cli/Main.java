@@ -16,7 +16,9 @@ public final class Main {
 
   /** Every command, by name. Add a command here, one line each. */
   static final List<Command> COMMANDS = List.of(
-      new LintCommand());
+      new LintCommand(),
+      new ImportCommand(),
+      new RenderCommand());
 
   private Main() {}
 
