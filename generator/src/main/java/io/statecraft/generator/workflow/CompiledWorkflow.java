@@ -1,0 +1,62 @@
+package io.statecraft.generator.workflow;
+
+import io.statecraft.generator.CompiledDefinition;
+import io.statecraft.generator.Problem;
+import io.statecraft.generator.ProblemException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A workflow turned into its output files, with every problem found on the way.
+ *
+ * @param id the workflow id, which names its folder and its artifacts' classifier
+ * @param definition the compiled state machine definition (with {@code ${Name}} placeholders)
+ * @param files the content of each output file, canonical and ending with a newline
+ * @param problems errors and warnings of the definition and the template, sorted
+ */
+public record CompiledWorkflow(
+    String id, CompiledDefinition definition, Map<OutputFile, String> files, List<Problem> problems) {
+
+  public CompiledWorkflow {
+    files = Collections.unmodifiableMap(new EnumMap<>(files));
+    problems = List.copyOf(problems);
+  }
+
+  public boolean hasErrors() {
+    return problems.stream().anyMatch(Problem::isError);
+  }
+
+  public List<Problem> warnings() {
+    return problems.stream().filter(problem -> !problem.isError()).toList();
+  }
+
+  /** This workflow when it has no error; otherwise a {@link ProblemException} with every problem. */
+  public CompiledWorkflow orThrow() {
+    if (hasErrors()) {
+      throw new ProblemException("workflow " + id, problems);
+    }
+    return this;
+  }
+
+  /**
+   * Writes the chosen files into {@code directory} (usually {@code target/statecraft/<id>}), each
+   * only when its bytes changed, each atomically.
+   *
+   * @return the files written; empty when all were up to date
+   */
+  public List<OutputFile> writeTo(Path directory, Set<OutputFile> which) {
+    List<OutputFile> written = new ArrayList<>();
+    for (Map.Entry<OutputFile, String> file : files.entrySet()) {
+      if (which.contains(file.getKey())
+          && GeneratedFiles.writeIfChanged(directory.resolve(file.getKey().fileName()), file.getValue())) {
+        written.add(file.getKey());
+      }
+    }
+    return written;
+  }
+}
