@@ -11,8 +11,13 @@ import java.util.Objects;
  * @param statement the statement as declared
  * @param origin what declared it: a state's name, or a part of the template such as {@code logging}
  * @param source the Java line that built the state, when known
+ * @param sid the Sid for a {@code *} statement, when the generator names it; null to derive one
  */
-record Grant(IamStatement statement, String origin, SourceLocation source) {
+record Grant(IamStatement statement, String origin, SourceLocation source, String sid) {
+
+  Grant(IamStatement statement, String origin, SourceLocation source) {
+    this(statement, origin, source, null);
+  }
 
   Grant {
     Objects.requireNonNull(statement, "statement == null");

@@ -56,6 +56,7 @@ final class PolicyDocuments {
    */
   Document build(List<Grant> grants, String pointer, List<Problem> problems) {
     Map<Key, TreeSet<String>> merged = new LinkedHashMap<>();
+    Map<Key, String> sids = new LinkedHashMap<>();
     List<Unknown> unknown = new ArrayList<>();
     for (Grant grant : grants) {
       IamStatement statement = grant.statement();
@@ -78,6 +79,9 @@ final class PolicyDocuments {
           key = new Key(resources, conditions, null);
         }
         merged.computeIfAbsent(key, k -> new TreeSet<>()).add(action);
+        if (grant.sid() != null) {
+          sids.putIfAbsent(key, grant.sid());
+        }
       }
     }
     // Scoped statements first, by resources then actions; then the * statements, by reason.
@@ -98,7 +102,7 @@ final class PolicyDocuments {
       Key key = entry.getKey();
       ObjectNode node = array.addObject();
       if (key.reason() != null) {
-        String sid = uniqueSid(sidFor(entry.getValue().first()), reasons);
+        String sid = uniqueSid(sids.getOrDefault(key, sidFor(entry.getValue().first())), reasons);
         node.put("Sid", sid);
         reasons.put(sid, key.reason());
       }

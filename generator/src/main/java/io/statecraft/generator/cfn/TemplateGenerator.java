@@ -344,12 +344,12 @@ public final class TemplateGenerator {
           "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DescribeLogGroups", "logs:DescribeResourcePolicies",
           "logs:GetLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:UpdateLogDelivery"),
           "CloudWatch Logs log delivery for Step Functions is managed through APIs that take no resource"),
-          "logging", null));
+          "logging", null, "CloudWatchLogsDelivery"));
     }
     if (spec.tracing()) {
       grants.add(new Grant(IamStatement.allowOnAnyResource(List.of(
           "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"),
-          "X-Ray accepts trace data for the account as a whole, not for a resource"), "tracing", null));
+          "X-Ray accepts trace data for the account as a whole, not for a resource"), "tracing", null, "XRayTracing"));
     }
     distributedMaps(definition.json(), "", grants);
     return grants;
