@@ -156,11 +156,34 @@ final class PolicyDocuments {
     return sorted;
   }
 
+  // API operations whose IAM action has another name, and service names that are not IAM prefixes:
+  // the mistakes the nearest spelling would answer wrongly.
+  private static final Map<String, String> RENAMED_ACTIONS = Map.of(
+      "s3:listbuckets", "s3:ListAllMyBuckets",
+      "s3:listobjects", "s3:ListBucket",
+      "s3:listobjectsv2", "s3:ListBucket",
+      "s3:headobject", "s3:GetObject",
+      "s3:headbucket", "s3:ListBucket",
+      "s3:deleteobjects", "s3:DeleteObject");
+  private static final Map<String, String> RENAMED_PREFIXES = Map.of(
+      "sfn", "states", "stepfunctions", "states", "cloudwatchlogs", "logs", "eventbridge", "events",
+      "scheduler", "scheduler", "secretmanager", "secretsmanager", "systemsmanager", "ssm");
+
   /** "; did you mean 's3:ListAllMyBuckets'?" for the nearest known name, or a hint on the prefix. */
   private String suggestion(String action) {
     int colon = action.indexOf(':');
     String prefix = colon < 0 ? action : action.substring(0, colon);
     String name = colon < 0 ? "" : action.substring(colon + 1);
+    String renamed = RENAMED_ACTIONS.get(action.toLowerCase(java.util.Locale.ROOT));
+    if (renamed != null) {
+      return "; the IAM action for that API is '" + renamed + "'";
+    }
+    String service = RENAMED_PREFIXES.get(prefix.toLowerCase(java.util.Locale.ROOT));
+    if (service != null && !catalog.hasService(prefix)) {
+      Optional<IamAction> same = catalog.action(service, name);
+      return "; the IAM prefix of that service is '" + service + "'"
+          + same.map(a -> ", so write '" + a.qualifiedName() + "'").orElse("");
+    }
     if (!catalog.hasService(prefix)) {
       String nearest = nearest(prefix, catalog.servicePrefixes());
       return nearest == null
