@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 
 /**
  * Merges the statements a workflow's parts declare into one policy document, the CDK way: each
@@ -140,14 +139,7 @@ final class PolicyDocuments {
   }
 
   private String resolve(String text) {
-    Matcher matcher = TemplateJson.SUB_REFERENCE.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      String alias = aliases.get(matcher.group(1));
-      matcher.appendReplacement(out, Matcher.quoteReplacement(alias == null ? matcher.group() : "${" + alias + "}"));
-    }
-    matcher.appendTail(out);
-    return out.toString();
+    return TemplateJson.resolve(text, aliases);
   }
 
   private static Map<String, Map<String, List<String>>> sortedConditions(Map<String, Map<String, List<String>>> conditions) {

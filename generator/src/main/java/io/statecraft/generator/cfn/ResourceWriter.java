@@ -304,7 +304,7 @@ final class ResourceWriter {
     target.set("Arn", TemplateJson.ref(TemplateGenerator.STATE_MACHINE));
     target.set("RoleArn", TemplateJson.getAtt(roleId, "Arn"));
     if (schedule.input() != null) {
-      target.set("Input", TemplateJson.jsonText(schedule.input()));
+      target.set("Input", TemplateJson.jsonText(schedule.input(), context.aliases));
     }
     waitForStateMachinePolicy(id);
 
@@ -343,7 +343,7 @@ final class ResourceWriter {
     target.set("Arn", TemplateJson.ref(TemplateGenerator.STATE_MACHINE));
     target.set("RoleArn", TemplateJson.getAtt(roleId, "Arn"));
     if (rule.input() != null) {
-      target.set("Input", TemplateJson.jsonText(rule.input()));
+      target.set("Input", TemplateJson.jsonText(rule.input(), context.aliases));
     } else if (rule.inputTemplate() != null) {
       ObjectNode transformer = target.putObject("InputTransformer");
       if (!rule.inputPaths().isEmpty()) {
@@ -437,7 +437,7 @@ final class ResourceWriter {
     }
     ObjectNode parameters = task.putObject("TaskInvocationParameters").putObject("MaintenanceWindowStepFunctionsParameters");
     if (window.taskInput() != null) {
-      parameters.set("Input", TemplateJson.jsonText(window.taskInput()));
+      parameters.set("Input", TemplateJson.jsonText(window.taskInput(), context.aliases));
     }
     if (window.taskInput() == null || !mentions(window.taskInput(), MaintenanceWindow.TARGET_ID)) {
       context.warning(CfnCodes.MISSING_TARGET_ID, taskPointer

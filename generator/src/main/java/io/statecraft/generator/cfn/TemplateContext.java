@@ -17,12 +17,15 @@ final class TemplateContext {
   /** The {@code *} statements' reasons, by role or policy logical id, then Sid. */
   final Map<String, Map<String, String>> wildcardReasons = new LinkedHashMap<>();
   final PolicyDocuments policies;
+  /** How a resource's placeholder is written in {@code Fn::Sub}: {@code ApiArn -> Api.Arn}. */
+  final Map<String, String> aliases;
   /** Whether a policy on the state machine role names the state machine (and triggers should wait for it). */
   boolean hasStateMachinePolicy;
 
   TemplateContext(ObjectNode resources, IamCatalog catalog, Map<String, String> aliases) {
     this.resources = resources;
     this.policies = new PolicyDocuments(catalog, aliases);
+    this.aliases = aliases;
   }
 
   /** Parameter names, which share the logical id namespace with resources. */

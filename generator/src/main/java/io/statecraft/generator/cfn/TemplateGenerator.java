@@ -14,7 +14,6 @@ import io.statecraft.dsl.workflow.Output;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.ParameterGroup;
 import io.statecraft.dsl.workflow.SnsTopic;
-import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.dsl.workflow.WorkflowResource;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import io.statecraft.generator.CompiledDefinition;
@@ -562,9 +561,5 @@ public final class TemplateGenerator {
       context.error(CfnCodes.TOO_MANY, "/" + section, "the template has " + count + " " + section.toLowerCase(java.util.Locale.ROOT)
           + ", over CloudFormation's limit of " + max);
     }
-  }
-
-  static String subTextOf(TemplateValue value) {
-    return TemplateJson.subText(value);
   }
 }
