@@ -5,9 +5,11 @@ import io.statecraft.generator.Problem;
 import io.statecraft.generator.iam.IamCatalog;
 import io.statecraft.generator.json.JsonPointers;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The template being written, and the problems found on the way. */
 final class TemplateContext {
@@ -29,7 +31,7 @@ final class TemplateContext {
   }
 
   /** Parameter names, which share the logical id namespace with resources. */
-  final java.util.Set<String> parameterNames = new java.util.HashSet<>();
+  final Set<String> parameterNames = new HashSet<>();
 
   /**
    * A new resource {@code logicalId} of {@code type}; returns its {@code Properties}. A name that

@@ -15,6 +15,9 @@ import io.statecraft.dsl.Value;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.generator.json.CanonicalJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,7 +94,7 @@ final class TemplateJson {
    * {@code ${Name}} tokens; wrapped in {@code Fn::Sub} when it has any, so CloudFormation fills
    * them in (a resource's placeholder through {@code aliases}).
    */
-  static JsonNode jsonText(Value value, java.util.Map<String, String> aliases) {
+  static JsonNode jsonText(Value value, Map<String, String> aliases) {
     String text = compact(literal(value));
     return SUB_REFERENCE.matcher(text).find() ? sub(resolve(text, aliases)) : NODES.textNode(text);
   }
@@ -100,7 +103,7 @@ final class TemplateJson {
    * {@code text} with each {@code ${Placeholder}} of a resource written as the template's own
    * reference: {@code ${WebhookConnectionArn}} becomes {@code ${WebhookConnection.Arn}}.
    */
-  static String resolve(String text, java.util.Map<String, String> aliases) {
+  static String resolve(String text, Map<String, String> aliases) {
     Matcher matcher = SUB_REFERENCE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
@@ -150,8 +153,8 @@ final class TemplateJson {
   }
 
   /** Every {@code ${...}} reference in an {@code Fn::Sub} text, pseudo parameters included. */
-  static java.util.List<String> subReferences(String text) {
-    java.util.List<String> names = new java.util.ArrayList<>();
+  static List<String> subReferences(String text) {
+    List<String> names = new ArrayList<>();
     Matcher matcher = SUB_REFERENCE.matcher(text);
     while (matcher.find()) {
       names.add(matcher.group(1));
