@@ -41,6 +41,18 @@ public final class AwsSdk {
   }
 
   /**
+   * A call through Step Functions' optimized integration for the request's API, where there is one:
+   * SNS Publish, SQS SendMessage, DynamoDB Get/Put/Update/DeleteItem, Step Functions
+   * StartExecution, EventBridge PutEvents, ECS RunTask, Batch SubmitJob. See {@link OptimizedCall};
+   * Lambda's is {@link LambdaInvoke}, the HTTP task's {@link HttpInvoke}.
+   *
+   * @throws IllegalArgumentException for an API without an optimized integration
+   */
+  public static OptimizedCall optimized(SdkRequest request) {
+    return OptimizedCall.of(request);
+  }
+
+  /**
    * Text standing for a run-time or deploy-time value in an SDK builder's String member:
    * {@code .instanceId(AwsSdk.text(Path.input().field("instanceId")))}. The value is a
    * {@link io.statecraft.dsl.Path}, an {@link io.statecraft.dsl.Intrinsic}, a

@@ -124,7 +124,7 @@ public final class SdkErrors {
 
   /**
    * AWS Lambda through the SDK integration ({@code aws-sdk:lambda:invoke}); the optimized
-   * integration's names are in {@link io.statecraft.aws.optimized.LambdaInvoke}.
+   * integration's names are in {@link LambdaInvoke}.
    */
   public static final class Lambda {
     private Lambda() {}

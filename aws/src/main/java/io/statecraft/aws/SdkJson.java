@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+import software.amazon.awssdk.core.traits.DefaultValueTrait;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
@@ -62,6 +63,11 @@ final class SdkJson {
     Map<String, Value> fields = new LinkedHashMap<>();
     for (SdkField<?> field : pojo.sdkFields()) {
       Object raw = field.getValueOrDefault(pojo);
+      if (raw != null && field.containsTrait(DefaultValueTrait.class) && !raw.equals(field.getValueOrDefault(pojo))) {
+        // An idempotency token the SDK makes up afresh on each read (ECS RunTask's ClientToken):
+        // unset, so left out, and the service's SDK makes one per call as it should.
+        continue;
+      }
       String name = name(field);
       Value value = value(field, raw, where.isEmpty() ? name : where + "." + name);
       if (value != null) {
