@@ -38,11 +38,11 @@ import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Generates each workflow's Step Functions definition, CloudFormation template (YAML and JSON)
- * and Mermaid diagram into {@code target/statecraft/<id>/}, and attaches the templates and the
- * definition to the build with the classifier {@code <id>}, so that {@code mvn install} and
- * {@code mvn deploy} publish them next to the jar.
+ * and Mermaid diagram into {@code target/statecraft/ID/} (ID being the workflow's id), and
+ * attaches the templates and the definition to the build with the workflow's id as classifier, so
+ * that {@code mvn install} and {@code mvn deploy} publish them next to the jar.
  *
- * <p>The workflows are the classes named in {@code <workflows>}, or else every class listed in
+ * <p>The workflows are the classes named in the {@code workflows} parameter, or else every class listed in
  * {@code META-INF/services/io.statecraft.dsl.workflow.Workflow} on the module's runtime classpath.
  * By default the goal runs in {@code generate-resources}, where that classpath holds the module's
  * dependencies: put the workflows in their own module and depend on it. To generate from the
@@ -99,8 +99,8 @@ public final class GenerateMojo extends AbstractMojo {
   private List<String> formats;
 
   /**
-   * Attaches each workflow's definition and templates to the project with the classifier {@code
-   * <id>} and the types {@code asl.json}, {@code yaml} and {@code json}, so that install and deploy
+   * Attaches each workflow's definition and templates to the project with the workflow's id as
+   * classifier and the types {@code asl.json}, {@code yaml} and {@code json}, so that install and deploy
    * publish them. The diagram is never attached.
    */
   @Parameter(property = "statecraft.attach", defaultValue = "true")
@@ -112,7 +112,7 @@ public final class GenerateMojo extends AbstractMojo {
 
   /**
    * Adds the generated files to the module's resources, so that the jar contains them under
-   * {@code resourceTargetPath/<id>/}. When the goal runs after {@code process-resources} (for
+   * {@code resourceTargetPath/ID/}. When the goal runs after {@code process-resources} (for
    * example in {@code process-classes}), the files are copied into the classes folder directly.
    */
   @Parameter(property = "statecraft.addResources", defaultValue = "false")
