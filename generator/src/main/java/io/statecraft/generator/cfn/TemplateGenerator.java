@@ -56,6 +56,7 @@ public final class TemplateGenerator {
   /** CloudFormation's limit on a template body in S3, and Step Functions' on a definition. */
   static final int MAX_TEMPLATE_BYTES = 1_048_576;
   static final int MAX_DEFINITION_BYTES = 1_048_576;
+  static final int MAX_DESCRIPTION = 1024;
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
@@ -149,6 +150,11 @@ public final class TemplateGenerator {
     String text = spec.description() == null || spec.description().isBlank()
         ? "Statecraft workflow " + workflowId
         : workflowId + ": " + spec.description().strip();
+    if (text.length() > MAX_DESCRIPTION) {
+      early.add(Problem.error(CfnCodes.TOO_LARGE, "/Description", "the template's Description (\"" + workflowId
+          + ": \" and the workflow's description) is " + text.length() + " characters, over CloudFormation's "
+          + MAX_DESCRIPTION + "; shorten WorkflowSpec.description(...)"));
+    }
     return text;
   }
 

@@ -562,4 +562,13 @@ class TemplateGeneratorTest {
     assertThat(template(compiled).at("/Resources/Hourly/Properties/Targets/0/Input")).isEqualTo(json("""
         {"Fn::Sub": "{\\"topic\\":\\"${Alerts}\\",\\"team\\":\\"${Team}\\",\\"note\\":\\"50% off\\"}"}"""));
   }
+
+  @Test
+  void aDescriptionOverCloudFormationsLimitIsAnError() {
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).description("x".repeat(1020)));
+
+    assertThat(problems(compiled)).containsExactly("ERROR TOO_LARGE /Description: the template's Description "
+        + "(\"sample: \" and the workflow's description) is 1028 characters, over CloudFormation's 1024; shorten "
+        + "WorkflowSpec.description(...)");
+  }
 }
