@@ -51,7 +51,7 @@ final class SdkPermissions {
    * SDK operations whose IAM action has another name. Every other operation's action has the
    * operation's own name, which the catalog confirms.
    */
-  private static final Map<String, String> ACTIONS = Map.ofEntries(
+  static final Map<String, String> ACTIONS = Map.ofEntries(
       Map.entry("s3:ListBuckets", "ListAllMyBuckets"),
       Map.entry("s3:ListObjects", "ListBucket"),
       Map.entry("s3:ListObjectsV2", "ListBucket"),
@@ -59,9 +59,35 @@ final class SdkPermissions {
       Map.entry("s3:HeadObject", "GetObject"),
       Map.entry("s3:ListObjectVersions", "ListBucketVersions"),
       Map.entry("s3:ListMultipartUploads", "ListBucketMultipartUploads"),
+      Map.entry("s3:ListParts", "ListMultipartUploadParts"),
       Map.entry("s3:DeleteObjects", "DeleteObject"),
+      Map.entry("s3:CreateMultipartUpload", "PutObject"),
+      Map.entry("s3:UploadPart", "PutObject"),
+      Map.entry("s3:CompleteMultipartUpload", "PutObject"),
       Map.entry("s3:GetBucketLifecycleConfiguration", "GetLifecycleConfiguration"),
       Map.entry("s3:PutBucketLifecycleConfiguration", "PutLifecycleConfiguration"),
+      Map.entry("s3:DeleteBucketLifecycle", "PutLifecycleConfiguration"),
+      Map.entry("s3:GetBucketNotificationConfiguration", "GetBucketNotification"),
+      Map.entry("s3:PutBucketNotificationConfiguration", "PutBucketNotification"),
+      Map.entry("s3:GetBucketEncryption", "GetEncryptionConfiguration"),
+      Map.entry("s3:PutBucketEncryption", "PutEncryptionConfiguration"),
+      Map.entry("s3:DeleteBucketEncryption", "PutEncryptionConfiguration"),
+      Map.entry("s3:GetBucketReplication", "GetReplicationConfiguration"),
+      Map.entry("s3:PutBucketReplication", "PutReplicationConfiguration"),
+      Map.entry("s3:DeleteBucketReplication", "PutReplicationConfiguration"),
+      Map.entry("s3:GetObjectLockConfiguration", "GetBucketObjectLockConfiguration"),
+      Map.entry("s3:PutObjectLockConfiguration", "PutBucketObjectLockConfiguration"),
+      Map.entry("s3:GetPublicAccessBlock", "GetBucketPublicAccessBlock"),
+      Map.entry("s3:PutPublicAccessBlock", "PutBucketPublicAccessBlock"),
+      Map.entry("s3:DeletePublicAccessBlock", "PutBucketPublicAccessBlock"),
+      Map.entry("s3:DeleteBucketCors", "PutBucketCORS"),
+      Map.entry("s3:DeleteBucketTagging", "PutBucketTagging"),
+      Map.entry("s3:GetBucketAccelerateConfiguration", "GetAccelerateConfiguration"),
+      Map.entry("s3:PutBucketAccelerateConfiguration", "PutAccelerateConfiguration"),
+      Map.entry("s3:GetBucketIntelligentTieringConfiguration", "GetIntelligentTieringConfiguration"),
+      Map.entry("s3:GetBucketInventoryConfiguration", "GetInventoryConfiguration"),
+      Map.entry("s3:GetBucketMetricsConfiguration", "GetMetricsConfiguration"),
+      Map.entry("s3:GetBucketAnalyticsConfiguration", "GetAnalyticsConfiguration"),
       Map.entry("lambda:Invoke", "InvokeFunction"),
       Map.entry("lambda:InvokeWithResponseStream", "InvokeFunction"));
 

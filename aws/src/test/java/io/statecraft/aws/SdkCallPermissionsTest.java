@@ -131,6 +131,16 @@ class SdkCallPermissionsTest {
   }
 
   @Test
+  void everyRenamedActionExistsInTheServiceAuthorizationReference() {
+    io.statecraft.generator.iam.IamCatalog catalog = io.statecraft.generator.iam.IamCatalog.standard();
+    SdkPermissions.ACTIONS.forEach((operation, action) -> {
+      String prefix = operation.substring(0, operation.indexOf(':'));
+      assertThat(catalog.action(prefix, action)).as(operation + " -> " + action).isPresent();
+      assertThat(catalog.action(operation)).as(operation + " is not itself an IAM action").isEmpty();
+    });
+  }
+
+  @Test
   void explicitPermissionsReplaceTheDerivedOnesAndSurviveWith() {
     IamStatement narrow = IamStatement.allow("ec2:StopInstances", INSTANCE + "i-0a");
     SdkCall call = AwsSdk.call(StopInstancesRequest.builder().build())
