@@ -93,17 +93,28 @@ final class SdkPermissions {
 
   /** Other member names under which AWS's APIs take an ARN placeholder's value. */
   private static final Map<String, List<Alias>> ALIASES = Map.of(
-      "BucketName", List.of(new Alias("Bucket", Function.identity())),
-      "ObjectName", List.of(new Alias("Key", Function.identity())),
-      "QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment)),
-      "ParameterNameWithoutLeadingSlash", List.of(new Alias("Name", name -> name.replaceFirst("^/", ""))),
-      "TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon)),
-      "JobQueueName", List.of(new Alias("JobQueue", Function.identity())),
-      "JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon)));
+      "BucketName", List.of(Alias.same("Bucket")),
+      "ObjectName", List.of(Alias.same("Key")),
+      "QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment, false)),
+      "ParameterNameWithoutLeadingSlash", List.of(new Alias("Name", name -> name.replaceFirst("^/", ""), false)),
+      "TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon, false)),
+      "JobQueueName", List.of(Alias.same("JobQueue")),
+      "JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon, false)));
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?!AWS::)([^}!]+)}");
 
-  private record Alias(String member, Function<String, String> convert) {}
+  /**
+   * A member that gives a placeholder's value.
+   *
+   * @param convert turns the member's text into the placeholder's
+   * @param same whether the member holds the value as it is, so that a deploy-time placeholder
+   *     given for it can stand in the ARN too
+   */
+  private record Alias(String member, Function<String, String> convert, boolean same) {
+    static Alias same(String member) {
+      return new Alias(member, Function.identity(), true);
+    }
+  }
 
   private SdkPermissions() {}
 
@@ -241,8 +252,8 @@ final class SdkPermissions {
   private static List<Alias> candidates(String placeholder) {
     List<Alias> candidates = new ArrayList<>();
     String base = placeholder.replace("WithPath", "");
-    candidates.add(new Alias(base, Function.identity()));
-    candidates.add(new Alias(base + "s", Function.identity()));
+    candidates.add(Alias.same(base));
+    candidates.add(Alias.same(base + "s"));
     candidates.addAll(ALIASES.getOrDefault(placeholder, List.of()));
     return candidates;
   }
@@ -258,8 +269,7 @@ final class SdkPermissions {
       for (Value item : items(value)) {
         if (item instanceof StringValue s) {
           texts.add(s.value().startsWith("arn:") ? "*" : escape(alias.convert().apply(s.value())));
-        } else if (item instanceof Placeholder p && p.kind() == Placeholder.Kind.STRING
-            && alias.member().startsWith(placeholder.replace("WithPath", ""))) {
+        } else if (item instanceof Placeholder p && p.kind() == Placeholder.Kind.STRING && alias.same()) {
           texts.add(p.token());
         } else {
           texts.add("*");

@@ -122,6 +122,9 @@ class SdkCallPermissionsTest {
   void s3AndDynamoDbNamesFillTheirArns() {
     assertThat(AwsSdk.call(GetObjectRequest.builder().bucket("reports").key("a/b.json").build()).iamStatements())
         .containsExactly(IamStatement.allow("s3:GetObject", "arn:${AWS::Partition}:s3:::reports/a/b.json"));
+    assertThat(AwsSdk.call(ListObjectsV2Request.builder().bucket(AwsSdk.text(Placeholder.string("ReportsBucket")))
+            .build()).iamStatements())
+        .containsExactly(IamStatement.allow("s3:ListBucket", "arn:${AWS::Partition}:s3:::${ReportsBucket}"));
     assertThat(AwsSdk.call(ListObjectsV2Request.builder().bucket("reports").build()).iamStatements())
         .containsExactly(IamStatement.allow("s3:ListBucket", "arn:${AWS::Partition}:s3:::reports"));
     assertThat(AwsSdk.call(GetItemRequest.builder().tableName("Accounts")
