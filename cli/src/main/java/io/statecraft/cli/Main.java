@@ -18,7 +18,9 @@ public final class Main {
   static final List<Command> COMMANDS = List.of(
       new LintCommand(),
       new ImportCommand(),
-      new RenderCommand());
+      new RenderCommand(),
+      new GenerateCommand(),
+      new RunCommand());
 
   private Main() {}
 
