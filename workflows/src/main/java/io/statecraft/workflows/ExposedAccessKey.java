@@ -1,0 +1,285 @@
+package io.statecraft.workflows;
+
+import io.statecraft.dsl.Catch;
+import io.statecraft.dsl.Choice;
+import io.statecraft.dsl.Condition;
+import io.statecraft.dsl.Errors;
+import io.statecraft.dsl.Fail;
+import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.Json;
+import io.statecraft.dsl.Jsonata;
+import io.statecraft.dsl.MapState;
+import io.statecraft.dsl.Pass;
+import io.statecraft.dsl.Placeholder;
+import io.statecraft.dsl.QueryLanguage;
+import io.statecraft.dsl.Retry;
+import io.statecraft.dsl.StateMachine;
+import io.statecraft.dsl.Succeed;
+import io.statecraft.dsl.Task;
+import io.statecraft.dsl.workflow.Workflow;
+import io.statecraft.dsl.workflow.WorkflowSpec;
+import java.util.List;
+
+/**
+ * {@code exposed-access-key}: started by an EventBridge rule on AWS Health risk events about
+ * exposed or compromised credentials. For every IAM access key the event lists, deletes (or
+ * deactivates) it, summarizes its CloudTrail activity, and publishes one report to an SNS topic;
+ * a key that could not be removed is reported with the error and fails the execution. AWS SDK
+ * integrations and JSONata only: no Lambda function. See
+ * {@code docs/workflows/exposed-access-key.md}.
+ */
+public final class ExposedAccessKey implements Workflow {
+
+  /** The workflow id: output folder and artifact classifier. */
+  public static final String ID = "exposed-access-key";
+
+  /** Most CloudTrail events per LookupEvents page (the API's maximum). */
+  static final int EVENTS_PER_PAGE = 50;
+
+  /** Keys processed at once: CloudTrail LookupEvents allows 2 calls per second per account and Region. */
+  static final int KEYS_AT_ONCE = 2;
+
+  static final Placeholder KEY_ACTION = Placeholder.string("KeyAction");
+  static final Placeholder MAX_ACTIVITY_PAGES = new Placeholder("MaxActivityPages", Placeholder.Kind.NUMBER);
+  static final Placeholder ALERT_TOPIC_ARN = Placeholder.string("AlertTopicArn");
+
+  static final String USER_ARNS = "arn:${AWS::Partition}:iam::${AWS::AccountId}:user/*";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public WorkflowSpec spec() {
+    return WorkflowSpec.builder(stateMachine())
+        .description("exposed-access-key: deletes or deactivates IAM access keys that AWS Health reports as "
+            + "exposed, summarizes their CloudTrail activity and notifies an SNS topic")
+        .build();
+  }
+
+  static StateMachine stateMachine() {
+    MapState forEachEntity = MapState.named("ForEachAffectedEntity")
+        .comment("Every entity of the event, not just the first")
+        .items(js("$exists($states.input.detail.affectedEntities) ? $states.input.detail.affectedEntities : []"))
+        .itemSelector(Json.object()
+            .put("entity", js("$states.context.Map.Item.Value.entityValue"))
+            .put("keyAction", KEY_ACTION)
+            .put("maxActivityPages", MAX_ACTIVITY_PAGES))
+        .maxConcurrency(KEYS_AT_ONCE)
+        .itemProcessor(remediateOneKey())
+        .assign(Json.object()
+            .put("results", js("$states.result"))
+            .put("account", js("$states.input.account"))
+            .put("eventTypeCode", js("$states.input.detail.eventTypeCode"))
+            .put("eventArn", js("$states.input.detail.eventArn"))
+            .build());
+
+    Pass buildReport = Pass.named("BuildReport")
+        .comment("Subject within SNS's 100 characters whatever the user names; details in the message")
+        .assign(Json.object()
+            .put("failed", js("[$results[outcome = 'FAILED']]"))
+            .put("subject", js("$substring(("
+                + "$count($results[outcome = 'FAILED']) > 0 ? 'ACTION NEEDED: exposed IAM access key not removed' : "
+                + "$count($results[outcome = 'DELETED' or outcome = 'DEACTIVATED']) > 0 ? 'Exposed IAM access key removed' : "
+                + "'AWS Health credentials risk event to review'"
+                + ") & ' in account ' & $account, 0, 99)"))
+            .put("message", js(reportMessage()))
+            .build());
+
+    Task notifySecurity = Task.named("NotifySecurity")
+        .resource("arn:aws:states:::sns:publish")
+        .arguments(Json.object()
+            .put("TopicArn", ALERT_TOPIC_ARN)
+            .put("Subject", js("$subject"))
+            .put("Message", js("$message"))
+            .build())
+        .permissions(IamStatement.allow("sns:Publish", ALERT_TOPIC_ARN.token()))
+        .retry(Retry.on("SNS.ThrottledException", "SNS.InternalErrorException", "SNS.KmsThrottlingException")
+            .intervalSeconds(2).maxAttempts(5).backoffRate(2).maxDelaySeconds(30).jitterStrategy(Retry.Jitter.FULL));
+    Fail notificationFailed = Fail.named("NotificationFailed")
+        .comment("Nobody was told: the failed execution is the alarm")
+        .error(js("$failure.Error"))
+        .cause(js("'The report could not be published: ' & ($exists($failure.Cause) ? $failure.Cause : $failure.Error) "
+            + "& ' Report: ' & $subject & ' ' & $message"));
+    notifySecurity.catchErrors(Catch.on(Errors.ALL)
+        .assign(Json.object().put("failure", js("$states.errorOutput")).build()), notificationFailed);
+
+    Choice allRemediated = Choice.named("AllKeysRemediated");
+    Fail notRemediated = Fail.named("KeysNotRemediated")
+        .comment("Reported to the topic; failing the execution makes it count in ExecutionsFailed too")
+        .error("ExposedKeyNotRemediated")
+        .cause(js("$join($failed.(entity & ': ' & error & ' ' & cause), '; ')"));
+    Succeed remediated = Succeed.named("Remediated")
+        .output(js("{'results': $results}"));
+
+    forEachEntity.next(buildReport);
+    buildReport.next(notifySecurity);
+    notifySecurity.next(allRemediated);
+    allRemediated
+        .when(Condition.jsonata("$count($failed) > 0"), notRemediated)
+        .otherwise(remediated);
+
+    return StateMachine.startWith(forEachEntity)
+        .comment("Removes IAM access keys that AWS Health reports as exposed, summarizes their activity and notifies")
+        .queryLanguage(QueryLanguage.JSONATA)
+        .timeoutSeconds(3600);
+  }
+
+  // One affected entity: the item processor of the Map. Its output is one result object.
+  private static Choice remediateOneKey() {
+    Choice isAccessKey = Choice.named("IsAccessKeyId");
+    Pass notAnAccessKey = Pass.named("NotAnAccessKey")
+        .comment("Temporary (ASIA...) credentials and other entities cannot be deleted here")
+        .output(js("{'entity': $states.input.entity, 'outcome': 'SKIPPED', "
+            + "'detail': 'not an IAM user access key id; review it in the AWS Health Dashboard'}"));
+
+    Catch toFailed = Catch.on(Errors.ALL).assign(Json.object().put("failure", js("$states.errorOutput")).build());
+    Pass remediationFailed = Pass.named("RemediationFailed")
+        .output(js("{'entity': $accessKeyId, 'userName': $userName, 'outcome': 'FAILED', "
+            + "'error': $failure.Error, 'cause': $exists($failure.Cause) ? $failure.Cause : ''}"));
+
+    Task findOwner = Task.named("FindKeyOwner")
+        .resource("arn:aws:states:::aws-sdk:iam:getAccessKeyLastUsed")
+        .arguments(Json.object().put("AccessKeyId", js("$accessKeyId")).build())
+        .assign(Json.object()
+            .put("userName", js("$states.result.UserName"))
+            .put("lastUsed", js("$exists($states.result.AccessKeyLastUsed) ? $states.result.AccessKeyLastUsed : null"))
+            .build())
+        .permissions(IamStatement.allow("iam:GetAccessKeyLastUsed", USER_ARNS))
+        .retry(iamRetry());
+    findOwner.catchErrors(toFailed, remediationFailed);
+
+    Choice chooseAction = Choice.named("ChooseKeyAction");
+    Task deleteKey = Task.named("DeleteKey")
+        .comment("Irreversible: set KeyAction to DEACTIVATE to keep the key for investigation")
+        .resource("arn:aws:states:::aws-sdk:iam:deleteAccessKey")
+        .arguments(Json.object()
+            .put("UserName", js("$userName"))
+            .put("AccessKeyId", js("$accessKeyId"))
+            .build())
+        .assign(Json.object().put("outcome", "DELETED").build())
+        .permissions(IamStatement.allow("iam:DeleteAccessKey", USER_ARNS))
+        .retry(iamRetry());
+    deleteKey.catchErrors(toFailed, remediationFailed);
+    Task deactivateKey = Task.named("DeactivateKey")
+        .resource("arn:aws:states:::aws-sdk:iam:updateAccessKey")
+        .arguments(Json.object()
+            .put("UserName", js("$userName"))
+            .put("AccessKeyId", js("$accessKeyId"))
+            .put("Status", "Inactive")
+            .build())
+        .assign(Json.object().put("outcome", "DEACTIVATED").build())
+        .permissions(IamStatement.allow("iam:UpdateAccessKey", USER_ARNS))
+        .retry(iamRetry());
+    deactivateKey.catchErrors(toFailed, remediationFailed);
+
+    Task lookupActivity = Task.named("LookUpKeyActivity")
+        .comment("By access key id, not user name: only what this key did (in this Region, last 90 days)")
+        .resource("arn:aws:states:::aws-sdk:cloudtrail:lookupEvents")
+        .arguments(Json.object()
+            .put("LookupAttributes", Json.array(Json.object()
+                .put("AttributeKey", "AccessKeyId")
+                .put("AttributeValue", js("$accessKeyId"))
+                .build()))
+            .put("MaxResults", EVENTS_PER_PAGE)
+            .put("NextToken", js("$nextToken"))
+            .build())
+        .assign(Json.object()
+            .put("events", js("$append($events, [$states.result.Events.{"
+                + "'name': EventName, 'source': EventSource, 'time': EventTime, "
+                + "'sourceIp': $parse(CloudTrailEvent).sourceIPAddress, "
+                + "'resourceTypes': [Resources.ResourceType]}])"))
+            .put("nextToken", js("$exists($states.result.NextToken) ? $states.result.NextToken : null"))
+            .put("pages", js("$pages + 1"))
+            .build())
+        .permissions(IamStatement.allowOnAnyResource(List.of("cloudtrail:LookupEvents"),
+            "cloudtrail:LookupEvents supports no resource-level permission"))
+        // LookupEvents allows 2 requests per second per account and Region.
+        .retry(Retry.on("CloudTrail.ThrottlingException")
+            .intervalSeconds(1).maxAttempts(6).backoffRate(2).maxDelaySeconds(20).jitterStrategy(Retry.Jitter.FULL));
+    Pass activityUnavailable = Pass.named("ActivityUnavailable")
+        .comment("The key is already removed: report it even without its activity")
+        .output(js("{'entity': $accessKeyId, 'userName': $userName, 'outcome': $outcome, "
+            + "'activity': null, 'activityError': $failure.Error & ': ' & $failure.Cause}"));
+    lookupActivity.catchErrors(toFailed, activityUnavailable);
+
+    Choice moreActivity = Choice.named("MoreActivity");
+    Pass summarize = Pass.named("SummarizeActivity")
+        .output(js(activitySummary()));
+
+    isAccessKey
+        .when(Condition.jsonata("$type($states.input.entity) = 'string' and $contains($states.input.entity, /^AKIA[A-Z0-9]{16}$/)"),
+            findOwner,
+            Json.object()
+                .put("accessKeyId", js("$states.input.entity"))
+                .put("keyAction", js("$states.input.keyAction"))
+                .put("maxActivityPages", js("$states.input.maxActivityPages"))
+                .put("userName", Json.nullValue())
+                .put("events", Json.array())
+                .put("nextToken", Json.nullValue())
+                .put("pages", 0)
+                .build(),
+            null)
+        .otherwise(notAnAccessKey);
+    findOwner.next(chooseAction);
+    chooseAction
+        .when(Condition.jsonata("$keyAction = 'DEACTIVATE'"), deactivateKey)
+        .otherwise(deleteKey);
+    deleteKey.next(lookupActivity);
+    deactivateKey.next(lookupActivity);
+    lookupActivity.next(moreActivity);
+    moreActivity
+        .when(Condition.jsonata("$nextToken != null and $pages < $maxActivityPages"), lookupActivity)
+        .otherwise(summarize);
+    return isAccessKey;
+  }
+
+  // Counts per event name and resource type, most frequent first, top 10 of each. LookupEvents
+  // returns the most recent events first.
+  private static String activitySummary() {
+    return "{'entity': $accessKeyId, 'userName': $userName, 'outcome': $outcome, 'activity': {"
+        + "'events': $count($events), "
+        + "'complete': $nextToken = null, "
+        + "'first': $count($events) > 0 ? $events[-1].time : null, "
+        + "'last': $count($events) > 0 ? $events[0].time : null, "
+        + "'topEvents': " + topCounts("$events.name") + ", "
+        + "'topResourceTypes': " + topCounts("$events.resourceTypes") + ", "
+        + "'sourceIps': [$distinct($events.sourceIp)]"
+        + "}}";
+  }
+
+  private static String topCounts(String values) {
+    return "[(($v := [" + values + "]; $distinct($v).($n := $; {'name': $n, 'count': $count($v[$ = $n])}))"
+        + "^(>count, name))[[0..9]]]";
+  }
+
+  private static String reportMessage() {
+    return "'AWS Health reported ' & $eventTypeCode & ' for account ' & $account & '.\\n'"
+        + " & 'Event: ' & $eventArn & '\\n'"
+        + " & 'Details: https://health.aws.amazon.com/health/home#/account/dashboard/open-issues\\n\\n'"
+        + " & ($count($results) = 0 ? 'The event lists no affected entities.\\n' : '')"
+        + " & $join($results.("
+        + "outcome = 'FAILED' ? '- ' & entity & ' (user ' & (userName ? userName : 'unknown') & '): NOT REMOVED. '"
+        + " & error & ': ' & cause & '\\n' : "
+        + "outcome = 'SKIPPED' ? '- ' & entity & ': skipped, ' & detail & '\\n' : "
+        + "'- ' & entity & ' (user ' & userName & '): ' & outcome & '.'"
+        + " & (activity = null ? ' CloudTrail activity unavailable: ' & activityError & '\\n' : "
+        + "' CloudTrail in this Region: ' & activity.events & ' events' & (activity.complete ? '' : ' (most recent only)')"
+        + " & (activity.events > 0 ? ' from ' & activity.first & ' to ' & activity.last"
+        + " & '; calls: ' & $join(activity.topEvents.(name & ' x' & count), ', ')"
+        + " & '; resource types: ' & $join(activity.topResourceTypes.(name & ' x' & count), ', ')"
+        + " & '; source IPs: ' & $join(activity.sourceIps, ', ') : '')"
+        + " & '\\n')"
+        + "), '')";
+  }
+
+  private static Retry iamRetry() {
+    return Retry.on("Iam.ServiceFailureException", "Iam.IamException")
+        .intervalSeconds(2).maxAttempts(4).backoffRate(2).maxDelaySeconds(30).jitterStrategy(Retry.Jitter.FULL);
+  }
+
+  private static Jsonata js(String expression) {
+    return Jsonata.of(expression);
+  }
+}
