@@ -16,6 +16,11 @@ import io.statecraft.dsl.Retry;
 import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.Succeed;
 import io.statecraft.dsl.Task;
+import io.statecraft.dsl.workflow.EventRule;
+import io.statecraft.dsl.workflow.Output;
+import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.SnsTopic;
+import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import java.util.List;
@@ -39,9 +44,41 @@ public final class ExposedAccessKey implements Workflow {
   /** Keys processed at once: CloudTrail LookupEvents allows 2 calls per second per account and Region. */
   static final int KEYS_AT_ONCE = 2;
 
-  static final Placeholder KEY_ACTION = Placeholder.string("KeyAction");
-  static final Placeholder MAX_ACTIVITY_PAGES = new Placeholder("MaxActivityPages", Placeholder.Kind.NUMBER);
-  static final Placeholder ALERT_TOPIC_ARN = Placeholder.string("AlertTopicArn");
+  /**
+   * The AWS Health event codes about exposed or compromised credentials: the one of the 2017
+   * original and the four AWS added since.
+   */
+  public static final List<String> EVENT_TYPE_CODES = List.of(
+      "AWS_RISK_CREDENTIALS_EXPOSED",
+      "AWS_RISK_CREDENTIALS_EXPOSURE_SUSPECTED",
+      "AWS_RISK_CREDENTIALS_COMPROMISED",
+      "AWS_RISK_CREDENTIALS_COMPROMISE_SUSPECTED",
+      "AWS_RISK_IAM_QUARANTINE");
+
+  static final Parameter KEY_ACTION_PARAMETER = Parameter.string("KeyAction")
+      .label("What to do with an exposed key")
+      .description("DELETE the key (irreversible), or DEACTIVATE it and keep it for investigation")
+      .allowedValues("DELETE", "DEACTIVATE")
+      .defaultValue("DELETE");
+  static final Parameter MAX_ACTIVITY_PAGES_PARAMETER = Parameter.number("MaxActivityPages")
+      .label("CloudTrail pages per key")
+      .description("Pages of 50 CloudTrail events read per key, most recent first")
+      .defaultValue(4)
+      .minValue(1)
+      .maxValue(20);
+  static final Parameter ALERT_EMAIL = Parameter.string("AlertEmail")
+      .label("Security team e-mail")
+      .description("Address subscribed to the alert topic; confirm the subscription e-mail AWS sends")
+      .allowedPattern("[^@\\s]+@[^@\\s]+")
+      .constraintDescription("an e-mail address");
+
+  static final SnsTopic ALERT_TOPIC = SnsTopic.named("AlertTopic")
+      .kmsKey(TemplateValue.of("alias/aws/sns"))
+      .subscription("email", ALERT_EMAIL);
+
+  static final Placeholder KEY_ACTION = KEY_ACTION_PARAMETER.ref();
+  static final Placeholder MAX_ACTIVITY_PAGES = MAX_ACTIVITY_PAGES_PARAMETER.ref();
+  static final Placeholder ALERT_TOPIC_ARN = ALERT_TOPIC.arn();
 
   static final String USER_ARNS = "arn:${AWS::Partition}:iam::${AWS::AccountId}:user/*";
 
@@ -55,6 +92,20 @@ public final class ExposedAccessKey implements Workflow {
     return WorkflowSpec.builder(stateMachine())
         .description("exposed-access-key: deletes or deactivates IAM access keys that AWS Health reports as "
             + "exposed, summarizes their CloudTrail activity and notifies an SNS topic")
+        .parameterGroup("Response", KEY_ACTION_PARAMETER, MAX_ACTIVITY_PAGES_PARAMETER)
+        .parameterGroup("Notification", ALERT_EMAIL)
+        .resources(ALERT_TOPIC)
+        .triggers(EventRule.named("CredentialsRiskRule")
+            .description("AWS Health events about exposed or compromised IAM credentials")
+            .eventPattern(Json.object()
+                .put("source", Json.strings("aws.health"))
+                .put("detail-type", Json.strings("AWS Health Event"))
+                .put("detail", Json.object()
+                    .put("service", Json.strings("RISK"))
+                    .put("eventTypeCategory", Json.strings("issue"))
+                    .put("eventTypeCode", Json.strings(EVENT_TYPE_CODES.toArray(String[]::new))))
+                .build()))
+        .outputs(Output.named("AlertTopicArn", ALERT_TOPIC.templateArn()).description("The topic the reports go to"))
         .build();
   }
 
@@ -94,7 +145,7 @@ public final class ExposedAccessKey implements Workflow {
             .put("Subject", js("$subject"))
             .put("Message", js("$message"))
             .build())
-        .permissions(IamStatement.allow("sns:Publish", ALERT_TOPIC_ARN.token()))
+        .permissions(ALERT_TOPIC.publishStatements().toArray(IamStatement[]::new))
         .retry(Retry.on("SNS.ThrottledException", "SNS.InternalErrorException", "SNS.KmsThrottlingException")
             .intervalSeconds(2).maxAttempts(5).backoffRate(2).maxDelaySeconds(30).jitterStrategy(Retry.Jitter.FULL));
     Fail notificationFailed = Fail.named("NotificationFailed")

@@ -9,12 +9,14 @@ import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.Json;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.dsl.Pass;
-import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.QueryLanguage;
 import io.statecraft.dsl.Retry;
 import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.Succeed;
 import io.statecraft.dsl.Task;
+import io.statecraft.dsl.workflow.HttpConnection;
+import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.Schedule;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import java.util.List;
@@ -36,11 +38,48 @@ public final class PatchAlerts implements Workflow {
   /** Instances listed by name in chat messages; the generic JSON payload lists all of them. */
   static final int LISTED_INSTANCES = 50;
 
-  // Deploy-time values (template parameters and resources), substituted by CloudFormation.
-  static final Placeholder MESSAGE_FORMAT = Placeholder.string("MessageFormat");
-  static final Placeholder NAME_TAG_KEY = Placeholder.string("NameTagKey");
-  static final Placeholder WEBHOOK_URL = Placeholder.string("WebhookUrl");
-  static final Placeholder WEBHOOK_CONNECTION_ARN = Placeholder.string("WebhookConnectionArn");
+  /** The message formats, one per kind of webhook. */
+  static final List<String> MESSAGE_FORMATS = List.of("TEAMS_WORKFLOWS", "TEAMS_CONNECTOR", "SLACK", "GENERIC_JSON");
+
+  static final Parameter MESSAGE_FORMAT = Parameter.string("MessageFormat")
+      .label("Message format")
+      .description("What the webhook expects: TEAMS_WORKFLOWS (Teams Workflows webhook, Adaptive Card), "
+          + "TEAMS_CONNECTOR (retired Office 365 connector, text), SLACK (incoming webhook) or GENERIC_JSON")
+      .allowedValues(MESSAGE_FORMATS.toArray(String[]::new))
+      .defaultValue("TEAMS_WORKFLOWS");
+  static final Parameter WEBHOOK_URL = Parameter.string("WebhookUrl")
+      .label("Webhook URL without its secret")
+      .description("The https URL to post to, without the secret sig query parameter (that goes in WebhookSecret); "
+          + "write @ as %40")
+      .allowedPattern("https://[^@\\s]+")
+      .constraintDescription("an https URL without @ (write it %40) and without spaces");
+  static final Parameter WEBHOOK_SECRET = Parameter.string("WebhookSecret")
+      .label("Webhook secret")
+      .description("The secret part of the webhook: the value of the sig query parameter of a Teams Workflows URL, "
+          + "or a token the receiver checks in the X-Webhook-Secret header. Kept by the EventBridge connection only")
+      .noEcho()
+      .minLength(1);
+  static final Parameter NAME_TAG_KEY = Parameter.string("NameTagKey")
+      .label("Name tag key")
+      .description("The tag that names an instance in the message; instances without it are shown by id")
+      .defaultValue("Name")
+      .minLength(1)
+      .maxLength(128);
+  static final Parameter SCHEDULE_EXPRESSION = Parameter.string("ScheduleExpression")
+      .label("Schedule")
+      .description("EventBridge Scheduler cron or rate expression")
+      .defaultValue("cron(0 8 ? * MON *)")
+      .allowedPattern("(cron|rate)\\(.+\\)");
+  static final Parameter SCHEDULE_TIME_ZONE = Parameter.string("ScheduleTimeZone")
+      .label("Schedule time zone")
+      .description("IANA time zone the schedule is read in, such as Europe/Bucharest")
+      .defaultValue("Etc/UTC");
+
+  /** Keeps the webhook's secret: sent as the sig query parameter and the X-Webhook-Secret header. */
+  static final HttpConnection WEBHOOK_CONNECTION = HttpConnection.named("WebhookConnection")
+      .description("Holds the webhook's secret so that it stays out of the definition, the role and the history")
+      .apiKey("X-Webhook-Secret", WEBHOOK_SECRET)
+      .secretQueryParameter("sig", WEBHOOK_SECRET);
 
   @Override
   public String id() {
@@ -52,6 +91,13 @@ public final class PatchAlerts implements Workflow {
     return WorkflowSpec.builder(stateMachine())
         .description("patch-alerts: posts the running EC2 instances that are not compliant with their "
             + "patch baseline to a chat webhook, on a schedule")
+        .parameterGroup("Webhook", WEBHOOK_URL, WEBHOOK_SECRET, MESSAGE_FORMAT, NAME_TAG_KEY)
+        .parameterGroup("Schedule", SCHEDULE_EXPRESSION, SCHEDULE_TIME_ZONE)
+        .resources(WEBHOOK_CONNECTION)
+        .triggers(Schedule.named("AlertSchedule")
+            .description("Starts patch-alerts")
+            .expression(SCHEDULE_EXPRESSION)
+            .timeZone(SCHEDULE_TIME_ZONE))
         .build();
   }
 
@@ -65,8 +111,8 @@ public final class PatchAlerts implements Workflow {
     Pass configure = Pass.named("Configure")
         .comment("Reads the deploy-time settings and starts with no instances found")
         .assign(Json.object()
-            .put("messageFormat", MESSAGE_FORMAT)
-            .put("nameTagKey", NAME_TAG_KEY)
+            .put("messageFormat", MESSAGE_FORMAT.ref())
+            .put("nameTagKey", NAME_TAG_KEY.ref())
             .put("account", js("$split($states.context.StateMachine.Id, ':')[4]"))
             .put("region", js("$split($states.context.StateMachine.Id, ':')[3]"))
             .put("instances", Json.array())
@@ -179,21 +225,15 @@ public final class PatchAlerts implements Workflow {
         .comment("The secret part of the webhook address lives in the EventBridge connection, not here")
         .resource("arn:aws:states:::http:invoke")
         .arguments(Json.object()
-            .put("ApiEndpoint", WEBHOOK_URL)
+            .put("ApiEndpoint", WEBHOOK_URL.ref())
             .put("Method", "POST")
-            .put("Authentication", Json.object().put("ConnectionArn", WEBHOOK_CONNECTION_ARN).build())
+            .put("Authentication", Json.object().put("ConnectionArn", WEBHOOK_CONNECTION.arn()).build())
             .put("Headers", Json.object().put("Content-Type", "application/json").build())
             .put("RequestBody", js("$message"))
             .build())
         .timeoutSeconds(30)
         .output(js("{'nonCompliantInstances': $count($instances), 'webhookStatusCode': $states.result.StatusCode}"))
-        .permissions(
-            IamStatement.allow(List.of("states:InvokeHTTPEndpoint"), List.of(IamStatement.THIS_STATE_MACHINE))
-                .withCondition("StringEquals", "states:HTTPMethod", List.of("POST"))
-                .withCondition("StringLike", "states:HTTPEndpoint", List.of(WEBHOOK_URL.token() + "*")),
-            IamStatement.allow("events:RetrieveConnectionCredentials", "${WebhookConnection.Arn}"),
-            IamStatement.allow(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
-                List.of("${WebhookConnection.SecretArn}")))
+        .permissions(WEBHOOK_CONNECTION.iamStatementsForInvoke(WEBHOOK_URL.ref(), "POST").toArray(IamStatement[]::new))
         // Only transient failures: throttling, server errors, timeouts. A 4xx other than 429 is
         // a mistake in the address or payload that retrying cannot fix.
         .retry(Retry.on(Errors.httpStatus(429), Errors.httpStatus(500), Errors.httpStatus(502),

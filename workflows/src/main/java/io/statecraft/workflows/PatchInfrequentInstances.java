@@ -16,6 +16,9 @@ import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.Succeed;
 import io.statecraft.dsl.Task;
 import io.statecraft.dsl.Wait;
+import io.statecraft.dsl.workflow.MaintenanceWindow;
+import io.statecraft.dsl.workflow.MaintenanceWindowTarget;
+import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import java.util.List;
@@ -33,12 +36,74 @@ public final class PatchInfrequentInstances implements Workflow {
   /** The workflow id: output folder and artifact classifier. */
   public static final String ID = "patch-infrequent-instances";
 
-  static final Placeholder POLL_INITIAL_SECONDS = new Placeholder("PollInitialSeconds", Placeholder.Kind.NUMBER);
-  static final Placeholder POLL_MAX_SECONDS = new Placeholder("PollMaxSeconds", Placeholder.Kind.NUMBER);
-  static final Placeholder MAX_READY_CHECKS = new Placeholder("MaxReadyChecks", Placeholder.Kind.NUMBER);
-  static final Placeholder MAX_COMMAND_CHECKS = new Placeholder("MaxCommandChecks", Placeholder.Kind.NUMBER);
-  static final Placeholder PATCH_OPERATION = Placeholder.string("PatchOperation");
-  static final Placeholder REBOOT_OPTION = Placeholder.string("RebootOption");
+  /**
+   * The tag that marks the instances to patch. A fixed key (its value is a parameter) lets the
+   * execution role start, stop and patch only instances that carry it: an IAM condition key
+   * cannot come from a template parameter.
+   */
+  public static final String TARGET_TAG_KEY = "InfrequentPatching";
+
+  static final Parameter TARGET_TAG_VALUE = Parameter.string("TargetTagValue")
+      .label("Value of the InfrequentPatching tag")
+      .description("Instances tagged InfrequentPatching with this value are patched, and only they may be started "
+          + "and stopped by the workflow")
+      .defaultValue("enabled")
+      .allowedPattern("[\\w .:/=+@-]{1,256}")
+      .constraintDescription("1 to 256 letters, digits, spaces and _ . : / = + - @");
+  static final Parameter WINDOW_SCHEDULE = Parameter.string("WindowSchedule")
+      .label("Maintenance window schedule")
+      .description("cron or rate expression of the maintenance window")
+      .defaultValue("cron(0 3 ? * SUN *)")
+      .allowedPattern("(cron|rate)\\(.+\\)");
+  static final Parameter WINDOW_TIME_ZONE = Parameter.string("WindowTimeZone")
+      .label("Maintenance window time zone")
+      .description("IANA time zone of the schedule, such as Europe/Bucharest")
+      .defaultValue("Etc/UTC");
+  static final Parameter PATCH_OPERATION_PARAMETER = Parameter.string("PatchOperation")
+      .label("Patch operation")
+      .description("Install missing patches, or only Scan and report compliance")
+      .allowedValues("Install", "Scan")
+      .defaultValue("Install");
+  static final Parameter REBOOT_OPTION_PARAMETER = Parameter.string("RebootOption")
+      .label("Reboot option")
+      .description("RebootIfNeeded after installing patches, or NoReboot")
+      .allowedValues("RebootIfNeeded", "NoReboot")
+      .defaultValue("RebootIfNeeded");
+  static final Parameter POLL_INITIAL_SECONDS_PARAMETER = Parameter.number("PollInitialSeconds")
+      .label("First wait between checks (seconds)")
+      .description("Seconds before the first check of the instance or the command; each later wait doubles")
+      .defaultValue(15)
+      .minValue(5)
+      .maxValue(300);
+  static final Parameter POLL_MAX_SECONDS_PARAMETER = Parameter.number("PollMaxSeconds")
+      .label("Longest wait between checks (seconds)")
+      .description("The doubling waits stop growing here")
+      .defaultValue(120)
+      .minValue(5)
+      .maxValue(900);
+  static final Parameter MAX_READY_CHECKS_PARAMETER = Parameter.number("MaxReadyChecks")
+      .label("Checks until the instance is ready")
+      .description("How many times to check that the instance runs and is online in Systems Manager before giving up")
+      .defaultValue(20)
+      .minValue(1)
+      .maxValue(200);
+  static final Parameter MAX_COMMAND_CHECKS_PARAMETER = Parameter.number("MaxCommandChecks")
+      .label("Checks until patching finishes")
+      .description("How many times to check the AWS-RunPatchBaseline command before giving up")
+      .defaultValue(90)
+      .minValue(1)
+      .maxValue(1000);
+
+  static final Placeholder POLL_INITIAL_SECONDS = POLL_INITIAL_SECONDS_PARAMETER.ref();
+  static final Placeholder POLL_MAX_SECONDS = POLL_MAX_SECONDS_PARAMETER.ref();
+  static final Placeholder MAX_READY_CHECKS = MAX_READY_CHECKS_PARAMETER.ref();
+  static final Placeholder MAX_COMMAND_CHECKS = MAX_COMMAND_CHECKS_PARAMETER.ref();
+  static final Placeholder PATCH_OPERATION = PATCH_OPERATION_PARAMETER.ref();
+  static final Placeholder REBOOT_OPTION = REBOOT_OPTION_PARAMETER.ref();
+
+  /** Hours the window stays open, and hours before its end when no new execution starts. */
+  static final int WINDOW_DURATION_HOURS = 4;
+  static final int WINDOW_CUTOFF_HOURS = 1;
 
   static final String INSTANCE_ARNS = "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:instance/*";
   static final String PATCH_DOCUMENT_ARN = "arn:${AWS::Partition}:ssm:${AWS::Region}::document/AWS-RunPatchBaseline";
@@ -53,6 +118,22 @@ public final class PatchInfrequentInstances implements Workflow {
     return WorkflowSpec.builder(stateMachine())
         .description("patch-infrequent-instances: a maintenance window starts stopped EC2 instances, patches "
             + "them with AWS-RunPatchBaseline and stops them again")
+        .parameterGroup("Instances and window", TARGET_TAG_VALUE, WINDOW_SCHEDULE, WINDOW_TIME_ZONE)
+        .parameterGroup("Patching", PATCH_OPERATION_PARAMETER, REBOOT_OPTION_PARAMETER)
+        .parameterGroup("Polling", POLL_INITIAL_SECONDS_PARAMETER, POLL_MAX_SECONDS_PARAMETER,
+            MAX_READY_CHECKS_PARAMETER, MAX_COMMAND_CHECKS_PARAMETER)
+        .triggers(MaintenanceWindow.named("PatchWindow")
+            .description("Starts patch-infrequent-instances once per tagged instance")
+            .schedule(WINDOW_SCHEDULE)
+            .timeZone(WINDOW_TIME_ZONE)
+            .durationHours(WINDOW_DURATION_HOURS)
+            .cutoffHours(WINDOW_CUTOFF_HOURS)
+            .target(MaintenanceWindowTarget.named("PatchTargets")
+                .description("Instances tagged " + TARGET_TAG_KEY)
+                .instancesTagged(TARGET_TAG_KEY, TARGET_TAG_VALUE))
+            .taskInput(Json.object().put("instanceId", MaintenanceWindow.TARGET_ID).build())
+            .maxConcurrency("5")
+            .maxErrors("5"))
         .build();
   }
 
@@ -92,7 +173,7 @@ public final class PatchInfrequentInstances implements Workflow {
     Task startInstance = Task.named("StartInstance")
         .resource("arn:aws:states:::aws-sdk:ec2:startInstances")
         .arguments(Json.object().put("InstanceIds", Json.array(js("$instanceId"))).build())
-        .permissions(IamStatement.allow("ec2:StartInstances", INSTANCE_ARNS))
+        .permissions(taggedInstances("ec2:StartInstances"))
         .retry(ec2Retry());
 
     Wait waitUntilReady = Wait.named("WaitUntilReady")
@@ -150,7 +231,7 @@ public final class PatchInfrequentInstances implements Workflow {
             .put("checks", 0)
             .put("wait", js("$pollInitialSeconds"))
             .build())
-        .permissions(IamStatement.allow(List.of("ssm:SendCommand"), List.of(PATCH_DOCUMENT_ARN, INSTANCE_ARNS)))
+        .permissions(IamStatement.allow("ssm:SendCommand", PATCH_DOCUMENT_ARN), taggedInstances("ssm:SendCommand"))
         // Just after the agent comes online, SSM may still call the instance unknown for a moment.
         .retry(Retry.on("Ssm.InvalidInstanceIdException")
                 .intervalSeconds(10).maxAttempts(3).backoffRate(2).jitterStrategy(Retry.Jitter.FULL),
@@ -193,7 +274,7 @@ public final class PatchInfrequentInstances implements Workflow {
         .comment("Only reached when the instance was stopped before patching")
         .resource("arn:aws:states:::aws-sdk:ec2:stopInstances")
         .arguments(Json.object().put("InstanceIds", Json.array(js("$instanceId"))).build())
-        .permissions(IamStatement.allow("ec2:StopInstances", INSTANCE_ARNS))
+        .permissions(taggedInstances("ec2:StopInstances"))
         .retry(ec2Retry());
     Succeed patched = Succeed.named("Patched")
         .output(js("{'instanceId': $instanceId, 'commandId': $commandId, 'initialState': $initialState}"));
@@ -202,7 +283,7 @@ public final class PatchInfrequentInstances implements Workflow {
     Task stopAfterFailure = Task.named("StopAfterFailure")
         .resource("arn:aws:states:::aws-sdk:ec2:stopInstances")
         .arguments(Json.object().put("InstanceIds", Json.array(js("$instanceId"))).build())
-        .permissions(IamStatement.allow("ec2:StopInstances", INSTANCE_ARNS))
+        .permissions(taggedInstances("ec2:StopInstances"))
         .retry(ec2Retry());
 
     recordInitialState.next(checkInitialState);
@@ -263,6 +344,12 @@ public final class PatchInfrequentInstances implements Workflow {
         .comment("Starts a stopped EC2 instance, patches it with AWS-RunPatchBaseline and leaves it as it was found")
         .queryLanguage(QueryLanguage.JSONATA)
         .timeoutSeconds(6 * 3600);
+  }
+
+  // Only the instances the maintenance window targets: tagged InfrequentPatching=<TargetTagValue>.
+  private static IamStatement taggedInstances(String action) {
+    return IamStatement.allow(action, INSTANCE_ARNS)
+        .withCondition("StringEquals", "aws:ResourceTag/" + TARGET_TAG_KEY, List.of(TARGET_TAG_VALUE.ref().token()));
   }
 
   private static IamStatement describeInstances() {
