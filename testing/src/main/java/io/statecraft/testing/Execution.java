@@ -1,0 +1,110 @@
+package io.statecraft.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The result of one offline run: status, output or error and cause, the event history with the
+ * service's event names, the states taken in order, and the virtual time it took. Assert on it
+ * with {@link WorkflowAssertions#assertThat(Execution)}.
+ */
+public final class Execution {
+
+  private final LoadedDefinition definition;
+  private final JsonNode input;
+  private final Interpreter.Outcome outcome;
+  private final List<HistoryEvent> history;
+  private final List<StateVisit> visits;
+  private final List<String> path;
+  private final Set<CoverageItem> covered;
+
+  Execution(LoadedDefinition definition, JsonNode input, Interpreter.Outcome outcome, Interpreter interpreter) {
+    this.definition = definition;
+    this.input = input;
+    this.outcome = outcome;
+    this.history = List.copyOf(interpreter.history());
+    this.visits = List.copyOf(interpreter.visits());
+    this.path = List.copyOf(interpreter.path());
+    this.covered = Set.copyOf(interpreter.covered());
+  }
+
+  public ExecutionStatus status() {
+    return outcome.status();
+  }
+
+  public boolean succeeded() {
+    return outcome.status() == ExecutionStatus.SUCCEEDED;
+  }
+
+  /** The execution's input. */
+  public JsonNode input() {
+    return input.deepCopy();
+  }
+
+  /** The output of a successful execution, else null. */
+  public JsonNode output() {
+    return outcome.output() == null ? null : outcome.output().deepCopy();
+  }
+
+  /** The output as compact JSON text, or null when the execution did not succeed. */
+  public String outputJson() {
+    return outcome.output() == null ? null : JsonValues.compact(outcome.output());
+  }
+
+  /** The error name of a failed execution, else null. */
+  public String error() {
+    return outcome.error();
+  }
+
+  /** The cause of a failed execution (null when there is none or the execution succeeded). */
+  public String cause() {
+    return outcome.cause();
+  }
+
+  /** Every event, in the order they happened. */
+  public List<HistoryEvent> history() {
+    return history;
+  }
+
+  /** The names of the states entered, in order, nested states included. */
+  public List<String> path() {
+    return path;
+  }
+
+  /** Every state entered, with its input and output, in order. */
+  public List<StateVisit> visits() {
+    return visits;
+  }
+
+  /** The times the named state was entered, in order. */
+  public List<StateVisit> visits(String state) {
+    return visits.stream().filter(visit -> visit.name().equals(state)).toList();
+  }
+
+  /** How long the execution took on the virtual clock (waits, retries, task durations). */
+  public Duration elapsed() {
+    return Duration.ofMillis(outcome.elapsedMillis());
+  }
+
+  /** The name of the state machine that ran. */
+  public String stateMachineName() {
+    return definition.name();
+  }
+
+  LoadedDefinition definition() {
+    return definition;
+  }
+
+  Set<CoverageItem> covered() {
+    return covered;
+  }
+
+  @Override
+  public String toString() {
+    return definition.name() + " " + outcome.status()
+        + (succeeded() ? " output " + outputJson() : " error " + error() + (cause() == null ? "" : " cause " + cause()))
+        + " path " + path;
+  }
+}

@@ -1,0 +1,165 @@
+package io.statecraft.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.assertj.core.api.AbstractAssert;
+
+/** Assertions on an {@link Execution}; failure messages show the status, output or error, and path. */
+public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execution> {
+
+  ExecutionAssert(Execution actual) {
+    super(actual, ExecutionAssert.class);
+  }
+
+  /** The execution succeeded. */
+  public ExecutionAssert succeeded() {
+    isNotNull();
+    if (!actual.succeeded()) {
+      failWithMessage("Expected the execution to succeed, but it %s with error %s%s%nPath: %s", actual.status(),
+          actual.error(), actual.cause() == null ? "" : " (cause: " + actual.cause() + ")", actual.path());
+    }
+    return this;
+  }
+
+  /** The execution failed (a state's error was not caught). */
+  public ExecutionAssert failed() {
+    isNotNull();
+    if (actual.status() != ExecutionStatus.FAILED) {
+      failWithMessage("Expected the execution to fail, but it %s%s%nPath: %s", actual.status(),
+          actual.succeeded() ? " with output " + actual.outputJson() : "", actual.path());
+    }
+    return this;
+  }
+
+  /** The state machine's TimeoutSeconds ran out. */
+  public ExecutionAssert timedOut() {
+    isNotNull();
+    if (actual.status() != ExecutionStatus.TIMED_OUT) {
+      failWithMessage("Expected the execution to time out, but it %s%nPath: %s", actual.status(), actual.path());
+    }
+    return this;
+  }
+
+  /** The output equals this JSON (numbers compared by value, key order ignored). */
+  public ExecutionAssert hasOutput(String json) {
+    return hasOutput(JsonValues.parse(json, "the expected output"));
+  }
+
+  /** The output equals this JSON value. */
+  public ExecutionAssert hasOutput(JsonNode expected) {
+    succeeded();
+    if (!JsonValues.same(actual.output(), expected)) {
+      failWithMessage("Expected the output%n  %s%nbut it was%n  %s", JsonValues.compact(expected), actual.outputJson());
+    }
+    return this;
+  }
+
+  /** The execution failed with this error name. */
+  public ExecutionAssert hasError(String error) {
+    isNotNull();
+    if (actual.succeeded()) {
+      failWithMessage("Expected the execution to fail with error %s, but it succeeded with output %s%nPath: %s", error,
+          actual.outputJson(), actual.path());
+    }
+    if (!Objects.equals(actual.error(), error)) {
+      failWithMessage("Expected error %s, but it was %s%s", error, actual.error(),
+          actual.cause() == null ? "" : " (cause: " + actual.cause() + ")");
+    }
+    return this;
+  }
+
+  /** The execution failed with this error name and cause. */
+  public ExecutionAssert hasError(String error, String cause) {
+    hasError(error);
+    return hasCause(cause);
+  }
+
+  /** The execution failed with this cause. */
+  public ExecutionAssert hasCause(String cause) {
+    isNotNull();
+    if (!Objects.equals(actual.cause(), cause)) {
+      failWithMessage("Expected cause%n  %s%nbut it was%n  %s", cause, actual.cause());
+    }
+    return this;
+  }
+
+  /** Every named state was entered at least once. */
+  public ExecutionAssert passedThrough(String... states) {
+    isNotNull();
+    List<String> missing = new ArrayList<>();
+    for (String state : states) {
+      if (!actual.path().contains(state)) {
+        missing.add(state);
+      }
+    }
+    if (!missing.isEmpty()) {
+      failWithMessage("Expected the execution to pass through %s, but it never entered %s%nPath: %s",
+          Arrays.asList(states), missing, actual.path());
+    }
+    return this;
+  }
+
+  /** None of the named states was entered. */
+  public ExecutionAssert didNotPassThrough(String... states) {
+    isNotNull();
+    List<String> entered = new ArrayList<>();
+    for (String state : states) {
+      if (actual.path().contains(state)) {
+        entered.add(state);
+      }
+    }
+    if (!entered.isEmpty()) {
+      failWithMessage("Expected the execution not to pass through %s, but it entered %s%nPath: %s",
+          Arrays.asList(states), entered, actual.path());
+    }
+    return this;
+  }
+
+  /** The states entered were exactly these, in this order. */
+  public ExecutionAssert hasPath(String... states) {
+    isNotNull();
+    if (!actual.path().equals(Arrays.asList(states))) {
+      failWithMessage("Expected the path%n  %s%nbut it was%n  %s", Arrays.asList(states), actual.path());
+    }
+    return this;
+  }
+
+  /** The execution took exactly this much virtual time. */
+  public ExecutionAssert tookVirtualTime(Duration expected) {
+    isNotNull();
+    if (!actual.elapsed().equals(expected)) {
+      failWithMessage("Expected the execution to take %s of virtual time, but it took %s", expected, actual.elapsed());
+    }
+    return this;
+  }
+
+  /** The history has at least one event of this type, e.g. {@code TaskTimedOut}. */
+  public ExecutionAssert hasEvent(String type) {
+    isNotNull();
+    if (actual.history().stream().noneMatch(event -> event.type().equals(type))) {
+      failWithMessage("Expected an event %s in the history, but the events were %s", type,
+          actual.history().stream().map(HistoryEvent::type).toList());
+    }
+    return this;
+  }
+
+  /** Assertions on the only (or first) time the named state was entered. */
+  public StateVisitAssert state(String name) {
+    return state(name, 1);
+  }
+
+  /** Assertions on the n-th time (from 1) the named state was entered. */
+  public StateVisitAssert state(String name, int time) {
+    isNotNull();
+    List<StateVisit> visits = actual.visits(name);
+    if (visits.size() < time) {
+      failWithMessage("Expected state %s to be entered at least %d time(s), but it was entered %d time(s)%nPath: %s",
+          name, time, visits.size(), actual.path());
+    }
+    return new StateVisitAssert(visits.get(time - 1));
+  }
+}

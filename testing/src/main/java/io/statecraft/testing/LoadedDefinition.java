@@ -1,0 +1,87 @@
+package io.statecraft.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.dsl.StateMachine;
+import io.statecraft.generator.Problem;
+import io.statecraft.generator.asl.AslWriter;
+import io.statecraft.generator.json.DocumentException;
+import io.statecraft.generator.json.JsonDocuments;
+import io.statecraft.generator.validate.AslValidator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A definition ready to run: its text with the CloudFormation placeholders substituted, read and
+ * validated by the generator's reader and validator.
+ *
+ * @param name the state machine's name in context objects and reports
+ * @param json the definition
+ * @param text the substituted text, which identifies the definition in coverage reports
+ */
+record LoadedDefinition(String name, JsonNode json, String text) {
+
+  // ${Name} is replaced; ${!Name} stands for the literal text ${Name}, as in Fn::Sub.
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(!?)([^}]*)}");
+
+  /** The definition text of a state machine built with the DSL. */
+  static String textOf(StateMachine machine) {
+    return AslWriter.write(machine.toDefinition());
+  }
+
+  static LoadedDefinition load(String name, String text, Map<String, String> substitutions) {
+    String substituted = substitute(text, substitutions);
+    JsonNode json;
+    try {
+      json = JsonDocuments.parse(substituted, name + ".asl.json");
+    } catch (DocumentException e) {
+      throw new DefinitionException("The definition of " + name + " cannot be read",
+          e.problems().stream().map(Problem::describe).toList());
+    }
+    List<String> errors = AslValidator.validate(json).stream()
+        .filter(Problem::isError)
+        .map(Problem::describe)
+        .toList();
+    if (!errors.isEmpty()) {
+      throw new DefinitionException("The definition of " + name + " is not valid, so it cannot run", errors);
+    }
+    return new LoadedDefinition(name, json, substituted);
+  }
+
+  /**
+   * Replaces {@code ${Name}} placeholders in the definition text exactly as CloudFormation's
+   * DefinitionSubstitutions do: as text, before the JSON is read.
+   */
+  static String substitute(String text, Map<String, String> substitutions) {
+    Set<String> missing = new LinkedHashSet<>();
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String replacement;
+      if (!matcher.group(1).isEmpty()) {
+        replacement = "${" + matcher.group(2) + "}";
+      } else {
+        replacement = substitutions.get(matcher.group(2));
+        if (replacement == null) {
+          missing.add(matcher.group(2));
+          replacement = matcher.group();
+        }
+      }
+      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    matcher.appendTail(out);
+    if (!missing.isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      for (String name : missing) {
+        lines.add("${" + name + "} has no value; give it with .substitution(\"" + name + "\", \"...\")");
+      }
+      throw new DefinitionException("The definition has placeholders without values: "
+          + String.join(", ", missing), lines);
+    }
+    return out.toString();
+  }
+}

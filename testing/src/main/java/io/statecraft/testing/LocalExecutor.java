@@ -1,0 +1,259 @@
+package io.statecraft.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.dsl.StateMachine;
+import io.statecraft.dsl.workflow.Workflow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs a state machine offline, in-process, as AWS Step Functions would: both query languages,
+ * every state type, retries and catches, variables, on a virtual clock (nothing sleeps). Tasks
+ * are answered by {@link Mock}s; an unmocked task fails the run naming the state and resource.
+ *
+ * <pre>{@code
+ * Execution execution = LocalExecutor.of(new PatchAlerts())
+ *     .substitution("WebhookFormat", "slack")
+ *     .mock("FindInstances", Mock.result("{\"Reservations\": []}"))
+ *     .mock("Notify", 1, Mock.error("Lambda.TooManyRequestsException", "Rate exceeded"))
+ *     .mockResource("arn:aws:states:::http:invoke", Mock.http(request -> JsonNodeFactory.instance.objectNode()))
+ *     .run("{\"detail\": {\"instance-id\": \"i-01\"}}");
+ * }</pre>
+ *
+ * <p>An executor can run many times; each run starts with fresh mock sequences and attempt
+ * counts. Runs are deterministic: jitter, {@code States.UUID}, {@code $uuid()}, {@code $random()}
+ * and {@code States.MathRandom} draw from a seeded generator ({@link #seed(long)}).
+ */
+public final class LocalExecutor {
+
+  static {
+    // JsonPath logs through SLF4J; without a provider SLF4J prints a three-line notice into every
+    // test run, which is noise to users. A provider or an explicit setting still wins.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+  }
+
+  private final String name;
+  private final String text;
+  private final Map<String, String> substitutions = new LinkedHashMap<>();
+  private final Map<String, Mock> stateMocks = new HashMap<>();
+  private final Map<String, Map<Integer, Mock>> attemptMocks = new HashMap<>();
+  private final Map<String, Mock> resourceMocks = new HashMap<>();
+  private final Map<String, JsonNode> items = new HashMap<>();
+  private boolean echoUnmocked;
+  private long seed = 1;
+  private Instant startTime = Instant.parse("2025-01-01T00:00:00Z");
+  private String executionName = "test-execution";
+  private String region = "us-east-1";
+  private String accountId = "123456789012";
+  private String roleArn;
+  private LoadedDefinition loaded;
+
+  private LocalExecutor(String name, String text) {
+    this.name = name;
+    this.text = text;
+  }
+
+  /** Runs a state machine built with the DSL. */
+  public static LocalExecutor of(StateMachine machine) {
+    Objects.requireNonNull(machine, "machine == null");
+    return new LocalExecutor("StateMachine", LoadedDefinition.textOf(machine));
+  }
+
+  /** Runs a workflow's state machine; the workflow's id names the state machine. */
+  public static LocalExecutor of(Workflow workflow) {
+    Objects.requireNonNull(workflow, "workflow == null");
+    return new LocalExecutor(workflow.id(), LoadedDefinition.textOf(workflow.spec().stateMachine()));
+  }
+
+  /** Runs an ASL definition given as JSON (or YAML) text. */
+  public static LocalExecutor ofJson(String definition) {
+    Objects.requireNonNull(definition, "definition == null");
+    return new LocalExecutor("StateMachine", definition);
+  }
+
+  /** Runs an ASL definition file (.asl.json, .json, .yaml); the file name names the state machine. */
+  public static LocalExecutor ofFile(Path file) {
+    Objects.requireNonNull(file, "file == null");
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the definition " + file + ": " + e.getMessage(), e);
+    }
+    String fileName = file.getFileName().toString();
+    String stem = fileName.replaceFirst("(\\.asl)?\\.(json|ya?ml)$", "");
+    return new LocalExecutor(stem.replaceAll("[^A-Za-z0-9_-]", "-"), text);
+  }
+
+  /**
+   * The value of a CloudFormation {@code ${Name}} placeholder (DefinitionSubstitutions), put into
+   * the definition text before it is read, as CloudFormation does.
+   */
+  public LocalExecutor substitution(String placeholder, String value) {
+    Objects.requireNonNull(placeholder, "placeholder == null");
+    Objects.requireNonNull(value, "value == null");
+    substitutions.put(placeholder, value);
+    loaded = null;
+    return this;
+  }
+
+  /** Several placeholder values; each value's {@code toString()} is substituted. */
+  public LocalExecutor substitutions(Map<String, ?> values) {
+    Objects.requireNonNull(values, "values == null");
+    values.forEach((key, value) -> substitution(key, String.valueOf(value)));
+    return this;
+  }
+
+  /** Answers every call of the named Task state (nested states included). */
+  public LocalExecutor mock(String state, Mock mock) {
+    stateMocks.put(Objects.requireNonNull(state, "state == null"), Objects.requireNonNull(mock, "mock == null"));
+    return this;
+  }
+
+  /**
+   * Answers one call of the named Task state: {@code attempt} 1 is its first call in the
+   * execution, 2 the second (a retry or a second visit), and so on. Takes precedence over
+   * {@link #mock(String, Mock)}.
+   */
+  public LocalExecutor mock(String state, int attempt, Mock mock) {
+    Objects.requireNonNull(state, "state == null");
+    Objects.requireNonNull(mock, "mock == null");
+    if (attempt < 1) {
+      throw new IllegalArgumentException("attempt counts from 1, got " + attempt);
+    }
+    attemptMocks.computeIfAbsent(state, key -> new HashMap<>()).put(attempt, mock);
+    return this;
+  }
+
+  /**
+   * Answers every Task whose Resource is this ARN and that has no mock by state name, e.g.
+   * {@code arn:aws:states:::lambda:invoke}; a mock for an integration also answers its {@code
+   * .sync} and {@code .waitForTaskToken} forms.
+   */
+  public LocalExecutor mockResource(String resourceArn, Mock mock) {
+    resourceMocks.put(Objects.requireNonNull(resourceArn, "resourceArn == null"), Objects.requireNonNull(mock, "mock == null"));
+    return this;
+  }
+
+  /** Adds every mock of a mocks file (see docs/testing.md for its format). */
+  public LocalExecutor mocks(MockFile file) {
+    Objects.requireNonNull(file, "file == null");
+    file.states().forEach(this::mock);
+    file.resources().forEach(this::mockResource);
+    file.items().forEach((state, value) -> items.put(state, value));
+    return this;
+  }
+
+  /**
+   * The items a distributed Map state reads with its ItemReader (which only runs in AWS): a JSON
+   * array such as the rows of the CSV file or the objects of the S3 listing.
+   */
+  public LocalExecutor items(String mapState, String jsonArray) {
+    JsonNode value = JsonValues.parse(jsonArray, "the items of " + mapState);
+    if (!value.isArray()) {
+      throw new IllegalArgumentException("the items of " + mapState + " must be a JSON array, got "
+          + JsonValues.typeName(value));
+    }
+    items.put(Objects.requireNonNull(mapState, "mapState == null"), value);
+    return this;
+  }
+
+  /** Tasks without a mock return their input instead of failing the run (as asl-run does). */
+  public LocalExecutor echoUnmockedTasks() {
+    echoUnmocked = true;
+    return this;
+  }
+
+  /** The seed of jitter, UUIDs and random numbers; the same seed gives the same run. */
+  public LocalExecutor seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  /** The virtual time the execution starts (default 2025-01-01T00:00:00Z). */
+  public LocalExecutor startTime(Instant startTime) {
+    this.startTime = Objects.requireNonNull(startTime, "startTime == null");
+    return this;
+  }
+
+  /** The execution name in {@code $$.Execution} (default {@code test-execution}). */
+  public LocalExecutor executionName(String executionName) {
+    this.executionName = Objects.requireNonNull(executionName, "executionName == null");
+    return this;
+  }
+
+  /** The region and account used in the ARNs of the context object (default us-east-1, 123456789012). */
+  public LocalExecutor account(String region, String accountId) {
+    this.region = Objects.requireNonNull(region, "region == null");
+    this.accountId = Objects.requireNonNull(accountId, "accountId == null");
+    return this;
+  }
+
+  /** The role ARN in {@code $$.Execution.RoleArn}. */
+  public LocalExecutor roleArn(String roleArn) {
+    this.roleArn = Objects.requireNonNull(roleArn, "roleArn == null");
+    return this;
+  }
+
+  /** Runs with the empty object as input. */
+  public Execution run() {
+    return run(JsonValues.object());
+  }
+
+  /** Runs with this JSON text as input. */
+  public Execution run(String inputJson) {
+    Objects.requireNonNull(inputJson, "inputJson == null");
+    return run(JsonValues.parse(inputJson, "the execution input"));
+  }
+
+  /**
+   * Runs with this input.
+   *
+   * @throws DefinitionException when a placeholder has no value or the definition is invalid
+   */
+  public Execution run(JsonNode input) {
+    Objects.requireNonNull(input, "input == null");
+    LoadedDefinition definition = definition();
+    RunSettings settings = new RunSettings(Map.copyOf(stateMocks), copy(attemptMocks), Map.copyOf(resourceMocks),
+        Map.copyOf(items), echoUnmocked, seed, startTime, executionName, name, region, accountId,
+        roleArn != null ? roleArn : "arn:aws:iam::" + accountId + ":role/" + name + "-role");
+    Interpreter interpreter = new Interpreter(settings, input.deepCopy());
+    Interpreter.Outcome outcome = interpreter.run(definition.json());
+    Execution execution = new Execution(definition, input.deepCopy(), outcome, interpreter);
+    CoverageRecorder.offer(execution);
+    return execution;
+  }
+
+  /**
+   * Reads, substitutes and validates the definition now, rather than at the first run.
+   *
+   * @throws DefinitionException when a placeholder has no value or the definition is invalid
+   */
+  public LocalExecutor check() {
+    definition();
+    return this;
+  }
+
+  private LoadedDefinition definition() {
+    if (loaded == null) {
+      loaded = LoadedDefinition.load(name, text, substitutions);
+    }
+    return loaded;
+  }
+
+  private static Map<String, Map<Integer, Mock>> copy(Map<String, Map<Integer, Mock>> mocks) {
+    Map<String, Map<Integer, Mock>> copy = new HashMap<>();
+    mocks.forEach((state, byAttempt) -> copy.put(state, Map.copyOf(byAttempt)));
+    return copy;
+  }
+}
