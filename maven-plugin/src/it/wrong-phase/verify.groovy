@@ -6,6 +6,6 @@ assert log.contains('[ERROR] Failed to execute goal io.statecraft:statecraft-mav
     + ' (<execution><phase>process-classes</phase><goals><goal>generate</goal></goals></execution>),'
     + ' or move the workflows into a separate module and depend on it. -> [Help 1]')
 assert !(log =~ /(?m)^\s+at /) : 'no stack trace'
-assert !log.contains('Exception:')
+assert !log.contains('Caused by') && !log.contains('java.lang.')
 assert !new File(basedir, 'target/statecraft').exists()
 true

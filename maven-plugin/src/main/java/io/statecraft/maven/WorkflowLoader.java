@@ -132,6 +132,9 @@ final class WorkflowLoader {
       text.append(": ").append(error.getMessage());
     }
     for (StackTraceElement frame : error.getStackTrace()) {
+      if (frame.getClassName().startsWith("io.statecraft.maven.")) {
+        break; // back in the plugin: the author's code is not on this stack
+      }
       if (frame.getFileName() != null && frame.getLineNumber() > 0 && !isLibraryFrame(frame.getClassName())) {
         text.append(" (at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
             .append('(').append(frame.getFileName()).append(':').append(frame.getLineNumber()).append("))");
@@ -143,7 +146,6 @@ final class WorkflowLoader {
 
   private static boolean isLibraryFrame(String className) {
     return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
-        || className.startsWith("io.statecraft.dsl.") || className.startsWith("io.statecraft.generator.")
-        || className.startsWith("io.statecraft.maven.");
+        || className.startsWith("io.statecraft.dsl.") || className.startsWith("io.statecraft.generator.");
   }
 }
