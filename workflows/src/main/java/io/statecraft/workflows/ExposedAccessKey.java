@@ -195,7 +195,6 @@ public final class ExposedAccessKey implements Workflow {
         .arguments(Json.object().put("AccessKeyId", js("$accessKeyId")).build())
         .assign(Json.object()
             .put("userName", js("$states.result.UserName"))
-            .put("lastUsed", js("$exists($states.result.AccessKeyLastUsed) ? $states.result.AccessKeyLastUsed : null"))
             .build())
         .permissions(IamStatement.allow("iam:GetAccessKeyLastUsed", USER_ARNS))
         .retry(iamRetry());
@@ -228,20 +227,15 @@ public final class ExposedAccessKey implements Workflow {
     Task lookupActivity = Task.named("LookUpKeyActivity")
         .comment("By access key id, not user name: only what this key did (in this Region, last 90 days)")
         .resource("arn:aws:states:::aws-sdk:cloudtrail:lookupEvents")
-        .arguments(Json.object()
-            .put("LookupAttributes", Json.array(Json.object()
-                .put("AttributeKey", "AccessKeyId")
-                .put("AttributeValue", js("$accessKeyId"))
-                .build()))
-            .put("MaxResults", EVENTS_PER_PAGE)
-            .put("NextToken", js("$nextToken"))
-            .build())
+        // NextToken only after the first page: a field may not evaluate to nothing.
+        .arguments(js("$merge([{'LookupAttributes': [{'AttributeKey': 'AccessKeyId', 'AttributeValue': $accessKeyId}], "
+            + "'MaxResults': " + EVENTS_PER_PAGE + "}, $nextToken ? {'NextToken': $nextToken} : {}])"))
         .assign(Json.object()
             .put("events", js("$append($events, [$states.result.Events.{"
                 + "'name': EventName, 'source': EventSource, 'time': EventTime, "
                 + "'sourceIp': $parse(CloudTrailEvent).sourceIPAddress, "
                 + "'resourceTypes': [Resources.ResourceType]}])"))
-            .put("nextToken", js("$exists($states.result.NextToken) ? $states.result.NextToken : null"))
+            .put("nextToken", js("$exists($states.result.NextToken) ? $states.result.NextToken : ''"))
             .put("pages", js("$pages + 1"))
             .build())
         .permissions(IamStatement.allowOnAnyResource(List.of("cloudtrail:LookupEvents"),
@@ -252,7 +246,7 @@ public final class ExposedAccessKey implements Workflow {
     Pass activityUnavailable = Pass.named("ActivityUnavailable")
         .comment("The key is already removed: report it even without its activity")
         .output(js("{'entity': $accessKeyId, 'userName': $userName, 'outcome': $outcome, "
-            + "'activity': null, 'activityError': $failure.Error & ': ' & $failure.Cause}"));
+            + "'activityError': $failure.Error & ': ' & ($exists($failure.Cause) ? $failure.Cause : 'no cause given')}"));
     lookupActivity.catchErrors(toFailed, activityUnavailable);
 
     Choice moreActivity = Choice.named("MoreActivity");
@@ -266,9 +260,9 @@ public final class ExposedAccessKey implements Workflow {
                 .put("accessKeyId", js("$states.input.entity"))
                 .put("keyAction", js("$states.input.keyAction"))
                 .put("maxActivityPages", js("$states.input.maxActivityPages"))
-                .put("userName", Json.nullValue())
+                .put("userName", "")
                 .put("events", Json.array())
-                .put("nextToken", Json.nullValue())
+                .put("nextToken", "")
                 .put("pages", 0)
                 .build(),
             null)
@@ -281,7 +275,7 @@ public final class ExposedAccessKey implements Workflow {
     deactivateKey.next(lookupActivity);
     lookupActivity.next(moreActivity);
     moreActivity
-        .when(Condition.jsonata("$nextToken != null and $pages < $maxActivityPages"), lookupActivity)
+        .when(Condition.jsonata("($nextToken ? true : false) and $pages < $maxActivityPages"), lookupActivity)
         .otherwise(summarize);
     return isAccessKey;
   }
@@ -291,9 +285,9 @@ public final class ExposedAccessKey implements Workflow {
   private static String activitySummary() {
     return "{'entity': $accessKeyId, 'userName': $userName, 'outcome': $outcome, 'activity': {"
         + "'events': $count($events), "
-        + "'complete': $nextToken = null, "
-        + "'first': $count($events) > 0 ? $events[-1].time : null, "
-        + "'last': $count($events) > 0 ? $events[0].time : null, "
+        + "'complete': $nextToken ? false : true, "
+        + "'first': $events[-1].time, "
+        + "'last': $events[0].time, "
         + "'topEvents': " + topCounts("$events.name") + ", "
         + "'topResourceTypes': " + topCounts("$events.resourceTypes") + ", "
         + "'sourceIps': [$distinct($events.sourceIp)]"
@@ -315,7 +309,7 @@ public final class ExposedAccessKey implements Workflow {
         + " & error & ': ' & cause & '\\n' : "
         + "outcome = 'SKIPPED' ? '- ' & entity & ': skipped, ' & detail & '\\n' : "
         + "'- ' & entity & ' (user ' & userName & '): ' & outcome & '.'"
-        + " & (activity = null ? ' CloudTrail activity unavailable: ' & activityError & '\\n' : "
+        + " & (activityError ? ' CloudTrail activity unavailable: ' & activityError & '\\n' : "
         + "' CloudTrail in this Region: ' & activity.events & ' events' & (activity.complete ? '' : ' (most recent only)')"
         + " & (activity.events > 0 ? ' from ' & activity.first & ' to ' & activity.last"
         + " & '; calls: ' & $join(activity.topEvents.(name & ' x' & count), ', ')"

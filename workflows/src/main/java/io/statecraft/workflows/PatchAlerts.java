@@ -108,6 +108,7 @@ public final class PatchAlerts implements Workflow {
         .cause(js("$exists($failure.Cause) ? $failure.Cause : 'The failing state gave no cause.'"));
     Catch toFailure = Catch.on(Errors.ALL).assign(Json.object().put("failure", js("$states.errorOutput")).build());
 
+    // "No next page" is the empty string: false in a JSONata condition, and never "nothing".
     Pass configure = Pass.named("Configure")
         .comment("Reads the deploy-time settings and starts with no instances found")
         .assign(Json.object()
@@ -116,25 +117,19 @@ public final class PatchAlerts implements Workflow {
             .put("account", js("$split($states.context.StateMachine.Id, ':')[4]"))
             .put("region", js("$split($states.context.StateMachine.Id, ':')[3]"))
             .put("instances", Json.array())
-            .put("nextToken", Json.nullValue())
+            .put("nextToken", "")
             .build());
 
     Task listSummaries = Task.named("ListPatchComplianceSummaries")
         .comment("One summary per managed node and page; ListComplianceItems would take one resource id per call")
         .resource("arn:aws:states:::aws-sdk:ssm:listResourceComplianceSummaries")
-        .arguments(Json.object()
-            .put("Filters", Json.array(Json.object()
-                .put("Key", "ComplianceType")
-                .put("Values", Json.strings("Patch"))
-                .put("Type", "EQUAL")
-                .build()))
-            .put("MaxResults", PAGE_SIZE)
-            .put("NextToken", js("$nextToken"))
-            .build())
+        // NextToken only after the first page: a field may not evaluate to nothing.
+        .arguments(js("$merge([{'Filters': [{'Key': 'ComplianceType', 'Values': ['Patch'], 'Type': 'EQUAL'}], "
+            + "'MaxResults': " + PAGE_SIZE + "}, $nextToken ? {'NextToken': $nextToken} : {}])"))
         .assign(Json.object()
             .put("pageIds", js("[$states.result.ResourceComplianceSummaryItems[Status = 'NON_COMPLIANT' and "
                 + "ResourceType = 'ManagedInstance' and $substring(ResourceId, 0, 2) = 'i-'].ResourceId]"))
-            .put("nextToken", js("$exists($states.result.NextToken) ? $states.result.NextToken : null"))
+            .put("nextToken", js("$exists($states.result.NextToken) ? $states.result.NextToken : ''"))
             .build())
         .permissions(IamStatement.allowOnAnyResource(List.of("ssm:ListResourceComplianceSummaries"),
             "ssm:ListResourceComplianceSummaries supports no resource-level permission"))
@@ -184,7 +179,6 @@ public final class PatchAlerts implements Workflow {
             .put("type", "message")
             .put("attachments", Json.array(Json.object()
                 .put("contentType", "application/vnd.microsoft.card.adaptive")
-                .put("contentUrl", Json.nullValue())
                 .put("content", Json.object()
                     .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
                     .put("type", "AdaptiveCard")
@@ -250,7 +244,7 @@ public final class PatchAlerts implements Workflow {
     describeRunning.next(morePages);
     describeRunning.catchErrors(toFailure, reportFailure);
     morePages
-        .when(Condition.jsonata("$nextToken != null"), listSummaries)
+        .when(Condition.jsonata("$nextToken ? true : false"), listSummaries)
         .otherwise(anyNonCompliant);
     anyNonCompliant
         .when(Condition.jsonata("$count($instances) > 0"), describeFindings)
