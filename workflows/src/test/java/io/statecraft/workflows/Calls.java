@@ -24,12 +24,32 @@ final class Calls {
     });
   }
 
+  /**
+   * A mock that records each call and answers by the value of one field of the payload: for
+   * states called once per Map item.
+   */
+  Mock answeringBy(String field, java.util.Map<String, String> results) {
+    return Mock.handler(call -> {
+      calls.add(call);
+      String key = call.input().path(field).asText();
+      if (!results.containsKey(key)) {
+        throw new AssertionError(call.stateName() + " was called with " + field + " " + key + ", which the test did not expect");
+      }
+      return json(results.get(key));
+    });
+  }
+
   /** A mock that records each call and fails every one of them. */
   Mock failing(String error, String cause) {
     return Mock.handler(call -> {
       calls.add(call);
       throw new TaskFailure(error, cause);
     });
+  }
+
+  /** Records a call answered elsewhere. */
+  void record(TaskCall call) {
+    calls.add(call);
   }
 
   /** The payloads sent by one state, in order. */
