@@ -18,7 +18,8 @@ public final class Main {
   static final List<Command> COMMANDS = List.of(
       new LintCommand(),
       new ImportCommand(),
-      new RenderCommand());
+      new RenderCommand(),
+      new GenerateCommand());
 
   private Main() {}
 
