@@ -19,7 +19,8 @@ public final class Main {
       new LintCommand(),
       new ImportCommand(),
       new RenderCommand(),
-      new GenerateCommand());
+      new GenerateCommand(),
+      new RunCommand());
 
   private Main() {}
 

@@ -63,7 +63,11 @@ final class Interpreter {
   }
 
   /** Where a state leads: the next state's name (null at the end) and the output it passes on. */
-  private record Step(String next, JsonNode output) {}
+  private record Step(String next, JsonNode output, StatesError caught) {
+    Step(String next, JsonNode output) {
+      this(next, output, null);
+    }
+  }
 
   Interpreter(RunSettings settings, JsonNode executionInput) {
     this.settings = settings;
@@ -180,7 +184,9 @@ final class Interpreter {
         default: throw StatesError.runtime("Unknown state type " + type + " in state " + name);
       }
       checkSize(step.output(), "The state output", name);
-      visits.set(visit, new StateVisit(name, type, input, step.output(), null, null, instant(entered), instant(frame.now)));
+      StatesError caught = step.caught();
+      visits.set(visit, new StateVisit(name, type, input, step.output(), caught == null ? null : caught.error(),
+          caught == null ? null : caught.cause(), instant(entered), instant(frame.now)));
       if (!type.equals("Fail")) {
         event(type + "StateExited", name, frame, JsonValues.object().put("name", name)
             .<ObjectNode>set("output", step.output()));
@@ -471,9 +477,7 @@ final class Interpreter {
         String resultPath = catcher.has("ResultPath") ? catcher.get("ResultPath").asText(null) : "$";
         output = resultPath == null ? input : PathEvaluator.applyResultPath(input, resultPath, errorOutput);
       }
-      event(state.get("Type").asText() + "StateExited", name, frame, JsonValues.object().put("name", name)
-          .<ObjectNode>set("output", output));
-      return new Step(catcher.get("Next").asText(), output);
+      return new Step(catcher.get("Next").asText(), output, e);
     }
     return null;
   }

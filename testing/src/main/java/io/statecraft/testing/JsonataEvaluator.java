@@ -69,6 +69,8 @@ final class JsonataEvaluator {
     if (compiled == null) {
       try {
         compiled = Jsonata.jsonata(expression);
+        // Keep JSON null as NULL_VALUE in results, so that a Java null only ever means undefined.
+        compiled.setOutputConvertNulls(false);
       } catch (JException | IllegalArgumentException e) {
         throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
             + "' specified for the field '" + field + "' is not valid: " + e.getMessage());

@@ -1,0 +1,127 @@
+package io.statecraft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class RunCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private Path definition;
+  private Path mocks;
+
+  @BeforeEach
+  void writeFiles() throws IOException {
+    definition = dir.resolve("charge.asl.json");
+    Files.writeString(definition, """
+        {"StartAt": "Charge", "States": {
+          "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                     "Parameters": {"FunctionName": "${Function}", "Payload.$": "$"},
+                     "ResultSelector": {"charged.$": "$.Payload.charged"}, "Next": "Big?"},
+          "Big?": {"Type": "Choice", "Choices": [{"Variable": "$.charged", "NumericGreaterThan": 100, "Next": "Refuse"}],
+                   "Default": "Done"},
+          "Refuse": {"Type": "Fail", "Error": "Charge.TooBig", "Cause": "over the limit"},
+          "Done": {"Type": "Succeed"}}}
+        """);
+    mocks = dir.resolve("mocks.json");
+    Files.writeString(mocks, """
+        {"Charge": {"$sequence": [{"Payload": {"charged": 5}}, {"Payload": {"charged": 500}}]}}
+        """);
+  }
+
+  @Test
+  void printsTheOutputOfASuccessfulExecution() {
+    CommandLine run = CommandLine.run("run", definition.toString(), "--input", "{\"amount\": 5}",
+        "--mocks", mocks.toString(), "--subst", "Function=charge");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).isEqualTo("{\"charged\":5}\n");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void aFailedExecutionPrintsErrorAndCauseWithStatus2() throws IOException {
+    Files.writeString(mocks, "{\"Charge\": {\"Payload\": {\"charged\": 500}}}");
+    Path input = dir.resolve("input.json");
+    Files.writeString(input, "{\"amount\": 500}");
+
+    CommandLine run = CommandLine.run("run", definition.toString(), "--input", "@" + input, "--mocks", mocks.toString(),
+        "--subst", "Function=charge");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.out()).isEqualTo("{\"Error\":\"Charge.TooBig\",\"Cause\":\"over the limit\"}\n");
+    assertThat(run.err()).isEqualTo("statecraft run: the execution failed with Charge.TooBig: over the limit\n");
+  }
+
+  @Test
+  void anUnmockedTaskFailsTheExecution() {
+    CommandLine run = CommandLine.run("run", definition.toString(), "--subst", "Function=charge");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.out()).isEqualTo("{\"Error\":\"States.Runtime\",\"Cause\":\"No mock for Task state 'Charge' (resource "
+        + "arn:aws:states:::lambda:invoke); mock it by state name or by resource, e.g. .mock(\\\"Charge\\\", "
+        + "Mock.result(\\\"{}\\\"))\"}\n");
+  }
+
+  @Test
+  void aMissingPlaceholderValueIsAnInvalidDefinition() {
+    CommandLine run = CommandLine.run("run", definition.toString(), "--mocks", mocks.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo(definition + ": ${Function} has no value; give it with .substitution(\"Function\", \"...\")\n"
+        + "statecraft run: The definition has placeholders without values: Function:\n");
+  }
+
+  @Test
+  void anInvalidDefinitionIsReportedLikeLint() throws IOException {
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Next\": \"B\"}}}");
+
+    CommandLine run = CommandLine.run("run", bad.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).contains(bad + ": ERROR MISSING_TRANSITION_TARGET /States/A/Next: ")
+        .endsWith("statecraft run: The definition " + bad + " is not valid, so it cannot run:\n");
+  }
+
+  @Test
+  void invalidInputAndMocksAreReported() throws IOException {
+    CommandLine badInput = CommandLine.run("run", definition.toString(), "--input", "{nope", "--subst", "Function=f");
+    assertThat(badInput.status()).isEqualTo(1);
+    assertThat(badInput.err()).isEqualTo("--input: not valid JSON at line 1, column 2: Unexpected character ('n' (code 110)):"
+        + " was expecting double-quote to start field name\n");
+
+    Files.writeString(mocks, "{\"Charge\": {\"$sequence\": []}}");
+    CommandLine badMocks = CommandLine.run("run", definition.toString(), "--mocks", mocks.toString());
+    assertThat(badMocks.status()).isEqualTo(1);
+    assertThat(badMocks.err()).isEqualTo("statecraft run: invalid mocks: " + mocks
+        + ": Charge: \"$sequence\" must be a non-empty array of mocks\n");
+  }
+
+  @Test
+  void historyIsPrintedOnStderr() {
+    CommandLine run = CommandLine.run("run", definition.toString(), "--mocks", mocks.toString(), "--subst", "Function=f",
+        "--history");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.err().lines().map(line -> line.replaceAll(".*\"type\":\"([A-Za-z]+)\".*", "$1")))
+        .containsExactly("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded",
+            "TaskStateExited", "ChoiceStateEntered", "ChoiceStateExited", "SucceedStateEntered", "SucceedStateExited",
+            "ExecutionSucceeded");
+  }
+
+  @Test
+  void badUsageIsStatus2WithUsage() {
+    CommandLine run = CommandLine.run("run", "--mocks");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.firstErrLine()).isEqualTo("statecraft run: --mocks needs a value");
+  }
+}
