@@ -64,6 +64,10 @@ public final class GenerateMojo extends AbstractMojo {
       "generate-test-resources", "process-test-resources", "test-compile", "process-test-classes", "test",
       "prepare-package", "package");
 
+  // The phases that run before the module's own classes are compiled.
+  private static final Set<String> BEFORE_COMPILE = Set.of(
+      "validate", "initialize", "generate-sources", "process-sources", "generate-resources", "process-resources");
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -184,10 +188,35 @@ public final class GenerateMojo extends AbstractMojo {
         }
       }
     }
+    List<LoadedWorkflow> loaded;
     try {
-      return loader.load(classNames);
+      loaded = loader.load(classNames);
     } catch (WorkflowLoader.LoadException e) {
       throw new MojoExecutionException(e.getMessage());
+    }
+    // Classes left in target/classes by an earlier build may be stale: generating from them
+    // before compile would publish yesterday's workflow.
+    String phase = mojoExecution.getLifecyclePhase();
+    if (phase != null && BEFORE_COMPILE.contains(phase)) {
+      for (LoadedWorkflow workflow : loaded) {
+        if (isOwnClass(workflow.workflow().getClass())) {
+          throw new MojoExecutionException(wrongPhaseMessage());
+        }
+      }
+    }
+    return loaded;
+  }
+
+  private boolean isOwnClass(Class<?> type) {
+    var domain = type.getProtectionDomain();
+    var source = domain == null ? null : domain.getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return false;
+    }
+    try {
+      return Path.of(source.getLocation().toURI()).equals(Path.of(project.getBuild().getOutputDirectory()));
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return false;
     }
   }
 
@@ -321,8 +350,8 @@ public final class GenerateMojo extends AbstractMojo {
 
   private String wrongPhaseMessage() {
     String phase = mojoExecution.getLifecyclePhase() == null ? "this phase" : mojoExecution.getLifecyclePhase();
-    return "The workflows of " + project.getId() + " are in this module, but its classes are not compiled yet"
-        + " when statecraft:generate runs in " + phase + ". Either bind the goal to process-classes in this"
+    return "The workflows of " + project.getId() + " are in this module, but statecraft:generate runs in " + phase
+        + ", before the module's classes are compiled. Either bind the goal to process-classes in this"
         + " module (<execution><phase>process-classes</phase><goals><goal>generate</goal></goals></execution>),"
         + " or move the workflows into a separate module and depend on it.";
   }
