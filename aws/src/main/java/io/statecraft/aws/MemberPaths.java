@@ -1,8 +1,15 @@
 package io.statecraft.aws;
 
 import io.statecraft.dsl.ArrayValue;
+import io.statecraft.dsl.BooleanValue;
+import io.statecraft.dsl.Intrinsic;
+import io.statecraft.dsl.Jsonata;
 import io.statecraft.dsl.NullValue;
+import io.statecraft.dsl.NumberValue;
 import io.statecraft.dsl.ObjectValue;
+import io.statecraft.dsl.Path;
+import io.statecraft.dsl.Placeholder;
+import io.statecraft.dsl.StringValue;
 import io.statecraft.dsl.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,9 +83,10 @@ final class MemberPaths {
    * {@code payload} with the member at {@code path} set to {@code value}; structures and list
    * items on the way are created when missing (a list index may be one past the end, to append).
    */
-  static ObjectValue set(ObjectValue payload, SdkPojo model, String path, Value value, String operation) {
+  static ObjectValue set(ObjectValue payload, SdkPojo model, String path, Value value, String operation,
+      boolean jsonInStrings) {
     List<Step> steps = parse(path);
-    return (ObjectValue) setIn(payload, Node.of(model), steps, 0, value, path, operation);
+    return (ObjectValue) setIn(payload, Node.of(model), steps, 0, value, path, operation, jsonInStrings);
   }
 
   /** What the model says a position holds: a structure, or a member's value. */
@@ -98,8 +106,9 @@ final class MemberPaths {
   }
 
   private static Value setIn(Value current, Node node, List<Step> steps, int i, Value value, String path,
-      String operation) {
+      String operation, boolean jsonInStrings) {
     if (i == steps.size()) {
+      checkType(node, value, path, operation, jsonInStrings);
       return value;
     }
     Step step = steps.get(i);
@@ -116,7 +125,7 @@ final class MemberPaths {
             + (i == 0 ? "the request" : render(steps.subList(0, i))) + " has " + String.join(", ", fields.keySet()));
       }
       ObjectValue object = asObject(current, at, operation);
-      Value inner = setIn(object.get(step.name()), Node.of(field), steps, i + 1, value, path, operation);
+      Value inner = setIn(object.get(step.name()), Node.of(field), steps, i + 1, value, path, operation, jsonInStrings);
       return inModelOrder(object.with(step.name(), inner), fields);
     }
     SdkField<?> field = node.field();
@@ -132,7 +141,7 @@ final class MemberPaths {
       }
       Value old = step.index() < items.size() ? items.get(step.index()) : null;
       Value inner = setIn(old, Node.of(field.getTrait(ListTrait.class).memberFieldInfo()), steps, i + 1, value,
-          path, operation);
+          path, operation, jsonInStrings);
       if (step.index() < items.size()) {
         items.set(step.index(), inner);
       } else {
@@ -147,12 +156,68 @@ final class MemberPaths {
       }
       ObjectValue object = asObject(current, at, operation);
       Value inner = setIn(object.get(step.name()), Node.of(field.getTrait(MapTrait.class).valueFieldInfo()), steps,
-          i + 1, value, path, operation);
+          i + 1, value, path, operation, jsonInStrings);
       return object.with(step.name(), inner);
     }
     throw new IllegalArgumentException(operation + ": " + render(steps.subList(0, i)) + " is a "
         + field.marshallingType().getTargetClass().getSimpleName() + ", which has no members, so \"" + path
         + "\" names nothing");
+  }
+
+  /**
+   * Refuses a literal of the wrong JSON type for the member (a string for a number, ...): the
+   * service would refuse it at run time. Run-time and deploy-time values are not checked.
+   */
+  private static void checkType(Node node, Value value, String path, String operation, boolean jsonInStrings) {
+    if (value instanceof Path || value instanceof Intrinsic || value instanceof Jsonata || value instanceof Placeholder
+        || value instanceof NullValue) {
+      return;
+    }
+    String wanted;
+    boolean fits;
+    if (node.structure() != null) {
+      wanted = "a structure (an object)";
+      fits = value instanceof ObjectValue;
+    } else {
+      MarshallingKnownType type = node.field().marshallingType().getKnownType();
+      switch (type == null ? MarshallingKnownType.DOCUMENT : type) {
+        case STRING:
+        case INSTANT:
+        case SDK_BYTES:
+          wanted = jsonInStrings ? "a string, or JSON that this integration sends as text" : "a string";
+          fits = value instanceof StringValue
+              || (jsonInStrings && (value instanceof ObjectValue || value instanceof ArrayValue));
+          break;
+        case INTEGER:
+        case LONG:
+        case SHORT:
+        case BYTE:
+        case FLOAT:
+        case DOUBLE:
+        case BIG_DECIMAL:
+          wanted = "a number";
+          fits = value instanceof NumberValue;
+          break;
+        case BOOLEAN:
+          wanted = "a boolean";
+          fits = value instanceof BooleanValue;
+          break;
+        case LIST:
+          wanted = "a list";
+          fits = value instanceof ArrayValue;
+          break;
+        case MAP:
+          wanted = "a map (an object)";
+          fits = value instanceof ObjectValue;
+          break;
+        default:
+          return;
+      }
+    }
+    if (!fits) {
+      throw new IllegalArgumentException(operation + ": " + path + " takes " + wanted + ", not " + value
+          + "; give a literal of that type, or a Path, intrinsic or JSONata expression computed at run time");
+    }
   }
 
   // Members keep the model's order whichever way they were set, so the output does not depend on

@@ -83,9 +83,15 @@ public final class OptimizedCall implements Integration {
     return new OptimizedCall(SdkCall.of(request), kind, RR);
   }
 
-  /** A copy with a member set, as {@link SdkCall#with(String, Value)}: {@code with("Input", json)}. */
+  /**
+   * A copy with a member set, as {@link SdkCall#with(String, Value)}. Unlike the AWS SDK
+   * integration, the optimized integrations take JSON where the API takes text, so
+   * {@code with("Input", object)} for StartExecution, {@code with("MessageBody", object)} for SQS,
+   * {@code with("Message", object)} for SNS and {@code with("Entries[0].Detail", object)} for
+   * EventBridge send the object as JSON text.
+   */
   public OptimizedCall with(String memberPath, Value value) {
-    return new OptimizedCall(call.with(memberPath, value), kind, pattern);
+    return new OptimizedCall(call.with(memberPath, value, true), kind, pattern);
   }
 
   /** {@link #with(String, Value)} with a literal string. */

@@ -59,13 +59,19 @@ public final class SdkCall implements Integration {
    * {@code "MaxResults"}, {@code "Filters[0].Values"}, {@code "Filters[1]"}, {@code "Tags.Owner"}.
    * The value may be anything: a literal, a {@link io.statecraft.dsl.Path} (written
    * {@code "Key.$"} in a JSONPath state), an intrinsic, a JSONata expression (written {@code {% %}})
-   * or a placeholder, for a member of any type.
+   * or a placeholder, for a member of any type. A literal must have the member's type.
    *
-   * @throws IllegalArgumentException naming the members that exist, when the path names none
+   * @throws IllegalArgumentException naming the members that exist, when the path names none, or
+   *     when a literal does not have the member's type
    */
   public SdkCall with(String memberPath, Value value) {
+    return with(memberPath, value, false);
+  }
+
+  /** {@link #with(String, Value)}, where {@code jsonInStrings} lets a string member take JSON (optimized integrations). */
+  SdkCall with(String memberPath, Value value, boolean jsonInStrings) {
     Objects.requireNonNull(value, "value == null; use Json.nullValue() for JSON null");
-    ObjectValue changed = MemberPaths.set(payload, request, memberPath, value, operation.toString());
+    ObjectValue changed = MemberPaths.set(payload, request, memberPath, value, operation.toString(), jsonInStrings);
     return create(operation, request, changed, pattern, explicitPermissionsOrNull());
   }
 

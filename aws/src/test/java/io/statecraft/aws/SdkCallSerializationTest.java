@@ -213,6 +213,22 @@ class SdkCallSerializationTest {
   }
 
   @Test
+  void aLiteralOfTheWrongTypeIsRefused() {
+    SdkCall call = AwsSdk.call(DescribeInstancesRequest.builder().build());
+    assertThatThrownBy(() -> call.with("MaxResults", "ten"))
+        .hasMessage("ec2:describeInstances: MaxResults takes a number, not StringValue[value=ten]; give a literal of "
+            + "that type, or a Path, intrinsic or JSONata expression computed at run time");
+    assertThatThrownBy(() -> call.with("Filters[0]", "name"))
+        .hasMessageStartingWith("ec2:describeInstances: Filters[0] takes a structure (an object), not StringValue");
+    assertThatThrownBy(() -> call.with("InstanceIds", "i-1"))
+        .hasMessageStartingWith("ec2:describeInstances: InstanceIds takes a list, not StringValue");
+    assertThatThrownBy(() -> call.with("DryRun", 1))
+        .hasMessageStartingWith("ec2:describeInstances: DryRun takes a boolean, not NumberValue");
+    assertThat(Definitions.parameters(call.with("DryRun", Value.of(true)).with("Filters[0].Name", "tag:Patch")))
+        .isEqualTo("{\"DryRun\":true,\"Filters\":[{\"Name\":\"tag:Patch\"}]}");
+  }
+
+  @Test
   void aPathAmongStructuresInAListCannotBeWrittenInJsonPath() {
     SdkCall call = AwsSdk.call(DescribeInstancesRequest.builder()
         .filters(Filter.builder().name("tag:Patch").values("yes").build()).build());
