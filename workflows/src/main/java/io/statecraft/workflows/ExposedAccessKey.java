@@ -1,5 +1,6 @@
 package io.statecraft.workflows;
 
+import io.statecraft.aws.AwsSdk;
 import io.statecraft.dsl.Catch;
 import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.Condition;
@@ -24,6 +25,14 @@ import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import java.util.List;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
+import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
+import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedRequest;
+import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
  * {@code exposed-access-key}: started by an EventBridge rule on AWS Health risk events about
@@ -80,8 +89,6 @@ public final class ExposedAccessKey implements Workflow {
   static final Placeholder MAX_ACTIVITY_PAGES = MAX_ACTIVITY_PAGES_PARAMETER.ref();
   static final Placeholder ALERT_TOPIC_ARN = ALERT_TOPIC.arn();
 
-  static final String USER_ARNS = "arn:${AWS::Partition}:iam::${AWS::AccountId}:user/*";
-
   @Override
   public String id() {
     return ID;
@@ -90,7 +97,7 @@ public final class ExposedAccessKey implements Workflow {
   @Override
   public WorkflowSpec spec() {
     return WorkflowSpec.builder(stateMachine())
-        .description("exposed-access-key: deletes or deactivates IAM access keys that AWS Health reports as "
+        .description("Deletes or deactivates IAM access keys that AWS Health reports as "
             + "exposed, summarizes their CloudTrail activity and notifies an SNS topic")
         .parameterGroup("Response", KEY_ACTION_PARAMETER, MAX_ACTIVITY_PAGES_PARAMETER)
         .parameterGroup("Notification", ALERT_EMAIL)
@@ -114,7 +121,7 @@ public final class ExposedAccessKey implements Workflow {
         .comment("Every entity of the event, not just the first")
         .items(js("$exists($states.input.detail.affectedEntities) ? $states.input.detail.affectedEntities : []"))
         .itemSelector(Json.object()
-            .put("entity", js("$states.context.Map.Item.Value.entityValue"))
+            .put("entity", js("$exists($states.context.Map.Item.Value.entityValue) ? $states.context.Map.Item.Value.entityValue : ''"))
             .put("keyAction", KEY_ACTION)
             .put("maxActivityPages", MAX_ACTIVITY_PAGES))
         .maxConcurrency(KEYS_AT_ONCE)
@@ -139,13 +146,12 @@ public final class ExposedAccessKey implements Workflow {
             .build());
 
     Task notifySecurity = Task.named("NotifySecurity")
-        .resource("arn:aws:states:::sns:publish")
-        .arguments(Json.object()
-            .put("TopicArn", ALERT_TOPIC_ARN)
-            .put("Subject", js("$subject"))
-            .put("Message", js("$message"))
-            .build())
-        .permissions(ALERT_TOPIC.publishStatements().toArray(IamStatement[]::new))
+        .call(AwsSdk.optimized(PublishRequest.builder()
+                .topicArn(AwsSdk.text(ALERT_TOPIC_ARN))
+                .subject(AwsSdk.text(js("$subject")))
+                .message(AwsSdk.text(js("$message")))
+                .build())
+            .permissions(ALERT_TOPIC.publishStatements().toArray(IamStatement[]::new)))
         .retry(Retry.on("SNS.ThrottledException", "SNS.InternalErrorException", "SNS.KmsThrottlingException")
             .intervalSeconds(2).maxAttempts(5).backoffRate(2).maxDelaySeconds(30).jitterStrategy(Retry.Jitter.FULL));
     Fail notificationFailed = Fail.named("NotificationFailed")
@@ -191,43 +197,41 @@ public final class ExposedAccessKey implements Workflow {
             + "'error': $failure.Error, 'cause': $exists($failure.Cause) ? $failure.Cause : ''}"));
 
     Task findOwner = Task.named("FindKeyOwner")
-        .resource("arn:aws:states:::aws-sdk:iam:getAccessKeyLastUsed")
-        .arguments(Json.object().put("AccessKeyId", js("$accessKeyId")).build())
+        .call(AwsSdk.call(GetAccessKeyLastUsedRequest.builder().accessKeyId(AwsSdk.text(js("$accessKeyId"))).build()))
         .assign(Json.object()
             .put("userName", js("$states.result.UserName"))
             .build())
-        .permissions(IamStatement.allow("iam:GetAccessKeyLastUsed", USER_ARNS))
-        .retry(iamRetry());
+        .retry(Retries.iam());
     findOwner.catchErrors(toFailed, remediationFailed);
 
     Choice chooseAction = Choice.named("ChooseKeyAction");
     Task deleteKey = Task.named("DeleteKey")
         .comment("Irreversible: set KeyAction to DEACTIVATE to keep the key for investigation")
-        .resource("arn:aws:states:::aws-sdk:iam:deleteAccessKey")
-        .arguments(Json.object()
-            .put("UserName", js("$userName"))
-            .put("AccessKeyId", js("$accessKeyId"))
-            .build())
+        .call(AwsSdk.call(DeleteAccessKeyRequest.builder()
+            .userName(AwsSdk.text(js("$userName")))
+            .accessKeyId(AwsSdk.text(js("$accessKeyId")))
+            .build()))
         .assign(Json.object().put("outcome", "DELETED").build())
-        .permissions(IamStatement.allow("iam:DeleteAccessKey", USER_ARNS))
-        .retry(iamRetry());
+        .retry(Retries.iam());
     deleteKey.catchErrors(toFailed, remediationFailed);
     Task deactivateKey = Task.named("DeactivateKey")
-        .resource("arn:aws:states:::aws-sdk:iam:updateAccessKey")
-        .arguments(Json.object()
-            .put("UserName", js("$userName"))
-            .put("AccessKeyId", js("$accessKeyId"))
-            .put("Status", "Inactive")
-            .build())
+        .call(AwsSdk.call(UpdateAccessKeyRequest.builder()
+            .userName(AwsSdk.text(js("$userName")))
+            .accessKeyId(AwsSdk.text(js("$accessKeyId")))
+            .status(StatusType.INACTIVE)
+            .build()))
         .assign(Json.object().put("outcome", "DEACTIVATED").build())
-        .permissions(IamStatement.allow("iam:UpdateAccessKey", USER_ARNS))
-        .retry(iamRetry());
+        .retry(Retries.iam());
     deactivateKey.catchErrors(toFailed, remediationFailed);
 
     Task lookupActivity = Task.named("LookUpKeyActivity")
         .comment("By access key id, not user name: only what this key did (in this Region, last 90 days)")
-        .resource("arn:aws:states:::aws-sdk:cloudtrail:lookupEvents")
-        // NextToken only after the first page: a field may not evaluate to nothing.
+        .call(AwsSdk.call(LookupEventsRequest.builder()
+            .lookupAttributes(LookupAttribute.builder()
+                .attributeKey(LookupAttributeKey.ACCESS_KEY_ID).attributeValue(AwsSdk.text(js("$accessKeyId"))).build())
+            .maxResults(EVENTS_PER_PAGE)
+            .build()))
+        // The same request, plus NextToken after the first page: a field may not evaluate to nothing.
         .arguments(js("$merge([{'LookupAttributes': [{'AttributeKey': 'AccessKeyId', 'AttributeValue': $accessKeyId}], "
             + "'MaxResults': " + EVENTS_PER_PAGE + "}, $nextToken ? {'NextToken': $nextToken} : {}])"))
         .assign(Json.object()
@@ -235,14 +239,10 @@ public final class ExposedAccessKey implements Workflow {
                 + "'name': EventName, 'source': EventSource, 'time': EventTime, "
                 + "'sourceIp': $parse(CloudTrailEvent).sourceIPAddress, "
                 + "'resourceTypes': [Resources.ResourceType]}])"))
-            .put("nextToken", js("$exists($states.result.NextToken) ? $states.result.NextToken : ''"))
+            .put("nextToken", js("$exists($states.result.NextToken) ? $states.result.NextToken : false"))
             .put("pages", js("$pages + 1"))
             .build())
-        .permissions(IamStatement.allowOnAnyResource(List.of("cloudtrail:LookupEvents"),
-            "cloudtrail:LookupEvents supports no resource-level permission"))
-        // LookupEvents allows 2 requests per second per account and Region.
-        .retry(Retry.on("CloudTrail.ThrottlingException")
-            .intervalSeconds(1).maxAttempts(6).backoffRate(2).maxDelaySeconds(20).jitterStrategy(Retry.Jitter.FULL));
+        .retry(Retries.cloudTrail());
     Pass activityUnavailable = Pass.named("ActivityUnavailable")
         .comment("The key is already removed: report it even without its activity")
         .output(js("{'entity': $accessKeyId, 'userName': $userName, 'outcome': $outcome, "
@@ -260,9 +260,9 @@ public final class ExposedAccessKey implements Workflow {
                 .put("accessKeyId", js("$states.input.entity"))
                 .put("keyAction", js("$states.input.keyAction"))
                 .put("maxActivityPages", js("$states.input.maxActivityPages"))
-                .put("userName", "")
+                .put("userName", "unknown")
                 .put("events", Json.array())
-                .put("nextToken", "")
+                .put("nextToken", false)
                 .put("pages", 0)
                 .build(),
             null)
@@ -305,7 +305,7 @@ public final class ExposedAccessKey implements Workflow {
         + " & 'Details: https://health.aws.amazon.com/health/home#/account/dashboard/open-issues\\n\\n'"
         + " & ($count($results) = 0 ? 'The event lists no affected entities.\\n' : '')"
         + " & $join($results.("
-        + "outcome = 'FAILED' ? '- ' & entity & ' (user ' & (userName ? userName : 'unknown') & '): NOT REMOVED. '"
+        + "outcome = 'FAILED' ? '- ' & entity & ' (user ' & userName & '): NOT REMOVED. '"
         + " & error & ': ' & cause & '\\n' : "
         + "outcome = 'SKIPPED' ? '- ' & entity & ': skipped, ' & detail & '\\n' : "
         + "'- ' & entity & ' (user ' & userName & '): ' & outcome & '.'"
@@ -317,11 +317,6 @@ public final class ExposedAccessKey implements Workflow {
         + " & '; source IPs: ' & $join(activity.sourceIps, ', ') : '')"
         + " & '\\n')"
         + "), '')";
-  }
-
-  private static Retry iamRetry() {
-    return Retry.on("Iam.ServiceFailureException", "Iam.IamException")
-        .intervalSeconds(2).maxAttempts(4).backoffRate(2).maxDelaySeconds(30).jitterStrategy(Retry.Jitter.FULL);
   }
 
   private static Jsonata js(String expression) {

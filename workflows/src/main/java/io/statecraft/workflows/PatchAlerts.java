@@ -1,5 +1,6 @@
 package io.statecraft.workflows;
 
+import io.statecraft.aws.AwsSdk;
 import io.statecraft.dsl.Catch;
 import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.Condition;
@@ -20,6 +21,11 @@ import io.statecraft.dsl.workflow.Schedule;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import java.util.List;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ssm.model.ComplianceQueryOperatorType;
+import software.amazon.awssdk.services.ssm.model.ComplianceStringFilter;
+import software.amazon.awssdk.services.ssm.model.ListResourceComplianceSummariesRequest;
 
 /**
  * {@code patch-alerts}: on a schedule, finds the running EC2 instances that Patch Manager reports
@@ -89,7 +95,7 @@ public final class PatchAlerts implements Workflow {
   @Override
   public WorkflowSpec spec() {
     return WorkflowSpec.builder(stateMachine())
-        .description("patch-alerts: posts the running EC2 instances that are not compliant with their "
+        .description("Posts the running EC2 instances that are not compliant with their "
             + "patch baseline to a chat webhook, on a schedule")
         .parameterGroup("Webhook", WEBHOOK_URL, WEBHOOK_SECRET, MESSAGE_FORMAT, NAME_TAG_KEY)
         .parameterGroup("Schedule", SCHEDULE_EXPRESSION, SCHEDULE_TIME_ZONE)
@@ -108,7 +114,7 @@ public final class PatchAlerts implements Workflow {
         .cause(js("$exists($failure.Cause) ? $failure.Cause : 'The failing state gave no cause.'"));
     Catch toFailure = Catch.on(Errors.ALL).assign(Json.object().put("failure", js("$states.errorOutput")).build());
 
-    // "No next page" is the empty string: false in a JSONata condition, and never "nothing".
+    // "No next page" is false rather than null or nothing: a JSONata condition reads it as false.
     Pass configure = Pass.named("Configure")
         .comment("Reads the deploy-time settings and starts with no instances found")
         .assign(Json.object()
@@ -117,43 +123,39 @@ public final class PatchAlerts implements Workflow {
             .put("account", js("$split($states.context.StateMachine.Id, ':')[4]"))
             .put("region", js("$split($states.context.StateMachine.Id, ':')[3]"))
             .put("instances", Json.array())
-            .put("nextToken", "")
+            .put("nextToken", false)
             .build());
 
     Task listSummaries = Task.named("ListPatchComplianceSummaries")
         .comment("One summary per managed node and page; ListComplianceItems would take one resource id per call")
-        .resource("arn:aws:states:::aws-sdk:ssm:listResourceComplianceSummaries")
-        // NextToken only after the first page: a field may not evaluate to nothing.
+        .call(AwsSdk.call(ListResourceComplianceSummariesRequest.builder()
+            .filters(ComplianceStringFilter.builder()
+                .key("ComplianceType").values("Patch").type(ComplianceQueryOperatorType.EQUAL).build())
+            .maxResults(PAGE_SIZE)
+            .build()))
+        // The same request, plus NextToken after the first page: a field may not evaluate to nothing.
         .arguments(js("$merge([{'Filters': [{'Key': 'ComplianceType', 'Values': ['Patch'], 'Type': 'EQUAL'}], "
             + "'MaxResults': " + PAGE_SIZE + "}, $nextToken ? {'NextToken': $nextToken} : {}])"))
         .assign(Json.object()
             .put("pageIds", js("[$states.result.ResourceComplianceSummaryItems[Status = 'NON_COMPLIANT' and "
                 + "ResourceType = 'ManagedInstance' and $substring(ResourceId, 0, 2) = 'i-'].ResourceId]"))
-            .put("nextToken", js("$exists($states.result.NextToken) ? $states.result.NextToken : ''"))
+            .put("nextToken", js("$exists($states.result.NextToken) ? $states.result.NextToken : false"))
             .build())
-        .permissions(IamStatement.allowOnAnyResource(List.of("ssm:ListResourceComplianceSummaries"),
-            "ssm:ListResourceComplianceSummaries supports no resource-level permission"))
-        .retry(Retry.on("Ssm.ThrottlingException", "Ssm.InternalServerErrorException")
-            .intervalSeconds(2).maxAttempts(5).backoffRate(2).maxDelaySeconds(30).jitterStrategy(Retry.Jitter.FULL));
+        .retry(Retries.ssm());
 
     Task describeRunning = Task.named("DescribeRunningInstances")
         .comment("Keeps the page's instances that are running, with their names")
-        .resource("arn:aws:states:::aws-sdk:ec2:describeInstances")
-        .arguments(Json.object()
-            .put("Filters", Json.array(
-                Json.object().put("Name", "instance-id").put("Values", js("$pageIds")).build(),
-                Json.object().put("Name", "instance-state-name").put("Values", Json.strings("running")).build()))
-            .build())
+        .call(AwsSdk.call(DescribeInstancesRequest.builder()
+            .filters(
+                Filter.builder().name("instance-id").values(AwsSdk.<String>list(js("$pageIds"))).build(),
+                Filter.builder().name("instance-state-name").values("running").build())
+            .build()))
         .assign(Json.object()
             .put("instances", js("$append($instances, [$states.result.Reservations.Instances.{"
                 + "'instanceId': InstanceId, "
                 + "'name': ($tag := Tags[Key = $nameTagKey].Value; $tag ? $tag : InstanceId)}])"))
             .build())
-        .permissions(IamStatement.allowOnAnyResource(List.of("ec2:DescribeInstances"),
-            "ec2:DescribeInstances supports no resource-level permission"))
-        // EC2 reports every error, throttling included, as Ec2.Ec2Exception: a few retries only.
-        .retry(Retry.on("Ec2.Ec2Exception")
-            .intervalSeconds(2).maxAttempts(3).backoffRate(2).maxDelaySeconds(20).jitterStrategy(Retry.Jitter.FULL));
+        .retry(Retries.ec2());
 
     Choice pageHasInstances = Choice.named("PageHasNonCompliantInstances");
     Choice morePages = Choice.named("MoreSummaryPages");

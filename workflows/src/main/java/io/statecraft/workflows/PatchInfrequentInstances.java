@@ -1,5 +1,8 @@
 package io.statecraft.workflows;
 
+import io.statecraft.aws.AwsSdk;
+import io.statecraft.aws.SdkCall;
+import io.statecraft.aws.SdkErrors;
 import io.statecraft.dsl.Catch;
 import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.Condition;
@@ -21,7 +24,16 @@ import io.statecraft.dsl.workflow.MaintenanceWindowTarget;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.StartInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.StopInstancesRequest;
+import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationRequest;
+import software.amazon.awssdk.services.ssm.model.GetCommandInvocationRequest;
+import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter;
+import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 
 /**
  * {@code patch-infrequent-instances}: started by an SSM maintenance window once per target
@@ -116,7 +128,7 @@ public final class PatchInfrequentInstances implements Workflow {
   @Override
   public WorkflowSpec spec() {
     return WorkflowSpec.builder(stateMachine())
-        .description("patch-infrequent-instances: a maintenance window starts stopped EC2 instances, patches "
+        .description("A maintenance window starts stopped EC2 instances, patches "
             + "them with AWS-RunPatchBaseline and stops them again")
         .parameterGroup("Instances and window", TARGET_TAG_VALUE, WINDOW_SCHEDULE, WINDOW_TIME_ZONE)
         .parameterGroup("Patching", PATCH_OPERATION_PARAMETER, REBOOT_OPTION_PARAMETER)
@@ -147,8 +159,7 @@ public final class PatchInfrequentInstances implements Workflow {
 
     Task recordInitialState = Task.named("RecordInitialState")
         .comment("Remembers whether the instance was running, so that it is left as it was found")
-        .resource("arn:aws:states:::aws-sdk:ec2:describeInstances")
-        .arguments(Json.object().put("InstanceIds", Json.array(js("$states.input.instanceId"))).build())
+        .call(describe("$states.input.instanceId"))
         .assign(Json.object()
             .put("instanceId", js("$states.input.instanceId"))
             .put("initialState", js("$states.result.Reservations[0].Instances[0].State.Name"))
@@ -159,8 +170,7 @@ public final class PatchInfrequentInstances implements Workflow {
             .put("maxCommandChecks", MAX_COMMAND_CHECKS)
             .put("checks", 0)
             .build())
-        .permissions(describeInstances())
-        .retry(ec2Retry());
+        .retry(Retries.ec2());
     // Nothing has changed yet: fail straight away.
     recordInitialState.catchErrors(toRestore, failWithCause);
 
@@ -171,41 +181,34 @@ public final class PatchInfrequentInstances implements Workflow {
         .cause(js("'Instance ' & $instanceId & ' is ' & $initialState & '; only running or stopped instances are patched.'"));
 
     Task startInstance = Task.named("StartInstance")
-        .resource("arn:aws:states:::aws-sdk:ec2:startInstances")
-        .arguments(Json.object().put("InstanceIds", Json.array(js("$instanceId"))).build())
-        .permissions(taggedInstances("ec2:StartInstances"))
-        .retry(ec2Retry());
+        .call(AwsSdk.call(StartInstancesRequest.builder().instanceIds(AwsSdk.text(js("$instanceId"))).build())
+            .permissions(taggedInstances("ec2:StartInstances")))
+        .retry(Retries.ec2());
 
     Wait waitUntilReady = Wait.named("WaitUntilReady")
         .comment("Backs off: each check doubles the wait, up to PollMaxSeconds")
         .seconds(js("$wait"));
     Task checkRunning = Task.named("CheckInstanceRunning")
-        .resource("arn:aws:states:::aws-sdk:ec2:describeInstances")
-        .arguments(Json.object().put("InstanceIds", Json.array(js("$instanceId"))).build())
+        .call(describe("$instanceId"))
         .assign(Json.object()
             .put("currentState", js("$states.result.Reservations[0].Instances[0].State.Name"))
             .put("checks", js("$checks + 1"))
             .put("wait", js("$min([$wait * 2, $pollMaxSeconds])"))
             .build())
-        .permissions(describeInstances())
-        .retry(ec2Retry());
+        .retry(Retries.ec2());
     Choice isRunning = Choice.named("IsInstanceRunning");
     Task checkManaged = Task.named("CheckManagedBySsm")
         .comment("Running is not enough: SendCommand needs the SSM Agent online")
-        .resource("arn:aws:states:::aws-sdk:ssm:describeInstanceInformation")
-        .arguments(Json.object().put("Filters", Json.array(Json.object()
-            .put("Key", "InstanceIds")
-            .put("Values", Json.array(js("$instanceId")))
-            .build())).build())
+        .call(AwsSdk.call(DescribeInstanceInformationRequest.builder()
+            .filters(InstanceInformationStringFilter.builder().key("InstanceIds").values(AwsSdk.text(js("$instanceId"))).build())
+            .build()))
         .assign(Json.object()
             .put("pingStatus", js("$exists($states.result.InstanceInformationList[0].PingStatus) "
                 + "? $states.result.InstanceInformationList[0].PingStatus : 'NotRegistered'"))
             .put("checks", js("$checks + 1"))
             .put("wait", js("$min([$wait * 2, $pollMaxSeconds])"))
             .build())
-        .permissions(IamStatement.allowOnAnyResource(List.of("ssm:DescribeInstanceInformation"),
-            "ssm:DescribeInstanceInformation supports no resource-level permission"))
-        .retry(ssmRetry());
+        .retry(Retries.ssm());
     Choice isManaged = Choice.named("IsManagedBySsm");
     Pass notReady = Pass.named("InstanceNotReady")
         .assign(Json.object().put("failure", Json.object()
@@ -216,45 +219,38 @@ public final class PatchInfrequentInstances implements Workflow {
 
     Task sendPatchCommand = Task.named("SendPatchCommand")
         .comment("Patch Manager scans or installs per the instance's patch baseline")
-        .resource("arn:aws:states:::aws-sdk:ssm:sendCommand")
-        .arguments(Json.object()
-            .put("DocumentName", "AWS-RunPatchBaseline")
-            .put("InstanceIds", Json.array(js("$instanceId")))
-            .put("Parameters", Json.object()
-                .put("Operation", Json.array(PATCH_OPERATION))
-                .put("RebootOption", Json.array(REBOOT_OPTION))
+        .call(AwsSdk.call(SendCommandRequest.builder()
+                .documentName("AWS-RunPatchBaseline")
+                .instanceIds(AwsSdk.text(js("$instanceId")))
+                .parameters(patchParameters())
+                .comment(AwsSdk.text(js("$substring('Step Functions execution ' & $states.context.Execution.Name, 0, 100)")))
                 .build())
-            .put("Comment", js("$substring('Step Functions execution ' & $states.context.Execution.Name, 0, 100)"))
-            .build())
+            .permissions(IamStatement.allow("ssm:SendCommand", PATCH_DOCUMENT_ARN), taggedInstances("ssm:SendCommand")))
         .assign(Json.object()
             .put("commandId", js("$states.result.Command.CommandId"))
             .put("checks", 0)
             .put("wait", js("$pollInitialSeconds"))
             .build())
-        .permissions(IamStatement.allow("ssm:SendCommand", PATCH_DOCUMENT_ARN), taggedInstances("ssm:SendCommand"))
         // Just after the agent comes online, SSM may still call the instance unknown for a moment.
-        .retry(Retry.on("Ssm.InvalidInstanceIdException")
+        .retry(Retry.on(SdkErrors.Ssm.INVALID_INSTANCE_ID)
                 .intervalSeconds(10).maxAttempts(3).backoffRate(2).jitterStrategy(Retry.Jitter.FULL),
-            ssmRetry());
+            Retries.ssm());
     Wait waitForCommand = Wait.named("WaitForCommand").seconds(js("$wait"));
     Task getCommandStatus = Task.named("GetCommandStatus")
-        .resource("arn:aws:states:::aws-sdk:ssm:getCommandInvocation")
-        .arguments(Json.object()
-            .put("CommandId", js("$commandId"))
-            .put("InstanceId", js("$instanceId"))
-            .build())
+        .call(AwsSdk.call(GetCommandInvocationRequest.builder()
+            .commandId(AwsSdk.text(js("$commandId")))
+            .instanceId(AwsSdk.text(js("$instanceId")))
+            .build()))
         .assign(Json.object()
             .put("commandStatus", js("$states.result.Status"))
             .put("statusDetails", js("$states.result.StatusDetails"))
             .put("checks", js("$checks + 1"))
             .put("wait", js("$min([$wait * 2, $pollMaxSeconds])"))
             .build())
-        .permissions(IamStatement.allowOnAnyResource(List.of("ssm:GetCommandInvocation"),
-            "ssm:GetCommandInvocation supports no resource-level permission"))
         // The invocation is not visible for a few seconds after SendCommand returns.
-        .retry(Retry.on("Ssm.InvocationDoesNotExistException")
+        .retry(Retry.on(SdkErrors.Ssm.INVOCATION_DOES_NOT_EXIST)
                 .intervalSeconds(5).maxAttempts(5).backoffRate(2).jitterStrategy(Retry.Jitter.FULL),
-            ssmRetry());
+            Retries.ssm());
     Choice isCommandFinished = Choice.named("IsCommandFinished");
     Pass commandNotFinished = Pass.named("CommandNotFinished")
         .assign(Json.object().put("failure", Json.object()
@@ -272,19 +268,15 @@ public final class PatchInfrequentInstances implements Workflow {
     Choice restoreInitialState = Choice.named("RestoreInitialState");
     Task stopInstance = Task.named("StopInstance")
         .comment("Only reached when the instance was stopped before patching")
-        .resource("arn:aws:states:::aws-sdk:ec2:stopInstances")
-        .arguments(Json.object().put("InstanceIds", Json.array(js("$instanceId"))).build())
-        .permissions(taggedInstances("ec2:StopInstances"))
-        .retry(ec2Retry());
+        .call(stop())
+        .retry(Retries.ec2());
     Succeed patched = Succeed.named("Patched")
         .output(js("{'instanceId': $instanceId, 'commandId': $commandId, 'initialState': $initialState}"));
 
     Choice restoreAfterFailure = Choice.named("RestoreAfterFailure");
     Task stopAfterFailure = Task.named("StopAfterFailure")
-        .resource("arn:aws:states:::aws-sdk:ec2:stopInstances")
-        .arguments(Json.object().put("InstanceIds", Json.array(js("$instanceId"))).build())
-        .permissions(taggedInstances("ec2:StopInstances"))
-        .retry(ec2Retry());
+        .call(stop())
+        .retry(Retries.ec2());
 
     recordInitialState.next(checkInitialState);
     checkInitialState
@@ -352,20 +344,21 @@ public final class PatchInfrequentInstances implements Workflow {
         .withCondition("StringEquals", "aws:ResourceTag/" + TARGET_TAG_KEY, List.of(TARGET_TAG_VALUE.ref().token()));
   }
 
-  private static IamStatement describeInstances() {
-    return IamStatement.allowOnAnyResource(List.of("ec2:DescribeInstances"),
-        "ec2:DescribeInstances supports no resource-level permission");
+  private static SdkCall describe(String instanceIdExpression) {
+    return AwsSdk.call(DescribeInstancesRequest.builder().instanceIds(AwsSdk.text(js(instanceIdExpression))).build());
   }
 
-  // EC2 reports every error, throttling included, as Ec2.Ec2Exception: a few retries only.
-  private static Retry ec2Retry() {
-    return Retry.on("Ec2.Ec2Exception")
-        .intervalSeconds(2).maxAttempts(3).backoffRate(2).maxDelaySeconds(20).jitterStrategy(Retry.Jitter.FULL);
+  private static SdkCall stop() {
+    return AwsSdk.call(StopInstancesRequest.builder().instanceIds(AwsSdk.text(js("$instanceId"))).build())
+        .permissions(taggedInstances("ec2:StopInstances"));
   }
 
-  private static Retry ssmRetry() {
-    return Retry.on("Ssm.ThrottlingException", "Ssm.InternalServerErrorException")
-        .intervalSeconds(2).maxAttempts(5).backoffRate(2).maxDelaySeconds(30).jitterStrategy(Retry.Jitter.FULL);
+  // AWS-RunPatchBaseline's parameters, in a stable order.
+  private static Map<String, List<String>> patchParameters() {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    parameters.put("Operation", List.of(AwsSdk.text(PATCH_OPERATION)));
+    parameters.put("RebootOption", List.of(AwsSdk.text(REBOOT_OPTION)));
+    return parameters;
   }
 
   private static Jsonata js(String expression) {
