@@ -35,6 +35,8 @@ public final class CfnCodes {
   public static final String DEPRECATED_RUNTIME = "DEPRECATED_RUNTIME";
   /** A maintenance window task input that never uses {{TARGET_ID}}. */
   public static final String MISSING_TARGET_ID = "MISSING_TARGET_ID";
+  /** A Task that calls a service but declares no permission for the execution role. */
+  public static final String MISSING_TASK_PERMISSIONS = "MISSING_TASK_PERMISSIONS";
   /** A template or definition over its size limit. */
   public static final String TOO_LARGE = "TOO_LARGE";
   /** More parameters, resources or outputs than a template may have. */

@@ -18,6 +18,7 @@ import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.dsl.workflow.WorkflowResource;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import io.statecraft.generator.CompiledDefinition;
+import io.statecraft.generator.DefinitionCompiler;
 import io.statecraft.generator.Problem;
 import io.statecraft.generator.iam.IamCatalog;
 import io.statecraft.generator.json.CanonicalJson;
@@ -123,6 +124,7 @@ public final class TemplateGenerator {
     }
     ObjectNode substitutions = substitutions(context, substitutionValues);
     writeStateMachine(context, substitutions);
+    checkTaskPermissions(context);
     new ResourceWriter(context, spec).writeAll();
     writeOutputs(template, context);
     writeMetadata(metadata, context);
@@ -377,6 +379,22 @@ public final class TemplateGenerator {
     }
   }
 
+  // A task without permissions deploys fine and fails on its first run with AccessDenied.
+  private void checkTaskPermissions(TemplateContext context) {
+    new TreeMap<>(DefinitionCompiler.statePointers(definition.definition())).forEach((state, pointer) -> {
+      JsonNode node = definition.json().at(pointer);
+      String resource = node.path("Resource").asText("");
+      boolean task = "Task".equals(node.path("Type").asText());
+      boolean activity = resource.contains(":activity:");
+      if (task && !activity && built.permissions().getOrDefault(state, List.of()).isEmpty()) {
+        context.problems.add(Problem.warning(CfnCodes.MISSING_TASK_PERMISSIONS, JsonPointers.child(pointer, "Resource"),
+            "task " + state + " calls " + resource + " but declares no IAM permission, so the execution role will not "
+                + "allow the call; use a typed integration with Task.call(...), or add Task.permissions(...)")
+            .at(built.sources().get(state)));
+      }
+    });
+  }
+
   private void writeOutputs(ObjectNode template, TemplateContext context) {
     ObjectNode outputs = template.putObject("Outputs");
     output(outputs, "StateMachineArn", "ARN of the state machine", TemplateJson.ref(STATE_MACHINE), true);
@@ -420,7 +438,14 @@ public final class TemplateGenerator {
       ObjectNode face = metadata.putObject("AWS::CloudFormation::Interface");
       if (!groups.isEmpty()) {
         ArrayNode groupArray = face.putArray("ParameterGroups");
+        java.util.Set<String> grouped = new java.util.HashSet<>();
         for (ParameterGroup group : groups) {
+          for (Parameter parameter : group.parameters()) {
+            if (!grouped.add(parameter.name())) {
+              context.error(CfnCodes.DUPLICATE_LOGICAL_ID, "/Metadata/AWS::CloudFormation::Interface/ParameterGroups",
+                  "parameter " + parameter.name() + " is in two parameter groups; the console shows it once, so keep it in one");
+            }
+          }
           ObjectNode node = groupArray.addObject();
           node.putObject("Label").put("default", group.label());
           ArrayNode names = node.putArray("Parameters");

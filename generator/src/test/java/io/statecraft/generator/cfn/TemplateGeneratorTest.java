@@ -505,4 +505,23 @@ class TemplateGeneratorTest {
             + "${AlertsTopic} names 'AlertsTopic', which is not a parameter or resource of the template; declare it in the "
             + "WorkflowSpec, or write ${!AlertsTopic} for the literal text");
   }
+
+  @Test
+  void aTaskWithoutPermissionsAndAParameterInTwoGroupsAreReported() {
+    Parameter region = Parameter.string("Region");
+    Task call = Task.named("Call").resource("arn:aws:states:::aws-sdk:ec2:describeRegions")
+        .parameters(Json.object().put("RegionNames", Json.array(region.ref())));
+    Task wait = Task.named("Wait").resource("arn:aws:states:us-east-1:123456789012:activity:approve");
+    call.next(wait);
+
+    CompiledWorkflow compiled = compile(WorkflowSpec.builder(StateMachine.startWith(call))
+        .parameterGroup("One", region).parameterGroup("Two", region));
+
+    assertThat(problems(compiled)).containsExactly(
+        "ERROR DUPLICATE_LOGICAL_ID /Metadata/AWS::CloudFormation::Interface/ParameterGroups: parameter Region is in "
+            + "two parameter groups; the console shows it once, so keep it in one",
+        "WARNING MISSING_TASK_PERMISSIONS /States/Call/Resource: task Call calls arn:aws:states:::aws-sdk:ec2:describeRegions "
+            + "but declares no IAM permission, so the execution role will not allow the call; use a typed integration "
+            + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:512)");
+  }
 }
