@@ -524,4 +524,51 @@ class TemplateGeneratorTest {
             + "but declares no IAM permission, so the execution role will not allow the call; use a typed integration "
             + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:512)");
   }
+
+  @Test
+  void placeholdersWorkInResourcesChoiceLiteralsAndJsonataNumbers() {
+    Parameter mode = Parameter.string("Mode").allowedValues("fast", "slow").defaultValue("fast");
+    Parameter pause = Parameter.number("PauseSeconds").defaultValue(5);
+    LambdaFunction work = LambdaFunction.named("Work").inlineCode("def handler(e, c):\n  return e\n");
+    Task call = Task.named("Call").resource(work.arn()).permissions(work.invokeStatement());
+    io.statecraft.dsl.Choice choose = io.statecraft.dsl.Choice.named("Choose");
+    io.statecraft.dsl.Wait wait = io.statecraft.dsl.Wait.named("Pause").queryLanguage(io.statecraft.dsl.QueryLanguage.JSONATA)
+        .seconds(pause.ref());
+    choose.when(io.statecraft.dsl.Condition.stringEquals(Path.of("$.mode"), mode.ref()), call).otherwise(wait);
+
+    CompiledWorkflow compiled = compile(WorkflowSpec.builder(StateMachine.startWith(choose))
+        .parameters(mode, pause).resources(work));
+
+    assertThat(problems(compiled)).isEmpty();
+    assertThat(json(compiled.files().get(OutputFile.DEFINITION))).isEqualTo(json("""
+        {"StartAt": "Choose", "States": {
+          "Choose": {"Type": "Choice", "Choices": [{"Variable": "$.mode", "StringEquals": "${Mode}", "Next": "Call"}],
+                     "Default": "Pause"},
+          "Call": {"Type": "Task", "Resource": "${WorkArn}", "End": true},
+          "Pause": {"Type": "Wait", "QueryLanguage": "JSONata", "Seconds": "{% ${PauseSeconds} %}", "End": true}}}"""));
+    assertThat(template(compiled).at("/Resources/StateMachine/Properties/DefinitionSubstitutions")).isEqualTo(json("""
+        {"Mode": {"Ref": "Mode"}, "PauseSeconds": {"Ref": "PauseSeconds"}, "WorkArn": {"Fn::GetAtt": ["Work", "Arn"]}}"""));
+  }
+
+  @Test
+  void aTriggerInputMayHoldParametersAndResourcesFilledInByFnSub() {
+    SnsTopic topic = SnsTopic.named("Alerts");
+    Parameter team = Parameter.string("Team");
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).parameters(team).resources(topic).triggers(
+        EventRule.named("Hourly").schedule("rate(1 hour)")
+            .input(Json.object().put("topic", topic.arn()).put("team", team.ref()).put("note", "50% off").build())));
+
+    assertThat(problems(compiled)).isEmpty();
+    assertThat(template(compiled).at("/Resources/Hourly/Properties/Targets/0/Input")).isEqualTo(json("""
+        {"Fn::Sub": "{\\"topic\\":\\"${Alerts}\\",\\"team\\":\\"${Team}\\",\\"note\\":\\"50% off\\"}"}"""));
+  }
+
+  @Test
+  void aDescriptionOverCloudFormationsLimitIsAnError() {
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).description("x".repeat(1020)));
+
+    assertThat(problems(compiled)).containsExactly("ERROR TOO_LARGE /Description: the template's Description "
+        + "(\"sample: \" and the workflow's description) is 1028 characters, over CloudFormation's 1024; shorten "
+        + "WorkflowSpec.description(...)");
+  }
 }
