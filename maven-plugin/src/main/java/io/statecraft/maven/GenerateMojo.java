@@ -2,7 +2,9 @@ package io.statecraft.maven;
 
 import io.statecraft.generator.Problem;
 import io.statecraft.generator.ProblemException;
+import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.generator.workflow.CompiledWorkflow;
+import io.statecraft.generator.workflow.GeneratedFiles;
 import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowCompiler;
 import io.statecraft.maven.WorkflowLoader.LoadedWorkflow;
@@ -19,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -67,6 +70,10 @@ public final class GenerateMojo extends AbstractMojo {
   // The phases that run before the module's own classes are compiled.
   private static final Set<String> BEFORE_COMPILE = Set.of(
       "validate", "initialize", "generate-sources", "process-sources", "generate-resources", "process-resources");
+
+  // Their jars (or folders) are inputs of the build state: a new plugin or generator regenerates.
+  private static final List<Class<?>> PLUGIN_CLASSES =
+      List.of(GenerateMojo.class, WorkflowCompiler.class, Workflow.class);
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
@@ -122,6 +129,15 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "statecraft.addResources", defaultValue = "false")
   private boolean addResources;
 
+  /**
+   * Runs in full even when nothing changed since the last build. Without it, a build whose
+   * runtime classpath, plugin and configuration are unchanged, and whose generated files are
+   * untouched, reports the workflows up to date without loading them (warnings of the last full
+   * run are not repeated).
+   */
+  @Parameter(property = "statecraft.force", defaultValue = "false")
+  private boolean force;
+
   /** The folder inside the jar that holds the generated files when {@code addResources} is on. */
   @Parameter(property = "statecraft.resourceTargetPath", defaultValue = "statecraft")
   private String resourceTargetPath;
@@ -132,9 +148,28 @@ public final class GenerateMojo extends AbstractMojo {
       getLog().info("Skipping Statecraft generation (statecraft.skip)");
       return;
     }
+    long start = System.nanoTime();
     Set<OutputFile> selected = OutputFormats.parse(formats);
+    List<String> classpath = runtimeClasspath();
+    String configuration = "phase=" + mojoExecution.getLifecyclePhase() + " formats=" + selected + " workflows=" + workflows + " failOnWarning=" + failOnWarning
+        + " attach=" + attach + " addResources=" + addResources + " resourceTargetPath=" + resourceTargetPath
+        + " output=" + outputDirectory.getAbsolutePath();
+    Path stateFile = Path.of(project.getBuild().getDirectory(), "maven-status", "statecraft",
+        mojoExecution.getExecutionId() + ".state");
+    List<String> inputs = BuildState.inputs(classpath, PLUGIN_CLASSES, configuration);
+    Optional<BuildState> saved = force ? Optional.empty() : BuildState.read(stateFile);
+    if (saved.isPresent() && saved.get().isCurrent(inputs)) {
+      for (String id : saved.get().ids()) {
+        getLog().info(id + ": up to date (" + shown(outputDirectory.toPath().resolve(id)) + ")");
+        publish(id, selected);
+      }
+      getLog().debug("Nothing changed since the last build (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
+      return;
+    }
+    BuildState.forget(stateFile);
+
     List<CompiledWorkflow> compiled;
-    try (URLClassLoader loader = projectClassLoader()) {
+    try (URLClassLoader loader = projectClassLoader(classpath)) {
       Thread thread = Thread.currentThread();
       ClassLoader previous = thread.getContextClassLoader();
       // Workflows may look up resources through the context class loader, as frameworks do.
@@ -148,18 +183,27 @@ public final class GenerateMojo extends AbstractMojo {
       throw new MojoExecutionException("Cannot read the runtime classpath of " + project.getId() + ": " + e, e);
     }
     logWarnings(compiled);
+    List<Path> files = new ArrayList<>();
     for (CompiledWorkflow workflow : compiled) {
       write(workflow, selected);
+      publish(workflow.id(), selected);
+      selected.forEach(file -> files.add(outputDirectory.toPath().resolve(workflow.id()).resolve(file.fileName())));
     }
+    // Computed again: copying into target/classes (addResources) changed the classpath.
+    BuildState.of(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration),
+        compiled.stream().map(CompiledWorkflow::id).toList(), files).write(stateFile);
+    getLog().debug("Generated " + compiled.size() + " workflows in " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
 
-  private URLClassLoader projectClassLoader() throws MojoExecutionException {
-    List<String> elements;
+  private List<String> runtimeClasspath() throws MojoExecutionException {
     try {
-      elements = project.getRuntimeClasspathElements();
+      return project.getRuntimeClasspathElements();
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("The runtime dependencies of " + project.getId() + " are not resolved", e);
     }
+  }
+
+  private URLClassLoader projectClassLoader(List<String> elements) throws MojoExecutionException {
     List<URL> urls = new ArrayList<>();
     for (String element : elements) {
       try {
@@ -282,29 +326,35 @@ public final class GenerateMojo extends AbstractMojo {
       getLog().info(workflow.id() + ": wrote " + written.stream().map(OutputFile::fileName)
           .collect(Collectors.joining(", ")) + " to " + shown);
     }
+  }
+
+  /** Attaches the files of workflow {@code id} and adds them to the resources, as configured. */
+  private void publish(String id, Set<OutputFile> selected) throws MojoExecutionException {
+    Path directory = outputDirectory.toPath().resolve(id);
     if (attach) {
       for (OutputFile file : selected) {
         if (file.artifactType() != null) {
-          projectHelper.attachArtifact(project, file.artifactType(), workflow.id(),
-              directory.resolve(file.fileName()).toFile());
+          projectHelper.attachArtifact(project, file.artifactType(), id, directory.resolve(file.fileName()).toFile());
         }
       }
     }
     if (addResources) {
-      addToResources(workflow, selected);
+      addToResources(id, selected);
     }
   }
 
-  private void addToResources(CompiledWorkflow workflow, Set<OutputFile> selected) throws MojoExecutionException {
+  private void addToResources(String id, Set<OutputFile> selected) throws MojoExecutionException {
     String phase = mojoExecution.getLifecyclePhase();
     if (phase != null && AFTER_PROCESS_RESOURCES.contains(phase)) {
       // The resources have been copied already; put the files where that copy would have.
-      Path target = Path.of(project.getBuild().getOutputDirectory()).resolve(resourceTargetPath).resolve(workflow.id());
-      try {
-        workflow.writeTo(target, selected);
-      } catch (UncheckedIOException e) {
-        throw new MojoExecutionException("Cannot copy the files of workflow " + workflow.id() + " into "
-            + target + ": " + e.getMessage(), e.getCause());
+      Path target = Path.of(project.getBuild().getOutputDirectory()).resolve(resourceTargetPath).resolve(id);
+      for (OutputFile file : selected) {
+        Path source = outputDirectory.toPath().resolve(id).resolve(file.fileName());
+        try {
+          GeneratedFiles.writeIfChanged(target.resolve(file.fileName()), Files.readString(source));
+        } catch (IOException | UncheckedIOException e) {
+          throw new MojoExecutionException("Cannot copy " + source + " into " + target + ": " + e.getMessage(), e);
+        }
       }
       return;
     }
