@@ -157,8 +157,9 @@ public final class ExposedAccessKey implements Workflow {
     Fail notificationFailed = Fail.named("NotificationFailed")
         .comment("Nobody was told: the failed execution is the alarm")
         .error(js("$failure.Error"))
-        .cause(js("'The report could not be published: ' & ($exists($failure.Cause) ? $failure.Cause : $failure.Error) "
-            + "& ' Report: ' & $subject & ' ' & $message"));
+        // A Fail state's Cause holds at most 32,768 characters.
+        .cause(js("$substring('The report could not be published: ' & ($exists($failure.Cause) ? $failure.Cause : $failure.Error) "
+            + "& ' Report: ' & $subject & ' ' & $message, 0, 32000)"));
     notifySecurity.catchErrors(Catch.on(Errors.ALL)
         .assign(Json.object().put("failure", js("$states.errorOutput")).build()), notificationFailed);
 
@@ -166,7 +167,7 @@ public final class ExposedAccessKey implements Workflow {
     Fail notRemediated = Fail.named("KeysNotRemediated")
         .comment("Reported to the topic; failing the execution makes it count in ExecutionsFailed too")
         .error("ExposedKeyNotRemediated")
-        .cause(js("$join($failed.(entity & ': ' & error & ' ' & cause), '; ')"));
+        .cause(js("$substring($join($failed.(entity & ': ' & error & ' ' & cause), '; '), 0, 32000)"));
     Succeed remediated = Succeed.named("Remediated")
         .output(js("{'results': $results}"));
 
