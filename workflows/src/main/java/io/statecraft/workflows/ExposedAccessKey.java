@@ -1,6 +1,7 @@
 package io.statecraft.workflows;
 
 import io.statecraft.aws.AwsSdk;
+import io.statecraft.aws.SdkCall;
 import io.statecraft.dsl.Catch;
 import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.Condition;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
 import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedRequest;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -197,10 +199,11 @@ public final class ExposedAccessKey implements Workflow {
         .output(js("{'entity': $accessKeyId, 'userName': $userName, 'outcome': 'FAILED', "
             + "'error': $failure.Error, 'cause': $exists($failure.Cause) ? $failure.Cause : ''}"));
 
+    SdkCall lastUsed = AwsSdk.call(GetAccessKeyLastUsedRequest.builder().accessKeyId(AwsSdk.text(js("$accessKeyId"))).build());
     Task findOwner = Task.named("FindKeyOwner")
-        .call(AwsSdk.call(GetAccessKeyLastUsedRequest.builder().accessKeyId(AwsSdk.text(js("$accessKeyId"))).build()))
+        .call(lastUsed)
         .assign(Json.object()
-            .put("userName", js("$states.result.UserName"))
+            .put("userName", lastUsed.result(GetAccessKeyLastUsedResponse.class).get(GetAccessKeyLastUsedResponse::userName).jsonata())
             .build())
         .retry(Retries.iam());
     findOwner.catchErrors(toFailed, remediationFailed);

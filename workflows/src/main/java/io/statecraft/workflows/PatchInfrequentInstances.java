@@ -3,6 +3,7 @@ package io.statecraft.workflows;
 import io.statecraft.aws.AwsSdk;
 import io.statecraft.aws.SdkCall;
 import io.statecraft.aws.SdkErrors;
+import io.statecraft.aws.SdkResult;
 import io.statecraft.dsl.Catch;
 import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.Condition;
@@ -28,12 +29,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceState;
+import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.StartInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.StopInstancesRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationRequest;
+import software.amazon.awssdk.services.ssm.model.Command;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationRequest;
+import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
+import software.amazon.awssdk.services.ssm.model.SendCommandResponse;
 
 /**
  * {@code patch-infrequent-instances}: started by an SSM maintenance window once per target
@@ -157,12 +165,13 @@ public final class PatchInfrequentInstances implements Workflow {
         .error(js("$failure.Error"))
         .cause(js("$exists($failure.Cause) ? $failure.Cause : 'The failing state gave no cause.'"));
 
+    SdkCall describeInitial = describe("$states.input.instanceId");
     Task recordInitialState = Task.named("RecordInitialState")
         .comment("Remembers whether the instance was running, so that it is left as it was found")
-        .call(describe("$states.input.instanceId"))
+        .call(describeInitial)
         .assign(Json.object()
             .put("instanceId", js("$states.input.instanceId"))
-            .put("initialState", js("$states.result.Reservations[0].Instances[0].State.Name"))
+            .put("initialState", instanceState(describeInitial))
             .put("wait", POLL_INITIAL_SECONDS)
             .put("pollInitialSeconds", POLL_INITIAL_SECONDS)
             .put("pollMaxSeconds", POLL_MAX_SECONDS)
@@ -188,10 +197,11 @@ public final class PatchInfrequentInstances implements Workflow {
     Wait waitUntilReady = Wait.named("WaitUntilReady")
         .comment("Backs off: each check doubles the wait, up to PollMaxSeconds")
         .seconds(js("$wait"));
+    SdkCall describeCurrent = describe("$instanceId");
     Task checkRunning = Task.named("CheckInstanceRunning")
-        .call(describe("$instanceId"))
+        .call(describeCurrent)
         .assign(Json.object()
-            .put("currentState", js("$states.result.Reservations[0].Instances[0].State.Name"))
+            .put("currentState", instanceState(describeCurrent))
             .put("checks", js("$checks + 1"))
             .put("wait", js("$min([$wait * 2, $pollMaxSeconds])"))
             .build())
@@ -217,17 +227,18 @@ public final class PatchInfrequentInstances implements Workflow {
                 + "& $checks & ' checks (last EC2 state ' & $currentState & ').'"))
             .build()).build());
 
-    Task sendPatchCommand = Task.named("SendPatchCommand")
-        .comment("Patch Manager scans or installs per the instance's patch baseline")
-        .call(AwsSdk.call(SendCommandRequest.builder()
+    SdkCall send = AwsSdk.call(SendCommandRequest.builder()
                 .documentName("AWS-RunPatchBaseline")
                 .instanceIds(AwsSdk.text(js("$instanceId")))
                 .parameters(patchParameters())
                 .comment(AwsSdk.text(js("$substring('Step Functions execution ' & $states.context.Execution.Name, 0, 100)")))
                 .build())
-            .permissions(IamStatement.allow("ssm:SendCommand", PATCH_DOCUMENT_ARN), taggedInstances("ssm:SendCommand")))
+            .permissions(IamStatement.allow("ssm:SendCommand", PATCH_DOCUMENT_ARN), taggedInstances("ssm:SendCommand"));
+    Task sendPatchCommand = Task.named("SendPatchCommand")
+        .comment("Patch Manager scans or installs per the instance's patch baseline")
+        .call(send)
         .assign(Json.object()
-            .put("commandId", js("$states.result.Command.CommandId"))
+            .put("commandId", send.result(SendCommandResponse.class).get(SendCommandResponse::command).get(Command::commandId).jsonata())
             .put("checks", 0)
             .put("wait", js("$pollInitialSeconds"))
             .build())
@@ -236,14 +247,16 @@ public final class PatchInfrequentInstances implements Workflow {
                 .intervalSeconds(10).maxAttempts(3).backoffRate(2).jitterStrategy(Retry.Jitter.FULL),
             Retries.ssm());
     Wait waitForCommand = Wait.named("WaitForCommand").seconds(js("$wait"));
+    SdkCall poll = AwsSdk.call(GetCommandInvocationRequest.builder()
+        .commandId(AwsSdk.text(js("$commandId")))
+        .instanceId(AwsSdk.text(js("$instanceId")))
+        .build());
+    SdkResult<GetCommandInvocationResponse> invocation = poll.result(GetCommandInvocationResponse.class);
     Task getCommandStatus = Task.named("GetCommandStatus")
-        .call(AwsSdk.call(GetCommandInvocationRequest.builder()
-            .commandId(AwsSdk.text(js("$commandId")))
-            .instanceId(AwsSdk.text(js("$instanceId")))
-            .build()))
+        .call(poll)
         .assign(Json.object()
-            .put("commandStatus", js("$states.result.Status"))
-            .put("statusDetails", js("$states.result.StatusDetails"))
+            .put("commandStatus", invocation.get(GetCommandInvocationResponse::status).jsonata())
+            .put("statusDetails", invocation.get(GetCommandInvocationResponse::statusDetails).jsonata())
             .put("checks", js("$checks + 1"))
             .put("wait", js("$min([$wait * 2, $pollMaxSeconds])"))
             .build())
@@ -346,6 +359,16 @@ public final class PatchInfrequentInstances implements Workflow {
 
   private static SdkCall describe(String instanceIdExpression) {
     return AwsSdk.call(DescribeInstancesRequest.builder().instanceIds(AwsSdk.text(js(instanceIdExpression))).build());
+  }
+
+  // {% $states.result.Reservations[0].Instances[0].State.Name %}, checked against the EC2 model.
+  private static Jsonata instanceState(SdkCall describe) {
+    return describe.result(DescribeInstancesResponse.class)
+        .at(DescribeInstancesResponse::reservations, 0)
+        .at(Reservation::instances, 0)
+        .get(Instance::state)
+        .get(InstanceState::name)
+        .jsonata();
   }
 
   private static SdkCall stop() {
