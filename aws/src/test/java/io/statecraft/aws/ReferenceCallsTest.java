@@ -69,7 +69,7 @@ class ReferenceCallsTest {
     assertThat(resources.result(ListResourceComplianceSummariesResponse.class)
         .each(ListResourceComplianceSummariesResponse::resourceComplianceSummaryItems)
         .get(ResourceComplianceSummaryItem::resourceId).jsonata().render())
-        .isEqualTo("{% $states.result.ResourceComplianceSummaryItems.ResourceId %}");
+        .isEqualTo("{% $states.result.ResourceComplianceSummaryItems.ResourceId[] %}");
   }
 
   @Test

@@ -85,8 +85,33 @@ final class PolicyDocuments {
         }
       }
     }
+    // Then statements granting the same actions under the same conditions become one, on all
+    // their resources: "X on R1" and "X on R2" grant exactly what "X on R1 and R2" does.
+    Map<List<Object>, Key> byActions = new LinkedHashMap<>();
+    Map<Key, TreeSet<String>> regrouped = new LinkedHashMap<>();
+    for (Map.Entry<Key, TreeSet<String>> entry : merged.entrySet()) {
+      Key key = entry.getKey();
+      if (key.reason() != null) {
+        regrouped.put(key, entry.getValue());
+        continue;
+      }
+      List<Object> sameGrant = List.of(List.copyOf(entry.getValue()), key.conditions());
+      Key earlier = byActions.get(sameGrant);
+      if (earlier == null) {
+        byActions.put(sameGrant, key);
+        regrouped.put(key, entry.getValue());
+      } else {
+        TreeSet<String> resources = new TreeSet<>(earlier.resources());
+        resources.addAll(key.resources());
+        Key union = new Key(List.copyOf(resources), key.conditions(), null);
+        regrouped.remove(earlier);
+        regrouped.put(union, entry.getValue());
+        byActions.put(sameGrant, union);
+        sids.remove(earlier);
+      }
+    }
     // Scoped statements first, by resources then actions; then the * statements, by reason.
-    List<Map.Entry<Key, TreeSet<String>>> entries = new ArrayList<>(merged.entrySet());
+    List<Map.Entry<Key, TreeSet<String>>> entries = new ArrayList<>(regrouped.entrySet());
     entries.sort(Comparator
         .comparing((Map.Entry<Key, TreeSet<String>> e) -> e.getKey().reason() != null)
         .thenComparing(e -> String.join(",", e.getKey().resources()))

@@ -57,6 +57,7 @@ public final class TemplateGenerator {
   static final int MAX_TEMPLATE_BYTES = 1_048_576;
   static final int MAX_DEFINITION_BYTES = 1_048_576;
   static final int MAX_DESCRIPTION = 1024;
+  static final int MAX_INLINE_POLICY_CHARACTERS = 10_240;
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
@@ -138,8 +139,10 @@ public final class TemplateGenerator {
     if (parametersNode.isEmpty()) {
       template.remove("Parameters");
     }
-    Set<String> used = checkReferences(template, context);
-    checkUnusedParameters(used, context);
+    Map<String, List<String>> used = checkReferences(template, context);
+    checkUnusedParameters(used.keySet(), context);
+    checkSecretsStaySecret(used, context);
+    checkInlinePolicySizes(template, context);
     checkLimits(template, context);
     List<Problem> problems = new ArrayList<>(context.problems);
     problems.sort(Problem.ORDER);
@@ -476,8 +479,8 @@ public final class TemplateGenerator {
   }
 
   // Every Ref, Fn::GetAtt and Fn::Sub reference must name a parameter, a resource or a pseudo parameter.
-  private static Set<String> checkReferences(ObjectNode template, TemplateContext context) {
-    Set<String> used = new HashSet<>();
+  private static Map<String, List<String>> checkReferences(ObjectNode template, TemplateContext context) {
+    Map<String, List<String>> used = new LinkedHashMap<>();
     Set<String> parameterNames = new HashSet<>();
     template.path("Parameters").fieldNames().forEachRemaining(parameterNames::add);
     Set<String> resourceNames = new HashSet<>();
@@ -492,14 +495,14 @@ public final class TemplateGenerator {
   }
 
   private static void walkReferences(JsonNode node, String pointer, Set<String> parameterNames,
-      Set<String> resourceNames, Set<String> used, TemplateContext context) {
+      Set<String> resourceNames, Map<String, List<String>> used, TemplateContext context) {
     if (node.isObject()) {
       if (pointer.endsWith("/Properties/Definition")) {
         return; // the definition is the state machine's, with placeholders rather than references
       }
       if (node.size() == 1 && node.has("Ref") && node.get("Ref").isTextual()) {
         String name = node.get("Ref").textValue();
-        used.add(name);
+        used.computeIfAbsent(name, key -> new ArrayList<>()).add(pointer);
         if (!name.startsWith("AWS::") && !parameterNames.contains(name) && !resourceNames.contains(name)) {
           context.error(CfnCodes.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Ref"), "Ref names '" + name
               + "', which is neither a parameter nor a resource of the template; declare it in the WorkflowSpec");
@@ -518,7 +521,7 @@ public final class TemplateGenerator {
         for (String reference : TemplateJson.subReferences(node.get("Fn::Sub").textValue())) {
           int dot = reference.indexOf('.');
           String name = dot < 0 ? reference : reference.substring(0, dot);
-          used.add(name);
+          used.computeIfAbsent(name, key -> new ArrayList<>()).add(pointer);
           boolean known = name.startsWith("AWS::") || resourceNames.contains(name)
               || dot < 0 && parameterNames.contains(name);
           if (!known) {
@@ -536,6 +539,45 @@ public final class TemplateGenerator {
         walkReferences(node.get(i), JsonPointers.child(pointer, i), parameterNames, resourceNames, used, context);
       }
     }
+  }
+
+  // A NoEcho value is masked by CloudFormation, but not by the resource it is handed to: only a
+  // connection's authorization keeps it secret.
+  private void checkSecretsStaySecret(Map<String, List<String>> used, TemplateContext context) {
+    for (Parameter parameter : parameters.values()) {
+      if (!parameter.isNoEcho()) {
+        continue;
+      }
+      for (String pointer : used.getOrDefault(parameter.name(), List.of())) {
+        boolean inConnection = pointer.matches("/Resources/[^/]+/Properties/AuthParameters/.*");
+        boolean inDefinition = pointer.contains("/Properties/DefinitionSubstitutions/");
+        if (!inConnection && !inDefinition) {
+          context.error(CfnCodes.NOECHO_EXPOSED, pointer, "parameter " + parameter.name() + " is NoEcho (a secret), "
+              + "but this property shows its value to anyone who can read the resource; use it only as a secret of "
+              + "an HttpConnection");
+        }
+      }
+    }
+  }
+
+  // IAM limits the inline policies of a role to 10,240 characters in all (without whitespace).
+  private static void checkInlinePolicySizes(ObjectNode template, TemplateContext context) {
+    template.path("Resources").fields().forEachRemaining(resource -> {
+      JsonNode policies = resource.getValue().path("Properties").path("Policies");
+      if (!"AWS::IAM::Role".equals(resource.getValue().path("Type").asText()) || !policies.isArray()) {
+        return;
+      }
+      int characters = 0;
+      for (JsonNode policy : policies) {
+        characters += TemplateJson.compact(policy.path("PolicyDocument")).length();
+      }
+      if (characters > MAX_INLINE_POLICY_CHARACTERS) {
+        context.error(CfnCodes.TOO_LARGE, JsonPointers.child(JsonPointers.child("/Resources", resource.getKey()),
+            "Properties") + "/Policies", "the inline policies of role " + resource.getKey() + " take about "
+            + characters + " characters, over IAM's " + MAX_INLINE_POLICY_CHARACTERS + " for a role; grant on "
+            + "fewer, broader resources (an ARN pattern) or split the workflow");
+      }
+    });
   }
 
   private void checkUnusedParameters(Set<String> used, TemplateContext context) {
