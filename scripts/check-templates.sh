@@ -5,7 +5,8 @@
 # extracted from the templates (cfn-extract-asl --subst-dummy).
 #
 # Usage: scripts/check-templates.sh [DIR...]
-#   DIR defaults to the golden templates and every target/statecraft folder of the build.
+#   DIR defaults to the golden templates and the target/statecraft folder of every module (not
+#   those of the plugin's integration-test projects, which test the plugin rather than templates).
 # Environment: STATECRAFT_TOOLS (default ../shared/tools, beside the repository).
 # Exit: 0 all pass, 1 a checker failed, 2 the tools are missing.
 set -euo pipefail
@@ -21,7 +22,7 @@ if [[ $# -gt 0 ]]; then
   roots=("$@")
 else
   roots=(generator/src/test/resources/golden/cfn)
-  while IFS= read -r dir; do roots+=("$dir"); done < <(find . -path '*/target/statecraft' -type d -not -path './.git/*' | sort)
+  while IFS= read -r dir; do roots+=("$dir"); done < <(find . -path '*/target/statecraft' -type d -not -path './.git/*' -not -path '*/target/it/*' -not -path '*/src/it/*' | sort)
 fi
 
 templates=()

@@ -6,8 +6,10 @@ package io.statecraft.aws;
  *
  * <p>Each name is {@code <Prefix>.<ExceptionClass>} as Step Functions raises it (see
  * {@link ServiceErrors}); the tests check every one against the AWS SDK's own exception classes.
- * {@code SERVICE} in each service is its base exception: every error the service's model does not
- * declare, such as throttling, arrives under it. {@code CLIENT} is a failure before the service
+ * The SDK maps every error code its service model has a class for to that class, whichever
+ * operation returned it, so {@code Ssm.ThrottlingException} can come from any SSM call.
+ * {@code SERVICE} in each service is its base exception: an error code the model has no class for
+ * (EC2's codes, IAM's and Step Functions' throttling) arrives under it. {@code CLIENT} is a failure before the service
  * answered. For a name not listed here, use {@link AwsSdk#error(Class)} with the SDK's exception
  * class, or {@link AwsSdk#errorsOf(Class)}.
  */
@@ -36,7 +38,9 @@ public final class SdkErrors {
     public static final String INVALID_FILTER = "Ssm.InvalidFilterException";
     public static final String INVALID_NEXT_TOKEN = "Ssm.InvalidNextTokenException";
     public static final String INTERNAL_SERVER_ERROR = "Ssm.InternalServerErrorException";
-    /** Undeclared errors, throttling ({@code ThrottlingException}) among them. */
+    /** Too many requests, from any SSM call. */
+    public static final String THROTTLING = "Ssm.ThrottlingException";
+    /** Error codes the SSM model has no class for. */
     public static final String SERVICE = "Ssm.SsmException";
     public static final String CLIENT = "Ssm.SdkClientException";
   }
@@ -48,7 +52,7 @@ public final class SdkErrors {
     public static final String NO_SUCH_ENTITY = "Iam.NoSuchEntityException";
     public static final String LIMIT_EXCEEDED = "Iam.LimitExceededException";
     public static final String SERVICE_FAILURE = "Iam.ServiceFailureException";
-    /** Undeclared errors, throttling among them. */
+    /** Error codes the IAM model has no class for, throttling ({@code Throttling}) among them. */
     public static final String SERVICE = "Iam.IamException";
     public static final String CLIENT = "Iam.SdkClientException";
   }
@@ -61,7 +65,9 @@ public final class SdkErrors {
     public static final String INVALID_TIME_RANGE = "CloudTrail.InvalidTimeRangeException";
     public static final String INVALID_NEXT_TOKEN = "CloudTrail.InvalidNextTokenException";
     public static final String INVALID_MAX_RESULTS = "CloudTrail.InvalidMaxResultsException";
-    /** Undeclared errors, throttling among them. */
+    /** Too many requests (LookupEvents allows two a second per account and region). */
+    public static final String THROTTLING = "CloudTrail.ThrottlingException";
+    /** Error codes the CloudTrail model has no class for. */
     public static final String SERVICE = "CloudTrail.CloudTrailException";
     public static final String CLIENT = "CloudTrail.SdkClientException";
   }
@@ -102,6 +108,7 @@ public final class SdkErrors {
     public static final String RESOURCE_NOT_FOUND = "DynamoDb.ResourceNotFoundException";
     public static final String TRANSACTION_CONFLICT = "DynamoDb.TransactionConflictException";
     public static final String INTERNAL_SERVER_ERROR = "DynamoDb.InternalServerErrorException";
+    public static final String THROTTLING = "DynamoDb.ThrottlingException";
     public static final String SERVICE = "DynamoDb.DynamoDbException";
     public static final String CLIENT = "DynamoDb.SdkClientException";
   }
@@ -118,6 +125,7 @@ public final class SdkErrors {
     public static final String INVALID_EXECUTION_INPUT = "Sfn.InvalidExecutionInputException";
     public static final String TASK_DOES_NOT_EXIST = "Sfn.TaskDoesNotExistException";
     public static final String TASK_TIMED_OUT = "Sfn.TaskTimedOutException";
+    /** Error codes the Step Functions model has no class for, throttling among them. */
     public static final String SERVICE = "Sfn.SfnException";
     public static final String CLIENT = "Sfn.SdkClientException";
   }

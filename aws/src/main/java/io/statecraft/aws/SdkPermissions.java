@@ -51,7 +51,7 @@ final class SdkPermissions {
    * SDK operations whose IAM action has another name. Every other operation's action has the
    * operation's own name, which the catalog confirms.
    */
-  private static final Map<String, String> ACTIONS = Map.ofEntries(
+  static final Map<String, String> ACTIONS = Map.ofEntries(
       Map.entry("s3:ListBuckets", "ListAllMyBuckets"),
       Map.entry("s3:ListObjects", "ListBucket"),
       Map.entry("s3:ListObjectsV2", "ListBucket"),
@@ -59,25 +59,62 @@ final class SdkPermissions {
       Map.entry("s3:HeadObject", "GetObject"),
       Map.entry("s3:ListObjectVersions", "ListBucketVersions"),
       Map.entry("s3:ListMultipartUploads", "ListBucketMultipartUploads"),
+      Map.entry("s3:ListParts", "ListMultipartUploadParts"),
       Map.entry("s3:DeleteObjects", "DeleteObject"),
+      Map.entry("s3:CreateMultipartUpload", "PutObject"),
+      Map.entry("s3:UploadPart", "PutObject"),
+      Map.entry("s3:CompleteMultipartUpload", "PutObject"),
       Map.entry("s3:GetBucketLifecycleConfiguration", "GetLifecycleConfiguration"),
       Map.entry("s3:PutBucketLifecycleConfiguration", "PutLifecycleConfiguration"),
+      Map.entry("s3:DeleteBucketLifecycle", "PutLifecycleConfiguration"),
+      Map.entry("s3:GetBucketNotificationConfiguration", "GetBucketNotification"),
+      Map.entry("s3:PutBucketNotificationConfiguration", "PutBucketNotification"),
+      Map.entry("s3:GetBucketEncryption", "GetEncryptionConfiguration"),
+      Map.entry("s3:PutBucketEncryption", "PutEncryptionConfiguration"),
+      Map.entry("s3:DeleteBucketEncryption", "PutEncryptionConfiguration"),
+      Map.entry("s3:GetBucketReplication", "GetReplicationConfiguration"),
+      Map.entry("s3:PutBucketReplication", "PutReplicationConfiguration"),
+      Map.entry("s3:DeleteBucketReplication", "PutReplicationConfiguration"),
+      Map.entry("s3:GetObjectLockConfiguration", "GetBucketObjectLockConfiguration"),
+      Map.entry("s3:PutObjectLockConfiguration", "PutBucketObjectLockConfiguration"),
+      Map.entry("s3:GetPublicAccessBlock", "GetBucketPublicAccessBlock"),
+      Map.entry("s3:PutPublicAccessBlock", "PutBucketPublicAccessBlock"),
+      Map.entry("s3:DeletePublicAccessBlock", "PutBucketPublicAccessBlock"),
+      Map.entry("s3:DeleteBucketCors", "PutBucketCORS"),
+      Map.entry("s3:DeleteBucketTagging", "PutBucketTagging"),
+      Map.entry("s3:GetBucketAccelerateConfiguration", "GetAccelerateConfiguration"),
+      Map.entry("s3:PutBucketAccelerateConfiguration", "PutAccelerateConfiguration"),
+      Map.entry("s3:GetBucketIntelligentTieringConfiguration", "GetIntelligentTieringConfiguration"),
+      Map.entry("s3:GetBucketInventoryConfiguration", "GetInventoryConfiguration"),
+      Map.entry("s3:GetBucketMetricsConfiguration", "GetMetricsConfiguration"),
+      Map.entry("s3:GetBucketAnalyticsConfiguration", "GetAnalyticsConfiguration"),
       Map.entry("lambda:Invoke", "InvokeFunction"),
       Map.entry("lambda:InvokeWithResponseStream", "InvokeFunction"));
 
   /** Other member names under which AWS's APIs take an ARN placeholder's value. */
   private static final Map<String, List<Alias>> ALIASES = Map.of(
-      "BucketName", List.of(new Alias("Bucket", Function.identity())),
-      "ObjectName", List.of(new Alias("Key", Function.identity())),
-      "QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment)),
-      "ParameterNameWithoutLeadingSlash", List.of(new Alias("Name", name -> name.replaceFirst("^/", ""))),
-      "TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon)),
-      "JobQueueName", List.of(new Alias("JobQueue", Function.identity())),
-      "JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon)));
+      "BucketName", List.of(Alias.same("Bucket")),
+      "ObjectName", List.of(Alias.same("Key")),
+      "QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment, false)),
+      "ParameterNameWithoutLeadingSlash", List.of(new Alias("Name", name -> name.replaceFirst("^/", ""), false)),
+      "TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon, false)),
+      "JobQueueName", List.of(Alias.same("JobQueue")),
+      "JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon, false)));
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?!AWS::)([^}!]+)}");
 
-  private record Alias(String member, Function<String, String> convert) {}
+  /**
+   * A member that gives a placeholder's value.
+   *
+   * @param convert turns the member's text into the placeholder's
+   * @param same whether the member holds the value as it is, so that a deploy-time placeholder
+   *     given for it can stand in the ARN too
+   */
+  private record Alias(String member, Function<String, String> convert, boolean same) {
+    static Alias same(String member) {
+      return new Alias(member, Function.identity(), true);
+    }
+  }
 
   private SdkPermissions() {}
 
@@ -215,8 +252,8 @@ final class SdkPermissions {
   private static List<Alias> candidates(String placeholder) {
     List<Alias> candidates = new ArrayList<>();
     String base = placeholder.replace("WithPath", "");
-    candidates.add(new Alias(base, Function.identity()));
-    candidates.add(new Alias(base + "s", Function.identity()));
+    candidates.add(Alias.same(base));
+    candidates.add(Alias.same(base + "s"));
     candidates.addAll(ALIASES.getOrDefault(placeholder, List.of()));
     return candidates;
   }
@@ -232,8 +269,7 @@ final class SdkPermissions {
       for (Value item : items(value)) {
         if (item instanceof StringValue s) {
           texts.add(s.value().startsWith("arn:") ? "*" : escape(alias.convert().apply(s.value())));
-        } else if (item instanceof Placeholder p && p.kind() == Placeholder.Kind.STRING
-            && alias.member().startsWith(placeholder.replace("WithPath", ""))) {
+        } else if (item instanceof Placeholder p && p.kind() == Placeholder.Kind.STRING && alias.same()) {
           texts.add(p.token());
         } else {
           texts.add("*");

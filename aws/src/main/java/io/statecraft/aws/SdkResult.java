@@ -32,7 +32,7 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  *     .each(Reservation::instances)
  *     .get(Instance::instanceId);
  * ids.path();     // $.Reservations[*].Instances[*].InstanceId
- * ids.jsonata();  // {% $states.result.Reservations.Instances.InstanceId %}
+ * ids.jsonata();  // {% $states.result.Reservations.Instances.InstanceId[] %}
  * }</pre>
  *
  * <p>The getters are the response classes' own, so a wrong member does not compile; the untyped
@@ -299,8 +299,9 @@ public final class SdkResult<T> {
 
   /**
    * The JSONata expression for this place in the Task's own result, for its {@code Output} and
-   * {@code Assign}: {@code $states.result.Reservations.Instances.InstanceId} (JSONata maps over
-   * lists by itself, so {@code [*]} has no counterpart).
+   * {@code Assign}: {@code $states.result.Reservations.Instances.InstanceId[]}. JSONata maps over
+   * lists by itself, so {@code [*]} has no counterpart; but it turns a list of one into that one
+   * value, so a path through every item of a list ends in {@code []}, which keeps it a list.
    */
   public Jsonata jsonata() {
     return jsonataFrom("$states.result");
@@ -323,6 +324,9 @@ public final class SdkResult<T> {
       } else {
         text.append(".`").append(step).append('`');
       }
+    }
+    if (steps.contains("[*]")) {
+      text.append("[]");
     }
     return Jsonata.of(text.toString());
   }

@@ -13,14 +13,17 @@ import software.amazon.awssdk.core.SdkRequest;
  * <p>Step Functions names an error {@code <Prefix>.<Exception>}: the service's prefix ({@code Ssm})
  * and the simple name of the exception class the AWS SDK for Java 2.x throws, which always ends in
  * {@code Exception} ({@code Ssm.InvocationDoesNotExistException}, {@code S3.NoSuchKeyException}).
- * An error the service's model does not declare, such as throttling in SSM or any EC2 error (EC2
- * declares none), arrives as the service's base exception, {@code Ssm.SsmException} or
- * {@code Ec2.Ec2Exception}, with the service's error code in the cause. A failure before the
+ * The SDK maps every error code its service model has a class for to that class, whichever
+ * operation returned it: SSM's {@code ThrottlingException} is {@code Ssm.ThrottlingException} from
+ * any SSM call, though only two operations declare it. An error code the model has no class for,
+ * such as any EC2 error (EC2 declares none) or IAM's throttling, arrives as the service's base
+ * exception, {@code Ec2.Ec2Exception} or {@code Iam.IamException}, with the code in the cause. A failure before the
  * service answered (a timeout, a connection reset) is {@code <Prefix>.SdkClientException}.
  *
  * @param prefix the service's error prefix, such as {@code Ssm}
  * @param operationErrors the errors the operation declares in the SDK's model, in its order;
- *     empty for a service that declares none, or when the SDK's client class is not on the class path
+ *     empty for a service that declares none, or when the SDK's client class is not on the class
+ *     path. The service's other errors can arrive too; name them with {@link #named(String)}
  */
 public record ServiceErrors(String prefix, List<String> operationErrors) {
 
@@ -78,8 +81,8 @@ public record ServiceErrors(String prefix, List<String> operationErrors) {
   }
 
   /**
-   * Any error the service answered that its model does not declare for the operation (throttling,
-   * access denied in most services, every EC2 error): {@code Ssm.SsmException}.
+   * Any error code the service's model has no class for (every EC2 error, IAM's throttling):
+   * {@code Ssm.SsmException}.
    */
   public String service() {
     return prefix + "." + prefix + "Exception";

@@ -122,12 +122,25 @@ class SdkCallPermissionsTest {
   void s3AndDynamoDbNamesFillTheirArns() {
     assertThat(AwsSdk.call(GetObjectRequest.builder().bucket("reports").key("a/b.json").build()).iamStatements())
         .containsExactly(IamStatement.allow("s3:GetObject", "arn:${AWS::Partition}:s3:::reports/a/b.json"));
+    assertThat(AwsSdk.call(ListObjectsV2Request.builder().bucket(AwsSdk.text(Placeholder.string("ReportsBucket")))
+            .build()).iamStatements())
+        .containsExactly(IamStatement.allow("s3:ListBucket", "arn:${AWS::Partition}:s3:::${ReportsBucket}"));
     assertThat(AwsSdk.call(ListObjectsV2Request.builder().bucket("reports").build()).iamStatements())
         .containsExactly(IamStatement.allow("s3:ListBucket", "arn:${AWS::Partition}:s3:::reports"));
     assertThat(AwsSdk.call(GetItemRequest.builder().tableName("Accounts")
             .key(Map.of("id", AttributeValue.builder().s("1").build())).build()).iamStatements())
         .containsExactly(IamStatement.allow("dynamodb:GetItem",
             "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/Accounts"));
+  }
+
+  @Test
+  void everyRenamedActionExistsInTheServiceAuthorizationReference() {
+    io.statecraft.generator.iam.IamCatalog catalog = io.statecraft.generator.iam.IamCatalog.standard();
+    SdkPermissions.ACTIONS.forEach((operation, action) -> {
+      String prefix = operation.substring(0, operation.indexOf(':'));
+      assertThat(catalog.action(prefix, action)).as(operation + " -> " + action).isPresent();
+      assertThat(catalog.action(operation)).as(operation + " is not itself an IAM action").isEmpty();
+    });
   }
 
   @Test

@@ -241,5 +241,26 @@ class SdkCallSerializationTest {
   @Test
   void aRequestThatIsNotAnSdkServiceRequestIsRefused() {
     assertThatThrownBy(() -> AwsSdk.call(null)).hasMessage("request == null");
+    assertThatThrownBy(() -> AwsSdk.call(new HandMadeRequest()))
+        .hasMessage("io.statecraft.aws.SdkCallSerializationTest$HandMadeRequest does not extend an AWS service's base "
+            + "request class (such as SsmRequest or SsmException): is it a class of an AWS SDK for Java 2.x service model?");
+  }
+
+  /** A request written by hand rather than generated from a service model. */
+  static final class HandMadeRequest extends software.amazon.awssdk.core.SdkRequest {
+    @Override
+    public java.util.Optional<? extends software.amazon.awssdk.core.RequestOverrideConfiguration> overrideConfiguration() {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public Builder toBuilder() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.List<software.amazon.awssdk.core.SdkField<?>> sdkFields() {
+      return java.util.List.of();
+    }
   }
 }

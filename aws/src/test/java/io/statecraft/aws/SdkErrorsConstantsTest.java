@@ -35,7 +35,7 @@ class SdkErrorsConstantsTest {
     }
     assertThat(SdkErrors.class.getDeclaredClasses()).extracting(Class::getSimpleName)
         .containsExactlyInAnyOrder("Ec2", "Ssm", "Iam", "CloudTrail", "Sns", "S3", "DynamoDb", "Sfn", "Lambda");
-    assertThat(checked).hasSize(59);
+    assertThat(checked).hasSize(62);
   }
 
   @SuppressWarnings("unchecked")

@@ -44,7 +44,9 @@ class SdkErrorsTest {
         "Ssm.InternalServerErrorException", "Ssm.InvalidCommandIdException", "Ssm.InvalidInstanceIdException",
         "Ssm.InvalidPluginNameException", "Ssm.InvocationDoesNotExistException", "Ssm.SsmException",
         "Ssm.SdkClientException");
-    // SSM declares no throttling error: it arrives as the service's base exception.
+    // GetCommandInvocation does not declare throttling, but the SDK maps SSM's ThrottlingException
+    // code to its class for every operation.
+    assertThat(errors.named("ThrottlingException")).isEqualTo(SdkErrors.Ssm.THROTTLING);
     assertThat(errors.service()).isEqualTo("Ssm.SsmException");
     assertThat(errors.named("InvocationDoesNotExistException")).isEqualTo("Ssm.InvocationDoesNotExistException");
   }

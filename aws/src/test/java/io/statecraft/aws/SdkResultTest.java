@@ -34,8 +34,8 @@ class SdkResultTest {
     assertThat(ids.path()).isEqualTo(Path.of("$.Reservations[*].Instances[*].InstanceId"));
     assertThat(ids.pathFrom(Path.input().field("described")))
         .isEqualTo(Path.of("$.described.Reservations[*].Instances[*].InstanceId"));
-    assertThat(ids.jsonata().render()).isEqualTo("{% $states.result.Reservations.Instances.InstanceId %}");
-    assertThat(ids.jsonataFrom("$described").render()).isEqualTo("{% $described.Reservations.Instances.InstanceId %}");
+    assertThat(ids.jsonata().render()).isEqualTo("{% $states.result.Reservations.Instances.InstanceId[] %}");
+    assertThat(ids.jsonataFrom("$described").render()).isEqualTo("{% $described.Reservations.Instances.InstanceId[] %}");
   }
 
   @Test

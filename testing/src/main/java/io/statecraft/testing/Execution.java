@@ -15,8 +15,9 @@ public final class Execution {
   private final LoadedDefinition definition;
   private final JsonNode input;
   private final Interpreter.Outcome outcome;
-  private final List<HistoryEvent> history;
-  private final List<StateVisit> visits;
+  private final Interpreter interpreter;
+  private List<HistoryEvent> history;
+  private List<StateVisit> visits;
   private final List<String> path;
   private final Set<CoverageItem> covered;
 
@@ -24,8 +25,7 @@ public final class Execution {
     this.definition = definition;
     this.input = input;
     this.outcome = outcome;
-    this.history = List.copyOf(interpreter.history());
-    this.visits = List.copyOf(interpreter.visits());
+    this.interpreter = interpreter;
     this.path = List.copyOf(interpreter.path());
     this.covered = Set.copyOf(interpreter.covered());
   }
@@ -53,9 +53,9 @@ public final class Execution {
     return outcome.output() == null ? null : JsonValues.compact(outcome.output());
   }
 
-  /** The error name of a failed execution, else null. */
+  /** The error name of a failed execution, else null (also for a Fail state without Error). */
   public String error() {
-    return outcome.error();
+    return outcome.error() == null || outcome.error().isEmpty() ? null : outcome.error();
   }
 
   /** The cause of a failed execution (null when there is none or the execution succeeded). */
@@ -64,7 +64,10 @@ public final class Execution {
   }
 
   /** Every event, in the order they happened. */
-  public List<HistoryEvent> history() {
+  public synchronized List<HistoryEvent> history() {
+    if (history == null) {
+      history = List.copyOf(interpreter.history());
+    }
     return history;
   }
 
@@ -74,13 +77,16 @@ public final class Execution {
   }
 
   /** Every state entered, with its input and output, in order. */
-  public List<StateVisit> visits() {
+  public synchronized List<StateVisit> visits() {
+    if (visits == null) {
+      visits = List.copyOf(interpreter.visits());
+    }
     return visits;
   }
 
   /** The times the named state was entered, in order. */
   public List<StateVisit> visits(String state) {
-    return visits.stream().filter(visit -> visit.name().equals(state)).toList();
+    return visits().stream().filter(visit -> visit.name().equals(state)).toList();
   }
 
   /** How long the execution took on the virtual clock (waits, retries, task durations). */

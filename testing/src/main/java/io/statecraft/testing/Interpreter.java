@@ -32,8 +32,10 @@ final class Interpreter {
 
   private final RunSettings settings;
   private final JsonNode executionInput;
-  private final List<HistoryEvent> history = new ArrayList<>();
-  private final List<StateVisit> visits = new ArrayList<>();
+  private final List<PendingEvent> history = new ArrayList<>();
+  private final Map<String, CoverageItem> stateItems = new HashMap<>();
+  private JsonNode lastSized;
+  private final List<PendingVisit> visits = new ArrayList<>();
   private final List<String> path = new ArrayList<>();
   private final Set<CoverageItem> covered = new LinkedHashSet<>();
   private final Map<String, Integer> taskCalls = new HashMap<>();
@@ -85,12 +87,55 @@ final class Interpreter {
         .put("Name", settings.stateMachineName());
   }
 
-  List<HistoryEvent> history() {
-    return history;
+  /**
+   * An event whose details are built only when the history is read: most tests never read it,
+   * and building JSON for two events per state would dominate the cost of a run.
+   */
+  private record PendingEvent(String type, String state, long millis, JsonNode details, boolean stateData) {
+
+    ObjectNode build() {
+      if (!stateData) {
+        return (ObjectNode) details;
+      }
+      if (type.startsWith("MapIteration")) {
+        return JsonValues.object().<ObjectNode>set("index", details).put("name", state);
+      }
+      // A state's own entered/exited event: {"name": ..., "input"/"output": value}.
+      boolean entered = type.endsWith("Entered");
+      return JsonValues.object().put("name", state).set(entered ? "input" : "output", details);
+    }
   }
 
+  /** The history, built from the recorded events. */
+  List<HistoryEvent> history() {
+    List<HistoryEvent> events = new ArrayList<>(history.size());
+    for (PendingEvent event : history) {
+      events.add(new HistoryEvent(events.size() + 1, event.type(), instant(event.millis()), event.state(), event.build()));
+    }
+    return events;
+  }
+
+  /** Visits as recorded; converted to {@link StateVisit}s only when asked for. */
+  private record PendingVisit(String name, String type, JsonNode input, JsonNode output, String error, String cause,
+      long entered, long exited) {}
+
+  private static final Map<String, String[]> EVENT_NAMES = Map.of(
+      "Pass", new String[] {"PassStateEntered", "PassStateExited"},
+      "Task", new String[] {"TaskStateEntered", "TaskStateExited"},
+      "Choice", new String[] {"ChoiceStateEntered", "ChoiceStateExited"},
+      "Wait", new String[] {"WaitStateEntered", "WaitStateExited"},
+      "Succeed", new String[] {"SucceedStateEntered", "SucceedStateExited"},
+      "Fail", new String[] {"FailStateEntered", "FailStateExited"},
+      "Parallel", new String[] {"ParallelStateEntered", "ParallelStateExited"},
+      "Map", new String[] {"MapStateEntered", "MapStateExited"});
+
   List<StateVisit> visits() {
-    return visits;
+    List<StateVisit> all = new ArrayList<>(visits.size());
+    for (PendingVisit visit : visits) {
+      all.add(new StateVisit(visit.name(), visit.type(), visit.input(), visit.output(), visit.error(), visit.cause(),
+          instant(visit.entered()), instant(visit.exited())));
+    }
+    return all;
   }
 
   List<String> path() {
@@ -161,12 +206,16 @@ final class Interpreter {
 
   private Step runState(String name, JsonNode state, JsonNode input, Frame frame) throws StatesError {
     String type = state.get("Type").asText();
-    String language = state.has("QueryLanguage") ? state.get("QueryLanguage").asText() : frame.language;
-    boolean jsonata = language.equals("JSONata");
+    String[] eventNames = EVENT_NAMES.get(type);
+    if (eventNames == null) {
+      throw StatesError.runtime("Unknown state type " + type + " in state " + name);
+    }
+    JsonNode queryLanguage = state.get("QueryLanguage");
+    boolean jsonata = (queryLanguage == null ? frame.language : queryLanguage.asText()).equals("JSONata");
     long entered = frame.now;
     path.add(name);
-    covered.add(CoverageItem.state(name));
-    event(type + "StateEntered", name, frame, JsonValues.object().put("name", name).<ObjectNode>set("input", input));
+    covered.add(stateItems.computeIfAbsent(name, CoverageItem::state));
+    history.add(new PendingEvent(eventNames[0], name, entered, input, true));
     int visit = visits.size();
     visits.add(null);
     try {
@@ -180,27 +229,28 @@ final class Interpreter {
         case "Choice": step = choice(name, state, input, frame, jsonata); break;
         case "Wait": step = await(name, state, input, frame, jsonata); break;
         case "Succeed": step = succeed(state, input, frame, jsonata); break;
-        case "Fail": throw fail(name, state, input, frame, jsonata);
-        default: throw StatesError.runtime("Unknown state type " + type + " in state " + name);
+        default: throw fail(name, state, input, frame, jsonata);
       }
       checkSize(step.output(), "The state output", name);
       StatesError caught = step.caught();
-      visits.set(visit, new StateVisit(name, type, input, step.output(), caught == null ? null : caught.error(),
-          caught == null ? null : caught.cause(), instant(entered), instant(frame.now)));
-      if (!type.equals("Fail")) {
-        event(type + "StateExited", name, frame, JsonValues.object().put("name", name)
-            .<ObjectNode>set("output", step.output()));
-      }
+      visits.set(visit, new PendingVisit(name, type, input, step.output(), caught == null ? null : caught.error(),
+          caught == null ? null : caught.cause(), entered, frame.now));
+      history.add(new PendingEvent(eventNames[1], name, frame.now, step.output(), true));
       return step;
     } catch (StatesError e) {
-      visits.set(visit, new StateVisit(name, type, input, null, e.error(), e.cause(), instant(entered), instant(frame.now)));
+      visits.set(visit, new PendingVisit(name, type, input, null, e.error(), e.cause(), entered, frame.now));
       throw e;
     }
   }
 
   private void checkSize(JsonNode value, String what, String state) throws StatesError {
+    // A state often passes on the very value it received; each value is measured once.
+    if (value == lastSized) {
+      return;
+    }
+    lastSized = value;
     if (value.isContainerNode() || value.isTextual()) {
-      int size = JsonValues.size(value);
+      long size = JsonValues.size(value);
       if (size > PAYLOAD_LIMIT) {
         throw new StatesError(StatesError.DATA_LIMIT_EXCEEDED, what + " of state '" + state + "' is " + size
             + " bytes, larger than the maximum of " + PAYLOAD_LIMIT + " bytes");
@@ -211,6 +261,9 @@ final class Interpreter {
   // ---------------------------------------------------------------- Pass, Succeed, Fail, Wait
 
   private Step pass(String name, JsonNode state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
+    if (isPlainPass(state)) {
+      return new Step(next(state), input);
+    }
     if (jsonata) {
       JsonNode states = statesVariable(input, null, null, name, frame, 0, null);
       JsonNode output = state.has("Output") ? JsonataEvaluator.template(state.get("Output"), states, frame.variables, "Output") : input;
@@ -219,17 +272,23 @@ final class Interpreter {
     }
     Scope scope = scope(input, name, frame, 0, null);
     JsonNode effective = inputPath(state, scope);
-    JsonNode result;
+    // Parameters shape the effective input; a Result, when given, is the result regardless.
     if (state.has("Parameters")) {
-      result = PathEvaluator.template(state.get("Parameters"), scope.withInput(effective));
-    } else if (state.has("Result")) {
-      result = state.get("Result");
-    } else {
-      result = effective;
+      effective = PathEvaluator.template(state.get("Parameters"), scope.withInput(effective));
     }
+    JsonNode result = state.has("Result") ? state.get("Result") : effective;
     assignJsonPath(state.get("Assign"), scope.withInput(result), frame);
     JsonNode output = resultPath(state, input, result);
     return new Step(next(state), outputPath(state, scope.withInput(output)));
+  }
+
+  // A Pass state with nothing but Type, Next/End and Comment passes its input on unchanged.
+  private static boolean isPlainPass(JsonNode state) {
+    int fields = state.size();
+    if (state.has("Comment")) {
+      fields--;
+    }
+    return fields == 2;
   }
 
   private Step succeed(JsonNode state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
@@ -722,13 +781,12 @@ final class Interpreter {
       }
       Variables variables = distributed ? Variables.root() : frame.variables.child();
       Frame iteration = new Frame(begin, variables, itemLanguage, JsonValues.NODES.numberNode(i), batches.get(i));
-      ObjectNode details = JsonValues.object().put("index", i).put("name", name);
-      event("MapIterationStarted", name, iteration, details);
+      history.add(new PendingEvent("MapIterationStarted", name, iteration.now, iteration.mapIndex, true));
       try {
         results.add(runGraph(processor, batches.get(i), iteration, Long.MAX_VALUE));
-        event("MapIterationSucceeded", name, iteration, details.deepCopy());
+        history.add(new PendingEvent("MapIterationSucceeded", name, iteration.now, iteration.mapIndex, true));
       } catch (StatesError e) {
-        event("MapIterationFailed", name, iteration, details.deepCopy().setAll(errorDetails(e)));
+        event("MapIterationFailed", name, iteration, JsonValues.object().put("index", i).put("name", name).setAll(errorDetails(e)));
         if (!distributed || !toleranceSet) {
           frame.now = Math.max(end, iteration.now);
           event("MapStateFailed", name, frame, errorDetails(e));
@@ -744,7 +802,9 @@ final class Interpreter {
         }
         results.add(failed);
       }
-      slots.add(iteration.now);
+      if (maxConcurrency > 0) {
+        slots.add(iteration.now);
+      }
       end = Math.max(end, iteration.now);
     }
     frame.now = end;
@@ -821,7 +881,7 @@ final class Interpreter {
     ArrayNode current = null;
     long bytes = 0;
     for (JsonNode item : items) {
-      int size = JsonValues.size(item);
+      long size = JsonValues.size(item);
       boolean full = current != null && ((maxItems > 0 && current.size() >= maxItems) || (maxBytes > 0 && bytes + size > maxBytes));
       if (current == null || full) {
         ObjectNode batch = batches.addObject();
@@ -978,8 +1038,10 @@ final class Interpreter {
   }
 
   private void event(String type, String state, Frame frame, ObjectNode details) {
-    history.add(new HistoryEvent(history.size() + 1, type, instant(frame.now), state, details));
+    history.add(new PendingEvent(type, state, frame.now, details, false));
   }
+
+
 
   private static ObjectNode errorDetails(StatesError e) {
     ObjectNode details = JsonValues.object().put("error", e.error());

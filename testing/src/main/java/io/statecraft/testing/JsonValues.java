@@ -39,16 +39,55 @@ final class JsonValues {
     }
   }
 
-  /** The size of a value as UTF-8 JSON text, which is what the payload quota counts. */
-  static int size(JsonNode node) {
-    if (node.isValueNode() && !node.isTextual()) {
-      return 16;
+  /**
+   * The size of a value as compact UTF-8 JSON text, which is what the payload quota counts;
+   * computed by walking the tree, which is much cheaper than writing it out.
+   */
+  static long size(JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT: {
+        long size = 2 + Math.max(0, node.size() - 1);
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = it.next();
+          size += textSize(field.getKey()) + 1 + size(field.getValue());
+        }
+        return size;
+      }
+      case ARRAY: {
+        long size = 2 + Math.max(0, node.size() - 1);
+        for (JsonNode item : node) {
+          size += size(item);
+        }
+        return size;
+      }
+      case STRING: return textSize(node.textValue());
+      case BOOLEAN: return node.booleanValue() ? 4 : 5;
+      case NULL: return 4;
+      default: return node.asText().length();
     }
-    try {
-      return MAPPER.writeValueAsBytes(node).length;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+  }
+
+  // A JSON string literal: quotes, UTF-8 bytes, and the escapes a JSON writer adds.
+  private static long textSize(String text) {
+    long size = 2;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        size += 2;
+      } else if (c < 0x20) {
+        size += c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f' ? 2 : 6;
+      } else if (c < 0x80) {
+        size += 1;
+      } else if (c < 0x800) {
+        size += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        size += 4;
+        i++;
+      } else {
+        size += 3;
+      }
     }
+    return size;
   }
 
   static ObjectNode object() {

@@ -33,13 +33,13 @@ record LoadedDefinition(String name, JsonNode json, String text) {
     return AslWriter.write(machine.toDefinition());
   }
 
-  static LoadedDefinition load(String name, String text, Map<String, String> substitutions) {
+  static LoadedDefinition load(String name, String source, String text, Map<String, String> substitutions) {
     String substituted = substitute(text, substitutions);
     JsonNode json;
     try {
-      json = JsonDocuments.parse(substituted, name + ".asl.json");
+      json = JsonDocuments.parse(substituted, source);
     } catch (DocumentException e) {
-      throw new DefinitionException("The definition of " + name + " cannot be read",
+      throw new DefinitionException("The definition " + source + " cannot be read",
           e.problems().stream().map(Problem::describe).toList());
     }
     List<String> errors = AslValidator.validate(json).stream()
@@ -47,7 +47,7 @@ record LoadedDefinition(String name, JsonNode json, String text) {
         .map(Problem::describe)
         .toList();
     if (!errors.isEmpty()) {
-      throw new DefinitionException("The definition of " + name + " is not valid, so it cannot run", errors);
+      throw new DefinitionException("The definition " + source + " is not valid, so it cannot run", errors);
     }
     return new LoadedDefinition(name, json, substituted);
   }

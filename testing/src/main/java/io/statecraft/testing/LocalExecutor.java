@@ -43,6 +43,7 @@ public final class LocalExecutor {
   }
 
   private final String name;
+  private final String source;
   private final String text;
   private final Map<String, String> substitutions = new LinkedHashMap<>();
   private final Map<String, Mock> stateMocks = new HashMap<>();
@@ -58,27 +59,28 @@ public final class LocalExecutor {
   private String roleArn;
   private LoadedDefinition loaded;
 
-  private LocalExecutor(String name, String text) {
+  private LocalExecutor(String name, String source, String text) {
     this.name = name;
+    this.source = source;
     this.text = text;
   }
 
   /** Runs a state machine built with the DSL. */
   public static LocalExecutor of(StateMachine machine) {
     Objects.requireNonNull(machine, "machine == null");
-    return new LocalExecutor("StateMachine", LoadedDefinition.textOf(machine));
+    return new LocalExecutor("StateMachine", "the state machine", LoadedDefinition.textOf(machine));
   }
 
   /** Runs a workflow's state machine; the workflow's id names the state machine. */
   public static LocalExecutor of(Workflow workflow) {
     Objects.requireNonNull(workflow, "workflow == null");
-    return new LocalExecutor(workflow.id(), LoadedDefinition.textOf(workflow.spec().stateMachine()));
+    return new LocalExecutor(workflow.id(), "of workflow " + workflow.id(), LoadedDefinition.textOf(workflow.spec().stateMachine()));
   }
 
   /** Runs an ASL definition given as JSON (or YAML) text. */
   public static LocalExecutor ofJson(String definition) {
     Objects.requireNonNull(definition, "definition == null");
-    return new LocalExecutor("StateMachine", definition);
+    return new LocalExecutor("StateMachine", "given as text", definition);
   }
 
   /** Runs an ASL definition file (.asl.json, .json, .yaml); the file name names the state machine. */
@@ -92,7 +94,7 @@ public final class LocalExecutor {
     }
     String fileName = file.getFileName().toString();
     String stem = fileName.replaceFirst("(\\.asl)?\\.(json|ya?ml)$", "");
-    return new LocalExecutor(stem.replaceAll("[^A-Za-z0-9_-]", "-"), text);
+    return new LocalExecutor(stem.replaceAll("[^A-Za-z0-9_-]", "-"), file.toString(), text);
   }
 
   /**
@@ -246,7 +248,7 @@ public final class LocalExecutor {
 
   private LoadedDefinition definition() {
     if (loaded == null) {
-      loaded = LoadedDefinition.load(name, text, substitutions);
+      loaded = LoadedDefinition.load(name, source, text, substitutions);
     }
     return loaded;
   }

@@ -17,6 +17,8 @@ public final class CfnCodes {
   public static final String UNUSED_SUBSTITUTION = "UNUSED_SUBSTITUTION";
   /** A NoEcho parameter substituted into the definition, where anyone could read it. */
   public static final String NOECHO_IN_DEFINITION = "NOECHO_IN_DEFINITION";
+  /** A NoEcho parameter handed to a property that shows its value. */
+  public static final String NOECHO_EXPOSED = "NOECHO_EXPOSED";
   /** A secret of a connection given by a parameter that is not NoEcho. */
   public static final String SECRET_NOT_NOECHO = "SECRET_NOT_NOECHO";
   /** A parameter setting that contradicts another (default outside the allowed values, ...). */

@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 
 /**
  * Merges the statements a workflow's parts declare into one policy document, the CDK way: each
@@ -36,7 +37,7 @@ final class PolicyDocuments {
   // The Service Authorization Reference lists these without a resource type, yet the service's
   // own guide grants them on a resource and evaluates them there: states:InvokeHTTPEndpoint on the
   // calling state machine (Step Functions Developer Guide, "Call HTTPS APIs", IAM permissions).
-  private static final java.util.Set<String> SCOPED_AS_DOCUMENTED = java.util.Set.of("states:InvokeHTTPEndpoint");
+  private static final Set<String> SCOPED_AS_DOCUMENTED = Set.of("states:InvokeHTTPEndpoint");
 
   private final IamCatalog catalog;
   private final Map<String, String> aliases;
@@ -84,8 +85,33 @@ final class PolicyDocuments {
         }
       }
     }
+    // Then statements granting the same actions under the same conditions become one, on all
+    // their resources: "X on R1" and "X on R2" grant exactly what "X on R1 and R2" does.
+    Map<List<Object>, Key> byActions = new LinkedHashMap<>();
+    Map<Key, TreeSet<String>> regrouped = new LinkedHashMap<>();
+    for (Map.Entry<Key, TreeSet<String>> entry : merged.entrySet()) {
+      Key key = entry.getKey();
+      if (key.reason() != null) {
+        regrouped.put(key, entry.getValue());
+        continue;
+      }
+      List<Object> sameGrant = List.of(List.copyOf(entry.getValue()), key.conditions());
+      Key earlier = byActions.get(sameGrant);
+      if (earlier == null) {
+        byActions.put(sameGrant, key);
+        regrouped.put(key, entry.getValue());
+      } else {
+        TreeSet<String> resources = new TreeSet<>(earlier.resources());
+        resources.addAll(key.resources());
+        Key union = new Key(List.copyOf(resources), key.conditions(), null);
+        regrouped.remove(earlier);
+        regrouped.put(union, entry.getValue());
+        byActions.put(sameGrant, union);
+        sids.remove(earlier);
+      }
+    }
     // Scoped statements first, by resources then actions; then the * statements, by reason.
-    List<Map.Entry<Key, TreeSet<String>>> entries = new ArrayList<>(merged.entrySet());
+    List<Map.Entry<Key, TreeSet<String>>> entries = new ArrayList<>(regrouped.entrySet());
     entries.sort(Comparator
         .comparing((Map.Entry<Key, TreeSet<String>> e) -> e.getKey().reason() != null)
         .thenComparing(e -> String.join(",", e.getKey().resources()))
@@ -140,14 +166,7 @@ final class PolicyDocuments {
   }
 
   private String resolve(String text) {
-    Matcher matcher = TemplateJson.SUB_REFERENCE.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      String alias = aliases.get(matcher.group(1));
-      matcher.appendReplacement(out, Matcher.quoteReplacement(alias == null ? matcher.group() : "${" + alias + "}"));
-    }
-    matcher.appendTail(out);
-    return out.toString();
+    return TemplateJson.resolve(text, aliases);
   }
 
   private static Map<String, Map<String, List<String>>> sortedConditions(Map<String, Map<String, List<String>>> conditions) {
@@ -174,11 +193,11 @@ final class PolicyDocuments {
     int colon = action.indexOf(':');
     String prefix = colon < 0 ? action : action.substring(0, colon);
     String name = colon < 0 ? "" : action.substring(colon + 1);
-    String renamed = RENAMED_ACTIONS.get(action.toLowerCase(java.util.Locale.ROOT));
+    String renamed = RENAMED_ACTIONS.get(action.toLowerCase(Locale.ROOT));
     if (renamed != null) {
       return "; the IAM action for that API is '" + renamed + "'";
     }
-    String service = RENAMED_PREFIXES.get(prefix.toLowerCase(java.util.Locale.ROOT));
+    String service = RENAMED_PREFIXES.get(prefix.toLowerCase(Locale.ROOT));
     if (service != null && !catalog.hasService(prefix)) {
       Optional<IamAction> same = catalog.action(service, name);
       return "; the IAM prefix of that service is '" + service + "'"
@@ -200,7 +219,7 @@ final class PolicyDocuments {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = io.statecraft.generator.validate.Spelling.distance(wrong.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+      int distance = io.statecraft.generator.validate.Spelling.distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

@@ -17,11 +17,16 @@ import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.dsl.workflow.WorkflowResource;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import io.statecraft.generator.json.JsonPointers;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Writes the supporting resources and triggers of a workflow, with the roles they need. */
 final class ResourceWriter {
@@ -79,7 +84,7 @@ final class ResourceWriter {
         if (!SNS_PROTOCOLS.contains(subscription.protocol())) {
           context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "Subscription",
               String.valueOf(i), "Protocol"), "SNS protocol '" + subscription.protocol() + "' of topic " + id
-              + " is not one of " + new java.util.TreeSet<>(SNS_PROTOCOLS));
+              + " is not one of " + new TreeSet<>(SNS_PROTOCOLS));
         }
         ObjectNode node = subscriptions.addObject();
         node.put("Protocol", subscription.protocol());
@@ -176,11 +181,11 @@ final class ResourceWriter {
     ObjectNode properties = context.resource(id, "AWS::Logs::LogGroup");
     if (logGroup.retentionInDays() != null) {
       TemplateValue retention = logGroup.retentionInDays();
-      if (retention instanceof TemplateValue.Numeric number && java.util.Arrays.stream(LogGroup.RETENTION_DAYS)
-          .noneMatch(days -> java.math.BigDecimal.valueOf(days).compareTo(number.value()) == 0)) {
+      if (retention instanceof TemplateValue.Numeric number && Arrays.stream(LogGroup.RETENTION_DAYS)
+          .noneMatch(days -> BigDecimal.valueOf(days).compareTo(number.value()) == 0)) {
         context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "RetentionInDays"),
             "log group " + id + " keeps logs " + number.value().toPlainString() + " days, which CloudWatch Logs does not offer; "
-                + "choose one of " + java.util.Arrays.toString(LogGroup.RETENTION_DAYS));
+                + "choose one of " + Arrays.toString(LogGroup.RETENTION_DAYS));
       }
       properties.set("RetentionInDays", TemplateJson.value(retention));
     }
@@ -204,7 +209,7 @@ final class ResourceWriter {
       context.error(CfnCodes.DEPRECATED_RUNTIME, JsonPointers.child(pointer, "Runtime"), "runtime '"
           + function.runtime() + "' of function " + id + " is deprecated or unknown, so Lambda refuses to create the "
           + "function; choose a current one such as " + LambdaFunction.DEFAULT_RUNTIME + " ("
-          + String.join(", ", new java.util.TreeSet<>(LambdaFunction.CURRENT_RUNTIMES)) + ")");
+          + String.join(", ", new TreeSet<>(LambdaFunction.CURRENT_RUNTIMES)) + ")");
     }
     properties.put("Runtime", function.runtime());
     properties.put("Handler", function.handler());
@@ -304,7 +309,7 @@ final class ResourceWriter {
     target.set("Arn", TemplateJson.ref(TemplateGenerator.STATE_MACHINE));
     target.set("RoleArn", TemplateJson.getAtt(roleId, "Arn"));
     if (schedule.input() != null) {
-      target.set("Input", TemplateJson.jsonText(schedule.input()));
+      target.set("Input", TemplateJson.jsonText(schedule.input(), context.aliases));
     }
     waitForStateMachinePolicy(id);
 
@@ -343,7 +348,7 @@ final class ResourceWriter {
     target.set("Arn", TemplateJson.ref(TemplateGenerator.STATE_MACHINE));
     target.set("RoleArn", TemplateJson.getAtt(roleId, "Arn"));
     if (rule.input() != null) {
-      target.set("Input", TemplateJson.jsonText(rule.input()));
+      target.set("Input", TemplateJson.jsonText(rule.input(), context.aliases));
     } else if (rule.inputTemplate() != null) {
       ObjectNode transformer = target.putObject("InputTransformer");
       if (!rule.inputPaths().isEmpty()) {
@@ -351,7 +356,7 @@ final class ResourceWriter {
         rule.inputPaths().forEach(paths::put);
       }
       transformer.put("InputTemplate", rule.inputTemplate());
-      java.util.regex.Matcher uses = java.util.regex.Pattern.compile("<([A-Za-z0-9_.-]+)>").matcher(rule.inputTemplate());
+      Matcher uses = Pattern.compile("<([A-Za-z0-9_.-]+)>").matcher(rule.inputTemplate());
       while (uses.find()) {
         String name = uses.group(1);
         if (!rule.inputPaths().containsKey(name) && !name.startsWith("aws.events.")) {
@@ -437,7 +442,7 @@ final class ResourceWriter {
     }
     ObjectNode parameters = task.putObject("TaskInvocationParameters").putObject("MaintenanceWindowStepFunctionsParameters");
     if (window.taskInput() != null) {
-      parameters.set("Input", TemplateJson.jsonText(window.taskInput()));
+      parameters.set("Input", TemplateJson.jsonText(window.taskInput(), context.aliases));
     }
     if (window.taskInput() == null || !mentions(window.taskInput(), MaintenanceWindow.TARGET_ID)) {
       context.warning(CfnCodes.MISSING_TARGET_ID, taskPointer

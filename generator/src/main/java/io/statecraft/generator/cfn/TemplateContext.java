@@ -5,9 +5,11 @@ import io.statecraft.generator.Problem;
 import io.statecraft.generator.iam.IamCatalog;
 import io.statecraft.generator.json.JsonPointers;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The template being written, and the problems found on the way. */
 final class TemplateContext {
@@ -17,16 +19,19 @@ final class TemplateContext {
   /** The {@code *} statements' reasons, by role or policy logical id, then Sid. */
   final Map<String, Map<String, String>> wildcardReasons = new LinkedHashMap<>();
   final PolicyDocuments policies;
+  /** How a resource's placeholder is written in {@code Fn::Sub}: {@code ApiArn -> Api.Arn}. */
+  final Map<String, String> aliases;
   /** Whether a policy on the state machine role names the state machine (and triggers should wait for it). */
   boolean hasStateMachinePolicy;
 
   TemplateContext(ObjectNode resources, IamCatalog catalog, Map<String, String> aliases) {
     this.resources = resources;
     this.policies = new PolicyDocuments(catalog, aliases);
+    this.aliases = aliases;
   }
 
   /** Parameter names, which share the logical id namespace with resources. */
-  final java.util.Set<String> parameterNames = new java.util.HashSet<>();
+  final Set<String> parameterNames = new HashSet<>();
 
   /**
    * A new resource {@code logicalId} of {@code type}; returns its {@code Properties}. A name that

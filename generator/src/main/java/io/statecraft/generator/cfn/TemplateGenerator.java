@@ -14,7 +14,6 @@ import io.statecraft.dsl.workflow.Output;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.ParameterGroup;
 import io.statecraft.dsl.workflow.SnsTopic;
-import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.dsl.workflow.WorkflowResource;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import io.statecraft.generator.CompiledDefinition;
@@ -26,10 +25,14 @@ import io.statecraft.generator.json.JsonPointers;
 import io.statecraft.generator.validate.Spelling;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +56,8 @@ public final class TemplateGenerator {
   /** CloudFormation's limit on a template body in S3, and Step Functions' on a definition. */
   static final int MAX_TEMPLATE_BYTES = 1_048_576;
   static final int MAX_DEFINITION_BYTES = 1_048_576;
+  static final int MAX_DESCRIPTION = 1024;
+  static final int MAX_INLINE_POLICY_CHARACTERS = 10_240;
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
@@ -134,8 +139,10 @@ public final class TemplateGenerator {
     if (parametersNode.isEmpty()) {
       template.remove("Parameters");
     }
-    java.util.Set<String> used = checkReferences(template, context);
-    checkUnusedParameters(used, context);
+    Map<String, List<String>> used = checkReferences(template, context);
+    checkUnusedParameters(used.keySet(), context);
+    checkSecretsStaySecret(used, context);
+    checkInlinePolicySizes(template, context);
     checkLimits(template, context);
     List<Problem> problems = new ArrayList<>(context.problems);
     problems.sort(Problem.ORDER);
@@ -146,6 +153,11 @@ public final class TemplateGenerator {
     String text = spec.description() == null || spec.description().isBlank()
         ? "Statecraft workflow " + workflowId
         : workflowId + ": " + spec.description().strip();
+    if (text.length() > MAX_DESCRIPTION) {
+      early.add(Problem.error(CfnCodes.TOO_LARGE, "/Description", "the template's Description (\"" + workflowId
+          + ": \" and the workflow's description) is " + text.length() + " characters, over CloudFormation's "
+          + MAX_DESCRIPTION + "; shorten WorkflowSpec.description(...)"));
+    }
     return text;
   }
 
@@ -247,11 +259,11 @@ public final class TemplateGenerator {
     return substitutions;
   }
 
-  private static String suggestion(String name, java.util.Collection<String> known) {
+  private static String suggestion(String name, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
-      int distance = Spelling.distance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+      int distance = Spelling.distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
@@ -438,7 +450,7 @@ public final class TemplateGenerator {
       ObjectNode face = metadata.putObject("AWS::CloudFormation::Interface");
       if (!groups.isEmpty()) {
         ArrayNode groupArray = face.putArray("ParameterGroups");
-        java.util.Set<String> grouped = new java.util.HashSet<>();
+        Set<String> grouped = new HashSet<>();
         for (ParameterGroup group : groups) {
           for (Parameter parameter : group.parameters()) {
             if (!grouped.add(parameter.name())) {
@@ -467,11 +479,11 @@ public final class TemplateGenerator {
   }
 
   // Every Ref, Fn::GetAtt and Fn::Sub reference must name a parameter, a resource or a pseudo parameter.
-  private static java.util.Set<String> checkReferences(ObjectNode template, TemplateContext context) {
-    java.util.Set<String> used = new java.util.HashSet<>();
-    java.util.Set<String> parameterNames = new java.util.HashSet<>();
+  private static Map<String, List<String>> checkReferences(ObjectNode template, TemplateContext context) {
+    Map<String, List<String>> used = new LinkedHashMap<>();
+    Set<String> parameterNames = new HashSet<>();
     template.path("Parameters").fieldNames().forEachRemaining(parameterNames::add);
-    java.util.Set<String> resourceNames = new java.util.HashSet<>();
+    Set<String> resourceNames = new HashSet<>();
     template.path("Resources").fieldNames().forEachRemaining(resourceNames::add);
     for (String section : List.of("Resources", "Outputs")) {
       JsonNode node = template.path(section);
@@ -482,15 +494,15 @@ public final class TemplateGenerator {
     return used;
   }
 
-  private static void walkReferences(JsonNode node, String pointer, java.util.Set<String> parameterNames,
-      java.util.Set<String> resourceNames, java.util.Set<String> used, TemplateContext context) {
+  private static void walkReferences(JsonNode node, String pointer, Set<String> parameterNames,
+      Set<String> resourceNames, Map<String, List<String>> used, TemplateContext context) {
     if (node.isObject()) {
       if (pointer.endsWith("/Properties/Definition")) {
         return; // the definition is the state machine's, with placeholders rather than references
       }
       if (node.size() == 1 && node.has("Ref") && node.get("Ref").isTextual()) {
         String name = node.get("Ref").textValue();
-        used.add(name);
+        used.computeIfAbsent(name, key -> new ArrayList<>()).add(pointer);
         if (!name.startsWith("AWS::") && !parameterNames.contains(name) && !resourceNames.contains(name)) {
           context.error(CfnCodes.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Ref"), "Ref names '" + name
               + "', which is neither a parameter nor a resource of the template; declare it in the WorkflowSpec");
@@ -509,7 +521,7 @@ public final class TemplateGenerator {
         for (String reference : TemplateJson.subReferences(node.get("Fn::Sub").textValue())) {
           int dot = reference.indexOf('.');
           String name = dot < 0 ? reference : reference.substring(0, dot);
-          used.add(name);
+          used.computeIfAbsent(name, key -> new ArrayList<>()).add(pointer);
           boolean known = name.startsWith("AWS::") || resourceNames.contains(name)
               || dot < 0 && parameterNames.contains(name);
           if (!known) {
@@ -529,7 +541,46 @@ public final class TemplateGenerator {
     }
   }
 
-  private void checkUnusedParameters(java.util.Set<String> used, TemplateContext context) {
+  // A NoEcho value is masked by CloudFormation, but not by the resource it is handed to: only a
+  // connection's authorization keeps it secret.
+  private void checkSecretsStaySecret(Map<String, List<String>> used, TemplateContext context) {
+    for (Parameter parameter : parameters.values()) {
+      if (!parameter.isNoEcho()) {
+        continue;
+      }
+      for (String pointer : used.getOrDefault(parameter.name(), List.of())) {
+        boolean inConnection = pointer.matches("/Resources/[^/]+/Properties/AuthParameters/.*");
+        boolean inDefinition = pointer.contains("/Properties/DefinitionSubstitutions/");
+        if (!inConnection && !inDefinition) {
+          context.error(CfnCodes.NOECHO_EXPOSED, pointer, "parameter " + parameter.name() + " is NoEcho (a secret), "
+              + "but this property shows its value to anyone who can read the resource; use it only as a secret of "
+              + "an HttpConnection");
+        }
+      }
+    }
+  }
+
+  // IAM limits the inline policies of a role to 10,240 characters in all (without whitespace).
+  private static void checkInlinePolicySizes(ObjectNode template, TemplateContext context) {
+    template.path("Resources").fields().forEachRemaining(resource -> {
+      JsonNode policies = resource.getValue().path("Properties").path("Policies");
+      if (!"AWS::IAM::Role".equals(resource.getValue().path("Type").asText()) || !policies.isArray()) {
+        return;
+      }
+      int characters = 0;
+      for (JsonNode policy : policies) {
+        characters += TemplateJson.compact(policy.path("PolicyDocument")).length();
+      }
+      if (characters > MAX_INLINE_POLICY_CHARACTERS) {
+        context.error(CfnCodes.TOO_LARGE, JsonPointers.child(JsonPointers.child("/Resources", resource.getKey()),
+            "Properties") + "/Policies", "the inline policies of role " + resource.getKey() + " take about "
+            + characters + " characters, over IAM's " + MAX_INLINE_POLICY_CHARACTERS + " for a role; grant on "
+            + "fewer, broader resources (an ARN pattern) or split the workflow");
+      }
+    });
+  }
+
+  private void checkUnusedParameters(Set<String> used, TemplateContext context) {
     for (Parameter parameter : parameters.values()) {
       String name = parameter.name();
       if (!used.contains(name)) {
@@ -559,12 +610,8 @@ public final class TemplateGenerator {
   private static void limit(TemplateContext context, ObjectNode template, String section, int max) {
     int count = template.path(section).size();
     if (count > max) {
-      context.error(CfnCodes.TOO_MANY, "/" + section, "the template has " + count + " " + section.toLowerCase(java.util.Locale.ROOT)
+      context.error(CfnCodes.TOO_MANY, "/" + section, "the template has " + count + " " + section.toLowerCase(Locale.ROOT)
           + ", over CloudFormation's limit of " + max);
     }
-  }
-
-  static String subTextOf(TemplateValue value) {
-    return TemplateJson.subText(value);
   }
 }

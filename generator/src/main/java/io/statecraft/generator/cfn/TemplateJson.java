@@ -15,6 +15,9 @@ import io.statecraft.dsl.Value;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.generator.json.CanonicalJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,34 +89,29 @@ final class TemplateJson {
     return list;
   }
 
-  /** The reference of {@code value} in {@code Fn::Sub} syntax, or its text for a literal. */
-  static String subText(TemplateValue value) {
-    if (value instanceof Parameter parameter) {
-      return "${" + parameter.name() + "}";
-    }
-    if (value instanceof TemplateValue.Text text) {
-      return text.value();
-    }
-    if (value instanceof TemplateValue.Numeric number) {
-      return number.value().toPlainString();
-    }
-    if (value instanceof TemplateValue.Attribute attribute) {
-      return attribute.attribute() == null
-          ? "${" + attribute.logicalId() + "}"
-          : "${" + attribute.logicalId() + "." + attribute.attribute() + "}";
-    }
-    return ((TemplateValue.Sub) value).template();
-  }
-
   /**
    * A literal JSON value (an execution input) as compact JSON text, with placeholders as their
    * {@code ${Name}} tokens; wrapped in {@code Fn::Sub} when it has any, so CloudFormation fills
-   * them in.
+   * them in (a resource's placeholder through {@code aliases}).
    */
-  static JsonNode jsonText(Value value) {
+  static JsonNode jsonText(Value value, Map<String, String> aliases) {
     String text = compact(literal(value));
-    // Literal "${" in the JSON (not ours) must not be read by Fn::Sub.
-    return SUB_REFERENCE.matcher(text).find() ? sub(text) : NODES.textNode(text);
+    return SUB_REFERENCE.matcher(text).find() ? sub(resolve(text, aliases)) : NODES.textNode(text);
+  }
+
+  /**
+   * {@code text} with each {@code ${Placeholder}} of a resource written as the template's own
+   * reference: {@code ${WebhookConnectionArn}} becomes {@code ${WebhookConnection.Arn}}.
+   */
+  static String resolve(String text, Map<String, String> aliases) {
+    Matcher matcher = SUB_REFERENCE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String alias = aliases.get(matcher.group(1));
+      matcher.appendReplacement(out, Matcher.quoteReplacement(alias == null ? matcher.group() : "${" + alias + "}"));
+    }
+    matcher.appendTail(out);
+    return out.toString();
   }
 
   static String compact(JsonNode node) {
@@ -155,8 +153,8 @@ final class TemplateJson {
   }
 
   /** Every {@code ${...}} reference in an {@code Fn::Sub} text, pseudo parameters included. */
-  static java.util.List<String> subReferences(String text) {
-    java.util.List<String> names = new java.util.ArrayList<>();
+  static List<String> subReferences(String text) {
+    List<String> names = new ArrayList<>();
     Matcher matcher = SUB_REFERENCE.matcher(text);
     while (matcher.find()) {
       names.add(matcher.group(1));

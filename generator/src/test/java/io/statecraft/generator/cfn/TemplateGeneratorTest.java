@@ -156,7 +156,10 @@ class TemplateGeneratorTest {
         "ERROR INVALID_PARAMETER /Parameters/Url/Default: parameter Url has Default 'http://x', which does not match "
             + "its AllowedPattern https://.+; fix the default or the pattern",
         "ERROR INVALID_PARAMETER /Parameters/Url/Default: parameter Url has a Default of 8 characters, outside its "
-            + "length limits 0 to 5");
+            + "length limits 0 to 5",
+        "ERROR NOECHO_EXPOSED /Resources/StateMachine/Properties/Tags/0/Value: parameter Secret is NoEcho (a secret), "
+            + "but this property shows its value to anyone who can read the resource; use it only as a secret of an "
+            + "HttpConnection");
   }
 
   @Test
@@ -171,15 +174,15 @@ class TemplateGeneratorTest {
     assertThat(problems(compiled)).containsExactly(
         "ERROR UNKNOWN_IAM_ACTION /Resources/StateMachineRole/Properties/Policies/0/PolicyDocument/Statement/0/Action/0: "
             + "IAM action 'ec2:DescribeInstancs' (declared for state List) is not in the AWS Service Authorization "
-            + "Reference; did you mean 'ec2:DescribeInstances'? (io/statecraft/generator/cfn/TemplateGeneratorTest.java:164)",
+            + "Reference; did you mean 'ec2:DescribeInstances'? (io/statecraft/generator/cfn/TemplateGeneratorTest.java:167)",
         "ERROR UNKNOWN_IAM_ACTION /Resources/StateMachineRole/Properties/Policies/0/PolicyDocument/Statement/1/Action/0: "
             + "IAM action 'sfn:StartExecution' (declared for state List) is not in the AWS Service Authorization "
             + "Reference; the IAM prefix of that service is 'states', so write 'states:StartExecution' "
-            + "(io/statecraft/generator/cfn/TemplateGeneratorTest.java:164)",
+            + "(io/statecraft/generator/cfn/TemplateGeneratorTest.java:167)",
         "ERROR UNKNOWN_IAM_ACTION /Resources/StateMachineRole/Properties/Policies/0/PolicyDocument/Statement/3/Action/0: "
             + "IAM action 's3:ListBuckets' (declared for state List) is not in the AWS Service Authorization "
             + "Reference; the IAM action for that API is 's3:ListAllMyBuckets' "
-            + "(io/statecraft/generator/cfn/TemplateGeneratorTest.java:164)");
+            + "(io/statecraft/generator/cfn/TemplateGeneratorTest.java:167)");
   }
 
   @Test
@@ -362,11 +365,10 @@ class TemplateGeneratorTest {
         {"AlertsArn": {"Ref": "Alerts"}, "OtherFunctionArn": {"Ref": "OtherFunctionArn"},
          "OtherTopicArn": {"Ref": "OtherTopicArn"}, "WorkArn": {"Fn::GetAtt": ["Work", "Arn"]}}"""));
     assertThat(template.at("/Resources/StateMachineRole/Properties/Policies/0/PolicyDocument/Statement")).isEqualTo(json("""
-        [{"Effect": "Allow", "Action": ["sns:Publish"], "Resource": [{"Fn::Sub": "${Alerts}"}]},
+        [{"Effect": "Allow", "Action": ["sns:Publish"], "Resource": [{"Fn::Sub": "${Alerts}"}, {"Fn::Sub": "${OtherTopicArn}"}]},
          {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": [{"Fn::Sub": "${KeyArn}"}]},
-         {"Effect": "Allow", "Action": ["lambda:InvokeFunction"], "Resource": [{"Fn::Sub": "${OtherFunctionArn}"}, {"Fn::Sub": "${OtherFunctionArn}:*"}]},
-         {"Effect": "Allow", "Action": ["sns:Publish"], "Resource": [{"Fn::Sub": "${OtherTopicArn}"}]},
-         {"Effect": "Allow", "Action": ["lambda:InvokeFunction"], "Resource": [{"Fn::Sub": "${Work.Arn}"}, {"Fn::Sub": "${Work.Arn}:*"}]}]"""));
+         {"Effect": "Allow", "Action": ["lambda:InvokeFunction"], "Resource": [{"Fn::Sub": "${OtherFunctionArn}"},
+           {"Fn::Sub": "${OtherFunctionArn}:*"}, {"Fn::Sub": "${Work.Arn}"}, {"Fn::Sub": "${Work.Arn}:*"}]}]"""));
     assertThat(template.at("/Resources/Alerts")).isEqualTo(json("""
         {"Type": "AWS::SNS::Topic", "Properties": {"DisplayName": "Alerts", "KmsMasterKeyId": {"Ref": "KeyArn"}}}"""));
     assertThat(template.at("/Resources/Work")).isEqualTo(json("""
@@ -522,6 +524,72 @@ class TemplateGeneratorTest {
             + "two parameter groups; the console shows it once, so keep it in one",
         "WARNING MISSING_TASK_PERMISSIONS /States/Call/Resource: task Call calls arn:aws:states:::aws-sdk:ec2:describeRegions "
             + "but declares no IAM permission, so the execution role will not allow the call; use a typed integration "
-            + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:512)");
+            + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:514)");
+  }
+
+  @Test
+  void placeholdersWorkInResourcesChoiceLiteralsAndJsonataNumbers() {
+    Parameter mode = Parameter.string("Mode").allowedValues("fast", "slow").defaultValue("fast");
+    Parameter pause = Parameter.number("PauseSeconds").defaultValue(5);
+    LambdaFunction work = LambdaFunction.named("Work").inlineCode("def handler(e, c):\n  return e\n");
+    Task call = Task.named("Call").resource(work.arn()).permissions(work.invokeStatement());
+    io.statecraft.dsl.Choice choose = io.statecraft.dsl.Choice.named("Choose");
+    io.statecraft.dsl.Wait wait = io.statecraft.dsl.Wait.named("Pause").queryLanguage(io.statecraft.dsl.QueryLanguage.JSONATA)
+        .seconds(pause.ref());
+    choose.when(io.statecraft.dsl.Condition.stringEquals(Path.of("$.mode"), mode.ref()), call).otherwise(wait);
+
+    CompiledWorkflow compiled = compile(WorkflowSpec.builder(StateMachine.startWith(choose))
+        .parameters(mode, pause).resources(work));
+
+    assertThat(problems(compiled)).isEmpty();
+    assertThat(json(compiled.files().get(OutputFile.DEFINITION))).isEqualTo(json("""
+        {"StartAt": "Choose", "States": {
+          "Choose": {"Type": "Choice", "Choices": [{"Variable": "$.mode", "StringEquals": "${Mode}", "Next": "Call"}],
+                     "Default": "Pause"},
+          "Call": {"Type": "Task", "Resource": "${WorkArn}", "End": true},
+          "Pause": {"Type": "Wait", "QueryLanguage": "JSONata", "Seconds": "{% ${PauseSeconds} %}", "End": true}}}"""));
+    assertThat(template(compiled).at("/Resources/StateMachine/Properties/DefinitionSubstitutions")).isEqualTo(json("""
+        {"Mode": {"Ref": "Mode"}, "PauseSeconds": {"Ref": "PauseSeconds"}, "WorkArn": {"Fn::GetAtt": ["Work", "Arn"]}}"""));
+  }
+
+  @Test
+  void aTriggerInputMayHoldParametersAndResourcesFilledInByFnSub() {
+    SnsTopic topic = SnsTopic.named("Alerts");
+    Parameter team = Parameter.string("Team");
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).parameters(team).resources(topic).triggers(
+        EventRule.named("Hourly").schedule("rate(1 hour)")
+            .input(Json.object().put("topic", topic.arn()).put("team", team.ref()).put("note", "50% off").build())));
+
+    assertThat(problems(compiled)).isEmpty();
+    assertThat(template(compiled).at("/Resources/Hourly/Properties/Targets/0/Input")).isEqualTo(json("""
+        {"Fn::Sub": "{\\"topic\\":\\"${Alerts}\\",\\"team\\":\\"${Team}\\",\\"note\\":\\"50% off\\"}"}"""));
+  }
+
+  @Test
+  void aDescriptionOverCloudFormationsLimitIsAnError() {
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).description("x".repeat(1020)));
+
+    assertThat(problems(compiled)).containsExactly("ERROR TOO_LARGE /Description: the template's Description "
+        + "(\"sample: \" and the workflow's description) is 1028 characters, over CloudFormation's 1024; shorten "
+        + "WorkflowSpec.description(...)");
+  }
+
+  @Test
+  void inlinePoliciesOverIamsLimitAreAnError() {
+    // Different actions on different resources: nothing merges.
+    Task task = Task.named("Many").resource("arn:aws:states:::aws-sdk:s3:getObject");
+    List<String> actions = io.statecraft.generator.iam.IamCatalog.standard().actions("s3").stream()
+        .filter(io.statecraft.generator.iam.IamAction::supportsResourceLevelPermissions)
+        .map(io.statecraft.generator.iam.IamAction::qualifiedName).limit(150).toList();
+    for (int i = 0; i < actions.size(); i++) {
+      task.permissions(IamStatement.allow(actions.get(i), "arn:${AWS::Partition}:s3:::bucket-number-" + i + "/*"));
+    }
+
+    CompiledWorkflow compiled = compile(WorkflowSpec.builder(StateMachine.startWith(task)).tracing(false)
+        .logging(LogLevel.OFF, false));
+
+    assertThat(problems(compiled)).containsExactly("ERROR TOO_LARGE /Resources/StateMachineRole/Properties/Policies: "
+        + "the inline policies of role StateMachineRole take about 19948 characters, over IAM's 10240 for a role; "
+        + "grant on fewer, broader resources (an ARN pattern) or split the workflow");
   }
 }

@@ -40,6 +40,18 @@ class TemplateGoldenTest {
 
   @ParameterizedTest
   @MethodSource("samples")
+  void theTemplateHoldsTheDefinitionFileAsALiteralObject(Workflow workflow) throws Exception {
+    CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
+    var mapper = io.statecraft.generator.json.CanonicalJson.mapper();
+    var template = mapper.readTree(compiled.files().get(OutputFile.TEMPLATE_JSON));
+
+    assertThat(template.at("/Resources/StateMachine/Properties/Definition"))
+        .isEqualTo(mapper.readTree(compiled.files().get(OutputFile.DEFINITION)));
+    assertThat(template.at("/Resources/StateMachine/Properties").has("DefinitionString")).isFalse();
+  }
+
+  @ParameterizedTest
+  @MethodSource("samples")
   void generatingTwiceGivesTheSameBytes(Workflow workflow) {
     assertThat(WorkflowCompiler.compile(workflow).files()).isEqualTo(WorkflowCompiler.compile(workflow).files());
   }
