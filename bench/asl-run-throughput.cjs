@@ -2,7 +2,7 @@
 // The baseline of bench/executor-throughput.sh: runs DEFINITION on INPUT in one node process with
 // aws-local-stepfunctions 3.0.0 (the interpreter behind ../shared/tools/asl-run), exactly as
 // ExecutorThroughput does on the Java side: the state machine is built (and validated) once, runs
-// warm up for 3 s of CPU time, then RUNS samples of at least 200 ms of CPU time each print the mean CPU
+// warm up for 3 s of CPU time (and until three samples agree within 10 %), then RUNS samples of at least 200 ms of CPU time each print the mean CPU
 // time of one execution: "run N: T ms".
 // Usage: node bench/asl-run-throughput.cjs DEFINITION INPUT RUNS
 'use strict';
@@ -41,6 +41,12 @@ async function main() {
     return elapsed / 1e6 / count;
   };
   await sample(3e9);
+  // Then until three samples in a row agree within 10 % (at most 30 more seconds), as in Java.
+  const last = [0, 0, 0];
+  for (let i = 0; i < 150; i++) {
+    last[i % 3] = await sample(2e8);
+    if (i >= 2 && Math.max(...last) <= 1.10 * Math.min(...last)) break;
+  }
   for (let run = 1; run <= runs; run++) {
     console.log(`run ${run}: ${(await sample(2e8)).toFixed(3)} ms`);
   }

@@ -2,10 +2,11 @@
 # State transitions per second of the offline executor (statecraft-testing) against the
 # independent interpreter aws-local-stepfunctions 3.0.0 (behind ../shared/tools/asl-run), on the
 # same two definitions in the same run: a chain of 1,000 Pass states, and a Map over 10,000 items
-# with one Pass state each. Each side builds and validates the state machine once, warms up for 3 s
-# of CPU time, then takes RUNS samples of at least 200 ms of process CPU time (all threads, so JIT and
-# GC count), each giving the mean CPU time of one execution; the script prints every sample, the
-# medians and their ratio. CPU time, unlike wall-clock time, holds still on a busy machine.
+# with one Pass state each. Each side builds and validates the state machine once, warms up for
+# 3 s of CPU time and until three 200 ms samples agree within 10 %, then takes RUNS samples of at
+# least 200 ms of process CPU time (all threads, so JIT and GC count), each giving the mean CPU time
+# of one execution; the script prints every sample, the medians and their ratio. CPU time, unlike
+# wall-clock time, holds still on a busy machine.
 # Usage: bench/executor-throughput.sh [RUNS]   (default 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."

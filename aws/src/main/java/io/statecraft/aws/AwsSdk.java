@@ -64,14 +64,29 @@ public final class AwsSdk {
   }
 
   /**
-   * A list standing for a whole list member whose items are given at run time:
-   * {@code .instanceIds(AwsSdk.list(Path.input().field("instanceIds")))}. Its one element carries
-   * the value, so it works for lists of any item type, structures included.
+   * A list standing for a whole list member of strings whose items are given at run time:
+   * {@code .instanceIds(AwsSdk.list(Path.input().field("instanceIds")))}. Its one element is a
+   * String carrying the value, so use it for lists of strings, and of enums through their
+   * {@code ...WithStrings} setter; for lists of structures use {@link #list(Class, Value)}, for
+   * other lists {@link SdkCall#with(String, Value)}.
    */
   @SuppressWarnings("unchecked")
   public static <T> List<T> list(Value value) {
-    // Only Statecraft reads the element: the SDK's builders copy lists without looking inside.
+    // The SDK's builders copy a list of strings without looking inside; only Statecraft reads it.
     return (List<T>) DynamicTokens.listToken(value);
+  }
+
+  /**
+   * A list standing for a whole list member whose items are given at run time, for lists of
+   * strings or of SDK structures: {@code .filters(AwsSdk.list(Filter.class, Path.input().field("filters")))}.
+   * Its one element is an item of that type carrying the value, since the SDK's builders check the
+   * items' type when they copy a list.
+   *
+   * @throws IllegalArgumentException for other item types (numbers, ...), which cannot carry it:
+   *     set such a member with {@link SdkCall#with(String, Value)}
+   */
+  public static <T> List<T> list(Class<T> itemType, Value value) {
+    return DynamicTokens.listToken(itemType, value);
   }
 
   /**

@@ -7,6 +7,10 @@ import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.Value;
 import java.util.List;
 import java.util.Objects;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Text that stands for a run-time or deploy-time value inside an SDK request builder, where only
@@ -48,6 +52,47 @@ final class DynamicTokens {
     return List.of(LIST + token(value).substring(START.length()));
   }
 
+  /**
+   * A one-element list of {@code itemType} standing for the whole list: a String token, or a
+   * structure whose first string member holds the token.
+   */
+  static <T> List<T> listToken(Class<T> itemType, Value value) {
+    Objects.requireNonNull(itemType, "itemType == null");
+    String token = listToken(value).get(0);
+    if (itemType == String.class) {
+      return List.of(itemType.cast(token));
+    }
+    if (SdkPojo.class.isAssignableFrom(itemType)) {
+      SdkPojo builder;
+      try {
+        builder = (SdkPojo) itemType.getMethod("builder").invoke(null);
+      } catch (ReflectiveOperationException | ClassCastException e) {
+        throw new IllegalArgumentException(itemType.getName() + " is not an SDK structure with a builder()", e);
+      }
+      for (SdkField<?> field : builder.sdkFields()) {
+        if (field.marshallingType().getKnownType() == MarshallingKnownType.STRING) {
+          field.set(builder, token);
+          return List.of(itemType.cast(((SdkBuilder<?, ?>) builder).build()));
+        }
+      }
+      throw new IllegalArgumentException(itemType.getSimpleName() + " has no string member to carry the value; "
+          + "set the list with SdkCall.with(member, value)");
+    }
+    throw new IllegalArgumentException("a list of " + itemType.getSimpleName() + " cannot carry a run-time value "
+        + "through the SDK's builder; set the member with SdkCall.with(member, value) instead");
+  }
+
+  /** The value a structure standing for a whole list carries, or null when it is a real item. */
+  static Value listValue(SdkPojo item) {
+    for (SdkField<?> field : item.sdkFields()) {
+      if (field.marshallingType().getKnownType() == MarshallingKnownType.STRING
+          && field.getValueOrDefault(item) instanceof String text && text.startsWith(LIST)) {
+        return decode(text.substring(LIST.length()));
+      }
+    }
+    return null;
+  }
+
   static boolean isToken(Object value) {
     return value instanceof String text && text.startsWith(START);
   }
@@ -56,6 +101,9 @@ final class DynamicTokens {
   static Value listValue(List<?> list) {
     if (list.size() == 1 && list.get(0) instanceof String text && text.startsWith(LIST)) {
       return decode(text.substring(LIST.length()));
+    }
+    if (list.size() == 1 && list.get(0) instanceof SdkPojo item) {
+      return listValue(item);
     }
     return null;
   }

@@ -75,6 +75,18 @@ class SdkCallSerializationTest {
   }
 
   @Test
+  void aWholeListOfStructuresCanBeGivenAtRunTime() {
+    SdkCall call = AwsSdk.call(DescribeInstancesRequest.builder()
+        .filters(AwsSdk.list(Filter.class, Path.input().field("filters")))
+        .instanceIds(AwsSdk.list(String.class, Path.variable("ids")))
+        .build());
+    assertThat(Definitions.parameters(call)).isEqualTo("{\"InstanceIds.$\":\"$ids\",\"Filters.$\":\"$.filters\"}");
+    assertThatThrownBy(() -> AwsSdk.list(Integer.class, Path.input()))
+        .hasMessage("a list of Integer cannot carry a run-time value through the SDK's builder; set the member with "
+            + "SdkCall.with(member, value) instead");
+  }
+
+  @Test
   void withSetsANumberANestedStructureMemberAndAListItemFromPaths() {
     SdkCall call = AwsSdk.call(ListComplianceItemsRequest.builder()
             .filters(

@@ -68,7 +68,7 @@ class WholeDefinitionsTest {
 
     SdkCall send = AwsSdk.call(SendCommandRequest.builder()
         .documentName("AWS-RunPatchBaseline")
-        .instanceIds(AwsSdk.list(Path.input().field("instanceIds")))
+        .instanceIds(AwsSdk.list(Path.input().fields("running", "instanceIds")))
         .build())
         .with("Parameters", Json.object().put("Operation", Json.strings("Install")).build());
     Path commandId = send.result(SendCommandResponse.class).get(SendCommandResponse::command).get(Command::commandId)
@@ -76,17 +76,18 @@ class WholeDefinitionsTest {
 
     SdkCall poll = AwsSdk.call(GetCommandInvocationRequest.builder()
         .commandId(AwsSdk.text(commandId))
-        .instanceId(AwsSdk.text(States.arrayGetItem(Path.input().field("instanceIds"), 0)))
+        .instanceId(AwsSdk.text(States.arrayGetItem(Path.input().fields("running", "instanceIds"), 0)))
         .build());
 
     OptimizedCall notify = AwsSdk.optimized(PublishRequest.builder()
         .topicArn(AwsSdk.text(Placeholder.string("AlertsTopic")))
         .subject("Patching")
-        .message(AwsSdk.text(States.format("Patched {}", States.jsonToString(Path.input().field("instanceIds")))))
+        .message(AwsSdk.text(States.format("Patched {}", States.jsonToString(Path.input().fields("running", "instanceIds")))))
         .build());
 
     Task describeTask = Task.named("DescribeInstances").call(describe)
-        .resultSelector(Json.object().put("instanceIds", ids));
+        .resultSelector(Json.object().put("instanceIds", ids))
+        .resultPath(Path.input().field("running"));
     Task complianceTask = Task.named("ListNonCompliant").call(compliance).resultPath(Path.input().field("compliance"));
     Choice any = Choice.named("AnyInstances");
     Task sendTask = Task.named("Patch").call(send).resultPath(Path.input().field("sent"))
@@ -99,7 +100,7 @@ class WholeDefinitionsTest {
     pollTask.catchErrors(Catch.on(Errors.ALL).resultPath(Path.input().field("error")), notifyTask);
 
     describeTask.next(complianceTask).next(any);
-    any.when(Condition.isPresent(Path.input().field("instanceIds").index(0)), sendTask).otherwise(done);
+    any.when(Condition.isPresent(Path.input().fields("running", "instanceIds").index(0)), sendTask).otherwise(done);
     sendTask.next(wait).next(pollTask).next(notifyTask).next(done);
     return StateMachine.startWith(describeTask);
   }

@@ -32,11 +32,12 @@ final class Interpreter {
 
   private final RunSettings settings;
   private final JsonNode executionInput;
-  private final List<PendingEvent> history = new ArrayList<>();
-  private final Map<String, CoverageItem> stateItems = new HashMap<>();
+  // PendingEvents, and each Visit twice: where the state was entered and where it was left.
+  private final List<Object> history = new ArrayList<>();
+  private CompiledGraph.All graphs;
+  private boolean[] entered;
   private JsonNode lastSized;
-  private final List<PendingVisit> visits = new ArrayList<>();
-  private final List<String> path = new ArrayList<>();
+  private final List<Visit> visits = new ArrayList<>();
   private final Set<CoverageItem> covered = new LinkedHashSet<>();
   private final Map<String, Integer> taskCalls = new HashMap<>();
   private final Map<Mock, Integer> mockCalls = new IdentityHashMap<>();
@@ -52,6 +53,7 @@ final class Interpreter {
     long now;
     final Variables variables;
     final String language;
+    final boolean jsonata;
     final JsonNode mapIndex;
     final JsonNode mapValue;
 
@@ -59,6 +61,7 @@ final class Interpreter {
       this.now = now;
       this.variables = variables;
       this.language = language;
+      this.jsonata = language.equals("JSONata");
       this.mapIndex = mapIndex;
       this.mapValue = mapValue;
     }
@@ -97,59 +100,82 @@ final class Interpreter {
       if (!stateData) {
         return (ObjectNode) details;
       }
-      if (type.startsWith("MapIteration")) {
-        return JsonValues.object().<ObjectNode>set("index", details).put("name", state);
-      }
-      // A state's own entered/exited event: {"name": ..., "input"/"output": value}.
-      boolean entered = type.endsWith("Entered");
-      return JsonValues.object().put("name", state).set(entered ? "input" : "output", details);
+      return JsonValues.object().<ObjectNode>set("index", details).put("name", state);
+    }
+  }
+
+  /** One state entry, filled in when the state is left; one object stands for two events. */
+  private static final class Visit {
+    final CompiledGraph.Node node;
+    final JsonNode input;
+    final long entered;
+    JsonNode output;
+    String error;
+    String cause;
+    long exited;
+
+    Visit(CompiledGraph.Node node, JsonNode input, long entered) {
+      this.node = node;
+      this.input = input;
+      this.entered = entered;
     }
   }
 
   /** The history, built from the recorded events. */
   List<HistoryEvent> history() {
     List<HistoryEvent> events = new ArrayList<>(history.size());
-    for (PendingEvent event : history) {
-      events.add(new HistoryEvent(events.size() + 1, event.type(), instant(event.millis()), event.state(), event.build()));
+    Set<Visit> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Object recorded : history) {
+      if (recorded instanceof Visit visit) {
+        boolean entering = seen.add(visit);
+        ObjectNode details = JsonValues.object().put("name", visit.node.name)
+            .set(entering ? "input" : "output", entering ? visit.input : visit.output);
+        events.add(new HistoryEvent(events.size() + 1, entering ? visit.node.enteredEvent : visit.node.exitedEvent,
+            instant(entering ? visit.entered : visit.exited), visit.node.name, details));
+      } else {
+        PendingEvent event = (PendingEvent) recorded;
+        events.add(new HistoryEvent(events.size() + 1, event.type(), instant(event.millis()), event.state(), event.build()));
+      }
     }
     return events;
   }
 
-  /** Visits as recorded; converted to {@link StateVisit}s only when asked for. */
-  private record PendingVisit(String name, String type, JsonNode input, JsonNode output, String error, String cause,
-      long entered, long exited) {}
-
-  private static final Map<String, String[]> EVENT_NAMES = Map.of(
-      "Pass", new String[] {"PassStateEntered", "PassStateExited"},
-      "Task", new String[] {"TaskStateEntered", "TaskStateExited"},
-      "Choice", new String[] {"ChoiceStateEntered", "ChoiceStateExited"},
-      "Wait", new String[] {"WaitStateEntered", "WaitStateExited"},
-      "Succeed", new String[] {"SucceedStateEntered", "SucceedStateExited"},
-      "Fail", new String[] {"FailStateEntered", "FailStateExited"},
-      "Parallel", new String[] {"ParallelStateEntered", "ParallelStateExited"},
-      "Map", new String[] {"MapStateEntered", "MapStateExited"});
-
   List<StateVisit> visits() {
     List<StateVisit> all = new ArrayList<>(visits.size());
-    for (PendingVisit visit : visits) {
-      all.add(new StateVisit(visit.name(), visit.type(), visit.input(), visit.output(), visit.error(), visit.cause(),
-          instant(visit.entered()), instant(visit.exited())));
+    for (Visit visit : visits) {
+      all.add(new StateVisit(visit.node.name, visit.node.type, visit.input, visit.output, visit.error, visit.cause,
+          instant(visit.entered), instant(visit.exited)));
     }
     return all;
   }
 
   List<String> path() {
+    List<String> path = new ArrayList<>(visits.size());
+    visits.forEach(visit -> path.add(visit.node.name));
     return path;
   }
 
+  /** Every item exercised: the states entered, then rules, catchers and retriers used. */
   Set<CoverageItem> covered() {
-    return covered;
+    Set<CoverageItem> all = new LinkedHashSet<>();
+    for (CompiledGraph graph : graphs.graphs().values()) {
+      graph.forEach(node -> {
+        if (entered[node.index]) {
+          all.add(CoverageItem.state(node.name));
+        }
+      });
+    }
+    all.addAll(covered);
+    return all;
   }
 
   /** The outcome of the whole run. */
   record Outcome(ExecutionStatus status, JsonNode output, String error, String cause, long elapsedMillis) {}
 
-  Outcome run(JsonNode definition) {
+  Outcome run(LoadedDefinition loaded) {
+    JsonNode definition = loaded.json();
+    this.graphs = loaded.graphs();
+    this.entered = new boolean[graphs.stateCount()];
     Intrinsics.RANDOM.set(random);
     String language = definition.path("QueryLanguage").asText("JSONPath");
     Frame frame = new Frame(0, Variables.root(), language, null, null);
@@ -182,16 +208,15 @@ final class Interpreter {
   }
 
   private JsonNode runGraph(JsonNode graph, JsonNode input, Frame frame, long timeoutMillis) throws StatesError {
-    JsonNode states = graph.get("States");
-    String name = graph.get("StartAt").asText();
+    CompiledGraph compiled = graphs.of(graph);
+    CompiledGraph.Node node = compiled.start;
     JsonNode data = input;
     while (true) {
-      JsonNode state = states.get(name);
       if (++transitions > MAX_TRANSITIONS) {
         throw StatesError.runtime("The execution made more than " + MAX_TRANSITIONS + " state transitions; "
             + "check the definition for an endless loop");
       }
-      Step step = runState(name, state, data, frame);
+      Step step = runState(node, data, frame);
       if (frame.now > timeoutMillis) {
         frame.now = timeoutMillis;
         throw new ExecutionTimeout(timeoutMillis / 1000);
@@ -199,46 +224,50 @@ final class Interpreter {
       if (step.next() == null) {
         return step.output();
       }
-      name = step.next();
+      // The usual transition is to Next, which is resolved already.
+      node = step.next() == node.next ? node.nextNode : compiled.node(step.next());
       data = step.output();
     }
   }
 
-  private Step runState(String name, JsonNode state, JsonNode input, Frame frame) throws StatesError {
-    String type = state.get("Type").asText();
-    String[] eventNames = EVENT_NAMES.get(type);
-    if (eventNames == null) {
-      throw StatesError.runtime("Unknown state type " + type + " in state " + name);
-    }
-    JsonNode queryLanguage = state.get("QueryLanguage");
-    boolean jsonata = (queryLanguage == null ? frame.language : queryLanguage.asText()).equals("JSONata");
-    long entered = frame.now;
-    path.add(name);
-    covered.add(stateItems.computeIfAbsent(name, CoverageItem::state));
-    history.add(new PendingEvent(eventNames[0], name, entered, input, true));
-    int visit = visits.size();
-    visits.add(null);
+  private Step runState(CompiledGraph.Node node, JsonNode input, Frame frame) throws StatesError {
+    String name = node.name;
+    String type = node.type;
+    JsonNode state = node.json;
+    boolean jsonata = node.queryLanguage == null ? frame.jsonata : node.queryLanguage.equals("JSONata");
+    Visit visit = new Visit(node, input, frame.now);
+    visits.add(visit);
+    history.add(visit);
+    entered[node.index] = true;
     try {
       checkSize(input, "The state input", name);
       Step step;
       switch (type) {
-        case "Pass": step = pass(name, state, input, frame, jsonata); break;
+        case "Pass":
+          step = node.plainPass ? new Step(node.next, input) : pass(name, state, input, frame, jsonata);
+          break;
         case "Task":
         case "Parallel":
         case "Map": step = withErrorHandling(name, state, input, frame, jsonata, type); break;
         case "Choice": step = choice(name, state, input, frame, jsonata); break;
         case "Wait": step = await(name, state, input, frame, jsonata); break;
         case "Succeed": step = succeed(state, input, frame, jsonata); break;
-        default: throw fail(name, state, input, frame, jsonata);
+        case "Fail": throw fail(name, state, input, frame, jsonata);
+        default: throw StatesError.runtime("Unknown state type " + type + " in state " + name);
       }
       checkSize(step.output(), "The state output", name);
-      StatesError caught = step.caught();
-      visits.set(visit, new PendingVisit(name, type, input, step.output(), caught == null ? null : caught.error(),
-          caught == null ? null : caught.cause(), entered, frame.now));
-      history.add(new PendingEvent(eventNames[1], name, frame.now, step.output(), true));
+      visit.output = step.output();
+      if (step.caught() != null) {
+        visit.error = step.caught().error();
+        visit.cause = step.caught().cause();
+      }
+      visit.exited = frame.now;
+      history.add(visit);
       return step;
     } catch (StatesError e) {
-      visits.set(visit, new PendingVisit(name, type, input, null, e.error(), e.cause(), entered, frame.now));
+      visit.error = e.error();
+      visit.cause = e.cause();
+      visit.exited = frame.now;
       throw e;
     }
   }
@@ -261,9 +290,6 @@ final class Interpreter {
   // ---------------------------------------------------------------- Pass, Succeed, Fail, Wait
 
   private Step pass(String name, JsonNode state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
-    if (isPlainPass(state)) {
-      return new Step(next(state), input);
-    }
     if (jsonata) {
       JsonNode states = statesVariable(input, null, null, name, frame, 0, null);
       JsonNode output = state.has("Output") ? JsonataEvaluator.template(state.get("Output"), states, frame.variables, "Output") : input;
@@ -280,15 +306,6 @@ final class Interpreter {
     assignJsonPath(state.get("Assign"), scope.withInput(result), frame);
     JsonNode output = resultPath(state, input, result);
     return new Step(next(state), outputPath(state, scope.withInput(output)));
-  }
-
-  // A Pass state with nothing but Type, Next/End and Comment passes its input on unchanged.
-  private static boolean isPlainPass(JsonNode state) {
-    int fields = state.size();
-    if (state.has("Comment")) {
-      fields--;
-    }
-    return fields == 2;
   }
 
   private Step succeed(JsonNode state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * @param name the state machine's name in context objects and reports
  * @param json the definition
  * @param text the substituted text, which identifies the definition in coverage reports
+ * @param graphs the definition's graphs, prepared for running
  */
-record LoadedDefinition(String name, JsonNode json, String text) {
+record LoadedDefinition(String name, JsonNode json, String text, CompiledGraph.All graphs) {
 
   // ${Name} is replaced; ${!Name} stands for the literal text ${Name}, as in Fn::Sub.
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(!?)([^}]*)}");
@@ -49,7 +50,7 @@ record LoadedDefinition(String name, JsonNode json, String text) {
     if (!errors.isEmpty()) {
       throw new DefinitionException("The definition " + source + " is not valid, so it cannot run", errors);
     }
-    return new LoadedDefinition(name, json, substituted);
+    return new LoadedDefinition(name, json, substituted, CompiledGraph.compile(json));
   }
 
   /**

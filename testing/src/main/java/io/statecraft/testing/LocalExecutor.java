@@ -230,7 +230,7 @@ public final class LocalExecutor {
         Map.copyOf(items), echoUnmocked, seed, startTime, executionName, name, region, accountId,
         roleArn != null ? roleArn : "arn:aws:iam::" + accountId + ":role/" + name + "-role");
     Interpreter interpreter = new Interpreter(settings, input.deepCopy());
-    Interpreter.Outcome outcome = interpreter.run(definition.json());
+    Interpreter.Outcome outcome = interpreter.run(definition);
     Execution execution = new Execution(definition, input.deepCopy(), outcome, interpreter);
     CoverageRecorder.offer(execution);
     return execution;

@@ -1,14 +1,14 @@
 package io.statecraft.workflows;
 
-import io.statecraft.aws.AwsSdk;
 import io.statecraft.aws.SdkErrors;
 import io.statecraft.dsl.Retry;
 
 /**
- * The retry policies the reference workflows share, by service. Throttling that a service's model
- * does not declare for an operation arrives as the service's base exception
- * ({@code Ec2.Ec2Exception}, {@code Ssm.SsmException}, {@code Iam.IamException}), which also
- * carries permanent errors: those retries are few, jittered and capped.
+ * The retry policies the reference workflows share, by service: throttling and the services' own
+ * transient failures, never a permanent error where the service names it apart. EC2 and IAM have
+ * no error class for throttling, so it arrives as their base exception ({@code Ec2.Ec2Exception},
+ * {@code Iam.IamException}), which also carries permanent errors: those retries are few, jittered
+ * and capped.
  */
 final class Retries {
 
@@ -20,10 +20,9 @@ final class Retries {
         .intervalSeconds(2).maxAttempts(3).backoffRate(2).maxDelaySeconds(20).jitterStrategy(Retry.Jitter.FULL);
   }
 
-  /** SSM throttling (declared or not) and internal errors. */
+  /** SSM throttling and internal errors. */
   static Retry ssm() {
-    return Retry.on(AwsSdk.error(software.amazon.awssdk.services.ssm.model.ThrottlingException.class),
-            SdkErrors.Ssm.INTERNAL_SERVER_ERROR, SdkErrors.Ssm.SERVICE)
+    return Retry.on(SdkErrors.Ssm.THROTTLING, SdkErrors.Ssm.INTERNAL_SERVER_ERROR)
         .intervalSeconds(2).maxAttempts(5).backoffRate(2).maxDelaySeconds(30).jitterStrategy(Retry.Jitter.FULL);
   }
 
@@ -35,8 +34,7 @@ final class Retries {
 
   /** CloudTrail LookupEvents allows 2 requests per second per account and Region. */
   static Retry cloudTrail() {
-    return Retry.on(AwsSdk.error(software.amazon.awssdk.services.cloudtrail.model.ThrottlingException.class),
-            SdkErrors.CloudTrail.SERVICE)
+    return Retry.on(SdkErrors.CloudTrail.THROTTLING)
         .intervalSeconds(1).maxAttempts(6).backoffRate(2).maxDelaySeconds(20).jitterStrategy(Retry.Jitter.FULL);
   }
 }
