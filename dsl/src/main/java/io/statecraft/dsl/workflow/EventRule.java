@@ -31,6 +31,8 @@ public final class EventRule implements Trigger {
   private Map<String, String> inputPaths;
   private String inputTemplate;
   private TemplateValue state;
+  private boolean deadLetterQueue;
+  private TargetRetryPolicy retryPolicy;
 
   private EventRule(String logicalId) {
     this.logicalId = Objects.requireNonNull(logicalId, "logicalId == null");
@@ -92,6 +94,25 @@ public final class EventRule implements Trigger {
     return this;
   }
 
+  /**
+   * Keeps the events that could not start the state machine (after the retries of
+   * {@link #retryPolicy}) in a dead-letter queue the template creates: {@code <id>DeadLetterQueue}
+   * ({@code AWS::SQS::Queue}, encrypted with SQS-managed keys, messages kept 14 days). It may be
+   * sent to only by EventBridge ({@code events.amazonaws.com}), by a queue policy that accepts messages from this rule only ({@code aws:SourceArn}). Without it, such an event is lost without a trace. Watch the queue
+   * (its URL is {@link #deadLetterQueueUrl()}), for example with an alarm on
+   * {@code ApproximateNumberOfMessagesVisible}.
+   */
+  public EventRule deadLetterQueue() {
+    this.deadLetterQueue = true;
+    return this;
+  }
+
+  /** The target's {@code RetryPolicy}; EventBridge's default (185 attempts over 24 hours) unless set. */
+  public EventRule retryPolicy(int maximumRetryAttempts, int maximumEventAgeSeconds) {
+    this.retryPolicy = new TargetRetryPolicy(maximumRetryAttempts, maximumEventAgeSeconds);
+    return this;
+  }
+
   @Override
   public String logicalId() {
     return logicalId;
@@ -128,5 +149,29 @@ public final class EventRule implements Trigger {
 
   public TemplateValue state() {
     return state;
+  }
+
+  public boolean hasDeadLetterQueue() {
+    return deadLetterQueue;
+  }
+
+  /** The logical id of the dead-letter queue: {@code <id>DeadLetterQueue}. */
+  public String deadLetterQueueLogicalId() {
+    return logicalId + "DeadLetterQueue";
+  }
+
+  /** The dead-letter queue's URL ({@code Ref}), for an {@link Output}. */
+  public TemplateValue deadLetterQueueUrl() {
+    return new TemplateValue.Attribute(deadLetterQueueLogicalId(), null);
+  }
+
+  /** The dead-letter queue's ARN ({@code Fn::GetAtt <id>DeadLetterQueue.Arn}). */
+  public TemplateValue deadLetterQueueArn() {
+    return new TemplateValue.Attribute(deadLetterQueueLogicalId(), "Arn");
+  }
+
+  /** The target's retry policy, or null for the service's default. */
+  public TargetRetryPolicy retryPolicy() {
+    return retryPolicy;
   }
 }

@@ -14,7 +14,9 @@ import java.util.Objects;
  * <pre>{@code
  * MaintenanceWindow.named("PatchWindow")
  *     .schedule(Parameter.string("WindowSchedule").defaultValue("cron(0 2 ? * SUN *)"))
- *     .timeZone("Etc/UTC").durationHours(4).cutoffHours(1)
+ *     .timeZone("Etc/UTC")
+ *     .durationHours(Parameter.number("WindowDurationHours").minValue(1).maxValue(24).defaultValue(4))
+ *     .cutoffHours(1)
  *     .target(MaintenanceWindowTarget.named("PatchTargets").instancesTagged("Patch", TemplateValue.of("infrequent")))
  *     .taskInput(Json.object().put("InstanceId", MaintenanceWindow.TARGET_ID).build());
  * }</pre>
@@ -28,8 +30,8 @@ public final class MaintenanceWindow implements Trigger {
   private String description;
   private TemplateValue schedule;
   private TemplateValue timeZone;
-  private int durationHours = 2;
-  private int cutoffHours = 1;
+  private TemplateValue durationHours = TemplateValue.of(2);
+  private TemplateValue cutoffHours = TemplateValue.of(1);
   private boolean allowUnassociatedTargets;
   private final List<MaintenanceWindowTarget> targets = new ArrayList<>();
   private Value taskInput;
@@ -72,13 +74,33 @@ public final class MaintenanceWindow implements Trigger {
 
   /** {@code Duration}: how long the window stays open, 1 to 24 hours (2 unless set). */
   public MaintenanceWindow durationHours(int hours) {
-    this.durationHours = hours;
+    return durationHours(TemplateValue.of(hours));
+  }
+
+  /**
+   * {@code Duration} from a {@code Number} parameter (or a literal). A literal, and the parameter's
+   * default, {@code MinValue} and {@code MaxValue}, are checked at build time; the value a deployer
+   * enters is checked by CloudFormation against the parameter's constraints, and by Systems
+   * Manager when the stack is created. Give the parameter {@code minValue(1).maxValue(24)}.
+   */
+  public MaintenanceWindow durationHours(TemplateValue hours) {
+    this.durationHours = Objects.requireNonNull(hours, "hours == null");
     return this;
   }
 
   /** {@code Cutoff}: no new task starts in the window's last hours (1 unless set); less than the duration. */
   public MaintenanceWindow cutoffHours(int hours) {
-    this.cutoffHours = hours;
+    return cutoffHours(TemplateValue.of(hours));
+  }
+
+  /**
+   * {@code Cutoff} from a {@code Number} parameter (or a literal), 0 to 23 and less than the
+   * duration. Checked like {@link #durationHours(TemplateValue)}: give the parameter
+   * {@code minValue(0).maxValue(23)}; that it is less than the duration only Systems Manager can
+   * check for values entered at deploy time (template rules cannot compare numbers).
+   */
+  public MaintenanceWindow cutoffHours(TemplateValue hours) {
+    this.cutoffHours = Objects.requireNonNull(hours, "hours == null");
     return this;
   }
 
@@ -135,11 +157,13 @@ public final class MaintenanceWindow implements Trigger {
     return timeZone;
   }
 
-  public int durationHours() {
+  /** The duration: a {@link TemplateValue.Numeric} or a parameter. */
+  public TemplateValue durationHours() {
     return durationHours;
   }
 
-  public int cutoffHours() {
+  /** The cutoff: a {@link TemplateValue.Numeric} or a parameter. */
+  public TemplateValue cutoffHours() {
     return cutoffHours;
   }
 

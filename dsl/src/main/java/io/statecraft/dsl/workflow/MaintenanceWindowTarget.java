@@ -12,6 +12,7 @@ public final class MaintenanceWindowTarget {
   private final String logicalId;
   private String resourceType = "INSTANCE";
   private String key;
+  private Parameter tagKeyParameter;
   private TemplateValue values;
   private String description;
 
@@ -30,6 +31,21 @@ public final class MaintenanceWindowTarget {
   public MaintenanceWindowTarget instancesTagged(String tagKey, TemplateValue values) {
     this.resourceType = "INSTANCE";
     this.key = "tag:" + Objects.requireNonNull(tagKey, "tagKey == null");
+    this.tagKeyParameter = null;
+    this.values = Objects.requireNonNull(values, "values == null");
+    return this;
+  }
+
+  /**
+   * Instances whose tag named by the {@code String} parameter {@code tagKey} is set to one of
+   * {@code values}. The key is written {@code Fn::Sub "tag:${TagKey}"}. Prefer a fixed key when
+   * the execution role should act only on tagged instances: an IAM condition key such as
+   * {@code aws:ResourceTag/<key>} is a JSON object key, which no template parameter can fill in.
+   */
+  public MaintenanceWindowTarget instancesTagged(Parameter tagKey, TemplateValue values) {
+    this.resourceType = "INSTANCE";
+    this.tagKeyParameter = Objects.requireNonNull(tagKey, "tagKey == null");
+    this.key = "tag:${" + tagKey.name() + "}";
     this.values = Objects.requireNonNull(values, "values == null");
     return this;
   }
@@ -38,6 +54,7 @@ public final class MaintenanceWindowTarget {
   public MaintenanceWindowTarget instanceIds(TemplateValue ids) {
     this.resourceType = "INSTANCE";
     this.key = "InstanceIds";
+    this.tagKeyParameter = null;
     this.values = Objects.requireNonNull(ids, "ids == null");
     return this;
   }
@@ -46,6 +63,7 @@ public final class MaintenanceWindowTarget {
   public MaintenanceWindowTarget resourceGroup(TemplateValue groupName) {
     this.resourceType = "RESOURCE_GROUP";
     this.key = "resource-groups:Name";
+    this.tagKeyParameter = null;
     this.values = Objects.requireNonNull(groupName, "groupName == null");
     return this;
   }
@@ -64,9 +82,17 @@ public final class MaintenanceWindowTarget {
     return resourceType;
   }
 
-  /** The target key ({@code tag:Name}, {@code InstanceIds}, {@code resource-groups:Name}); null until chosen. */
+  /**
+   * The target key ({@code tag:Name}, {@code InstanceIds}, {@code resource-groups:Name}, or
+   * {@code tag:${TagKey}} with a parameter's {@code Fn::Sub} reference); null until chosen.
+   */
   public String key() {
     return key;
+  }
+
+  /** The parameter naming the tag key, or null when the key is fixed. */
+  public Parameter tagKeyParameter() {
+    return tagKeyParameter;
   }
 
   public TemplateValue values() {

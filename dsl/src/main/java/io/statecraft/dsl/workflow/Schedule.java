@@ -25,6 +25,8 @@ public final class Schedule implements Trigger {
   private int flexibleWindowMinutes;
   private Value input;
   private TemplateValue enabled;
+  private boolean deadLetterQueue;
+  private TargetRetryPolicy retryPolicy;
 
   private Schedule(String logicalId) {
     this.logicalId = Objects.requireNonNull(logicalId, "logicalId == null");
@@ -77,6 +79,25 @@ public final class Schedule implements Trigger {
     return this;
   }
 
+  /**
+   * Keeps the events that could not start the state machine (after the retries of
+   * {@link #retryPolicy}) in a dead-letter queue the template creates: {@code <id>DeadLetterQueue}
+   * ({@code AWS::SQS::Queue}, encrypted with SQS-managed keys, messages kept 14 days). It may be
+   * sent to only by this schedule's role, which EventBridge Scheduler uses to deliver dead letters ({@code sqs:SendMessage} on this queue only). Without it, such an event is lost without a trace. Watch the queue
+   * (its URL is {@link #deadLetterQueueUrl()}), for example with an alarm on
+   * {@code ApproximateNumberOfMessagesVisible}.
+   */
+  public Schedule deadLetterQueue() {
+    this.deadLetterQueue = true;
+    return this;
+  }
+
+  /** The target's {@code RetryPolicy}; EventBridge Scheduler's default (185 attempts over 24 hours) unless set. */
+  public Schedule retryPolicy(int maximumRetryAttempts, int maximumEventAgeSeconds) {
+    this.retryPolicy = new TargetRetryPolicy(maximumRetryAttempts, maximumEventAgeSeconds);
+    return this;
+  }
+
   @Override
   public String logicalId() {
     return logicalId;
@@ -104,5 +125,29 @@ public final class Schedule implements Trigger {
 
   public TemplateValue state() {
     return enabled;
+  }
+
+  public boolean hasDeadLetterQueue() {
+    return deadLetterQueue;
+  }
+
+  /** The logical id of the dead-letter queue: {@code <id>DeadLetterQueue}. */
+  public String deadLetterQueueLogicalId() {
+    return logicalId + "DeadLetterQueue";
+  }
+
+  /** The dead-letter queue's URL ({@code Ref}), for an {@link Output}. */
+  public TemplateValue deadLetterQueueUrl() {
+    return new TemplateValue.Attribute(deadLetterQueueLogicalId(), null);
+  }
+
+  /** The dead-letter queue's ARN ({@code Fn::GetAtt <id>DeadLetterQueue.Arn}). */
+  public TemplateValue deadLetterQueueArn() {
+    return new TemplateValue.Attribute(deadLetterQueueLogicalId(), "Arn");
+  }
+
+  /** The target's retry policy, or null for the service's default. */
+  public TargetRetryPolicy retryPolicy() {
+    return retryPolicy;
   }
 }

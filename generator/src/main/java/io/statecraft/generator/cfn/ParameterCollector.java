@@ -79,7 +79,10 @@ final class ParameterCollector {
     } else if (resource instanceof MaintenanceWindow window) {
       add(window.schedule());
       add(window.timeZone());
+      add(window.durationHours());
+      add(window.cutoffHours());
       for (MaintenanceWindowTarget target : window.targets()) {
+        add(target.tagKeyParameter());
         add(target.values());
       }
     }

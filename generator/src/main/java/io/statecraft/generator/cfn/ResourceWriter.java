@@ -13,6 +13,7 @@ import io.statecraft.dsl.workflow.MaintenanceWindowTarget;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.Schedule;
 import io.statecraft.dsl.workflow.SnsTopic;
+import io.statecraft.dsl.workflow.TargetRetryPolicy;
 import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.dsl.workflow.WorkflowResource;
 import io.statecraft.dsl.workflow.WorkflowSpec;
@@ -30,6 +31,9 @@ import java.util.regex.Pattern;
 
 /** Writes the supporting resources and triggers of a workflow, with the roles they need. */
 final class ResourceWriter {
+
+  /** SQS's longest retention, 14 days, so that dead letters wait for someone to look. */
+  static final int DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 
   private static final Set<String> SNS_PROTOCOLS = Set.of(
       "email", "email-json", "http", "https", "sqs", "sms", "lambda", "application", "firehose");
@@ -311,12 +315,20 @@ final class ResourceWriter {
     if (schedule.input() != null) {
       target.set("Input", TemplateJson.jsonText(schedule.input(), context.aliases));
     }
+    retryPolicy(schedule.retryPolicy(), target, "schedule " + id, JsonPointers.child(pointer, "Target"));
+    List<IamStatement> extra = new ArrayList<>();
+    if (schedule.hasDeadLetterQueue()) {
+      String queueId = deadLetterQueue(schedule.deadLetterQueueLogicalId());
+      target.putObject("DeadLetterConfig").set("Arn", TemplateJson.getAtt(queueId, "Arn"));
+      // The Scheduler delivers dead letters with the schedule's role, not as a service principal.
+      extra.add(IamStatement.allow("sqs:SendMessage", "${" + queueId + ".Arn}"));
+    }
     waitForStateMachinePolicy(id);
 
     ObjectNode condition = TemplateContext.sourceAccountCondition();
     condition.putObject("ArnLike").set("aws:SourceArn", TemplateJson.sub(
         "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/default/*"));
-    triggerRole(roleId, "scheduler.amazonaws.com", condition, List.of());
+    triggerRole(roleId, "scheduler.amazonaws.com", condition, extra);
   }
 
   private void rule(EventRule rule) {
@@ -366,6 +378,13 @@ final class ResourceWriter {
         }
       }
     }
+    retryPolicy(rule.retryPolicy(), target, "rule " + id, pointer + "/Targets/0");
+    if (rule.hasDeadLetterQueue()) {
+      String queueId = deadLetterQueue(rule.deadLetterQueueLogicalId());
+      target.putObject("DeadLetterConfig").set("Arn", TemplateJson.getAtt(queueId, "Arn"));
+      // EventBridge itself sends the dead letters: the queue's policy admits this rule only.
+      queuePolicy(queueId, "events.amazonaws.com", TemplateJson.getAtt(id, "Arn"));
+    }
     waitForStateMachinePolicy(id);
     triggerRole(roleId, "events.amazonaws.com", TemplateContext.sourceAccountCondition(), List.of());
   }
@@ -392,17 +411,16 @@ final class ResourceWriter {
       timeZone(window.timeZone(), JsonPointers.child(pointer, "ScheduleTimezone"));
       properties.set("ScheduleTimezone", TemplateJson.value(window.timeZone()));
     }
-    if (window.durationHours() < 1 || window.durationHours() > 24) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Duration"), "maintenance window "
-          + id + " lasts " + window.durationHours() + " hours; Systems Manager allows 1 to 24");
-    }
-    properties.put("Duration", window.durationHours());
-    if (window.cutoffHours() < 0 || window.cutoffHours() >= window.durationHours()) {
+    BigDecimal duration = hours(window.durationHours(), id, "Duration", "a duration", 1, 24,
+        JsonPointers.child(pointer, "Duration"));
+    properties.set("Duration", TemplateJson.value(window.durationHours()));
+    BigDecimal cutoff = hours(window.cutoffHours(), id, "Cutoff", "a cutoff", 0, 23, JsonPointers.child(pointer, "Cutoff"));
+    if (duration != null && cutoff != null && cutoff.compareTo(duration) >= 0) {
       context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Cutoff"), "maintenance window "
-          + id + " has a cutoff of " + window.cutoffHours() + " hours, which must be at least 0 and less than its duration ("
-          + window.durationHours() + ")");
+          + id + " has a cutoff of " + describe(window.cutoffHours(), cutoff) + ", which must be less than its duration ("
+          + describe(window.durationHours(), duration) + ")");
     }
-    properties.put("Cutoff", window.cutoffHours());
+    properties.set("Cutoff", TemplateJson.value(window.cutoffHours()));
     properties.put("AllowUnassociatedTargets", window.allowUnassociatedTargets());
 
     if (window.targets().isEmpty()) {
@@ -422,7 +440,7 @@ final class ResourceWriter {
                 + "instanceIds(...) or resourceGroup(...)");
       } else {
         ObjectNode selector = targetProperties.putArray("Targets").addObject();
-        selector.put("Key", target.key());
+        selector.set("Key", TemplateJson.sub(target.key()));
         selector.set("Values", TemplateJson.listValue(target.values()));
       }
     }
@@ -454,6 +472,113 @@ final class ResourceWriter {
     // Systems Manager starts the execution, then follows it to report the task's status.
     triggerRole(roleId, "ssm.amazonaws.com", TemplateContext.sourceAccountCondition(), List.of(
         IamStatement.allow("states:DescribeExecution", IamStatement.THIS_STATE_MACHINE_EXECUTIONS)));
+  }
+
+  /**
+   * Checks hours given as a literal or a {@code Number} parameter, and returns the value known at
+   * build time (the literal, or the parameter's default), or null. A parameter's own range must
+   * lie within what Systems Manager allows; the value entered at deploy time is checked by
+   * CloudFormation against that range.
+   */
+  private BigDecimal hours(TemplateValue value, String id, String property, String what, int min, int max, String pointer) {
+    String range = min + " to " + max + " hours";
+    if (value instanceof TemplateValue.Numeric number) {
+      if (number.value().compareTo(BigDecimal.valueOf(min)) < 0 || number.value().compareTo(BigDecimal.valueOf(max)) > 0) {
+        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "maintenance window " + id + " has " + what + " of "
+            + number.value().toPlainString() + " hours; Systems Manager allows " + range);
+        return null;
+      }
+      return number.value();
+    }
+    if (!(value instanceof Parameter parameter) || !parameter.type().isNumber()) {
+      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "the " + property + " of maintenance window " + id
+          + " is a number of hours; give a number or a Number parameter"
+          + (value instanceof Parameter p ? " (" + p.name() + " is a " + p.type().name() + ")" : ""));
+      return null;
+    }
+    String parameterPointer = JsonPointers.child("/Parameters", parameter.name());
+    if (parameter.minValue() != null && parameter.minValue().compareTo(BigDecimal.valueOf(min)) < 0) {
+      context.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "MinValue"), "parameter "
+          + parameter.name() + " gives the " + property + " of maintenance window " + id + ", which Systems Manager allows "
+          + range + ", but its MinValue is " + parameter.minValue().toPlainString() + "; use minValue(" + min + ")");
+    }
+    if (parameter.maxValue() != null && parameter.maxValue().compareTo(BigDecimal.valueOf(max)) > 0) {
+      context.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "MaxValue"), "parameter "
+          + parameter.name() + " gives the " + property + " of maintenance window " + id + ", which Systems Manager allows "
+          + range + ", but its MaxValue is " + parameter.maxValue().toPlainString() + "; use maxValue(" + max + ")");
+    }
+    if (parameter.defaultValue() == null) {
+      return null;
+    }
+    BigDecimal defaultValue;
+    try {
+      defaultValue = new BigDecimal(parameter.defaultValue().strip());
+    } catch (NumberFormatException e) {
+      return null; // reported with the parameter's own checks
+    }
+    boolean withinOwnRange = (parameter.minValue() == null || defaultValue.compareTo(parameter.minValue()) >= 0)
+        && (parameter.maxValue() == null || defaultValue.compareTo(parameter.maxValue()) <= 0);
+    if (!withinOwnRange) {
+      return null; // reported with the parameter's own checks
+    }
+    if (defaultValue.compareTo(BigDecimal.valueOf(min)) < 0 || defaultValue.compareTo(BigDecimal.valueOf(max)) > 0) {
+      context.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "Default"), "parameter "
+          + parameter.name() + " gives the " + property + " of maintenance window " + id + ", which Systems Manager allows "
+          + range + ", but its default is " + defaultValue.toPlainString());
+      return null;
+    }
+    return defaultValue;
+  }
+
+  private static String describe(TemplateValue value, BigDecimal known) {
+    return value instanceof Parameter parameter
+        ? known.toPlainString() + " hours (default of " + parameter.name() + ")"
+        : known.toPlainString() + " hours";
+  }
+
+  private void retryPolicy(TargetRetryPolicy policy, ObjectNode target, String owner, String targetPointer) {
+    if (policy == null) {
+      return;
+    }
+    String pointer = JsonPointers.child(targetPointer, "RetryPolicy");
+    if (policy.maximumRetryAttempts() < TargetRetryPolicy.MIN_ATTEMPTS || policy.maximumRetryAttempts() > TargetRetryPolicy.MAX_ATTEMPTS) {
+      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MaximumRetryAttempts"), owner
+          + " retries " + policy.maximumRetryAttempts() + " times; EventBridge allows " + TargetRetryPolicy.MIN_ATTEMPTS
+          + " to " + TargetRetryPolicy.MAX_ATTEMPTS);
+    }
+    if (policy.maximumEventAgeSeconds() < TargetRetryPolicy.MIN_EVENT_AGE_SECONDS
+        || policy.maximumEventAgeSeconds() > TargetRetryPolicy.MAX_EVENT_AGE_SECONDS) {
+      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MaximumEventAgeInSeconds"), owner
+          + " keeps retrying an event for " + policy.maximumEventAgeSeconds() + " seconds; EventBridge allows "
+          + TargetRetryPolicy.MIN_EVENT_AGE_SECONDS + " to " + TargetRetryPolicy.MAX_EVENT_AGE_SECONDS);
+    }
+    ObjectNode node = target.putObject("RetryPolicy");
+    node.put("MaximumEventAgeInSeconds", policy.maximumEventAgeSeconds());
+    node.put("MaximumRetryAttempts", policy.maximumRetryAttempts());
+  }
+
+  /** A standard queue for a trigger's dead letters, encrypted, keeping messages as long as SQS allows. */
+  private String deadLetterQueue(String queueId) {
+    ObjectNode queue = context.resource(queueId, "AWS::SQS::Queue");
+    queue.put("MessageRetentionPeriod", DEAD_LETTER_RETENTION_SECONDS);
+    queue.put("SqsManagedSseEnabled", true);
+    return queueId;
+  }
+
+  /** Lets {@code service} send to the queue on behalf of {@code sourceArn} only (no confused deputy). */
+  private void queuePolicy(String queueId, String service, ObjectNode sourceArn) {
+    String policyId = queueId + "Policy";
+    ObjectNode properties = context.resource(policyId, "AWS::SQS::QueuePolicy");
+    properties.putArray("Queues").add(TemplateJson.ref(queueId));
+    ObjectNode document = properties.putObject("PolicyDocument");
+    document.put("Version", "2012-10-17");
+    ObjectNode statement = document.putArray("Statement").addObject();
+    statement.put("Sid", "DeadLetters");
+    statement.put("Effect", "Allow");
+    statement.putObject("Principal").put("Service", service);
+    statement.put("Action", "sqs:SendMessage");
+    statement.set("Resource", TemplateJson.getAtt(queueId, "Arn"));
+    statement.putObject("Condition").putObject("ArnEquals").set("aws:SourceArn", sourceArn);
   }
 
   private static boolean mentions(Value value, String text) {

@@ -472,7 +472,7 @@ class TemplateGeneratorTest {
 
     assertThat(problems(compiled)).containsExactly(
         "ERROR INVALID_RESOURCE_PROPERTY /Resources/Window/Properties/Cutoff: maintenance window Window has a cutoff "
-            + "of 2 hours, which must be at least 0 and less than its duration (2)",
+            + "of 2 hours, which must be less than its duration (2 hours)",
         "WARNING MISSING_TARGET_ID /Resources/WindowTask/Properties/TaskInvocationParameters/"
             + "MaintenanceWindowStepFunctionsParameters/Input: the task of maintenance window Window runs once per "
             + "target, but its input never says which: put MaintenanceWindow.TARGET_ID ({{TARGET_ID}}) in taskInput(...)");
@@ -484,6 +484,109 @@ class TemplateGeneratorTest {
         [{"Effect": "Allow", "Action": ["states:StartExecution"], "Resource": [{"Fn::Sub": "${StateMachine}"}]},
          {"Effect": "Allow", "Action": ["states:DescribeExecution"], "Resource": [{"Fn::Sub":
            "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${StateMachine.Name}:*"}]}]"""));
+  }
+
+  @Test
+  void windowDurationCutoffAndTagComeFromParameters() {
+    Parameter duration = Parameter.number("DurationHours").minValue(1).maxValue(24).defaultValue(4);
+    Parameter cutoff = Parameter.number("CutoffHours").minValue(0).maxValue(23).defaultValue(1);
+    Parameter tagKey = Parameter.string("TagKey").defaultValue("Patch");
+    Parameter tagValue = Parameter.string("TagValue").defaultValue("weekly");
+    MaintenanceWindow window = MaintenanceWindow.named("Window").schedule("rate(7 days)")
+        .durationHours(duration).cutoffHours(cutoff)
+        .target(MaintenanceWindowTarget.named("Targets").instancesTagged(tagKey, tagValue))
+        .taskInput(Json.object().put("instance", MaintenanceWindow.TARGET_ID).build());
+
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).triggers(window));
+
+    assertThat(problems(compiled)).isEmpty();
+    JsonNode template = template(compiled);
+    assertThat(template.at("/Resources/Window/Properties")).isEqualTo(json("""
+        {"Name": {"Fn::Sub": "${AWS::StackName}-Window"}, "Schedule": "rate(7 days)",
+         "Duration": {"Ref": "DurationHours"}, "Cutoff": {"Ref": "CutoffHours"}, "AllowUnassociatedTargets": false}"""));
+    assertThat(template.at("/Resources/Targets/Properties/Targets")).isEqualTo(json("""
+        [{"Key": {"Fn::Sub": "tag:${TagKey}"}, "Values": [{"Ref": "TagValue"}]}]"""));
+    assertThat(template.at("/Parameters").fieldNames()).toIterable()
+        .containsExactly("DurationHours", "CutoffHours", "TagKey", "TagValue", "LogRetentionInDays");
+  }
+
+  @Test
+  void windowHoursAreCheckedWhereTheyAreKnown() {
+    Parameter text = Parameter.string("DurationText").defaultValue("4");
+    Parameter wide = Parameter.number("WideCutoff").minValue(0).maxValue(30).defaultValue(1);
+    Parameter longCutoff = Parameter.number("LongCutoff").defaultValue(6);
+    Parameter shortDuration = Parameter.number("ShortDuration").minValue(1).maxValue(24).defaultValue(4);
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).triggers(
+        MaintenanceWindow.named("Text").schedule("rate(7 days)").durationHours(text).cutoffHours(wide)
+            .target(MaintenanceWindowTarget.named("TextTargets").instanceIds(TemplateValue.of("i-0123456789abcdef0")))
+            .taskInput(Json.object().put("instance", MaintenanceWindow.TARGET_ID).build()),
+        MaintenanceWindow.named("Short").schedule("rate(7 days)").durationHours(shortDuration).cutoffHours(longCutoff)
+            .target(MaintenanceWindowTarget.named("ShortTargets").instanceIds(TemplateValue.of("i-0123456789abcdef0")))
+            .taskInput(Json.object().put("instance", MaintenanceWindow.TARGET_ID).build()),
+        MaintenanceWindow.named("Literal").schedule("rate(7 days)").durationHours(25).cutoffHours(-1)
+            .target(MaintenanceWindowTarget.named("LiteralTargets").instanceIds(TemplateValue.of("i-0123456789abcdef0")))
+            .taskInput(Json.object().put("instance", MaintenanceWindow.TARGET_ID).build())));
+
+    assertThat(problems(compiled)).containsExactly(
+        "ERROR INVALID_PARAMETER /Parameters/WideCutoff/MaxValue: parameter WideCutoff gives the Cutoff of maintenance "
+            + "window Text, which Systems Manager allows 0 to 23 hours, but its MaxValue is 30; use maxValue(23)",
+        "ERROR INVALID_RESOURCE_PROPERTY /Resources/Literal/Properties/Cutoff: maintenance window Literal has a cutoff "
+            + "of -1 hours; Systems Manager allows 0 to 23 hours",
+        "ERROR INVALID_RESOURCE_PROPERTY /Resources/Literal/Properties/Duration: maintenance window Literal has a "
+            + "duration of 25 hours; Systems Manager allows 1 to 24 hours",
+        "ERROR INVALID_RESOURCE_PROPERTY /Resources/Short/Properties/Cutoff: maintenance window Short has a cutoff of "
+            + "6 hours (default of LongCutoff), which must be less than its duration (4 hours (default of ShortDuration))",
+        "ERROR INVALID_RESOURCE_PROPERTY /Resources/Text/Properties/Duration: the Duration of maintenance window Text "
+            + "is a number of hours; give a number or a Number parameter (DurationText is a String)");
+  }
+
+  @Test
+  void ruleTargetsRetryAndKeepWhatFailsInAnEncryptedQueueOnlyTheRuleMaySendTo() {
+    EventRule rule = EventRule.named("OnEvent")
+        .eventPattern(Json.object().put("source", Json.strings("aws.health")).build())
+        .retryPolicy(10, 3600)
+        .deadLetterQueue();
+
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).triggers(rule)
+        .outputs(Output.named("DeadLetterQueueUrl", rule.deadLetterQueueUrl())));
+
+    assertThat(problems(compiled)).isEmpty();
+    JsonNode template = template(compiled);
+    assertThat(template.at("/Resources/OnEvent/Properties/Targets/0")).isEqualTo(json("""
+        {"Id": "StateMachine", "Arn": {"Ref": "StateMachine"}, "RoleArn": {"Fn::GetAtt": ["OnEventRole", "Arn"]},
+         "RetryPolicy": {"MaximumEventAgeInSeconds": 3600, "MaximumRetryAttempts": 10},
+         "DeadLetterConfig": {"Arn": {"Fn::GetAtt": ["OnEventDeadLetterQueue", "Arn"]}}}"""));
+    assertThat(template.at("/Resources/OnEventDeadLetterQueue")).isEqualTo(json("""
+        {"Type": "AWS::SQS::Queue", "Properties": {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": true}}"""));
+    assertThat(template.at("/Resources/OnEventDeadLetterQueuePolicy")).isEqualTo(json("""
+        {"Type": "AWS::SQS::QueuePolicy", "Properties": {"Queues": [{"Ref": "OnEventDeadLetterQueue"}],
+          "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Sid": "DeadLetters", "Effect": "Allow",
+            "Principal": {"Service": "events.amazonaws.com"}, "Action": "sqs:SendMessage",
+            "Resource": {"Fn::GetAtt": ["OnEventDeadLetterQueue", "Arn"]},
+            "Condition": {"ArnEquals": {"aws:SourceArn": {"Fn::GetAtt": ["OnEvent", "Arn"]}}}}]}}}"""));
+    assertThat(template.at("/Outputs/DeadLetterQueueUrl/Value")).isEqualTo(json("{\"Ref\": \"OnEventDeadLetterQueue\"}"));
+  }
+
+  @Test
+  void scheduleDeadLettersAreSentByTheSchedulesRole() {
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).triggers(
+        Schedule.named("Daily").expression("rate(1 day)").retryPolicy(3, 900).deadLetterQueue(),
+        Schedule.named("Bad").expression("rate(1 day)").retryPolicy(186, 59)));
+
+    assertThat(problems(compiled)).containsExactly(
+        "ERROR INVALID_RESOURCE_PROPERTY /Resources/Bad/Properties/Target/RetryPolicy/MaximumEventAgeInSeconds: "
+            + "schedule Bad keeps retrying an event for 59 seconds; EventBridge allows 60 to 86400",
+        "ERROR INVALID_RESOURCE_PROPERTY /Resources/Bad/Properties/Target/RetryPolicy/MaximumRetryAttempts: "
+            + "schedule Bad retries 186 times; EventBridge allows 0 to 185");
+    JsonNode template = template(compiled);
+    assertThat(template.at("/Resources/Daily/Properties/Target")).isEqualTo(json("""
+        {"Arn": {"Ref": "StateMachine"}, "RoleArn": {"Fn::GetAtt": ["DailyRole", "Arn"]},
+         "RetryPolicy": {"MaximumEventAgeInSeconds": 900, "MaximumRetryAttempts": 3},
+         "DeadLetterConfig": {"Arn": {"Fn::GetAtt": ["DailyDeadLetterQueue", "Arn"]}}}"""));
+    assertThat(template.at("/Resources/DailyRole/Properties/Policies/0/PolicyDocument/Statement")).isEqualTo(json("""
+        [{"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": [{"Fn::Sub": "${DailyDeadLetterQueue.Arn}"}]},
+         {"Effect": "Allow", "Action": ["states:StartExecution"], "Resource": [{"Fn::Sub": "${StateMachine}"}]}]"""));
+    assertThat(template.at("/Resources/DailyDeadLetterQueuePolicy").isMissingNode()).isTrue();
   }
 
   @Test
@@ -524,7 +627,7 @@ class TemplateGeneratorTest {
             + "two parameter groups; the console shows it once, so keep it in one",
         "WARNING MISSING_TASK_PERMISSIONS /States/Call/Resource: task Call calls arn:aws:states:::aws-sdk:ec2:describeRegions "
             + "but declares no IAM permission, so the execution role will not allow the call; use a typed integration "
-            + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:514)");
+            + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:617)");
   }
 
   @Test
