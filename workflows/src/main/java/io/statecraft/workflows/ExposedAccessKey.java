@@ -66,6 +66,10 @@ public final class ExposedAccessKey implements Workflow {
       "AWS_RISK_CREDENTIALS_COMPROMISE_SUSPECTED",
       "AWS_RISK_IAM_QUARANTINE");
 
+  /** EventBridge's longest retry: 185 attempts within 24 hours, then the dead-letter queue. */
+  static final int RULE_RETRY_ATTEMPTS = 185;
+  static final int RULE_RETRY_SECONDS = 86_400;
+
   static final Parameter KEY_ACTION_PARAMETER = Parameter.string("KeyAction")
       .label("What to do with an exposed key")
       .description("DELETE the key (irreversible), or DEACTIVATE it and keep it for investigation")
@@ -98,23 +102,30 @@ public final class ExposedAccessKey implements Workflow {
 
   @Override
   public WorkflowSpec spec() {
+    EventRule rule = EventRule.named("CredentialsRiskRule")
+        .description("AWS Health events about exposed or compromised IAM credentials")
+        .eventPattern(Json.object()
+            .put("source", Json.strings("aws.health"))
+            .put("detail-type", Json.strings("AWS Health Event"))
+            .put("detail", Json.object()
+                .put("service", Json.strings("RISK"))
+                .put("eventTypeCategory", Json.strings("issue"))
+                .put("eventTypeCode", Json.strings(EVENT_TYPE_CODES.toArray(String[]::new))))
+            .build())
+        // An event that cannot start the state machine (throttled, or the role broken) is retried for
+        // a day, then kept for 14 days in a queue: a lost exposure report must not vanish silently.
+        .retryPolicy(RULE_RETRY_ATTEMPTS, RULE_RETRY_SECONDS)
+        .deadLetterQueue();
     return WorkflowSpec.builder(stateMachine())
         .description("Deletes or deactivates IAM access keys that AWS Health reports as "
             + "exposed, summarizes their CloudTrail activity and notifies an SNS topic")
         .parameterGroup("Response", KEY_ACTION_PARAMETER, MAX_ACTIVITY_PAGES_PARAMETER)
         .parameterGroup("Notification", ALERT_EMAIL)
         .resources(ALERT_TOPIC)
-        .triggers(EventRule.named("CredentialsRiskRule")
-            .description("AWS Health events about exposed or compromised IAM credentials")
-            .eventPattern(Json.object()
-                .put("source", Json.strings("aws.health"))
-                .put("detail-type", Json.strings("AWS Health Event"))
-                .put("detail", Json.object()
-                    .put("service", Json.strings("RISK"))
-                    .put("eventTypeCategory", Json.strings("issue"))
-                    .put("eventTypeCode", Json.strings(EVENT_TYPE_CODES.toArray(String[]::new))))
-                .build()))
-        .outputs(Output.named("AlertTopicArn", ALERT_TOPIC.templateArn()).description("The topic the reports go to"))
+        .triggers(rule)
+        .outputs(Output.named("AlertTopicArn", ALERT_TOPIC.templateArn()).description("The topic the reports go to"),
+            Output.named("DeadLetterQueueUrl", rule.deadLetterQueueUrl())
+                .description("Health events that could not start the state machine; watch it").notExported())
         .build();
   }
 

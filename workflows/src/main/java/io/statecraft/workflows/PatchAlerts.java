@@ -17,6 +17,7 @@ import io.statecraft.dsl.Succeed;
 import io.statecraft.dsl.Task;
 import io.statecraft.dsl.workflow.HttpConnection;
 import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.Output;
 import io.statecraft.dsl.workflow.Schedule;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
@@ -46,6 +47,10 @@ public final class PatchAlerts implements Workflow {
 
   /** The message formats, one per kind of webhook. */
   static final List<String> MESSAGE_FORMATS = List.of("TEAMS_WORKFLOWS", "TEAMS_CONNECTOR", "SLACK", "GENERIC_JSON");
+
+  /** The Scheduler retries starting a run for up to 6 hours, then keeps it in the dead-letter queue. */
+  static final int SCHEDULE_RETRY_ATTEMPTS = 185;
+  static final int SCHEDULE_RETRY_SECONDS = 6 * 3600;
 
   static final Parameter MESSAGE_FORMAT = Parameter.string("MessageFormat")
       .label("Message format")
@@ -94,16 +99,22 @@ public final class PatchAlerts implements Workflow {
 
   @Override
   public WorkflowSpec spec() {
+    // A report that cannot start within a few hours is stale: keep it in a queue for a person instead.
+    Schedule schedule = Schedule.named("AlertSchedule")
+        .description("Starts patch-alerts")
+        .expression(SCHEDULE_EXPRESSION)
+        .timeZone(SCHEDULE_TIME_ZONE)
+        .retryPolicy(SCHEDULE_RETRY_ATTEMPTS, SCHEDULE_RETRY_SECONDS)
+        .deadLetterQueue();
     return WorkflowSpec.builder(stateMachine())
         .description("Posts the running EC2 instances that are not compliant with their "
             + "patch baseline to a chat webhook, on a schedule")
         .parameterGroup("Webhook", WEBHOOK_URL, WEBHOOK_SECRET, MESSAGE_FORMAT, NAME_TAG_KEY)
         .parameterGroup("Schedule", SCHEDULE_EXPRESSION, SCHEDULE_TIME_ZONE)
         .resources(WEBHOOK_CONNECTION)
-        .triggers(Schedule.named("AlertSchedule")
-            .description("Starts patch-alerts")
-            .expression(SCHEDULE_EXPRESSION)
-            .timeZone(SCHEDULE_TIME_ZONE))
+        .triggers(schedule)
+        .outputs(Output.named("DeadLetterQueueUrl", schedule.deadLetterQueueUrl())
+            .description("Scheduled runs that could not start the state machine").notExported())
         .build();
   }
 

@@ -79,6 +79,19 @@ public final class PatchInfrequentInstances implements Workflow {
       .label("Maintenance window time zone")
       .description("IANA time zone of the schedule, such as Europe/Bucharest")
       .defaultValue("Etc/UTC");
+  static final Parameter WINDOW_DURATION_HOURS = Parameter.number("WindowDurationHours")
+      .label("Maintenance window duration (hours)")
+      .description("Hours the maintenance window stays open, 1 to 24; more than WindowCutoffHours")
+      .defaultValue(4)
+      .minValue(1)
+      .maxValue(24);
+  static final Parameter WINDOW_CUTOFF_HOURS = Parameter.number("WindowCutoffHours")
+      .label("Maintenance window cutoff (hours)")
+      .description("Hours before the window closes when no new instance is started, 0 to 23; less than "
+          + "WindowDurationHours")
+      .defaultValue(1)
+      .minValue(0)
+      .maxValue(23);
   static final Parameter PATCH_OPERATION_PARAMETER = Parameter.string("PatchOperation")
       .label("Patch operation")
       .description("Install missing patches, or only Scan and report compliance")
@@ -121,10 +134,6 @@ public final class PatchInfrequentInstances implements Workflow {
   static final Placeholder PATCH_OPERATION = PATCH_OPERATION_PARAMETER.ref();
   static final Placeholder REBOOT_OPTION = REBOOT_OPTION_PARAMETER.ref();
 
-  /** Hours the window stays open, and hours before its end when no new execution starts. */
-  static final int WINDOW_DURATION_HOURS = 4;
-  static final int WINDOW_CUTOFF_HOURS = 1;
-
   static final String INSTANCE_ARNS = "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:instance/*";
   static final String PATCH_DOCUMENT_ARN = "arn:${AWS::Partition}:ssm:${AWS::Region}::document/AWS-RunPatchBaseline";
 
@@ -138,7 +147,8 @@ public final class PatchInfrequentInstances implements Workflow {
     return WorkflowSpec.builder(stateMachine())
         .description("A maintenance window starts stopped EC2 instances, patches "
             + "them with AWS-RunPatchBaseline and stops them again")
-        .parameterGroup("Instances and window", TARGET_TAG_VALUE, WINDOW_SCHEDULE, WINDOW_TIME_ZONE)
+        .parameterGroup("Instances and window", TARGET_TAG_VALUE, WINDOW_SCHEDULE, WINDOW_TIME_ZONE,
+            WINDOW_DURATION_HOURS, WINDOW_CUTOFF_HOURS)
         .parameterGroup("Patching", PATCH_OPERATION_PARAMETER, REBOOT_OPTION_PARAMETER)
         .parameterGroup("Polling", POLL_INITIAL_SECONDS_PARAMETER, POLL_MAX_SECONDS_PARAMETER,
             MAX_READY_CHECKS_PARAMETER, MAX_COMMAND_CHECKS_PARAMETER)

@@ -42,6 +42,25 @@ class ExposedAccessKeyTemplateTest {
   }
 
   @Test
+  void eventsThatCannotStartTheStateMachineAreRetriedForADayThenKeptInAQueueOnlyTheRuleMaySendTo() {
+    Expect.sameJson(Templates.resource(template, "CredentialsRiskRule").at("/Properties/Targets/0"), """
+        {"Id": "StateMachine", "Arn": {"Ref": "StateMachine"}, "RoleArn": {"Fn::GetAtt": ["CredentialsRiskRuleRole", "Arn"]},
+         "RetryPolicy": {"MaximumEventAgeInSeconds": 86400, "MaximumRetryAttempts": 185},
+         "DeadLetterConfig": {"Arn": {"Fn::GetAtt": ["CredentialsRiskRuleDeadLetterQueue", "Arn"]}}}""");
+    Expect.sameJson(Templates.resource(template, "CredentialsRiskRuleDeadLetterQueue"), """
+        {"Type": "AWS::SQS::Queue", "Properties": {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": true}}""");
+    Expect.sameJson(Templates.resource(template, "CredentialsRiskRuleDeadLetterQueuePolicy").path("Properties"), """
+        {"Queues": [{"Ref": "CredentialsRiskRuleDeadLetterQueue"}],
+         "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Sid": "DeadLetters", "Effect": "Allow",
+           "Principal": {"Service": "events.amazonaws.com"}, "Action": "sqs:SendMessage",
+           "Resource": {"Fn::GetAtt": ["CredentialsRiskRuleDeadLetterQueue", "Arn"]},
+           "Condition": {"ArnEquals": {"aws:SourceArn": {"Fn::GetAtt": ["CredentialsRiskRule", "Arn"]}}}}]}}""");
+    Expect.sameJson(template.at("/Outputs/DeadLetterQueueUrl"), """
+        {"Description": "Health events that could not start the state machine; watch it",
+         "Value": {"Ref": "CredentialsRiskRuleDeadLetterQueue"}}""");
+  }
+
+  @Test
   void topicIsEncryptedAndSubscribed() {
     Expect.sameJson(Templates.resource(template, "AlertTopic").path("Properties"), """
         {"KmsMasterKeyId": "alias/aws/sns", "Subscription": [{"Protocol": "email", "Endpoint": {"Ref": "AlertEmail"}}]}""");

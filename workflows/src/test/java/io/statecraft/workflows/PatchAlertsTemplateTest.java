@@ -56,10 +56,23 @@ class PatchAlertsTemplateTest {
         "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments");
     Expect.sameJson(Templates.statementFor(template, "StateMachineRole", "events:RetrieveConnectionCredentials").path("Resource"),
         "[{\"Fn::Sub\": \"${WebhookConnection.Arn}\"}]");
-    assertThat(Templates.actions(template, "AlertScheduleRole")).containsExactly("states:StartExecution");
+    assertThat(Templates.actions(template, "AlertScheduleRole")).containsExactly("sqs:SendMessage", "states:StartExecution");
     Expect.sameJson(Templates.statementFor(template, "AlertScheduleRole", "states:StartExecution").path("Resource"),
         "[{\"Fn::Sub\": \"${StateMachine}\"}]");
+    Expect.sameJson(Templates.statementFor(template, "AlertScheduleRole", "sqs:SendMessage").path("Resource"),
+        "[{\"Fn::Sub\": \"${AlertScheduleDeadLetterQueue.Arn}\"}]");
     ReferenceWorkflowsTest.assertWildcardsOnlyWithReasons(template);
+  }
+
+  @Test
+  void runsThatCannotStartAreRetriedForSixHoursThenKeptInAnEncryptedQueue() {
+    Expect.sameJson(Templates.resource(template, "AlertSchedule").at("/Properties/Target"), """
+        {"Arn": {"Ref": "StateMachine"}, "RoleArn": {"Fn::GetAtt": ["AlertScheduleRole", "Arn"]},
+         "RetryPolicy": {"MaximumEventAgeInSeconds": 21600, "MaximumRetryAttempts": 185},
+         "DeadLetterConfig": {"Arn": {"Fn::GetAtt": ["AlertScheduleDeadLetterQueue", "Arn"]}}}""");
+    Expect.sameJson(Templates.resource(template, "AlertScheduleDeadLetterQueue"), """
+        {"Type": "AWS::SQS::Queue", "Properties": {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": true}}""");
+    Expect.sameJson(template.at("/Outputs/DeadLetterQueueUrl/Value"), "{\"Ref\": \"AlertScheduleDeadLetterQueue\"}");
   }
 
   @Test

@@ -11,12 +11,19 @@ class PatchInfrequentInstancesTemplateTest {
   final JsonNode template = Templates.template(new PatchInfrequentInstances());
 
   @Test
-  void windowScheduleAndTimeZoneAreParameters() {
+  void windowScheduleTimeZoneDurationCutoffAndTagValueAreParameters() {
     Expect.sameJson(Templates.resource(template, "PatchWindow").path("Properties"), """
         {"Name": {"Fn::Sub": "${AWS::StackName}-PatchWindow"},
          "Description": "Starts patch-infrequent-instances once per tagged instance",
          "Schedule": {"Ref": "WindowSchedule"}, "ScheduleTimezone": {"Ref": "WindowTimeZone"},
-         "Duration": 4, "Cutoff": 1, "AllowUnassociatedTargets": false}""");
+         "Duration": {"Ref": "WindowDurationHours"}, "Cutoff": {"Ref": "WindowCutoffHours"},
+         "AllowUnassociatedTargets": false}""");
+    Expect.sameJson(template.at("/Parameters/WindowDurationHours"), """
+        {"Type": "Number", "Description": "Hours the maintenance window stays open, 1 to 24; more than WindowCutoffHours",
+         "Default": 4, "MinValue": 1, "MaxValue": 24}""");
+    Expect.sameJson(template.at("/Parameters/WindowCutoffHours"), """
+        {"Type": "Number", "Description": "Hours before the window closes when no new instance is started, 0 to 23; less than WindowDurationHours",
+         "Default": 1, "MinValue": 0, "MaxValue": 23}""");
     Expect.sameJson(Templates.resource(template, "PatchTargets").at("/Properties/Targets"),
         "[{\"Key\": \"tag:InfrequentPatching\", \"Values\": [{\"Ref\": \"TargetTagValue\"}]}]");
     assertThat(Templates.resource(template, "PatchWindowTask")
