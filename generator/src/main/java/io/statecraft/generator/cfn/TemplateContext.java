@@ -48,7 +48,8 @@ final class TemplateContext {
       error(CfnCodes.DUPLICATE_LOGICAL_ID, pointer, "logical id '" + logicalId + "' of a " + type
           + " is already taken by " + (parameterNames.contains(logicalId) ? "a parameter" : "another resource")
           + " (the generator reserves StateMachine, StateMachineRole, StateMachinePolicy, StateMachineLogGroup and "
-          + "<Id>Role, <Id>LogGroup, <Id>LogsPolicy, <Id>Task of functions and triggers); rename one");
+          + "<Id>Role, <Id>LogGroup, <Id>LogsPolicy, <Id>Task, <Id>DeadLetterQueue, <Id>DeadLetterQueuePolicy of "
+          + "functions and triggers); rename one");
       return TemplateJson.NODES.objectNode().putObject("Properties");
     }
     ObjectNode resource = resources.putObject(logicalId);

@@ -605,7 +605,8 @@ class TemplateGeneratorTest {
             + "and digits; rename it",
         "ERROR DUPLICATE_LOGICAL_ID /Resources/StateMachineRole: logical id 'StateMachineRole' of a AWS::SNS::Topic is "
             + "already taken by another resource (the generator reserves StateMachine, StateMachineRole, StateMachinePolicy, "
-            + "StateMachineLogGroup and <Id>Role, <Id>LogGroup, <Id>LogsPolicy, <Id>Task of functions and triggers); rename one",
+            + "StateMachineLogGroup and <Id>Role, <Id>LogGroup, <Id>LogsPolicy, <Id>Task, <Id>DeadLetterQueue, "
+            + "<Id>DeadLetterQueuePolicy of functions and triggers); rename one",
         "ERROR UNKNOWN_REFERENCE /Resources/StateMachineRole/Properties/Policies/0/PolicyDocument/Statement/0/Resource/0/Fn::Sub: "
             + "${AlertsTopic} names 'AlertsTopic', which is not a parameter or resource of the template; declare it in the "
             + "WorkflowSpec, or write ${!AlertsTopic} for the literal text");
