@@ -103,7 +103,8 @@ final class SampleWorkflows {
               .expression(expression)
               .timeZone(timeZone)
               .flexibleWindowMinutes(15)
-              .input(Json.object().put("source", "schedule").build()))
+              .input(Json.object().put("source", "schedule").build())
+              .deadLetterQueue())
           .build();
     }
   }
@@ -157,7 +158,9 @@ final class SampleWorkflows {
                   .put("source", Json.strings("aws.health"))
                   .put("detail-type", Json.strings("AWS Health Event")).build())
               .inputTransformer(Map.of("type", "$.detail.eventTypeCode", "account", "$.account"),
-                  "{\"eventTypeCode\": <type>, \"account\": <account>}"))
+                  "{\"eventTypeCode\": <type>, \"account\": <account>}")
+              .retryPolicy(20, 3600)
+              .deadLetterQueue())
           .logGroup(logs)
           .logging(LogLevel.ALL, false)
           .tag("Environment", environment)
@@ -215,10 +218,10 @@ final class SampleWorkflows {
               .description("Weekly patching of infrequently used instances")
               .schedule(windowSchedule)
               .timeZone("Etc/UTC")
-              .durationHours(4)
+              .durationHours(Parameter.number("WindowDurationHours").minValue(1).maxValue(24).defaultValue(4))
               .cutoffHours(1)
               .target(MaintenanceWindowTarget.named("PatchTargets")
-                  .instancesTagged("Patch", patchGroups))
+                  .instancesTagged(Parameter.string("PatchTagKey").defaultValue("Patch"), patchGroups))
               .taskInput(Json.object().put("InstanceId", MaintenanceWindow.TARGET_ID).build()))
           .outputs(Output.named("PatchWindowId", new TemplateValue.Attribute("PatchWindow", null)).notExported())
           .build();

@@ -628,7 +628,7 @@ class TemplateGeneratorTest {
             + "two parameter groups; the console shows it once, so keep it in one",
         "WARNING MISSING_TASK_PERMISSIONS /States/Call/Resource: task Call calls arn:aws:states:::aws-sdk:ec2:describeRegions "
             + "but declares no IAM permission, so the execution role will not allow the call; use a typed integration "
-            + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:617)");
+            + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:618)");
   }
 
   @Test
