@@ -92,6 +92,18 @@ public final class PatchInfrequentInstances implements Workflow {
       .defaultValue(1)
       .minValue(0)
       .maxValue(23);
+  static final Parameter WINDOW_MAX_CONCURRENCY = Parameter.string("WindowMaxConcurrency")
+      .label("Instances patched at once")
+      .description("How many instances the window patches at once: a number, or a percentage of the targets such as 10%")
+      .defaultValue("5")
+      .allowedPattern("[1-9][0-9]*|[1-9][0-9]?%|100%")
+      .constraintDescription("a number from 1, or a percentage from 1% to 100%");
+  static final Parameter WINDOW_MAX_ERRORS = Parameter.string("WindowMaxErrors")
+      .label("Failed instances before the window stops")
+      .description("After this many failed instances (a number, or a percentage of the targets) the window starts no more")
+      .defaultValue("5")
+      .allowedPattern("0|[1-9][0-9]*|[0-9]%|[1-9][0-9]%|100%")
+      .constraintDescription("a number from 0, or a percentage from 0% to 100%");
   static final Parameter PATCH_OPERATION_PARAMETER = Parameter.string("PatchOperation")
       .label("Patch operation")
       .description("Install missing patches, or only Scan and report compliance")
@@ -148,7 +160,7 @@ public final class PatchInfrequentInstances implements Workflow {
         .description("A maintenance window starts stopped EC2 instances, patches "
             + "them with AWS-RunPatchBaseline and stops them again")
         .parameterGroup("Instances and window", TARGET_TAG_VALUE, WINDOW_SCHEDULE, WINDOW_TIME_ZONE,
-            WINDOW_DURATION_HOURS, WINDOW_CUTOFF_HOURS)
+            WINDOW_DURATION_HOURS, WINDOW_CUTOFF_HOURS, WINDOW_MAX_CONCURRENCY, WINDOW_MAX_ERRORS)
         .parameterGroup("Patching", PATCH_OPERATION_PARAMETER, REBOOT_OPTION_PARAMETER)
         .parameterGroup("Polling", POLL_INITIAL_SECONDS_PARAMETER, POLL_MAX_SECONDS_PARAMETER,
             MAX_READY_CHECKS_PARAMETER, MAX_COMMAND_CHECKS_PARAMETER)
@@ -162,8 +174,8 @@ public final class PatchInfrequentInstances implements Workflow {
                 .description("Instances tagged " + TARGET_TAG_KEY)
                 .instancesTagged(TARGET_TAG_KEY, TARGET_TAG_VALUE))
             .taskInput(Json.object().put("instanceId", MaintenanceWindow.TARGET_ID).build())
-            .maxConcurrency("5")
-            .maxErrors("5"))
+            .maxConcurrency(WINDOW_MAX_CONCURRENCY)
+            .maxErrors(WINDOW_MAX_ERRORS))
         .build();
   }
 

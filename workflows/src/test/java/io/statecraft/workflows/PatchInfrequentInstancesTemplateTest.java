@@ -29,6 +29,10 @@ class PatchInfrequentInstancesTemplateTest {
     assertThat(Templates.resource(template, "PatchWindowTask")
         .at("/Properties/TaskInvocationParameters/MaintenanceWindowStepFunctionsParameters/Input").asText())
         .isEqualTo("{\"instanceId\":\"{{TARGET_ID}}\"}");
+    Expect.sameJson(Templates.resource(template, "PatchWindowTask").at("/Properties/MaxConcurrency"),
+        "{\"Ref\": \"WindowMaxConcurrency\"}");
+    Expect.sameJson(Templates.resource(template, "PatchWindowTask").at("/Properties/MaxErrors"),
+        "{\"Ref\": \"WindowMaxErrors\"}");
     assertThat(template.at("/Parameters/WindowSchedule/Default").asText()).isEqualTo("cron(0 3 ? * SUN *)");
     assertThat(template.at("/Parameters/PatchOperation/AllowedValues").toString()).isEqualTo("[\"Install\",\"Scan\"]");
     assertThat(template.at("/Parameters/RebootOption/AllowedValues").toString()).isEqualTo("[\"RebootIfNeeded\",\"NoReboot\"]");

@@ -36,8 +36,8 @@ public final class MaintenanceWindow implements Trigger {
   private final List<MaintenanceWindowTarget> targets = new ArrayList<>();
   private Value taskInput;
   private int priority = 1;
-  private String maxConcurrency = "1";
-  private String maxErrors = "1";
+  private TemplateValue maxConcurrency = TemplateValue.of("1");
+  private TemplateValue maxErrors = TemplateValue.of("1");
 
   private MaintenanceWindow(String logicalId) {
     this.logicalId = Objects.requireNonNull(logicalId, "logicalId == null");
@@ -130,12 +130,27 @@ public final class MaintenanceWindow implements Trigger {
 
   /** {@code MaxConcurrency}: targets at once, a number or a percentage ("1" unless set). */
   public MaintenanceWindow maxConcurrency(String value) {
+    return maxConcurrency(TemplateValue.of(Objects.requireNonNull(value, "value == null")));
+  }
+
+  /**
+   * {@code MaxConcurrency} from a {@code String} parameter (or a literal): {@code 1} or more, or a
+   * percentage from {@code 1%} to {@code 100%}. A literal and the parameter's default are checked
+   * at build time; give the parameter an {@code allowedPattern} so that CloudFormation checks what
+   * is entered at deploy time.
+   */
+  public MaintenanceWindow maxConcurrency(TemplateValue value) {
     this.maxConcurrency = Objects.requireNonNull(value, "value == null");
     return this;
   }
 
   /** {@code MaxErrors}: failures before the task stops, a number or a percentage ("1" unless set). */
   public MaintenanceWindow maxErrors(String value) {
+    return maxErrors(TemplateValue.of(Objects.requireNonNull(value, "value == null")));
+  }
+
+  /** {@code MaxErrors} from a {@code String} parameter (or a literal): {@code 0} or more, or {@code 0%} to {@code 100%}. */
+  public MaintenanceWindow maxErrors(TemplateValue value) {
     this.maxErrors = Objects.requireNonNull(value, "value == null");
     return this;
   }
@@ -183,11 +198,11 @@ public final class MaintenanceWindow implements Trigger {
     return priority;
   }
 
-  public String maxConcurrency() {
+  public TemplateValue maxConcurrency() {
     return maxConcurrency;
   }
 
-  public String maxErrors() {
+  public TemplateValue maxErrors() {
     return maxErrors;
   }
 }

@@ -81,6 +81,8 @@ final class ParameterCollector {
       add(window.timeZone());
       add(window.durationHours());
       add(window.cutoffHours());
+      add(window.maxConcurrency());
+      add(window.maxErrors());
       for (MaintenanceWindowTarget target : window.targets()) {
         add(target.tagKeyParameter());
         add(target.values());

@@ -11,6 +11,7 @@ import io.statecraft.dsl.workflow.LogGroup;
 import io.statecraft.dsl.workflow.MaintenanceWindow;
 import io.statecraft.dsl.workflow.MaintenanceWindowTarget;
 import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.ParameterType;
 import io.statecraft.dsl.workflow.Schedule;
 import io.statecraft.dsl.workflow.SnsTopic;
 import io.statecraft.dsl.workflow.TargetRetryPolicy;
@@ -34,6 +35,10 @@ final class ResourceWriter {
 
   /** SQS's longest retention, 14 days, so that dead letters wait for someone to look. */
   static final int DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
+
+  /** The values Systems Manager accepts for a window task's {@code MaxConcurrency} and {@code MaxErrors}. */
+  private static final Pattern MAX_CONCURRENCY = Pattern.compile("[1-9][0-9]*|[1-9][0-9]?%|100%");
+  private static final Pattern MAX_ERRORS = Pattern.compile("0|[1-9][0-9]*|[0-9]%|[1-9][0-9]%|100%");
 
   private static final Set<String> SNS_PROTOCOLS = Set.of(
       "email", "email-json", "http", "https", "sqs", "sms", "lambda", "application", "firehose");
@@ -452,8 +457,10 @@ final class ResourceWriter {
     task.set("TaskArn", TemplateJson.ref(TemplateGenerator.STATE_MACHINE));
     task.set("ServiceRoleArn", TemplateJson.getAtt(roleId, "Arn"));
     task.put("Priority", window.priority());
-    task.put("MaxConcurrency", window.maxConcurrency());
-    task.put("MaxErrors", window.maxErrors());
+    task.set("MaxConcurrency", limit(window.maxConcurrency(), MAX_CONCURRENCY, "MaxConcurrency", id,
+        "a number from 1 or a percentage from 1% to 100%", JsonPointers.child(taskPointer, "MaxConcurrency")));
+    task.set("MaxErrors", limit(window.maxErrors(), MAX_ERRORS, "MaxErrors", id,
+        "a number from 0 or a percentage from 0% to 100%", JsonPointers.child(taskPointer, "MaxErrors")));
     if (!window.targets().isEmpty()) {
       ArrayNode values = task.putArray("Targets").addObject().put("Key", "WindowTargetIds").putArray("Values");
       window.targets().forEach(target -> values.add(TemplateJson.ref(target.logicalId())));
@@ -528,6 +535,28 @@ final class ResourceWriter {
       return null;
     }
     return defaultValue;
+  }
+
+  /** A task's {@code MaxConcurrency} or {@code MaxErrors}, checked where known (literal or default). */
+  private com.fasterxml.jackson.databind.JsonNode limit(TemplateValue value, Pattern allowed, String property, String id,
+      String expected, String pointer) {
+    String literal = null;
+    String where = pointer;
+    if (value instanceof TemplateValue.Text text) {
+      literal = text.value();
+    } else if (value instanceof Parameter parameter && parameter.type().equals(ParameterType.STRING)) {
+      literal = parameter.defaultValue();
+      where = JsonPointers.child(JsonPointers.child("/Parameters", parameter.name()), "Default");
+    } else {
+      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "the " + property + " of maintenance window " + id
+          + " is " + expected + ", written as text; give a text or a String parameter"
+          + (value instanceof Parameter p ? " (" + p.name() + " is a " + p.type().name() + ")" : ""));
+    }
+    if (literal != null && !allowed.matcher(literal).matches()) {
+      context.error(value instanceof Parameter ? CfnCodes.INVALID_PARAMETER : CfnCodes.INVALID_RESOURCE_PROPERTY, where,
+          "the " + property + " of maintenance window " + id + " is '" + literal + "', but Systems Manager expects " + expected);
+    }
+    return TemplateJson.value(value);
   }
 
   private static String describe(TemplateValue value, BigDecimal known) {

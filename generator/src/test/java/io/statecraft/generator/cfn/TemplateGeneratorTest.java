@@ -696,4 +696,32 @@ class TemplateGeneratorTest {
         + "the inline policies of role StateMachineRole take about 19948 characters, over IAM's 10240 for a role; "
         + "grant on fewer, broader resources (an ARN pattern) or split the workflow");
   }
+
+  @Test
+  void windowTaskLimitsComeFromTextOrStringParameters() {
+    Parameter concurrency = Parameter.string("Concurrency").allowedPattern("[1-9][0-9]*%?").defaultValue("10%");
+    Parameter errors = Parameter.string("Errors").defaultValue("none");
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).triggers(
+        MaintenanceWindow.named("Good").schedule("rate(7 days)").maxConcurrency(concurrency).maxErrors("0")
+            .target(MaintenanceWindowTarget.named("GoodTargets").instanceIds(TemplateValue.of("i-0123456789abcdef0")))
+            .taskInput(Json.object().put("instance", MaintenanceWindow.TARGET_ID).build()),
+        MaintenanceWindow.named("Bad").schedule("rate(7 days)").maxConcurrency("0").maxErrors(errors)
+            .target(MaintenanceWindowTarget.named("BadTargets").instanceIds(TemplateValue.of("i-0123456789abcdef0")))
+            .taskInput(Json.object().put("instance", MaintenanceWindow.TARGET_ID).build()),
+        MaintenanceWindow.named("Typed").schedule("rate(7 days)").maxConcurrency(Parameter.number("Many").defaultValue(5))
+            .target(MaintenanceWindowTarget.named("TypedTargets").instanceIds(TemplateValue.of("i-0123456789abcdef0")))
+            .taskInput(Json.object().put("instance", MaintenanceWindow.TARGET_ID).build())));
+
+    assertThat(problems(compiled)).containsExactly(
+        "ERROR INVALID_PARAMETER /Parameters/Errors/Default: the MaxErrors of maintenance window Bad is 'none', but "
+            + "Systems Manager expects a number from 0 or a percentage from 0% to 100%",
+        "ERROR INVALID_RESOURCE_PROPERTY /Resources/BadTask/Properties/MaxConcurrency: the MaxConcurrency of maintenance "
+            + "window Bad is '0', but Systems Manager expects a number from 1 or a percentage from 1% to 100%",
+        "ERROR INVALID_RESOURCE_PROPERTY /Resources/TypedTask/Properties/MaxConcurrency: the MaxConcurrency of "
+            + "maintenance window Typed is a number from 1 or a percentage from 1% to 100%, written as text; give a text "
+            + "or a String parameter (Many is a Number)");
+    JsonNode task = template(compiled).at("/Resources/GoodTask/Properties");
+    assertThat(task.get("MaxConcurrency")).isEqualTo(json("{\"Ref\": \"Concurrency\"}"));
+    assertThat(task.get("MaxErrors")).isEqualTo(json("\"0\""));
+  }
 }
