@@ -21,7 +21,7 @@ class DocsExamplesTest {
         .documentName("AWS-RunPatchBaseline")
         .instanceIds(AwsSdk.list(Path.input().field("instanceIds")))
         .build());
-    Task task = Task.named("Patch").call(send).retry(Retry.on(SdkErrors.Ssm.SERVICE).maxAttempts(3));
+    Task task = Task.named("Patch").call(send).retry(Retry.on(SdkErrors.Ssm.THROTTLING).maxAttempts(3));
     assertThat(Definitions.parameters(send))
         .isEqualTo("{\"InstanceIds.$\":\"$.instanceIds\",\"DocumentName\":\"AWS-RunPatchBaseline\"}");
     assertThat(task.requiredPermissions()).hasSize(1);
