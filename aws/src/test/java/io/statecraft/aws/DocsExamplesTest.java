@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 
-/** The examples of README.md and docs/integrations.md, compiled and checked. */
+/** The examples of docs/integrations.md, compiled and checked. */
 class DocsExamplesTest {
 
   @Test
-  void readmeSendCommand() {
+  void sendCommandWithThrottlingRetry() {
     SdkCall send = AwsSdk.call(SendCommandRequest.builder()
         .documentName("AWS-RunPatchBaseline")
         .instanceIds(AwsSdk.list(Path.input().field("instanceIds")))
