@@ -11,6 +11,7 @@ import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.Task;
 import io.statecraft.dsl.Value;
+import io.statecraft.generator.DefinitionCompiler;
 import io.statecraft.generator.Problem;
 import io.statecraft.generator.validate.StateMachineType;
 import java.util.List;
@@ -228,14 +229,14 @@ class OptimizedIntegrationsTest {
   }
 
   @Test
-  void expressWorkflowsRefuseSyncAndCallbackPatterns() {
+  void theValidatorRefusesSyncAndCallbackPatternsInExpressWorkflows() {
     Task child = Task.named("RunChild").call(AwsSdk.optimized(StartExecutionRequest.builder()
         .stateMachineArn(AwsSdk.text(Placeholder.string("Child"))).build()).sync());
-    List<Problem> problems = IntegrationChecks.problems(StateMachine.startWith(child).build(), StateMachineType.EXPRESS);
-    assertThat(problems).extracting(Problem::describe).containsExactly(
-        "ERROR INTEGRATION_PATTERN_NOT_SUPPORTED /States/RunChild/Resource: Express workflows call services "
-            + "request-response only, so arn:aws:states:::states:startExecution.sync is refused; drop .sync or make the "
-            + "workflow Standard (io/statecraft/aws/OptimizedIntegrationsTest.java:232)");
-    assertThat(IntegrationChecks.problems(StateMachine.startWith(child).build(), StateMachineType.STANDARD)).isEmpty();
+    List<Problem> problems = DefinitionCompiler.compile(StateMachine.startWith(child), StateMachineType.EXPRESS)
+        .problems();
+    assertThat(problems).extracting(Problem::code, Problem::pointer)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("EXPRESS_UNSUPPORTED_INTEGRATION", "/States/RunChild/Resource"));
+    assertThat(DefinitionCompiler.compile(StateMachine.startWith(child), StateMachineType.STANDARD).problems()).isEmpty();
   }
+
 }
