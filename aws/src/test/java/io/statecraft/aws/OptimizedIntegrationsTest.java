@@ -11,6 +11,8 @@ import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.Task;
 import io.statecraft.dsl.Value;
+import io.statecraft.dsl.workflow.HttpConnection;
+import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.generator.DefinitionCompiler;
 import io.statecraft.generator.Problem;
 import io.statecraft.generator.validate.StateMachineType;
@@ -216,6 +218,24 @@ class OptimizedIntegrationsTest {
     assertThatThrownBy(() -> HttpInvoke.get(Value.of("https://example.com")).payload())
         .hasMessage("http:invoke GET StringValue[value=https://example.com]: the HTTP task needs an EventBridge "
             + "connection for authentication; give it with .connection(connectionArn)");
+  }
+
+  @Test
+  void theHttpTaskThroughADeclaredConnectionIsGrantedOnlyThatConnectionsSecret() {
+    HttpConnection webhook = HttpConnection.named("WebhookConnection")
+        .apiKey("x-api-key", Parameter.string("WebhookKey").noEcho());
+    HttpInvoke post = HttpInvoke.post(Value.of("https://hooks.example.com/alerts")).connection(webhook);
+
+    assertThat(Definitions.task(post)).isEqualTo("{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::http:invoke\","
+        + "\"Parameters\":{\"ApiEndpoint\":\"https://hooks.example.com/alerts\",\"Method\":\"POST\","
+        + "\"Authentication\":{\"ConnectionArn\":\"${WebhookConnectionArn}\"}},\"End\":true}");
+    assertThat(post.iamStatements()).containsExactly(
+        IamStatement.allow("states:InvokeHTTPEndpoint", IamStatement.THIS_STATE_MACHINE)
+            .withCondition("StringEquals", "states:HTTPMethod", List.of("POST"))
+            .withCondition("StringEquals", "states:HTTPEndpoint", List.of("https://hooks.example.com/alerts")),
+        IamStatement.allow("events:RetrieveConnectionCredentials", "${WebhookConnection.Arn}"),
+        IamStatement.allow(List.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"),
+            List.of("${WebhookConnection.SecretArn}")));
   }
 
   @Test
