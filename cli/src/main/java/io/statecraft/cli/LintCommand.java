@@ -7,22 +7,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.generator.Problem;
-import io.statecraft.generator.json.DocumentCodes;
-import io.statecraft.generator.json.DocumentException;
 import io.statecraft.generator.json.JsonDocuments;
-import io.statecraft.generator.json.JsonPointers;
-import io.statecraft.generator.validate.AslValidator;
-import io.statecraft.generator.validate.ValidationOptions;
-import java.io.IOException;
+import io.statecraft.generator.lint.DefinitionLinter;
+import io.statecraft.generator.lint.DefinitionLinter.Finding;
+import io.statecraft.generator.lint.DefinitionLinter.Report;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code statecraft lint FILE_OR_DIR...}: checks Step Functions definitions and prints every
@@ -40,9 +33,6 @@ public final class LintCommand implements Command {
 
   /** The parsed command line of one run. */
   record Options(Format format, boolean warningsAsErrors, List<String> paths) {}
-
-  /** One problem of one file. */
-  record Finding(String file, Problem problem) {}
 
   @Override
   public String name() {
@@ -78,32 +68,14 @@ public final class LintCommand implements Command {
       return ExitStatus.OK;
     }
     Options options = parse(args);
-    List<String> files = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>();
-    for (String path : options.paths()) {
-      try {
-        files.addAll(definitionFiles(path));
-      } catch (IOException | UncheckedIOException e) {
-        String reason = e instanceof UncheckedIOException unchecked ? unchecked.getCause().toString() : e.toString();
-        findings.add(new Finding(path, Problem.error(DocumentCodes.INVALID_JSON_DESCRIPTION, JsonPointers.ROOT,
-            "cannot list the directory: " + reason)));
-      }
-    }
-    for (String file : files) {
-      for (Problem problem : lint(Path.of(file))) {
-        findings.add(new Finding(file, problem));
-      }
-    }
+    Report report = DefinitionLinter.lint(options.paths());
     if (options.format() == Format.JSON) {
-      out.print(toJson(findings));
+      out.print(toJson(report.findings()));
     } else {
-      findings.forEach(finding -> out.println(finding.file() + ": " + finding.problem().describe()));
+      report.findings().forEach(finding -> out.println(finding.describe()));
     }
-    long errors = findings.stream().filter(finding -> finding.problem().isError()).count();
-    long warnings = findings.size() - errors;
-    err.println(count(files.size(), "file") + ", " + count(errors, "error") + ", " + count(warnings, "warning"));
-    boolean failed = errors > 0 || options.warningsAsErrors() && warnings > 0;
-    return failed ? ExitStatus.PROBLEMS : ExitStatus.OK;
+    err.println(report.summary());
+    return report.failed(options.warningsAsErrors()) ? ExitStatus.PROBLEMS : ExitStatus.OK;
   }
 
   static Options parse(List<String> args) throws UsageException {
@@ -156,31 +128,6 @@ public final class LintCommand implements Command {
     }
   }
 
-  /** A named file as it is; a directory's definition files, recursively, in sorted order. */
-  private static List<String> definitionFiles(String argument) throws IOException {
-    Path path = Path.of(argument);
-    if (!Files.isDirectory(path)) {
-      return List.of(argument);
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      Set<String> files = new LinkedHashSet<>();
-      walk.filter(Files::isRegularFile)
-          .filter(JsonDocuments::isDefinitionFile)
-          .map(Path::toString)
-          .sorted()
-          .forEach(files::add);
-      return List.copyOf(files);
-    }
-  }
-
-  private static List<Problem> lint(Path file) {
-    try {
-      return AslValidator.validate(JsonDocuments.read(file), ValidationOptions.defaults());
-    } catch (DocumentException e) {
-      return e.problems();
-    }
-  }
-
   private static String toJson(List<Finding> findings) {
     ObjectMapper mapper = JsonDocuments.mapper().enable(SerializationFeature.INDENT_OUTPUT);
     ArrayNode array = mapper.createArrayNode();
@@ -199,9 +146,5 @@ public final class LintCommand implements Command {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the report as JSON", e);
     }
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -19,6 +19,7 @@ public final class Main {
       new LintCommand(),
       new ImportCommand(),
       new RenderCommand(),
+      new GenerateCommand(),
       new RunCommand());
 
   private Main() {}

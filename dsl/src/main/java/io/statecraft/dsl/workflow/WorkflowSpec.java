@@ -1,22 +1,63 @@
 package io.statecraft.dsl.workflow;
 
 import io.statecraft.dsl.StateMachine;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a {@link Workflow} deploys: its state machine and the options around it. Immutable; make
- * one with {@link #builder(StateMachine)}.
+ * What a {@link Workflow} deploys: its state machine and everything around it (template
+ * parameters, supporting resources, triggers, outputs and the state machine's options).
+ * Immutable; make one with {@link #builder(StateMachine)}.
+ *
+ * <pre>{@code
+ * Parameter webhookUrl = Parameter.string("WebhookUrl").allowedPattern("https://[^@]+");
+ * HttpConnection teams = HttpConnection.named("TeamsConnection").apiKey("x-unused", token);
+ * return WorkflowSpec.builder(StateMachine.startWith(first))
+ *     .description("Alerts Teams about EC2 instances missing patches")
+ *     .parameterGroup("Microsoft Teams", webhookUrl, token)
+ *     .resources(teams)
+ *     .triggers(Schedule.named("WeeklySchedule").expression("cron(0 8 ? * MON *)").timeZone("Europe/Bucharest"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Defaults: a STANDARD workflow, logging at ERROR level without execution data to a log group
+ * of its own whose retention is the parameter {@code LogRetentionInDays}, X-Ray tracing on, no
+ * physical name, outputs {@code StateMachineArn} and {@code StateMachineName}.
  */
 public final class WorkflowSpec {
 
   private final StateMachine stateMachine;
   private final String description;
   private final WorkflowType type;
+  private final List<Parameter> parameters;
+  private final List<ParameterGroup> parameterGroups;
+  private final List<WorkflowResource> resources;
+  private final LogLevel logLevel;
+  private final boolean includeExecutionData;
+  private final LogGroup logGroup;
+  private final boolean tracing;
+  private final Map<String, TemplateValue> tags;
+  private final Parameter name;
+  private final List<Output> outputs;
 
   private WorkflowSpec(Builder builder) {
     this.stateMachine = builder.stateMachine;
     this.description = builder.description;
     this.type = builder.type;
+    this.parameters = List.copyOf(builder.parameters);
+    this.parameterGroups = List.copyOf(builder.parameterGroups);
+    this.resources = List.copyOf(builder.resources);
+    this.logLevel = builder.logLevel;
+    this.includeExecutionData = builder.includeExecutionData;
+    this.logGroup = builder.logGroup;
+    this.tracing = builder.tracing;
+    this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tags));
+    this.name = builder.name;
+    this.outputs = List.copyOf(builder.outputs);
   }
 
   /** A builder for a workflow around {@code stateMachine}. */
@@ -37,11 +78,77 @@ public final class WorkflowSpec {
     return type;
   }
 
+  /** The parameters declared, in order (those in groups included); not those only resources use. */
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  public List<ParameterGroup> parameterGroups() {
+    return parameterGroups;
+  }
+
+  /** Supporting resources and triggers, in the order declared. */
+  public List<WorkflowResource> resources() {
+    return resources;
+  }
+
+  /** The triggers among {@link #resources()}. */
+  public List<Trigger> triggers() {
+    List<Trigger> triggers = new ArrayList<>();
+    for (WorkflowResource resource : resources) {
+      if (resource instanceof Trigger trigger) {
+        triggers.add(trigger);
+      }
+    }
+    return List.copyOf(triggers);
+  }
+
+  public LogLevel logLevel() {
+    return logLevel;
+  }
+
+  public boolean includeExecutionData() {
+    return includeExecutionData;
+  }
+
+  /** The log group chosen for the state machine; null for the default one. */
+  public LogGroup logGroup() {
+    return logGroup;
+  }
+
+  public boolean tracing() {
+    return tracing;
+  }
+
+  public Map<String, TemplateValue> tags() {
+    return tags;
+  }
+
+  /** The parameter that names the state machine; null to let CloudFormation name it. */
+  public Parameter name() {
+    return name;
+  }
+
+  /** Outputs beyond the default two. */
+  public List<Output> outputs() {
+    return outputs;
+  }
+
   /** Builds a {@link WorkflowSpec}. */
   public static final class Builder {
     private final StateMachine stateMachine;
     private String description;
     private WorkflowType type = WorkflowType.STANDARD;
+    private final List<Parameter> parameters = new ArrayList<>();
+    private final List<ParameterGroup> parameterGroups = new ArrayList<>();
+    private final List<WorkflowResource> resources = new ArrayList<>();
+    private LogLevel logLevel = LogLevel.ERROR;
+    private boolean includeExecutionData;
+    private LogGroup logGroup;
+    private boolean tracing = true;
+    private final Map<String, TemplateValue> tags = new LinkedHashMap<>();
+    private Parameter name;
+    private final List<Output> outputs = new ArrayList<>();
 
     private Builder(StateMachine stateMachine) {
       this.stateMachine = Objects.requireNonNull(stateMachine, "stateMachine == null");
@@ -56,6 +163,91 @@ public final class WorkflowSpec {
     /** STANDARD (the default) or EXPRESS. */
     public Builder type(WorkflowType type) {
       this.type = Objects.requireNonNull(type, "type == null");
+      return this;
+    }
+
+    /**
+     * Template parameters the state machine uses through {@link Parameter#ref()}. Parameters
+     * that only resources, tags or outputs use need not be listed.
+     */
+    public Builder parameters(Parameter... parameters) {
+      for (Parameter parameter : parameters) {
+        addParameter(Objects.requireNonNull(parameter, "parameter == null"));
+      }
+      return this;
+    }
+
+    /** Parameters shown together under {@code label} in the console; they are declared too. */
+    public Builder parameterGroup(String label, Parameter... parameters) {
+      parameterGroups.add(ParameterGroup.of(label, parameters));
+      return parameters(parameters);
+    }
+
+    private void addParameter(Parameter parameter) {
+      if (!parameters.contains(parameter)) {
+        parameters.add(parameter);
+      }
+    }
+
+    /** Supporting resources the states use: topics, connections, functions, log groups. */
+    public Builder resources(WorkflowResource... resources) {
+      for (WorkflowResource resource : resources) {
+        this.resources.add(Objects.requireNonNull(resource, "resource == null"));
+      }
+      return this;
+    }
+
+    /** What starts the workflow: schedules, rules, maintenance windows. */
+    public Builder triggers(Trigger... triggers) {
+      return resources(triggers);
+    }
+
+    /**
+     * {@code LoggingConfiguration}: the level (ERROR unless set; OFF turns logging off) and
+     * whether to log execution input and output (off unless set: they may hold personal data).
+     */
+    public Builder logging(LogLevel level, boolean includeExecutionData) {
+      this.logLevel = Objects.requireNonNull(level, "level == null");
+      this.includeExecutionData = includeExecutionData;
+      return this;
+    }
+
+    /** The log group to log to, instead of the one created by default. */
+    public Builder logGroup(LogGroup logGroup) {
+      this.logGroup = Objects.requireNonNull(logGroup, "logGroup == null");
+      return this;
+    }
+
+    /** {@code TracingConfiguration}: X-Ray tracing, on unless set. */
+    public Builder tracing(boolean enabled) {
+      this.tracing = enabled;
+      return this;
+    }
+
+    /** A tag on the state machine. */
+    public Builder tag(String key, TemplateValue value) {
+      tags.put(Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    public Builder tag(String key, String value) {
+      return tag(key, TemplateValue.of(value));
+    }
+
+    /**
+     * {@code StateMachineName} from a parameter, for deployers who need a known name. Left unset,
+     * CloudFormation names the state machine, so the stack deploys any number of times.
+     */
+    public Builder name(Parameter name) {
+      this.name = Objects.requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /** Outputs beyond {@code StateMachineArn} and {@code StateMachineName}. */
+    public Builder outputs(Output... outputs) {
+      for (Output output : outputs) {
+        this.outputs.add(Objects.requireNonNull(output, "output == null"));
+      }
       return this;
     }
 

@@ -1,12 +1,12 @@
 package io.statecraft.generator.validate;
 
 /** Edit distance, for "did you mean" hints on misspelt names. */
-final class Spelling {
+public final class Spelling {
 
   private Spelling() {}
 
   /** The Levenshtein distance between two strings. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -45,11 +45,14 @@ public record CompiledWorkflow(
 
   /**
    * Writes the chosen files into {@code directory} (usually {@code target/statecraft/<id>}), each
-   * only when its bytes changed, each atomically.
+   * only when its bytes changed, each atomically. A workflow with errors writes nothing, so the
+   * files of the last good build stay as they were.
    *
    * @return the files written; empty when all were up to date
+   * @throws ProblemException when the workflow has errors
    */
   public List<OutputFile> writeTo(Path directory, Set<OutputFile> which) {
+    orThrow();
     List<OutputFile> written = new ArrayList<>();
     for (Map.Entry<OutputFile, String> file : files.entrySet()) {
       if (which.contains(file.getKey())

@@ -1,0 +1,305 @@
+package io.statecraft.aws;
+
+import io.statecraft.dsl.ArrayValue;
+import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.ObjectValue;
+import io.statecraft.dsl.Placeholder;
+import io.statecraft.dsl.StringValue;
+import io.statecraft.dsl.Value;
+import io.statecraft.generator.iam.ArnFormats;
+import io.statecraft.generator.iam.IamAction;
+import io.statecraft.generator.iam.IamActionResource;
+import io.statecraft.generator.iam.IamCatalog;
+import io.statecraft.generator.iam.IamResourceType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The IAM statements an AWS SDK call needs, from AWS's Service Authorization Reference (the
+ * {@link IamCatalog}): the action's exact name, and its resources scoped by the request's members
+ * where AWS scopes the action by them.
+ *
+ * <p>How resources are found, for each resource type the action names that is required, or that a
+ * request member fills:
+ *
+ * <ul>
+ *   <li>a member named after the type with {@code Arn} ({@code TopicArn} for {@code topic}) or a
+ *       member holding a literal {@code arn:...} gives the whole ARN;
+ *   <li>otherwise each placeholder of the type's ARN format ({@code ${InstanceId}}) is filled from
+ *       the member of that name, its plural ({@code InstanceIds}: one ARN per id), or one of the
+ *       few other names AWS gives it ({@code Bucket} for {@code ${BucketName}});
+ *   <li>a type the action accepts without requiring it is included only when the request fills
+ *       all of its placeholders (SendCommand's {@code instance} from {@code InstanceIds});
+ *   <li>a member given at run time (a path or JSONata expression) or not given at all becomes
+ *       {@code *} inside the ARN, which stays scoped to the stack's partition, region and account;
+ *   <li>a placeholder {@link Placeholder} stays {@code ${Name}}, which CloudFormation fills.
+ * </ul>
+ *
+ * <p>An action without resource types is granted on {@code *}, with the reason.
+ */
+final class SdkPermissions {
+
+  /**
+   * SDK operations whose IAM action has another name. Every other operation's action has the
+   * operation's own name, which the catalog confirms.
+   */
+  static final Map<String, String> ACTIONS = Map.ofEntries(
+      Map.entry("s3:ListBuckets", "ListAllMyBuckets"),
+      Map.entry("s3:ListObjects", "ListBucket"),
+      Map.entry("s3:ListObjectsV2", "ListBucket"),
+      Map.entry("s3:HeadBucket", "ListBucket"),
+      Map.entry("s3:HeadObject", "GetObject"),
+      Map.entry("s3:ListObjectVersions", "ListBucketVersions"),
+      Map.entry("s3:ListMultipartUploads", "ListBucketMultipartUploads"),
+      Map.entry("s3:ListParts", "ListMultipartUploadParts"),
+      Map.entry("s3:DeleteObjects", "DeleteObject"),
+      Map.entry("s3:CreateMultipartUpload", "PutObject"),
+      Map.entry("s3:UploadPart", "PutObject"),
+      Map.entry("s3:CompleteMultipartUpload", "PutObject"),
+      Map.entry("s3:GetBucketLifecycleConfiguration", "GetLifecycleConfiguration"),
+      Map.entry("s3:PutBucketLifecycleConfiguration", "PutLifecycleConfiguration"),
+      Map.entry("s3:DeleteBucketLifecycle", "PutLifecycleConfiguration"),
+      Map.entry("s3:GetBucketNotificationConfiguration", "GetBucketNotification"),
+      Map.entry("s3:PutBucketNotificationConfiguration", "PutBucketNotification"),
+      Map.entry("s3:GetBucketEncryption", "GetEncryptionConfiguration"),
+      Map.entry("s3:PutBucketEncryption", "PutEncryptionConfiguration"),
+      Map.entry("s3:DeleteBucketEncryption", "PutEncryptionConfiguration"),
+      Map.entry("s3:GetBucketReplication", "GetReplicationConfiguration"),
+      Map.entry("s3:PutBucketReplication", "PutReplicationConfiguration"),
+      Map.entry("s3:DeleteBucketReplication", "PutReplicationConfiguration"),
+      Map.entry("s3:GetObjectLockConfiguration", "GetBucketObjectLockConfiguration"),
+      Map.entry("s3:PutObjectLockConfiguration", "PutBucketObjectLockConfiguration"),
+      Map.entry("s3:GetPublicAccessBlock", "GetBucketPublicAccessBlock"),
+      Map.entry("s3:PutPublicAccessBlock", "PutBucketPublicAccessBlock"),
+      Map.entry("s3:DeletePublicAccessBlock", "PutBucketPublicAccessBlock"),
+      Map.entry("s3:DeleteBucketCors", "PutBucketCORS"),
+      Map.entry("s3:DeleteBucketTagging", "PutBucketTagging"),
+      Map.entry("s3:GetBucketAccelerateConfiguration", "GetAccelerateConfiguration"),
+      Map.entry("s3:PutBucketAccelerateConfiguration", "PutAccelerateConfiguration"),
+      Map.entry("s3:GetBucketIntelligentTieringConfiguration", "GetIntelligentTieringConfiguration"),
+      Map.entry("s3:GetBucketInventoryConfiguration", "GetInventoryConfiguration"),
+      Map.entry("s3:GetBucketMetricsConfiguration", "GetMetricsConfiguration"),
+      Map.entry("s3:GetBucketAnalyticsConfiguration", "GetAnalyticsConfiguration"),
+      Map.entry("lambda:Invoke", "InvokeFunction"),
+      Map.entry("lambda:InvokeWithResponseStream", "InvokeFunction"));
+
+  /** Other member names under which AWS's APIs take an ARN placeholder's value. */
+  private static final Map<String, List<Alias>> ALIASES = Map.of(
+      "BucketName", List.of(Alias.same("Bucket")),
+      "ObjectName", List.of(Alias.same("Key")),
+      "QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment, false)),
+      "ParameterNameWithoutLeadingSlash", List.of(new Alias("Name", name -> name.replaceFirst("^/", ""), false)),
+      "TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon, false)),
+      "JobQueueName", List.of(Alias.same("JobQueue")),
+      "JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon, false)));
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?!AWS::)([^}!]+)}");
+
+  /**
+   * A member that gives a placeholder's value.
+   *
+   * @param convert turns the member's text into the placeholder's
+   * @param same whether the member holds the value as it is, so that a deploy-time placeholder
+   *     given for it can stand in the ARN too
+   */
+  private record Alias(String member, Function<String, String> convert, boolean same) {
+    static Alias same(String member) {
+      return new Alias(member, Function.identity(), true);
+    }
+  }
+
+  private SdkPermissions() {}
+
+  /** The catalog's action for an operation. */
+  static IamAction action(SdkOperation operation) {
+    IamCatalog catalog = IamCatalog.standard();
+    String prefix = null;
+    for (String candidate : operation.service().iamPrefixCandidates()) {
+      if (catalog.hasService(candidate)) {
+        prefix = candidate;
+        break;
+      }
+    }
+    if (prefix == null) {
+      throw new IllegalArgumentException(operation + ": AWS's Service Authorization Reference has no service "
+          + String.join(" or ", operation.service().iamPrefixCandidates())
+          + "; give the statements yourself with AwsSdk.call(request).permissions(IamStatement...)");
+    }
+    String actionName = ACTIONS.getOrDefault(prefix + ":" + operation.name(), operation.name());
+    String found = prefix;
+    return catalog.action(prefix, actionName).orElseThrow(() -> new IllegalArgumentException(operation
+        + ": AWS's Service Authorization Reference has no action " + found + ":" + actionName
+        + "; give the statements yourself with AwsSdk.call(request).permissions(IamStatement...)"));
+  }
+
+  /** The statements for a call of {@code operation} with this payload. */
+  static List<IamStatement> statements(SdkOperation operation, ObjectValue payload) {
+    IamAction action = action(operation);
+    return List.of(statement(action, payload));
+  }
+
+  /** One statement for {@code action}, scoped by the members of {@code payload}. */
+  static IamStatement statement(IamAction action, ObjectValue payload) {
+    if (!action.supportsResourceLevelPermissions()) {
+      return IamStatement.allowOnAnyResource(List.of(action.qualifiedName()), noResourceLevel(action));
+    }
+    IamCatalog catalog = IamCatalog.standard();
+    Set<String> resources = new LinkedHashSet<>();
+    for (IamActionResource use : action.resourceTypes()) {
+      IamResourceType type = catalog.resourceType(action.servicePrefix(), use.name()).orElseThrow();
+      List<String> arns = arns(action, type, payload, use.required());
+      resources.addAll(arns);
+    }
+    if (resources.isEmpty()) {
+      // Nothing required and nothing named by the request: every type the action accepts, with
+      // its names open but its partition, region and account fixed.
+      for (IamResourceType type : catalog.resourceTypes(action)) {
+        resources.add(wildcard(ArnFormats.toFnSub(type.arnFormats().get(0))));
+      }
+    }
+    return IamStatement.allow(List.of(action.qualifiedName()), List.copyOf(resources));
+  }
+
+  /** The reason written beside a statement on {@code *}. */
+  static String noResourceLevel(IamAction action) {
+    return action.qualifiedName() + " supports no resource-level permissions (AWS Service Authorization "
+        + "Reference), so IAM can grant it only on all resources";
+  }
+
+  private static List<String> arns(IamAction action, IamResourceType type, ObjectValue payload, boolean required) {
+    String format = ArnFormats.toFnSub(type.arnFormats().get(0));
+    Optional<Value> whole = wholeArn(type, payload).or(() -> arnInPlaceholderMember(format, payload));
+    if (whole.isPresent()) {
+      List<String> arns = new ArrayList<>();
+      for (Value value : items(whole.get())) {
+        arns.add(value instanceof StringValue s && s.value().startsWith("arn:") ? escape(s.value())
+            : value instanceof Placeholder p ? p.token() : wildcard(format));
+      }
+      return arns;
+    }
+    List<String> arns = List.of(format);
+    boolean allNamed = true;
+    Matcher m = PLACEHOLDER.matcher(format);
+    Set<String> seen = new LinkedHashSet<>();
+    while (m.find()) {
+      seen.add(m.group(1));
+    }
+    for (String placeholder : seen) {
+      Optional<List<String>> values = placeholderValues(placeholder, payload);
+      allNamed &= values.isPresent();
+      List<String> next = new ArrayList<>();
+      for (String arn : arns) {
+        for (String value : values.orElse(List.of("*"))) {
+          next.add(arn.replace("${" + placeholder + "}", value));
+        }
+      }
+      arns = next;
+    }
+    // A type the action accepts but does not require is granted only when the request names all
+    // of it (SendCommand's instances by InstanceIds), not for every optional type it might use.
+    if (!required && !allNamed) {
+      return List.of();
+    }
+    List<String> fixed = new ArrayList<>();
+    for (String arn : arns) {
+      fixed.add(awsOwned(action, type, arn));
+    }
+    return fixed;
+  }
+
+  // AWS's own SSM documents (AWS-RunPatchBaseline, ...) have ARNs without an account:
+  // arn:aws:ssm:us-east-1::document/AWS-RunPatchBaseline.
+  private static String awsOwned(IamAction action, IamResourceType type, String arn) {
+    if (action.servicePrefix().equals("ssm") && type.name().equals("document") && arn.contains(":document/AWS-")) {
+      return arn.replace("${AWS::AccountId}:document/", ":document/");
+    }
+    return arn;
+  }
+
+  private static Optional<Value> wholeArn(IamResourceType type, ObjectValue payload) {
+    String wanted = type.name().replace("-", "").toLowerCase(Locale.ROOT) + "arn";
+    for (Map.Entry<String, Value> field : payload.fields().entrySet()) {
+      if (field.getKey().toLowerCase(Locale.ROOT).equals(wanted)) {
+        return Optional.of(field.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  // A member that may hold a name or an ARN (a Lambda FunctionName, an ECS TaskDefinition) and
+  // holds an ARN gives the whole ARN.
+  private static Optional<Value> arnInPlaceholderMember(String format, ObjectValue payload) {
+    Matcher m = PLACEHOLDER.matcher(format);
+    while (m.find()) {
+      for (Alias alias : candidates(m.group(1))) {
+        Value value = payload.get(alias.member());
+        if (value instanceof StringValue s && s.value().startsWith("arn:")) {
+          return Optional.of(value);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<Alias> candidates(String placeholder) {
+    List<Alias> candidates = new ArrayList<>();
+    String base = placeholder.replace("WithPath", "");
+    candidates.add(Alias.same(base));
+    candidates.add(Alias.same(base + "s"));
+    candidates.addAll(ALIASES.getOrDefault(placeholder, List.of()));
+    return candidates;
+  }
+
+  /** The texts a placeholder takes from the request: one per list item, {@code *} for dynamic ones. */
+  private static Optional<List<String>> placeholderValues(String placeholder, ObjectValue payload) {
+    for (Alias alias : candidates(placeholder)) {
+      Value value = payload.get(alias.member());
+      if (value == null) {
+        continue;
+      }
+      List<String> texts = new ArrayList<>();
+      for (Value item : items(value)) {
+        if (item instanceof StringValue s) {
+          texts.add(s.value().startsWith("arn:") ? "*" : escape(alias.convert().apply(s.value())));
+        } else if (item instanceof Placeholder p && p.kind() == Placeholder.Kind.STRING && alias.same()) {
+          texts.add(p.token());
+        } else {
+          texts.add("*");
+        }
+      }
+      return Optional.of(texts.isEmpty() ? List.of("*") : List.copyOf(new LinkedHashSet<>(texts)));
+    }
+    return Optional.empty();
+  }
+
+  private static List<Value> items(Value value) {
+    return value instanceof ArrayValue array ? array.items() : List.of(value);
+  }
+
+  /** Every {@code ${Name}} still open in an Fn::Sub ARN format becomes {@code *}. */
+  static String wildcard(String fnSubFormat) {
+    return PLACEHOLDER.matcher(fnSubFormat).replaceAll("*");
+  }
+
+  // A literal "${" inside an Fn::Sub string is written "${!".
+  private static String escape(String literal) {
+    return literal.replace("${", "${!");
+  }
+
+  private static String lastPathSegment(String url) {
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+
+  private static String beforeColon(String name) {
+    int colon = name.indexOf(':');
+    return colon < 0 ? name : name.substring(0, colon);
+  }
+}

@@ -1,0 +1,49 @@
+package io.statecraft.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statecraft.dsl.Context;
+import io.statecraft.dsl.Json;
+import io.statecraft.dsl.Path;
+import io.statecraft.dsl.Placeholder;
+import io.statecraft.dsl.Retry;
+import io.statecraft.dsl.Task;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
+import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
+
+/** The examples of README.md and docs/integrations.md, compiled and checked. */
+class DocsExamplesTest {
+
+  @Test
+  void readmeSendCommand() {
+    SdkCall send = AwsSdk.call(SendCommandRequest.builder()
+        .documentName("AWS-RunPatchBaseline")
+        .instanceIds(AwsSdk.list(Path.input().field("instanceIds")))
+        .build());
+    Task task = Task.named("Patch").call(send).retry(Retry.on(SdkErrors.Ssm.SERVICE).maxAttempts(3));
+    assertThat(Definitions.parameters(send))
+        .isEqualTo("{\"InstanceIds.$\":\"$.instanceIds\",\"DocumentName\":\"AWS-RunPatchBaseline\"}");
+    assertThat(task.requiredPermissions()).hasSize(1);
+  }
+
+  @Test
+  void lambdaAndStartExecution() {
+    Task report = Task.named("Report").call(LambdaInvoke.function(Placeholder.string("ReportFunction"))
+            .payload(Json.object().put("ids", Path.input().field("ids")).build()))
+        .retry(Retry.on(LambdaInvoke.TRANSIENT_ERRORS).intervalSeconds(1).maxAttempts(3).backoffRate(2))
+        .resultSelector(Json.object().put("report", LambdaInvoke.PAYLOAD));
+    assertThat(Definitions.state(io.statecraft.dsl.StateMachine.startWith(report), "Report")).isEqualTo(
+        "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke\",\"Parameters\":{"
+            + "\"FunctionName\":\"${ReportFunction}\",\"Payload\":{\"ids.$\":\"$.ids\"}},"
+            + "\"ResultSelector\":{\"report.$\":\"$.Payload\"},\"Retry\":[{\"ErrorEquals\":[\"Lambda.ServiceException\","
+            + "\"Lambda.AWSLambdaException\",\"Lambda.SdkClientException\",\"Lambda.TooManyRequestsException\"],"
+            + "\"IntervalSeconds\":1,\"MaxAttempts\":3,\"BackoffRate\":2}],\"End\":true}");
+
+    OptimizedCall start = AwsSdk.optimized(StartExecutionRequest.builder()
+            .stateMachineArn(AwsSdk.text(Placeholder.string("ChildArn"))).build())
+        .with("Input", Json.object().put("AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID", Context.executionId()).build())
+        .syncJson();
+    assertThat(start.resource()).isEqualTo("arn:aws:states:::states:startExecution.sync:2");
+  }
+}

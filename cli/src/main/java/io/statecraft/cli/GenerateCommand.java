@@ -1,0 +1,167 @@
+package io.statecraft.cli;
+
+import io.statecraft.dsl.workflow.Workflow;
+import io.statecraft.generator.Problem;
+import io.statecraft.generator.workflow.CompiledWorkflow;
+import io.statecraft.generator.workflow.OutputFile;
+import io.statecraft.generator.workflow.WorkflowCompiler;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * {@code statecraft generate --class NAME [--classpath PATH] [--output DIR]}: compiles a Java
+ * workflow into its definition, CloudFormation template (YAML and JSON) and diagram.
+ */
+final class GenerateCommand implements Command {
+
+  @Override
+  public String name() {
+    return "generate";
+  }
+
+  @Override
+  public String summary() {
+    return "Write a Java workflow's definition, CloudFormation template and diagram";
+  }
+
+  @Override
+  public String help() {
+    return "Usage: statecraft generate --class NAME [--classpath PATH] [--output DIR]\n"
+        + "\n"
+        + "Loads the Workflow class NAME (public, with a public no-argument constructor) from PATH (jars and\n"
+        + "class folders separated by '" + File.pathSeparator + "'; the workflow's dependencies other than Statecraft too),\n"
+        + "checks it, and writes DIR/<id>/definition.asl.json, template.yaml, template.json and diagram.mmd\n"
+        + "(DIR defaults to target/statecraft). Files are written only when their content changes, and not at\n"
+        + "all when the workflow has errors. Problems are printed one per line:\n"
+        + "  NAME: SEVERITY CODE POINTER: message (File.java:line)\n"
+        + "\n"
+        + "Exit status: 0 written (warnings allowed), 1 the workflow has errors, 2 bad usage.\n";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+    String className = null;
+    String classpath = null;
+    String output = "target/statecraft";
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      switch (arg) {
+        case "--help", "-h" -> {
+          out.print(help());
+          return ExitStatus.OK;
+        }
+        case "--class" -> className = ImportCommand.value(args, ++i, arg);
+        case "--classpath", "-cp" -> classpath = ImportCommand.value(args, ++i, arg);
+        case "--output" -> output = ImportCommand.value(args, ++i, arg);
+        default -> throw new UsageException(arg.startsWith("-") ? "unknown option " + arg : "unexpected argument " + arg
+            + "; name the workflow with --class");
+      }
+    }
+    if (className == null) {
+      throw new UsageException("no workflow class given; use --class com.acme.PatchAlerts");
+    }
+    List<URL> urls = classpathUrls(classpath);
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), GenerateCommand.class.getClassLoader())) {
+      thread.setContextClassLoader(loader);
+      Workflow workflow = instantiate(loader, className);
+      CompiledWorkflow compiled;
+      try {
+        compiled = WorkflowCompiler.compile(workflow);
+      } catch (RuntimeException e) {
+        // The workflow's own code (its spec() method) failed: that is its author's problem to fix.
+        err.println("statecraft generate: " + className + " failed while building its workflow ("
+            + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
+            + ")");
+        return ExitStatus.PROBLEMS;
+      }
+      for (Problem problem : compiled.problems()) {
+        out.println(className + ": " + problem.describe());
+      }
+      if (compiled.hasErrors()) {
+        long errors = compiled.problems().stream().filter(Problem::isError).count();
+        err.println("statecraft generate: " + className + " has " + errors + (errors == 1 ? " error" : " errors")
+            + "; nothing written");
+        return ExitStatus.PROBLEMS;
+      }
+      Path directory = Path.of(output).resolve(compiled.id());
+      List<OutputFile> written;
+      try {
+        written = compiled.writeTo(directory, EnumSet.allOf(OutputFile.class));
+      } catch (UncheckedIOException e) {
+        err.println("statecraft generate: " + e.getMessage());
+        return ExitStatus.PROBLEMS;
+      }
+      for (OutputFile file : OutputFile.values()) {
+        err.println((written.contains(file) ? "wrote " : "up to date ") + directory.resolve(file.fileName()));
+      }
+      return ExitStatus.OK;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private static List<URL> classpathUrls(String classpath) throws UsageException {
+    List<URL> urls = new ArrayList<>();
+    if (classpath == null || classpath.isEmpty()) {
+      return urls;
+    }
+    for (String entry : classpath.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      Path path = Path.of(entry);
+      if (!Files.exists(path)) {
+        throw new UsageException("classpath entry " + entry + " does not exist");
+      }
+      try {
+        urls.add(path.toAbsolutePath().toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new UsageException("classpath entry " + entry + " is not a usable path");
+      }
+    }
+    return urls;
+  }
+
+  private static Workflow instantiate(ClassLoader loader, String className) throws UsageException {
+    Class<?> type;
+    try {
+      type = Class.forName(className, false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new UsageException("class " + className + " is not on the classpath; give the folder or jar that holds it "
+          + "(and its dependencies) with --classpath");
+    }
+    if (!Workflow.class.isAssignableFrom(type)) {
+      throw new UsageException("class " + className + " does not implement " + Workflow.class.getName());
+    }
+    if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
+      throw new UsageException("class " + className + " must be public and not abstract");
+    }
+    try {
+      return (Workflow) type.getConstructor().newInstance();
+    } catch (NoSuchMethodException e) {
+      throw new UsageException("class " + className + " needs a public no-argument constructor");
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      throw new UsageException("the constructor of " + className + " failed: " + cause.getClass().getName()
+          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+    } catch (ReflectiveOperationException e) {
+      throw new UsageException("cannot create " + className + ": " + e.getMessage());
+    }
+  }
+}

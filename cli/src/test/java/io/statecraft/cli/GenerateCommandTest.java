@@ -1,0 +1,134 @@
+package io.statecraft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statecraft.dsl.Json;
+import io.statecraft.dsl.Pass;
+import io.statecraft.dsl.Placeholder;
+import io.statecraft.dsl.StateMachine;
+import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.Workflow;
+import io.statecraft.dsl.workflow.WorkflowSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+public final class GenerateCommandTest {
+
+  /** A sound workflow. */
+  public static final class Greeting implements Workflow {
+    @Override
+    public String id() {
+      return "greeting";
+    }
+
+    @Override
+    public WorkflowSpec spec() {
+      Parameter name = Parameter.string("Name").defaultValue("world");
+      return WorkflowSpec.builder(StateMachine.startWith(
+              Pass.named("Greet").parameters(Json.object().put("name", name.ref()))))
+          .description("Greets someone")
+          .parameters(name)
+          .build();
+    }
+  }
+
+  /** A workflow whose definition uses a placeholder nothing fills in. */
+  public static final class Broken implements Workflow {
+    @Override
+    public String id() {
+      return "greeting";
+    }
+
+    @Override
+    public WorkflowSpec spec() {
+      return WorkflowSpec.builder(StateMachine.startWith(
+          Pass.named("Greet").parameters(Json.object().put("name", Placeholder.string("Nmae"))))).build();
+    }
+  }
+
+  /** A workflow whose own code fails. */
+  public static final class Throwing implements Workflow {
+    @Override
+    public String id() {
+      return "throwing";
+    }
+
+    @Override
+    public WorkflowSpec spec() {
+      throw new IllegalStateException("no state machine yet");
+    }
+  }
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void writesTheFilesOnceAndThenFindsThemUpToDate() throws IOException {
+    String out = dir.resolve("out").toString();
+    CommandLine first = CommandLine.run("generate", "--class", Greeting.class.getName(), "--output", out);
+
+    assertThat(first.status()).isZero();
+    assertThat(first.out()).isEmpty();
+    Path folder = dir.resolve("out/greeting");
+    assertThat(first.err()).isEqualTo("wrote " + folder.resolve("definition.asl.json") + "\n"
+        + "wrote " + folder.resolve("template.yaml") + "\n"
+        + "wrote " + folder.resolve("template.json") + "\n"
+        + "wrote " + folder.resolve("diagram.mmd") + "\n");
+    assertThat(Files.readString(folder.resolve("template.yaml")))
+        .startsWith("AWSTemplateFormatVersion: \"2010-09-09\"\nDescription: \"greeting: Greets someone\"\n");
+
+    CommandLine second = CommandLine.run("generate", "--class", Greeting.class.getName(), "--output", out);
+    assertThat(second.status()).isZero();
+    assertThat(second.err()).startsWith("up to date " + folder.resolve("definition.asl.json") + "\n");
+  }
+
+  @Test
+  void aWorkflowWithErrorsWritesNothingAndLeavesEarlierFilesAlone() throws IOException {
+    String out = dir.resolve("out").toString();
+    CommandLine.run("generate", "--class", Greeting.class.getName(), "--output", out);
+    Path template = dir.resolve("out/greeting/template.json");
+    String before = Files.readString(template);
+
+    CommandLine run = CommandLine.run("generate", "--class", Broken.class.getName(), "--output", out);
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo(Broken.class.getName() + ": ERROR MISSING_SUBSTITUTION /States/Greet/Parameters/name: "
+        + "placeholder ${Nmae} is filled in by no parameter or resource of the workflow; declare the Parameter in "
+        + "WorkflowSpec.parameters(...) or the resource in WorkflowSpec.resources(...) "
+        + "(io/statecraft/cli/GenerateCommandTest.java:48)\n");
+    assertThat(run.err()).isEqualTo("statecraft generate: " + Broken.class.getName() + " has 1 error; nothing written\n");
+    assertThat(Files.readString(template)).isEqualTo(before);
+  }
+
+  @Test
+  void aFailingWorkflowIsReportedWithoutStackTrace() {
+    CommandLine run = CommandLine.run("generate", "--class", Throwing.class.getName(), "--output", dir.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("statecraft generate: " + Throwing.class.getName() + " failed while building its "
+        + "workflow (java.lang.IllegalStateException: no state machine yet)\n");
+  }
+
+  @Test
+  void badClassesAreBadUsage() {
+    CommandLine missing = CommandLine.run("generate", "--class", "com.acme.Missing");
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.firstErrLine()).isEqualTo("statecraft generate: class com.acme.Missing is not on the classpath; "
+        + "give the folder or jar that holds it (and its dependencies) with --classpath");
+
+    CommandLine notWorkflow = CommandLine.run("generate", "--class", "java.lang.String");
+    assertThat(notWorkflow.firstErrLine())
+        .isEqualTo("statecraft generate: class java.lang.String does not implement io.statecraft.dsl.workflow.Workflow");
+
+    CommandLine noClass = CommandLine.run("generate");
+    assertThat(noClass.firstErrLine())
+        .isEqualTo("statecraft generate: no workflow class given; use --class com.acme.PatchAlerts");
+
+    CommandLine badPath = CommandLine.run("generate", "--class", "x.Y", "--classpath", dir.resolve("nope").toString());
+    assertThat(badPath.firstErrLine())
+        .isEqualTo("statecraft generate: classpath entry " + dir.resolve("nope") + " does not exist");
+  }
+}

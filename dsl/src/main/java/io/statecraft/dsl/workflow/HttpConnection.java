@@ -1,0 +1,301 @@
+package io.statecraft.dsl.workflow;
+
+import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.Placeholder;
+import io.statecraft.dsl.StringValue;
+import io.statecraft.dsl.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An EventBridge connection ({@code AWS::Events::Connection}): the credentials and extra request
+ * parameters the HTTP task ({@code arn:aws:states:::http:invoke}) sends to an endpoint. EventBridge
+ * keeps the credentials in a secret of its own, so they never appear in the definition, the
+ * execution history or the logs.
+ *
+ * <p>Secret values (API key, password, client secret, secret invocation parameters) come only
+ * from {@link Parameter#noEcho() NoEcho} parameters; anything else is reported when the workflow
+ * is compiled.
+ *
+ * <pre>{@code
+ * Parameter webhookUrl = Parameter.string("WebhookUrl").allowedPattern("https://[^@]+");
+ * Parameter signature = Parameter.string("WebhookSignature").noEcho();
+ * HttpConnection teams = HttpConnection.named("TeamsConnection")
+ *     .apiKey("x-statecraft-unused", signature)
+ *     .secretQueryParameter("sig", signature);
+ * // in the HTTP task: "Authentication": {"ConnectionArn": teams.arn()},
+ * // and its permissions: teams.iamStatementsForInvoke(webhookUrl.ref(), "POST")
+ * }</pre>
+ */
+public final class HttpConnection implements WorkflowResource {
+
+  /** How the connection authorizes ({@code AuthorizationType}). */
+  public enum Authorization {
+    API_KEY,
+    BASIC,
+    OAUTH_CLIENT_CREDENTIALS
+  }
+
+  /** Where an extra request parameter goes. */
+  public enum Location {
+    HEADER,
+    QUERY_STRING,
+    BODY
+  }
+
+  /** The HTTP method of the OAuth authorization endpoint. */
+  public enum OAuthMethod {
+    GET,
+    POST,
+    PUT
+  }
+
+  /**
+   * A parameter added to every request (invocation parameters) or to the OAuth token request.
+   *
+   * @param location header, query string or body
+   * @param key its name
+   * @param value its value; a {@link Parameter} that is NoEcho when {@code secret}
+   * @param secret whether EventBridge keeps it secret (not shown by the API, stored in the secret)
+   */
+  public record HttpParameter(Location location, String key, TemplateValue value, boolean secret) {
+    public HttpParameter {
+      Objects.requireNonNull(location, "location == null");
+      Objects.requireNonNull(key, "key == null");
+      Objects.requireNonNull(value, "value == null");
+    }
+  }
+
+  private final String logicalId;
+  private final Parameter existingArn;
+  private final Parameter existingSecretArn;
+  private String description;
+  private Authorization authorization;
+  private String apiKeyName;
+  private Parameter apiKeyValue;
+  private Parameter username;
+  private Parameter password;
+  private TemplateValue authorizationEndpoint;
+  private OAuthMethod oauthMethod;
+  private Parameter clientId;
+  private Parameter clientSecret;
+  private final List<HttpParameter> oauthParameters = new ArrayList<>();
+  private final List<HttpParameter> invocationParameters = new ArrayList<>();
+
+  private HttpConnection(String logicalId, Parameter existingArn, Parameter existingSecretArn) {
+    this.logicalId = Objects.requireNonNull(logicalId, "logicalId == null");
+    this.existingArn = existingArn;
+    this.existingSecretArn = existingSecretArn;
+  }
+
+  /** A connection the stack creates; choose its authorization with one of the methods below. */
+  public static HttpConnection named(String logicalId) {
+    return new HttpConnection(logicalId, null, null);
+  }
+
+  /**
+   * An existing connection: its ARN and the ARN of the secret EventBridge keeps its credentials
+   * in (the console shows both), as parameters.
+   */
+  public static HttpConnection existing(Parameter connectionArn, Parameter secretArn) {
+    Objects.requireNonNull(connectionArn, "connectionArn == null");
+    Objects.requireNonNull(secretArn, "secretArn == null");
+    return new HttpConnection(connectionArn.name(), connectionArn, secretArn);
+  }
+
+  /** {@code Description}. */
+  public HttpConnection description(String description) {
+    this.description = description;
+    return this;
+  }
+
+  /** API key authorization: header {@code headerName} with the (NoEcho) parameter's value. */
+  public HttpConnection apiKey(String headerName, Parameter value) {
+    this.authorization = Authorization.API_KEY;
+    this.apiKeyName = Objects.requireNonNull(headerName, "headerName == null");
+    this.apiKeyValue = Objects.requireNonNull(value, "value == null");
+    return this;
+  }
+
+  /** Basic authorization with a user name and a (NoEcho) password parameter. */
+  public HttpConnection basic(Parameter username, Parameter password) {
+    this.authorization = Authorization.BASIC;
+    this.username = Objects.requireNonNull(username, "username == null");
+    this.password = Objects.requireNonNull(password, "password == null");
+    return this;
+  }
+
+  /**
+   * OAuth client credentials: EventBridge fetches and refreshes the token from
+   * {@code authorizationEndpoint} with the client id and (NoEcho) client secret.
+   */
+  public HttpConnection oauthClientCredentials(
+      TemplateValue authorizationEndpoint, OAuthMethod method, Parameter clientId, Parameter clientSecret) {
+    this.authorization = Authorization.OAUTH_CLIENT_CREDENTIALS;
+    this.authorizationEndpoint = Objects.requireNonNull(authorizationEndpoint, "authorizationEndpoint == null");
+    this.oauthMethod = Objects.requireNonNull(method, "method == null");
+    this.clientId = Objects.requireNonNull(clientId, "clientId == null");
+    this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret == null");
+    return this;
+  }
+
+  /** A parameter of the OAuth token request ({@code OAuthParameters.OAuthHttpParameters}). */
+  public HttpConnection oauthParameter(Location location, String key, TemplateValue value, boolean secret) {
+    oauthParameters.add(new HttpParameter(location, key, value, secret));
+    return this;
+  }
+
+  /** A header sent with every request. */
+  public HttpConnection header(String key, TemplateValue value) {
+    invocationParameters.add(new HttpParameter(Location.HEADER, key, value, false));
+    return this;
+  }
+
+  /** A secret header sent with every request, from a NoEcho parameter. */
+  public HttpConnection secretHeader(String key, Parameter value) {
+    invocationParameters.add(new HttpParameter(Location.HEADER, key, value, true));
+    return this;
+  }
+
+  /** A query string parameter added to every request. */
+  public HttpConnection queryParameter(String key, TemplateValue value) {
+    invocationParameters.add(new HttpParameter(Location.QUERY_STRING, key, value, false));
+    return this;
+  }
+
+  /** A secret query string parameter (such as a webhook's signature), from a NoEcho parameter. */
+  public HttpConnection secretQueryParameter(String key, Parameter value) {
+    invocationParameters.add(new HttpParameter(Location.QUERY_STRING, key, value, true));
+    return this;
+  }
+
+  /** A body field added to every request. */
+  public HttpConnection bodyParameter(String key, TemplateValue value, boolean secret) {
+    invocationParameters.add(new HttpParameter(Location.BODY, key, value, secret));
+    return this;
+  }
+
+  @Override
+  public String logicalId() {
+    return logicalId;
+  }
+
+  /** Whether this stands for an existing connection given by parameters. */
+  public boolean isExisting() {
+    return existingArn != null;
+  }
+
+  /**
+   * The connection's ARN in the state machine, for the HTTP task's
+   * {@code Authentication.ConnectionArn}: {@code ${<LogicalId>Arn}} (or the parameter's).
+   */
+  public Placeholder arn() {
+    return isExisting() ? existingArn.ref() : Placeholder.string(logicalId + "Arn");
+  }
+
+  /** The connection's ARN in the template. */
+  public TemplateValue templateArn() {
+    return isExisting() ? existingArn : new TemplateValue.Attribute(logicalId, "Arn");
+  }
+
+  /**
+   * What the execution role needs for an HTTP task calling {@code endpoint} with {@code methods}
+   * through this connection, as AWS documents it: {@code states:InvokeHTTPEndpoint} on this state
+   * machine limited by {@code states:HTTPEndpoint} and {@code states:HTTPMethod};
+   * {@code events:RetrieveConnectionCredentials} on the connection;
+   * {@code secretsmanager:GetSecretValue} and {@code secretsmanager:DescribeSecret} on the
+   * connection's secret.
+   *
+   * @param endpoint the task's {@code ApiEndpoint}: a literal URL (ending in {@code *} to allow
+   *     every URL under it, compared with {@code StringLike}) or a {@link Placeholder}
+   * @param methods the HTTP methods the task uses, such as {@code POST}
+   */
+  public List<IamStatement> iamStatementsForInvoke(Value endpoint, String... methods) {
+    String url;
+    if (endpoint instanceof Placeholder placeholder) {
+      url = placeholder.token();
+    } else if (endpoint instanceof StringValue text) {
+      url = text.value();
+    } else {
+      throw new IllegalArgumentException(
+          "the endpoint for an IAM condition must be a literal URL or a placeholder, not " + endpoint);
+    }
+    if (methods.length == 0) {
+      throw new IllegalArgumentException("name the HTTP methods the task uses, such as POST");
+    }
+    Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
+    String endpointOperator = url.contains("*") ? "StringLike" : "StringEquals";
+    conditions.computeIfAbsent(endpointOperator, key -> new LinkedHashMap<>()).put("states:HTTPEndpoint", List.of(url));
+    conditions.computeIfAbsent("StringEquals", key -> new LinkedHashMap<>()).put("states:HTTPMethod", List.of(methods));
+    String connection = isExisting() ? "${" + existingArn.name() + "}" : "${" + logicalId + ".Arn}";
+    String secret = isExisting() ? "${" + existingSecretArn.name() + "}" : "${" + logicalId + ".SecretArn}";
+    return List.of(
+        new IamStatement(List.of("states:InvokeHTTPEndpoint"), List.of(IamStatement.THIS_STATE_MACHINE), conditions, null),
+        IamStatement.allow("events:RetrieveConnectionCredentials", connection),
+        IamStatement.allow(List.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"), List.of(secret)));
+  }
+
+  /** {@link #iamStatementsForInvoke(Value, String...)} for a literal URL. */
+  public List<IamStatement> iamStatementsForInvoke(String endpoint, String... methods) {
+    return iamStatementsForInvoke(Value.of(endpoint), methods);
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public Authorization authorization() {
+    return authorization;
+  }
+
+  public String apiKeyName() {
+    return apiKeyName;
+  }
+
+  public Parameter apiKeyValue() {
+    return apiKeyValue;
+  }
+
+  public Parameter username() {
+    return username;
+  }
+
+  public Parameter password() {
+    return password;
+  }
+
+  public TemplateValue authorizationEndpoint() {
+    return authorizationEndpoint;
+  }
+
+  public OAuthMethod oauthMethod() {
+    return oauthMethod;
+  }
+
+  public Parameter clientId() {
+    return clientId;
+  }
+
+  public Parameter clientSecret() {
+    return clientSecret;
+  }
+
+  public List<HttpParameter> oauthParameters() {
+    return List.copyOf(oauthParameters);
+  }
+
+  public List<HttpParameter> invocationParameters() {
+    return List.copyOf(invocationParameters);
+  }
+
+  public Parameter existingArn() {
+    return existingArn;
+  }
+
+  public Parameter existingSecretArn() {
+    return existingSecretArn;
+  }
+}

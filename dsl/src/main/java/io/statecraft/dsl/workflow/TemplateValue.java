@@ -1,0 +1,73 @@
+package io.statecraft.dsl.workflow;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A value of a resource property in the generated template: literal text or a number, a
+ * template {@link Parameter}, an attribute of a resource of the template, or an {@code Fn::Sub}
+ * text. Resources of a {@link Workflow} take these wherever a deployer may want to choose the
+ * value, so that nothing has to be hard-coded.
+ *
+ * <pre>{@code
+ * Schedule.named("Weekly").expression(Parameter.string("ScheduleExpression").defaultValue("cron(0 8 ? * MON *)"))
+ * Schedule.named("Weekly").expression("cron(0 8 ? * MON *)")      // a literal, for the same property
+ * TemplateValue.sub("${AWS::StackName}-alerts")                    // Fn::Sub
+ * }</pre>
+ */
+public sealed interface TemplateValue
+    permits Parameter, TemplateValue.Text, TemplateValue.Numeric, TemplateValue.Attribute, TemplateValue.Sub {
+
+  /** Literal text. */
+  static TemplateValue of(String text) {
+    return new Text(text);
+  }
+
+  /** A literal number. */
+  static TemplateValue of(long number) {
+    return new Numeric(BigDecimal.valueOf(number));
+  }
+
+  /** An {@code Fn::Sub} text such as {@code ${AWS::StackName}-alerts}. */
+  static TemplateValue sub(String template) {
+    return new Sub(template);
+  }
+
+  /** The stack's name, a good base for the few names a deployer asks for. */
+  static TemplateValue stackName() {
+    return new Sub("${AWS::StackName}");
+  }
+
+  /** Literal text. */
+  record Text(String value) implements TemplateValue {
+    public Text {
+      Objects.requireNonNull(value, "value == null");
+    }
+  }
+
+  /** A literal number. */
+  record Numeric(BigDecimal value) implements TemplateValue {
+    public Numeric {
+      Objects.requireNonNull(value, "value == null");
+    }
+  }
+
+  /**
+   * {@code Ref} of a resource (when {@code attribute} is null) or its {@code Fn::GetAtt}.
+   *
+   * @param logicalId the resource's logical id in the template
+   * @param attribute the attribute, such as {@code Arn}; null for {@code Ref}
+   */
+  record Attribute(String logicalId, String attribute) implements TemplateValue {
+    public Attribute {
+      Objects.requireNonNull(logicalId, "logicalId == null");
+    }
+  }
+
+  /** {@code Fn::Sub} of a text with {@code ${Name}} and {@code ${Resource.Attribute}} references. */
+  record Sub(String template) implements TemplateValue {
+    public Sub {
+      Objects.requireNonNull(template, "template == null");
+    }
+  }
+}

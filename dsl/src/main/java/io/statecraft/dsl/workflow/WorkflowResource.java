@@ -1,0 +1,19 @@
+package io.statecraft.dsl.workflow;
+
+/**
+ * A resource a {@link Workflow} deploys beside its state machine: a supporting resource its
+ * states use ({@link SnsTopic}, {@link HttpConnection}, {@link LambdaFunction}, {@link LogGroup})
+ * or a {@link Trigger} that starts it.
+ *
+ * <p>The logical id names the resource in the template (letters and digits, unique in the
+ * template); physical names are left to CloudFormation unless the user asks for one, so the stack
+ * deploys any number of times in any account and region. These ids are reserved for what the
+ * generator adds: {@code StateMachine}, {@code StateMachineRole}, {@code StateMachinePolicy},
+ * {@code StateMachineLogGroup}, and ids ending in {@code Role} after a trigger's or function's id.
+ */
+public sealed interface WorkflowResource
+    permits SnsTopic, HttpConnection, LogGroup, LambdaFunction, Trigger {
+
+  /** The resource's logical id in the template. */
+  String logicalId();
+}

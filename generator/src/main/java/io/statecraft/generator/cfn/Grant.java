@@ -1,0 +1,39 @@
+package io.statecraft.generator.cfn;
+
+import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.SourceLocation;
+import java.util.Objects;
+
+/**
+ * A statement to grant, with where it came from, so that a problem in it points at the Java
+ * line that declared it.
+ *
+ * @param statement the statement as declared
+ * @param origin what declared it: a state's name, or a part of the template such as {@code logging}
+ * @param source the Java line that built the state, when known
+ * @param sid the Sid for a {@code *} statement, when the generator names it; null to derive one
+ */
+record Grant(IamStatement statement, String origin, SourceLocation source, String sid) {
+
+  Grant(IamStatement statement, String origin, SourceLocation source) {
+    this(statement, origin, source, null);
+  }
+
+  Grant {
+    Objects.requireNonNull(statement, "statement == null");
+    Objects.requireNonNull(origin, "origin == null");
+  }
+
+  /** Whether a resource or condition names the workflow's own state machine. */
+  boolean referencesStateMachine() {
+    return statement.resources().stream().anyMatch(Grant::namesStateMachine)
+        || statement.conditions().values().stream()
+            .flatMap(keys -> keys.values().stream())
+            .flatMap(java.util.List::stream)
+            .anyMatch(Grant::namesStateMachine);
+  }
+
+  private static boolean namesStateMachine(String text) {
+    return text.contains("${StateMachine}") || text.contains("${StateMachine.");
+  }
+}

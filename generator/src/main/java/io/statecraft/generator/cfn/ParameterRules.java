@@ -1,0 +1,192 @@
+package io.statecraft.generator.cfn;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.generator.Problem;
+import io.statecraft.generator.json.JsonPointers;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Writes template parameters and checks that their settings agree: a default the constraints
+ * would reject fails only when the stack is created without a value, long after the build.
+ */
+final class ParameterRules {
+
+  private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]{1,255}");
+
+  private ParameterRules() {}
+
+  static boolean isValidLogicalId(String id) {
+    return id != null && LOGICAL_ID.matcher(id).matches();
+  }
+
+  /** The parameter's declaration under {@code Parameters}. */
+  static ObjectNode declaration(Parameter parameter) {
+    ObjectNode node = TemplateJson.NODES.objectNode();
+    node.put("Type", parameter.type().name());
+    if (parameter.description() != null) {
+      node.put("Description", parameter.description());
+    }
+    boolean number = parameter.type().isNumber();
+    if (parameter.defaultValue() != null) {
+      putScalar(node, "Default", parameter.defaultValue(), number);
+    }
+    if (!parameter.allowedValues().isEmpty()) {
+      ArrayNode values = node.putArray("AllowedValues");
+      parameter.allowedValues().forEach(value -> {
+        BigDecimal numeric = number ? asNumber(value) : null;
+        if (numeric != null) {
+          values.add(numeric);
+        } else {
+          values.add(value);
+        }
+      });
+    }
+    if (parameter.allowedPattern() != null) {
+      node.put("AllowedPattern", parameter.allowedPattern());
+    }
+    if (parameter.minLength() != null) {
+      node.put("MinLength", parameter.minLength());
+    }
+    if (parameter.maxLength() != null) {
+      node.put("MaxLength", parameter.maxLength());
+    }
+    if (parameter.minValue() != null) {
+      node.put("MinValue", parameter.minValue());
+    }
+    if (parameter.maxValue() != null) {
+      node.put("MaxValue", parameter.maxValue());
+    }
+    if (parameter.isNoEcho()) {
+      node.put("NoEcho", true);
+    }
+    if (parameter.constraintDescription() != null) {
+      node.put("ConstraintDescription", parameter.constraintDescription());
+    }
+    return node;
+  }
+
+  private static void putScalar(ObjectNode node, String key, String value, boolean number) {
+    BigDecimal numeric = number ? asNumber(value) : null;
+    if (numeric != null) {
+      node.put(key, numeric);
+    } else {
+      node.put(key, value);
+    }
+  }
+
+  private static BigDecimal asNumber(String text) {
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Every disagreement between the parameter's settings, pointing at its declaration. */
+  static List<Problem> check(Parameter parameter) {
+    List<Problem> problems = new ArrayList<>();
+    String pointer = JsonPointers.child("/Parameters", parameter.name());
+    String name = "parameter " + parameter.name();
+    if (!isValidLogicalId(parameter.name())) {
+      problems.add(Problem.error(CfnCodes.INVALID_LOGICAL_ID, pointer, "parameter name '" + parameter.name()
+          + "' must be 1 to 255 letters and digits (CloudFormation accepts nothing else); rename it"));
+      return problems;
+    }
+    boolean number = parameter.type().isNumber();
+    boolean list = parameter.type().isList();
+    String defaultValue = parameter.defaultValue();
+    List<String> defaults = defaultValue == null ? List.of()
+        : list ? List.of(defaultValue.split(",", -1)) : List.of(defaultValue);
+    String defaultPointer = JsonPointers.child(pointer, "Default");
+
+    if (parameter.isNoEcho() && defaultValue != null) {
+      problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " is NoEcho, but its Default is "
+          + "written in the template for anyone to read; remove the default and give the value when deploying"));
+    }
+    if (!parameter.allowedValues().isEmpty()) {
+      for (String value : defaults) {
+        if (!parameter.allowedValues().contains(value.trim())) {
+          problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " has Default '" + value
+              + "', which is not one of its AllowedValues " + parameter.allowedValues()
+              + "; add it to AllowedValues or choose one of them"));
+        }
+      }
+    }
+    if (parameter.allowedPattern() != null) {
+      try {
+        Pattern pattern = Pattern.compile(parameter.allowedPattern());
+        for (String value : defaults) {
+          if (!pattern.matcher(value).matches()) {
+            problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " has Default '" + value
+                + "', which does not match its AllowedPattern " + parameter.allowedPattern()
+                + "; fix the default or the pattern"));
+          }
+        }
+      } catch (PatternSyntaxException e) {
+        problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(pointer, "AllowedPattern"),
+            name + " has AllowedPattern '" + parameter.allowedPattern() + "', which is not a regular expression ("
+                + e.getDescription() + " at index " + e.getIndex() + ")"));
+      }
+    }
+    if (parameter.minLength() != null && parameter.maxLength() != null && parameter.minLength() > parameter.maxLength()) {
+      problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(pointer, "MinLength"), name
+          + " has MinLength " + parameter.minLength() + " above its MaxLength " + parameter.maxLength()));
+    }
+    if (parameter.minValue() != null && parameter.maxValue() != null
+        && parameter.minValue().compareTo(parameter.maxValue()) > 0) {
+      problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(pointer, "MinValue"), name
+          + " has MinValue " + parameter.minValue().toPlainString() + " above its MaxValue "
+          + parameter.maxValue().toPlainString()));
+    }
+    if (number && (parameter.minLength() != null || parameter.maxLength() != null)) {
+      problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, pointer, name + " is a Number, which MinLength and "
+          + "MaxLength do not apply to; use MinValue and MaxValue"));
+    }
+    if (!number && (parameter.minValue() != null || parameter.maxValue() != null)) {
+      problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, pointer, name + " is a " + parameter.type()
+          + ", which MinValue and MaxValue do not apply to; use a Number parameter, or MinLength and MaxLength"));
+    }
+    for (String value : defaults) {
+      if (number) {
+        BigDecimal numeric = asNumber(value);
+        if (numeric == null) {
+          problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " is a Number, but its Default '"
+              + value + "' is not a number"));
+        } else if (parameter.minValue() != null && numeric.compareTo(parameter.minValue()) < 0
+            || parameter.maxValue() != null && numeric.compareTo(parameter.maxValue()) > 0) {
+          problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " has Default " + value
+              + ", outside its range " + range(parameter) + "; fix the default or the range"));
+        }
+      } else if (parameter.minLength() != null && value.length() < parameter.minLength()
+          || parameter.maxLength() != null && value.length() > parameter.maxLength()) {
+        problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " has a Default of "
+            + value.length() + " characters, outside its length limits " + lengths(parameter)));
+      }
+    }
+    if (number) {
+      for (String value : parameter.allowedValues()) {
+        if (asNumber(value) == null) {
+          problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(pointer, "AllowedValues"),
+              name + " is a Number, but its AllowedValues holds '" + value + "', which is not a number"));
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static String range(Parameter parameter) {
+    return (parameter.minValue() == null ? "(none)" : parameter.minValue().toPlainString()) + " to "
+        + (parameter.maxValue() == null ? "(none)" : parameter.maxValue().toPlainString());
+  }
+
+  private static String lengths(Parameter parameter) {
+    return (parameter.minLength() == null ? "0" : parameter.minLength()) + " to "
+        + (parameter.maxLength() == null ? "(none)" : parameter.maxLength());
+  }
+}

@@ -1,0 +1,252 @@
+package io.statecraft.generator.cfn;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.dsl.IamStatement;
+import io.statecraft.generator.Problem;
+import io.statecraft.generator.iam.IamAction;
+import io.statecraft.generator.iam.IamCatalog;
+import io.statecraft.generator.json.JsonPointers;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Merges the statements a workflow's parts declare into one policy document, the CDK way: each
+ * action spelt as AWS spells it (checked against the {@link IamCatalog}), statements on the same
+ * resources and conditions merged, actions that support no resource-level permission moved to a
+ * {@code "Resource": "*"} statement of their own whose reason is recorded, and the output sorted
+ * so that the same workflow always gives the same policy.
+ */
+final class PolicyDocuments {
+
+  /** A policy document and the reason of each of its {@code *} statements, by Sid. */
+  record Document(ObjectNode json, Map<String, String> wildcardReasons) {}
+
+  private record Key(List<String> resources, Map<String, Map<String, List<String>>> conditions, String reason) {}
+
+  private record Unknown(String action, String suggestion, Grant grant) {}
+
+  // The Service Authorization Reference lists these without a resource type, yet the service's
+  // own guide grants them on a resource and evaluates them there: states:InvokeHTTPEndpoint on the
+  // calling state machine (Step Functions Developer Guide, "Call HTTPS APIs", IAM permissions).
+  private static final Set<String> SCOPED_AS_DOCUMENTED = Set.of("states:InvokeHTTPEndpoint");
+
+  private final IamCatalog catalog;
+  private final Map<String, String> aliases;
+
+  /**
+   * @param aliases how placeholders of the definition that IAM statements may name are written in
+   *     {@code Fn::Sub}: {@code TeamsConnectionArn -> TeamsConnection.Arn}
+   */
+  PolicyDocuments(IamCatalog catalog, Map<String, String> aliases) {
+    this.catalog = catalog;
+    this.aliases = aliases;
+  }
+
+  /**
+   * The document granting {@code grants}; problems (unknown actions) are added to
+   * {@code problems} with pointers under {@code pointer}, the document's {@code Statement} array.
+   */
+  Document build(List<Grant> grants, String pointer, List<Problem> problems) {
+    Map<Key, TreeSet<String>> merged = new LinkedHashMap<>();
+    Map<Key, String> sids = new LinkedHashMap<>();
+    List<Unknown> unknown = new ArrayList<>();
+    for (Grant grant : grants) {
+      IamStatement statement = grant.statement();
+      List<String> resources = statement.resources().stream().map(this::resolve).sorted().distinct().toList();
+      Map<String, Map<String, List<String>>> conditions = sortedConditions(statement.conditions());
+      for (String declared : statement.actions()) {
+        Optional<IamAction> known = catalog.action(declared);
+        String action = known.map(IamAction::qualifiedName).orElse(declared);
+        if (known.isEmpty()) {
+          unknown.add(new Unknown(declared, suggestion(declared), grant));
+        }
+        Key key;
+        if (statement.isOnAnyResource()) {
+          key = new Key(List.of("*"), conditions, statement.reason());
+        } else if (known.isPresent() && !known.get().supportsResourceLevelPermissions()
+            && !SCOPED_AS_DOCUMENTED.contains(action)) {
+          key = new Key(List.of("*"), conditions, action + " supports no resource-level permissions, "
+              + "so it can only be granted on * (AWS Service Authorization Reference)");
+        } else {
+          key = new Key(resources, conditions, null);
+        }
+        merged.computeIfAbsent(key, k -> new TreeSet<>()).add(action);
+        if (grant.sid() != null) {
+          sids.putIfAbsent(key, grant.sid());
+        }
+      }
+    }
+    // Then statements granting the same actions under the same conditions become one, on all
+    // their resources: "X on R1" and "X on R2" grant exactly what "X on R1 and R2" does.
+    Map<List<Object>, Key> byActions = new LinkedHashMap<>();
+    Map<Key, TreeSet<String>> regrouped = new LinkedHashMap<>();
+    for (Map.Entry<Key, TreeSet<String>> entry : merged.entrySet()) {
+      Key key = entry.getKey();
+      if (key.reason() != null) {
+        regrouped.put(key, entry.getValue());
+        continue;
+      }
+      List<Object> sameGrant = List.of(List.copyOf(entry.getValue()), key.conditions());
+      Key earlier = byActions.get(sameGrant);
+      if (earlier == null) {
+        byActions.put(sameGrant, key);
+        regrouped.put(key, entry.getValue());
+      } else {
+        TreeSet<String> resources = new TreeSet<>(earlier.resources());
+        resources.addAll(key.resources());
+        Key union = new Key(List.copyOf(resources), key.conditions(), null);
+        regrouped.remove(earlier);
+        regrouped.put(union, entry.getValue());
+        byActions.put(sameGrant, union);
+        sids.remove(earlier);
+      }
+    }
+    // Scoped statements first, by resources then actions; then the * statements, by reason.
+    List<Map.Entry<Key, TreeSet<String>>> entries = new ArrayList<>(regrouped.entrySet());
+    entries.sort(Comparator
+        .comparing((Map.Entry<Key, TreeSet<String>> e) -> e.getKey().reason() != null)
+        .thenComparing(e -> String.join(",", e.getKey().resources()))
+        .thenComparing(e -> String.join(",", e.getValue()))
+        .thenComparing(e -> String.valueOf(e.getKey().conditions()))
+        .thenComparing(e -> String.valueOf(e.getKey().reason())));
+    // Same resources and conditions but different reasons: keep one * statement per reason.
+    ObjectNode document = TemplateJson.NODES.objectNode();
+    document.put("Version", "2012-10-17");
+    ArrayNode array = document.putArray("Statement");
+    Map<String, String> reasons = new TreeMap<>();
+    List<List<String>> actionsByIndex = new ArrayList<>();
+    for (Map.Entry<Key, TreeSet<String>> entry : entries) {
+      Key key = entry.getKey();
+      ObjectNode node = array.addObject();
+      if (key.reason() != null) {
+        String sid = uniqueSid(sids.getOrDefault(key, sidFor(entry.getValue().first())), reasons);
+        node.put("Sid", sid);
+        reasons.put(sid, key.reason());
+      }
+      node.put("Effect", "Allow");
+      ArrayNode actions = node.putArray("Action");
+      entry.getValue().forEach(actions::add);
+      actionsByIndex.add(List.copyOf(entry.getValue()));
+      ArrayNode resources = node.putArray("Resource");
+      key.resources().forEach(resource -> resources.add(TemplateJson.sub(resource)));
+      if (!key.conditions().isEmpty()) {
+        ObjectNode condition = node.putObject("Condition");
+        key.conditions().forEach((operator, keys) -> {
+          ObjectNode operatorNode = condition.putObject(operator);
+          keys.forEach((conditionKey, values) -> {
+            ArrayNode valueArray = operatorNode.putArray(conditionKey);
+            values.forEach(value -> valueArray.add(TemplateJson.sub(resolve(value))));
+          });
+        });
+      }
+    }
+    for (Unknown miss : unknown) {
+      String where = pointer;
+      for (int i = 0; i < actionsByIndex.size(); i++) {
+        int index = actionsByIndex.get(i).indexOf(miss.action());
+        if (index >= 0) {
+          where = JsonPointers.child(JsonPointers.child(JsonPointers.child(pointer, i), "Action"), index);
+          break;
+        }
+      }
+      problems.add(Problem.error(CfnCodes.UNKNOWN_IAM_ACTION, where, "IAM action '" + miss.action()
+          + "' (declared for " + miss.grant().origin() + ") is not in the AWS Service Authorization Reference"
+          + miss.suggestion()).at(miss.grant().source()));
+    }
+    return new Document(document, reasons);
+  }
+
+  private String resolve(String text) {
+    return TemplateJson.resolve(text, aliases);
+  }
+
+  private static Map<String, Map<String, List<String>>> sortedConditions(Map<String, Map<String, List<String>>> conditions) {
+    Map<String, Map<String, List<String>>> sorted = new TreeMap<>();
+    conditions.forEach((operator, keys) -> sorted.put(operator, new TreeMap<>(keys)));
+    return sorted;
+  }
+
+  // API operations whose IAM action has another name, and service names that are not IAM prefixes:
+  // the mistakes the nearest spelling would answer wrongly.
+  private static final Map<String, String> RENAMED_ACTIONS = Map.of(
+      "s3:listbuckets", "s3:ListAllMyBuckets",
+      "s3:listobjects", "s3:ListBucket",
+      "s3:listobjectsv2", "s3:ListBucket",
+      "s3:headobject", "s3:GetObject",
+      "s3:headbucket", "s3:ListBucket",
+      "s3:deleteobjects", "s3:DeleteObject");
+  private static final Map<String, String> RENAMED_PREFIXES = Map.of(
+      "sfn", "states", "stepfunctions", "states", "cloudwatchlogs", "logs", "eventbridge", "events",
+      "scheduler", "scheduler", "secretmanager", "secretsmanager", "systemsmanager", "ssm");
+
+  /** "; did you mean 's3:ListAllMyBuckets'?" for the nearest known name, or a hint on the prefix. */
+  private String suggestion(String action) {
+    int colon = action.indexOf(':');
+    String prefix = colon < 0 ? action : action.substring(0, colon);
+    String name = colon < 0 ? "" : action.substring(colon + 1);
+    String renamed = RENAMED_ACTIONS.get(action.toLowerCase(Locale.ROOT));
+    if (renamed != null) {
+      return "; the IAM action for that API is '" + renamed + "'";
+    }
+    String service = RENAMED_PREFIXES.get(prefix.toLowerCase(Locale.ROOT));
+    if (service != null && !catalog.hasService(prefix)) {
+      Optional<IamAction> same = catalog.action(service, name);
+      return "; the IAM prefix of that service is '" + service + "'"
+          + same.map(a -> ", so write '" + a.qualifiedName() + "'").orElse("");
+    }
+    if (!catalog.hasService(prefix)) {
+      String nearest = nearest(prefix, catalog.servicePrefixes());
+      return nearest == null
+          ? "; '" + prefix + "' is no service prefix"
+          : "; '" + prefix + "' is no service prefix, did you mean '" + nearest + "'?";
+    }
+    List<String> names = catalog.actions(prefix).stream().map(IamAction::name).toList();
+    String nearest = nearest(name, names);
+    return nearest == null ? "; check the action's name in the service's reference"
+        : "; did you mean '" + catalog.action(prefix, nearest).map(IamAction::qualifiedName).orElse(nearest) + "'?";
+  }
+
+  private static String nearest(String wrong, List<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int distance = io.statecraft.generator.validate.Spelling.distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, wrong.length() / 3) ? best : null;
+  }
+
+  private static String sidFor(String action) {
+    StringBuilder sid = new StringBuilder();
+    boolean upper = true;
+    for (char c : action.toCharArray()) {
+      if (Character.isLetterOrDigit(c)) {
+        sid.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      } else {
+        upper = true;
+      }
+    }
+    return sid.toString();
+  }
+
+  private static String uniqueSid(String base, Map<String, String> taken) {
+    String sid = base;
+    for (int i = 2; taken.containsKey(sid); i++) {
+      sid = base + i;
+    }
+    return sid;
+  }
+}

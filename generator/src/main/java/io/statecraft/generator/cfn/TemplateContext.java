@@ -1,0 +1,116 @@
+package io.statecraft.generator.cfn;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.generator.Problem;
+import io.statecraft.generator.iam.IamCatalog;
+import io.statecraft.generator.json.JsonPointers;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The template being written, and the problems found on the way. */
+final class TemplateContext {
+
+  final ObjectNode resources;
+  final List<Problem> problems = new ArrayList<>();
+  /** The {@code *} statements' reasons, by role or policy logical id, then Sid. */
+  final Map<String, Map<String, String>> wildcardReasons = new LinkedHashMap<>();
+  final PolicyDocuments policies;
+  /** How a resource's placeholder is written in {@code Fn::Sub}: {@code ApiArn -> Api.Arn}. */
+  final Map<String, String> aliases;
+  /** Whether a policy on the state machine role names the state machine (and triggers should wait for it). */
+  boolean hasStateMachinePolicy;
+
+  TemplateContext(ObjectNode resources, IamCatalog catalog, Map<String, String> aliases) {
+    this.resources = resources;
+    this.policies = new PolicyDocuments(catalog, aliases);
+    this.aliases = aliases;
+  }
+
+  /** Parameter names, which share the logical id namespace with resources. */
+  final Set<String> parameterNames = new HashSet<>();
+
+  /**
+   * A new resource {@code logicalId} of {@code type}; returns its {@code Properties}. A name that
+   * is invalid or taken is reported, and the resource is then built aside, out of the template.
+   */
+  ObjectNode resource(String logicalId, String type) {
+    String pointer = JsonPointers.child("/Resources", logicalId);
+    if (!ParameterRules.isValidLogicalId(logicalId)) {
+      error(CfnCodes.INVALID_LOGICAL_ID, pointer, "logical id '" + logicalId + "' of a " + type
+          + " must be 1 to 255 letters and digits; rename it");
+      return TemplateJson.NODES.objectNode().putObject("Properties");
+    }
+    if (resources.has(logicalId) || parameterNames.contains(logicalId)) {
+      error(CfnCodes.DUPLICATE_LOGICAL_ID, pointer, "logical id '" + logicalId + "' of a " + type
+          + " is already taken by " + (parameterNames.contains(logicalId) ? "a parameter" : "another resource")
+          + " (the generator reserves StateMachine, StateMachineRole, StateMachinePolicy, StateMachineLogGroup and "
+          + "<Id>Role, <Id>LogGroup, <Id>LogsPolicy, <Id>Task of functions and triggers); rename one");
+      return TemplateJson.NODES.objectNode().putObject("Properties");
+    }
+    ObjectNode resource = resources.putObject(logicalId);
+    resource.put("Type", type);
+    return resource.putObject("Properties");
+  }
+
+  static String pointer(String logicalId, String... path) {
+    String pointer = JsonPointers.child("/Resources", logicalId);
+    for (String key : path) {
+      pointer = JsonPointers.child(pointer, key);
+    }
+    return pointer;
+  }
+
+  void error(String code, String pointer, String message) {
+    problems.add(Problem.error(code, pointer, message));
+  }
+
+  void warning(String code, String pointer, String message) {
+    problems.add(Problem.warning(code, pointer, message));
+  }
+
+  /** A policy document for {@code grants}, recording its {@code *} reasons under {@code owner}. */
+  ObjectNode policyDocument(String owner, List<Grant> grants, String statementPointer) {
+    PolicyDocuments.Document document = policies.build(grants, statementPointer, problems);
+    if (!document.wildcardReasons().isEmpty()) {
+      wildcardReasons.computeIfAbsent(owner, key -> new LinkedHashMap<>()).putAll(document.wildcardReasons());
+    }
+    return document.json();
+  }
+
+  /** A role trusted by {@code service}, with the trust conditions given. */
+  ObjectNode role(String logicalId, String service, ObjectNode condition) {
+    ObjectNode properties = resource(logicalId, "AWS::IAM::Role");
+    ObjectNode trust = properties.putObject("AssumeRolePolicyDocument");
+    trust.put("Version", "2012-10-17");
+    ObjectNode assume = trust.putArray("Statement").addObject();
+    assume.put("Effect", "Allow");
+    assume.putObject("Principal").put("Service", service);
+    assume.put("Action", "sts:AssumeRole");
+    if (condition != null) {
+      assume.set("Condition", condition);
+    }
+    return properties;
+  }
+
+  /** The trust condition {@code aws:SourceAccount} = this account. */
+  static ObjectNode sourceAccountCondition() {
+    ObjectNode condition = TemplateJson.NODES.objectNode();
+    condition.putObject("StringEquals").set("aws:SourceAccount", TemplateJson.ref("AWS::AccountId"));
+    return condition;
+  }
+
+  /** Adds an inline policy {@code name} to a role's properties, unless there is nothing to grant. */
+  void inlinePolicy(String roleId, ObjectNode roleProperties, String name, List<Grant> grants) {
+    if (grants.isEmpty()) {
+      return;
+    }
+    ObjectNode policy = roleProperties.putArray("Policies").addObject();
+    policy.put("PolicyName", name);
+    policy.set("PolicyDocument", policyDocument(roleId, grants,
+        pointer(roleId, "Properties", "Policies", "0", "PolicyDocument", "Statement")));
+  }
+}

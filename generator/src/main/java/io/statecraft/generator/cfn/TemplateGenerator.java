@@ -1,0 +1,617 @@
+package io.statecraft.generator.cfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.dsl.BuiltStateMachine;
+import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.SourceLocation;
+import io.statecraft.dsl.workflow.HttpConnection;
+import io.statecraft.dsl.workflow.LambdaFunction;
+import io.statecraft.dsl.workflow.LogGroup;
+import io.statecraft.dsl.workflow.LogLevel;
+import io.statecraft.dsl.workflow.Output;
+import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.ParameterGroup;
+import io.statecraft.dsl.workflow.SnsTopic;
+import io.statecraft.dsl.workflow.WorkflowResource;
+import io.statecraft.dsl.workflow.WorkflowSpec;
+import io.statecraft.generator.CompiledDefinition;
+import io.statecraft.generator.DefinitionCompiler;
+import io.statecraft.generator.Problem;
+import io.statecraft.generator.iam.IamCatalog;
+import io.statecraft.generator.json.CanonicalJson;
+import io.statecraft.generator.json.JsonPointers;
+import io.statecraft.generator.validate.Spelling;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the CloudFormation template of a workflow: parameters, the state machine with a literal
+ * {@code Definition} and its {@code DefinitionSubstitutions}, its execution role derived from the
+ * integrations used, logging and tracing, supporting resources, triggers with roles of their own,
+ * and outputs; then checks the result before anything is written.
+ */
+public final class TemplateGenerator {
+
+  /** The logical ids of what every template holds. */
+  public static final String STATE_MACHINE = "StateMachine";
+  public static final String STATE_MACHINE_ROLE = "StateMachineRole";
+  public static final String STATE_MACHINE_POLICY = "StateMachinePolicy";
+  public static final String STATE_MACHINE_LOG_GROUP = "StateMachineLogGroup";
+  /** The parameter added for the retention of the log groups the template creates. */
+  public static final String LOG_RETENTION_PARAMETER = "LogRetentionInDays";
+
+  /** CloudFormation's limit on a template body in S3, and Step Functions' on a definition. */
+  static final int MAX_TEMPLATE_BYTES = 1_048_576;
+  static final int MAX_DEFINITION_BYTES = 1_048_576;
+  static final int MAX_DESCRIPTION = 1024;
+  static final int MAX_INLINE_POLICY_CHARACTERS = 10_240;
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+
+  /**
+   * The template and the problems found in it (the definition's own problems are not repeated).
+   *
+   * @param template the template tree, canonical key order
+   * @param problems template problems, sorted
+   */
+  public record Result(ObjectNode template, List<Problem> problems) {
+    public Result {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  private final String workflowId;
+  private final WorkflowSpec spec;
+  private final BuiltStateMachine built;
+  private final CompiledDefinition definition;
+  private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+  private final List<Problem> early = new ArrayList<>();
+
+  private TemplateGenerator(String workflowId, WorkflowSpec spec, BuiltStateMachine built, CompiledDefinition definition) {
+    this.workflowId = workflowId;
+    this.spec = spec;
+    this.built = built;
+    this.definition = definition;
+  }
+
+  /** The template of workflow {@code workflowId}, whose state machine was built and compiled already. */
+  public static Result generate(String workflowId, WorkflowSpec spec, BuiltStateMachine built, CompiledDefinition definition) {
+    return new TemplateGenerator(workflowId, spec, built, definition).generate();
+  }
+
+  private Result generate() {
+    collectParameters();
+    boolean defaultLogGroup = spec.logLevel() != LogLevel.OFF && spec.logGroup() == null;
+    boolean createsFunctions = spec.resources().stream()
+        .anyMatch(r -> r instanceof LambdaFunction function && !function.isExisting());
+    if ((defaultLogGroup || createsFunctions) && !parameters.containsKey(LOG_RETENTION_PARAMETER)) {
+      parameters.put(LOG_RETENTION_PARAMETER, Parameter.number(LOG_RETENTION_PARAMETER)
+          .description("How many days CloudWatch Logs keeps the logs of this stack")
+          .allowedValues(LogGroup.RETENTION_DAYS)
+          .defaultValue(90));
+    }
+
+    Map<String, JsonNode> substitutionValues = new LinkedHashMap<>();
+    Map<String, String> aliases = new LinkedHashMap<>();
+    for (Parameter parameter : parameters.values()) {
+      substitutionValues.put(parameter.name(), TemplateJson.ref(parameter.name()));
+    }
+    for (WorkflowResource resource : spec.resources()) {
+      resourcePlaceholder(resource, substitutionValues, aliases);
+    }
+
+    ObjectNode template = TemplateJson.NODES.objectNode();
+    template.put("AWSTemplateFormatVersion", "2010-09-09");
+    template.put("Description", description());
+    ObjectNode metadata = template.putObject("Metadata");
+    ObjectNode parametersNode = template.putObject("Parameters");
+    ObjectNode resources = template.putObject("Resources");
+    TemplateContext context = new TemplateContext(resources, IamCatalog.standard(), aliases);
+    context.problems.addAll(early);
+
+    for (Parameter parameter : parameters.values()) {
+      context.parameterNames.add(parameter.name());
+      context.problems.addAll(ParameterRules.check(parameter));
+      parametersNode.set(parameter.name(), ParameterRules.declaration(parameter));
+    }
+    ObjectNode substitutions = substitutions(context, substitutionValues);
+    writeStateMachine(context, substitutions);
+    checkTaskPermissions(context);
+    new ResourceWriter(context, spec).writeAll();
+    writeOutputs(template, context);
+    writeMetadata(metadata, context);
+    if (metadata.isEmpty()) {
+      template.remove("Metadata");
+    }
+    if (parametersNode.isEmpty()) {
+      template.remove("Parameters");
+    }
+    Map<String, List<String>> used = checkReferences(template, context);
+    checkUnusedParameters(used.keySet(), context);
+    checkSecretsStaySecret(used, context);
+    checkInlinePolicySizes(template, context);
+    checkLimits(template, context);
+    List<Problem> problems = new ArrayList<>(context.problems);
+    problems.sort(Problem.ORDER);
+    return new Result(template, problems);
+  }
+
+  private String description() {
+    String text = spec.description() == null || spec.description().isBlank()
+        ? "Statecraft workflow " + workflowId
+        : workflowId + ": " + spec.description().strip();
+    if (text.length() > MAX_DESCRIPTION) {
+      early.add(Problem.error(CfnCodes.TOO_LARGE, "/Description", "the template's Description (\"" + workflowId
+          + ": \" and the workflow's description) is " + text.length() + " characters, over CloudFormation's "
+          + MAX_DESCRIPTION + "; shorten WorkflowSpec.description(...)"));
+    }
+    return text;
+  }
+
+  // Parameters declared first, in order, then those only resources, tags, the name or outputs use.
+  private void collectParameters() {
+    List<Parameter> all = new ArrayList<>(spec.parameters());
+    for (ParameterGroup group : spec.parameterGroups()) {
+      all.addAll(group.parameters());
+    }
+    all.addAll(ParameterCollector.implicit(spec));
+    for (Parameter parameter : all) {
+      Parameter earlier = parameters.get(parameter.name());
+      if (earlier == null) {
+        parameters.put(parameter.name(), parameter);
+      } else if (earlier != parameter) {
+        early.add(Problem.error(CfnCodes.DUPLICATE_LOGICAL_ID, JsonPointers.child("/Parameters", parameter.name()),
+            "two different parameters are named '" + parameter.name() + "'; create the Parameter once and use it "
+                + "everywhere, or rename one"));
+      }
+    }
+  }
+
+  private void resourcePlaceholder(WorkflowResource resource, Map<String, JsonNode> values, Map<String, String> aliases) {
+    String id = resource.logicalId();
+    if (resource instanceof SnsTopic topic && !topic.isExisting()) {
+      addPlaceholder(id + "Arn", TemplateJson.ref(id), id, values, aliases);
+    } else if (resource instanceof HttpConnection connection && !connection.isExisting()) {
+      addPlaceholder(id + "Arn", TemplateJson.getAtt(id, "Arn"), id + ".Arn", values, aliases);
+    } else if (resource instanceof LambdaFunction function && !function.isExisting()) {
+      addPlaceholder(id + "Arn", TemplateJson.getAtt(id, "Arn"), id + ".Arn", values, aliases);
+    }
+  }
+
+  private void addPlaceholder(String name, JsonNode value, String alias, Map<String, JsonNode> values, Map<String, String> aliases) {
+    if (values.containsKey(name)) {
+      early.add(Problem.error(CfnCodes.DUPLICATE_LOGICAL_ID, JsonPointers.child("/Parameters", name),
+          "placeholder ${" + name + "} stands for both a parameter and the ARN of resource " + alias.replace(".Arn", "")
+              + "; rename the parameter or the resource"));
+      return;
+    }
+    values.put(name, value);
+    aliases.put(name, alias);
+  }
+
+  /** The definition's placeholders, each with the pointer of its first use, in order of appearance. */
+  private Map<String, String> placeholders() {
+    Map<String, String> found = new LinkedHashMap<>();
+    collectPlaceholders(definition.json(), "", found);
+    return found;
+  }
+
+  private static void collectPlaceholders(JsonNode node, String pointer, Map<String, String> found) {
+    if (node.isTextual()) {
+      Matcher matcher = PLACEHOLDER.matcher(node.textValue());
+      while (matcher.find()) {
+        found.putIfAbsent(matcher.group(1), pointer);
+      }
+    } else if (node.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String child = JsonPointers.child(pointer, field.getKey());
+        Matcher matcher = PLACEHOLDER.matcher(field.getKey());
+        while (matcher.find()) {
+          found.putIfAbsent(matcher.group(1), child);
+        }
+        collectPlaceholders(field.getValue(), child, found);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collectPlaceholders(node.get(i), JsonPointers.child(pointer, i), found);
+      }
+    }
+  }
+
+  private ObjectNode substitutions(TemplateContext context, Map<String, JsonNode> values) {
+    ObjectNode substitutions = TemplateJson.NODES.objectNode();
+    Map<String, JsonNode> sorted = new TreeMap<>();
+    placeholders().forEach((name, pointer) -> {
+      JsonNode value = values.get(name);
+      SourceLocation source = sourceOf(pointer);
+      if (value == null) {
+        context.problems.add(Problem.error(CfnCodes.MISSING_SUBSTITUTION, pointer, "placeholder ${" + name
+            + "} is filled in by no parameter or resource of the workflow" + suggestion(name, values.keySet())
+            + "; declare the Parameter in WorkflowSpec.parameters(...) or the resource in WorkflowSpec.resources(...)")
+            .at(source));
+        return;
+      }
+      Parameter parameter = parameters.get(name);
+      if (parameter != null && parameter.isNoEcho()) {
+        context.problems.add(Problem.error(CfnCodes.NOECHO_IN_DEFINITION, pointer, "parameter " + name
+            + " is NoEcho (a secret), but the definition uses it, so its value would be readable by anyone who can "
+            + "describe the state machine; pass secrets through an HttpConnection or a Secrets Manager dynamic reference")
+            .at(source));
+      }
+      sorted.put(name, value);
+    });
+    sorted.forEach(substitutions::set);
+    return substitutions;
+  }
+
+  private static String suggestion(String name, Collection<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int distance = Spelling.distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, name.length() / 3) ? " (did you mean ${" + best + "}?)" : "";
+  }
+
+  /** The Java line of the state a definition pointer lies in, when it was built with the DSL. */
+  private SourceLocation sourceOf(String pointer) {
+    int at = pointer.lastIndexOf("/States/");
+    if (at < 0) {
+      return null;
+    }
+    String rest = pointer.substring(at + "/States/".length());
+    int slash = rest.indexOf('/');
+    String state = (slash < 0 ? rest : rest.substring(0, slash)).replace("~1", "/").replace("~0", "~");
+    return built.sources().get(state);
+  }
+
+  private void writeStateMachine(TemplateContext context, ObjectNode substitutions) {
+    String logGroupId = spec.logLevel() == LogLevel.OFF ? null
+        : spec.logGroup() != null ? spec.logGroup().logicalId() : STATE_MACHINE_LOG_GROUP;
+    ObjectNode properties = context.resource(STATE_MACHINE, "AWS::StepFunctions::StateMachine");
+    if (spec.name() != null) {
+      properties.set("StateMachineName", TemplateJson.ref(spec.name().name()));
+    }
+    properties.put("StateMachineType", spec.type().name());
+    properties.set("Definition", definition.json().deepCopy());
+    if (!substitutions.isEmpty()) {
+      properties.set("DefinitionSubstitutions", substitutions);
+    }
+    properties.set("RoleArn", TemplateJson.getAtt(STATE_MACHINE_ROLE, "Arn"));
+    if (logGroupId != null) {
+      ObjectNode logging = properties.putObject("LoggingConfiguration");
+      logging.put("Level", spec.logLevel().name());
+      logging.put("IncludeExecutionData", spec.includeExecutionData());
+      logging.putArray("Destinations").addObject().putObject("CloudWatchLogsLogGroup")
+          .set("LogGroupArn", TemplateJson.getAtt(logGroupId, "Arn"));
+    }
+    properties.putObject("TracingConfiguration").put("Enabled", spec.tracing());
+    if (!spec.tags().isEmpty()) {
+      ArrayNode tags = properties.putArray("Tags");
+      spec.tags().forEach((key, value) -> {
+        ObjectNode tag = tags.addObject();
+        tag.put("Key", key);
+        tag.set("Value", TemplateJson.value(value));
+      });
+    }
+
+    // The role trusts Step Functions for state machines of this account only (confused deputy).
+    ObjectNode condition = TemplateContext.sourceAccountCondition();
+    String arnPattern = "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:"
+        + (spec.name() != null ? "${" + spec.name().name() + "}" : "*");
+    condition.putObject("ArnLike").set("aws:SourceArn", TemplateJson.sub(arnPattern));
+    ObjectNode role = context.role(STATE_MACHINE_ROLE, "states.amazonaws.com", condition);
+
+    List<Grant> inline = new ArrayList<>();
+    List<Grant> self = new ArrayList<>();
+    for (Grant grant : grants(logGroupId != null)) {
+      (grant.referencesStateMachine() ? self : inline).add(grant);
+    }
+    context.inlinePolicy(STATE_MACHINE_ROLE, role, "StateMachinePermissions", inline);
+    if (!self.isEmpty()) {
+      // These name the state machine, which needs the role first: inside the role they would make
+      // a circular dependency, so they go in a policy attached after the state machine exists.
+      ObjectNode policy = context.resource(STATE_MACHINE_POLICY, "AWS::IAM::Policy");
+      policy.put("PolicyName", "StateMachineSelfReferences");
+      policy.set("PolicyDocument", context.policyDocument(STATE_MACHINE_POLICY, self,
+          TemplateContext.pointer(STATE_MACHINE_POLICY, "Properties", "PolicyDocument", "Statement")));
+      policy.putArray("Roles").add(TemplateJson.ref(STATE_MACHINE_ROLE));
+      context.hasStateMachinePolicy = true;
+    }
+    if (STATE_MACHINE_LOG_GROUP.equals(logGroupId)) {
+      ObjectNode logGroup = context.resource(STATE_MACHINE_LOG_GROUP, "AWS::Logs::LogGroup");
+      logGroup.set("RetentionInDays", TemplateJson.ref(LOG_RETENTION_PARAMETER));
+    }
+  }
+
+  /** Every statement the execution role needs: the tasks', logging's, tracing's, distributed Map's. */
+  private List<Grant> grants(boolean logging) {
+    List<Grant> grants = new ArrayList<>();
+    new TreeMap<>(built.permissions()).forEach((state, statements) -> {
+      for (IamStatement statement : statements) {
+        grants.add(new Grant(statement, "state " + state, built.sources().get(state)));
+      }
+    });
+    if (logging) {
+      // As AWS documents for logging to CloudWatch Logs: log delivery is set up through
+      // account-level APIs that take no resource.
+      grants.add(new Grant(IamStatement.allowOnAnyResource(List.of(
+          "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DescribeLogGroups", "logs:DescribeResourcePolicies",
+          "logs:GetLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:UpdateLogDelivery"),
+          "CloudWatch Logs log delivery for Step Functions is managed through APIs that take no resource"),
+          "logging", null, "CloudWatchLogsDelivery"));
+    }
+    if (spec.tracing()) {
+      grants.add(new Grant(IamStatement.allowOnAnyResource(List.of(
+          "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"),
+          "X-Ray accepts trace data for the account as a whole, not for a resource"), "tracing", null, "XRayTracing"));
+    }
+    distributedMaps(definition.json(), "", grants);
+    return grants;
+  }
+
+  // A distributed Map runs its iterations as child executions of this state machine.
+  private void distributedMaps(JsonNode node, String pointer, List<Grant> grants) {
+    if (node.isObject()) {
+      JsonNode mode = node.path("ItemProcessor").path("ProcessorConfig").path("Mode");
+      if ("Map".equals(node.path("Type").asText()) && "DISTRIBUTED".equals(mode.asText())) {
+        String state = pointer.substring(pointer.lastIndexOf('/') + 1);
+        SourceLocation source = sourceOf(pointer);
+        grants.add(new Grant(IamStatement.allow("states:StartExecution", IamStatement.THIS_STATE_MACHINE),
+            "distributed Map " + state, source));
+        grants.add(new Grant(IamStatement.allow(List.of("states:DescribeExecution", "states:StopExecution"),
+            List.of("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${StateMachine.Name}/*")),
+            "distributed Map " + state, source));
+      }
+      node.fields().forEachRemaining(field -> distributedMaps(field.getValue(),
+          JsonPointers.child(pointer, field.getKey()), grants));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        distributedMaps(node.get(i), JsonPointers.child(pointer, i), grants);
+      }
+    }
+  }
+
+  // A task without permissions deploys fine and fails on its first run with AccessDenied.
+  private void checkTaskPermissions(TemplateContext context) {
+    new TreeMap<>(DefinitionCompiler.statePointers(definition.definition())).forEach((state, pointer) -> {
+      JsonNode node = definition.json().at(pointer);
+      String resource = node.path("Resource").asText("");
+      boolean task = "Task".equals(node.path("Type").asText());
+      boolean activity = resource.contains(":activity:");
+      if (task && !activity && built.permissions().getOrDefault(state, List.of()).isEmpty()) {
+        context.problems.add(Problem.warning(CfnCodes.MISSING_TASK_PERMISSIONS, JsonPointers.child(pointer, "Resource"),
+            "task " + state + " calls " + resource + " but declares no IAM permission, so the execution role will not "
+                + "allow the call; use a typed integration with Task.call(...), or add Task.permissions(...)")
+            .at(built.sources().get(state)));
+      }
+    });
+  }
+
+  private void writeOutputs(ObjectNode template, TemplateContext context) {
+    ObjectNode outputs = template.putObject("Outputs");
+    output(outputs, "StateMachineArn", "ARN of the state machine", TemplateJson.ref(STATE_MACHINE), true);
+    output(outputs, "StateMachineName", "Name of the state machine", TemplateJson.getAtt(STATE_MACHINE, "Name"), true);
+    for (Output output : spec.outputs()) {
+      String pointer = JsonPointers.child("/Outputs", output.name());
+      if (!ParameterRules.isValidLogicalId(output.name())) {
+        context.error(CfnCodes.INVALID_LOGICAL_ID, pointer, "output name '" + output.name()
+            + "' must be 1 to 255 letters and digits; rename it");
+        continue;
+      }
+      if (outputs.has(output.name())) {
+        context.error(CfnCodes.DUPLICATE_LOGICAL_ID, pointer, "two outputs are named '" + output.name()
+            + "' (StateMachineArn and StateMachineName are always there); rename one");
+        continue;
+      }
+      output(outputs, output.name(), output.description(), TemplateJson.value(output.value()), output.isExported());
+    }
+  }
+
+  private static void output(ObjectNode outputs, String name, String description, JsonNode value, boolean exported) {
+    ObjectNode output = outputs.putObject(name);
+    if (description != null) {
+      output.put("Description", description);
+    }
+    output.set("Value", value);
+    if (exported) {
+      output.putObject("Export").set("Name", TemplateJson.stackNamed(name));
+    }
+  }
+
+  private void writeMetadata(ObjectNode metadata, TemplateContext context) {
+    List<ParameterGroup> groups = spec.parameterGroups();
+    Map<String, String> labels = new LinkedHashMap<>();
+    parameters.values().forEach(p -> {
+      if (p.label() != null) {
+        labels.put(p.name(), p.label());
+      }
+    });
+    if (!groups.isEmpty() || !labels.isEmpty()) {
+      ObjectNode face = metadata.putObject("AWS::CloudFormation::Interface");
+      if (!groups.isEmpty()) {
+        ArrayNode groupArray = face.putArray("ParameterGroups");
+        Set<String> grouped = new HashSet<>();
+        for (ParameterGroup group : groups) {
+          for (Parameter parameter : group.parameters()) {
+            if (!grouped.add(parameter.name())) {
+              context.error(CfnCodes.DUPLICATE_LOGICAL_ID, "/Metadata/AWS::CloudFormation::Interface/ParameterGroups",
+                  "parameter " + parameter.name() + " is in two parameter groups; the console shows it once, so keep it in one");
+            }
+          }
+          ObjectNode node = groupArray.addObject();
+          node.putObject("Label").put("default", group.label());
+          ArrayNode names = node.putArray("Parameters");
+          group.parameters().forEach(p -> names.add(p.name()));
+        }
+      }
+      if (!labels.isEmpty()) {
+        ObjectNode labelNode = face.putObject("ParameterLabels");
+        labels.forEach((name, label) -> labelNode.putObject(name).put("default", label));
+      }
+    }
+    if (!context.wildcardReasons.isEmpty()) {
+      ObjectNode reasons = metadata.putObject("Statecraft::IamWildcards");
+      context.wildcardReasons.forEach((owner, bySid) -> {
+        ObjectNode ownerNode = reasons.putObject(owner);
+        bySid.forEach(ownerNode::put);
+      });
+    }
+  }
+
+  // Every Ref, Fn::GetAtt and Fn::Sub reference must name a parameter, a resource or a pseudo parameter.
+  private static Map<String, List<String>> checkReferences(ObjectNode template, TemplateContext context) {
+    Map<String, List<String>> used = new LinkedHashMap<>();
+    Set<String> parameterNames = new HashSet<>();
+    template.path("Parameters").fieldNames().forEachRemaining(parameterNames::add);
+    Set<String> resourceNames = new HashSet<>();
+    template.path("Resources").fieldNames().forEachRemaining(resourceNames::add);
+    for (String section : List.of("Resources", "Outputs")) {
+      JsonNode node = template.path(section);
+      if (!node.isMissingNode()) {
+        walkReferences(node, "/" + section, parameterNames, resourceNames, used, context);
+      }
+    }
+    return used;
+  }
+
+  private static void walkReferences(JsonNode node, String pointer, Set<String> parameterNames,
+      Set<String> resourceNames, Map<String, List<String>> used, TemplateContext context) {
+    if (node.isObject()) {
+      if (pointer.endsWith("/Properties/Definition")) {
+        return; // the definition is the state machine's, with placeholders rather than references
+      }
+      if (node.size() == 1 && node.has("Ref") && node.get("Ref").isTextual()) {
+        String name = node.get("Ref").textValue();
+        used.computeIfAbsent(name, key -> new ArrayList<>()).add(pointer);
+        if (!name.startsWith("AWS::") && !parameterNames.contains(name) && !resourceNames.contains(name)) {
+          context.error(CfnCodes.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Ref"), "Ref names '" + name
+              + "', which is neither a parameter nor a resource of the template; declare it in the WorkflowSpec");
+        }
+        return;
+      }
+      if (node.size() == 1 && node.has("Fn::GetAtt")) {
+        String name = node.get("Fn::GetAtt").path(0).asText();
+        if (!resourceNames.contains(name)) {
+          context.error(CfnCodes.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Fn::GetAtt"), "Fn::GetAtt names '"
+              + name + "', which is not a resource of the template; declare it in WorkflowSpec.resources(...)");
+        }
+        return;
+      }
+      if (node.size() == 1 && node.has("Fn::Sub") && node.get("Fn::Sub").isTextual()) {
+        for (String reference : TemplateJson.subReferences(node.get("Fn::Sub").textValue())) {
+          int dot = reference.indexOf('.');
+          String name = dot < 0 ? reference : reference.substring(0, dot);
+          used.computeIfAbsent(name, key -> new ArrayList<>()).add(pointer);
+          boolean known = name.startsWith("AWS::") || resourceNames.contains(name)
+              || dot < 0 && parameterNames.contains(name);
+          if (!known) {
+            context.error(CfnCodes.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Fn::Sub"), "${" + reference
+                + "} names '" + name + "', which is not a " + (dot < 0 ? "parameter or " : "") + "resource of the "
+                + "template; declare it in the WorkflowSpec, or write ${!" + reference + "} for the literal text");
+          }
+        }
+        return;
+      }
+      node.fields().forEachRemaining(field -> walkReferences(field.getValue(),
+          JsonPointers.child(pointer, field.getKey()), parameterNames, resourceNames, used, context));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walkReferences(node.get(i), JsonPointers.child(pointer, i), parameterNames, resourceNames, used, context);
+      }
+    }
+  }
+
+  // A NoEcho value is masked by CloudFormation, but not by the resource it is handed to: only a
+  // connection's authorization keeps it secret.
+  private void checkSecretsStaySecret(Map<String, List<String>> used, TemplateContext context) {
+    for (Parameter parameter : parameters.values()) {
+      if (!parameter.isNoEcho()) {
+        continue;
+      }
+      for (String pointer : used.getOrDefault(parameter.name(), List.of())) {
+        boolean inConnection = pointer.matches("/Resources/[^/]+/Properties/AuthParameters/.*");
+        boolean inDefinition = pointer.contains("/Properties/DefinitionSubstitutions/");
+        if (!inConnection && !inDefinition) {
+          context.error(CfnCodes.NOECHO_EXPOSED, pointer, "parameter " + parameter.name() + " is NoEcho (a secret), "
+              + "but this property shows its value to anyone who can read the resource; use it only as a secret of "
+              + "an HttpConnection");
+        }
+      }
+    }
+  }
+
+  // IAM limits the inline policies of a role to 10,240 characters in all (without whitespace).
+  private static void checkInlinePolicySizes(ObjectNode template, TemplateContext context) {
+    template.path("Resources").fields().forEachRemaining(resource -> {
+      JsonNode policies = resource.getValue().path("Properties").path("Policies");
+      if (!"AWS::IAM::Role".equals(resource.getValue().path("Type").asText()) || !policies.isArray()) {
+        return;
+      }
+      int characters = 0;
+      for (JsonNode policy : policies) {
+        characters += TemplateJson.compact(policy.path("PolicyDocument")).length();
+      }
+      if (characters > MAX_INLINE_POLICY_CHARACTERS) {
+        context.error(CfnCodes.TOO_LARGE, JsonPointers.child(JsonPointers.child("/Resources", resource.getKey()),
+            "Properties") + "/Policies", "the inline policies of role " + resource.getKey() + " take about "
+            + characters + " characters, over IAM's " + MAX_INLINE_POLICY_CHARACTERS + " for a role; grant on "
+            + "fewer, broader resources (an ARN pattern) or split the workflow");
+      }
+    });
+  }
+
+  private void checkUnusedParameters(Set<String> used, TemplateContext context) {
+    for (Parameter parameter : parameters.values()) {
+      String name = parameter.name();
+      if (!used.contains(name)) {
+        context.warning(CfnCodes.UNUSED_PARAMETER, JsonPointers.child("/Parameters", name), "parameter " + name
+            + " is declared but used nowhere; use it with ref() in the state machine or in a resource, or remove it");
+      }
+    }
+  }
+
+  private void checkLimits(ObjectNode template, TemplateContext context) {
+    int definitionBytes = definition.text().getBytes(StandardCharsets.UTF_8).length;
+    if (definitionBytes > MAX_DEFINITION_BYTES) {
+      context.error(CfnCodes.TOO_LARGE, TemplateContext.pointer(STATE_MACHINE, "Properties", "Definition"),
+          "the definition is " + definitionBytes + " bytes, over Step Functions' limit of " + MAX_DEFINITION_BYTES
+              + "; move parts into nested state machines");
+    }
+    int templateBytes = CanonicalJson.write(template).getBytes(StandardCharsets.UTF_8).length;
+    if (templateBytes > MAX_TEMPLATE_BYTES) {
+      context.error(CfnCodes.TOO_LARGE, JsonPointers.ROOT, "the template is " + templateBytes
+          + " bytes, over CloudFormation's limit of " + MAX_TEMPLATE_BYTES + " for a template in S3");
+    }
+    limit(context, template, "Parameters", 200);
+    limit(context, template, "Resources", 500);
+    limit(context, template, "Outputs", 200);
+  }
+
+  private static void limit(TemplateContext context, ObjectNode template, String section, int max) {
+    int count = template.path(section).size();
+    if (count > max) {
+      context.error(CfnCodes.TOO_MANY, "/" + section, "the template has " + count + " " + section.toLowerCase(Locale.ROOT)
+          + ", over CloudFormation's limit of " + max);
+    }
+  }
+}

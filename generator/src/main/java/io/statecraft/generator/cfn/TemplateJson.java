@@ -1,0 +1,164 @@
+package io.statecraft.generator.cfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.dsl.ArrayValue;
+import io.statecraft.dsl.BooleanValue;
+import io.statecraft.dsl.NullValue;
+import io.statecraft.dsl.NumberValue;
+import io.statecraft.dsl.ObjectValue;
+import io.statecraft.dsl.Placeholder;
+import io.statecraft.dsl.StringValue;
+import io.statecraft.dsl.Value;
+import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.TemplateValue;
+import io.statecraft.generator.json.CanonicalJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** CloudFormation intrinsic functions and values as JSON trees (long form, which YAML keeps). */
+final class TemplateJson {
+
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** {@code ${Name}} or {@code ${Name.Attribute}} in an {@code Fn::Sub} text; {@code ${!x}} is literal. */
+  static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([^}!][^}]*)}");
+
+  private TemplateJson() {}
+
+  static ObjectNode ref(String logicalId) {
+    ObjectNode node = NODES.objectNode();
+    node.put("Ref", logicalId);
+    return node;
+  }
+
+  static ObjectNode getAtt(String logicalId, String attribute) {
+    ObjectNode node = NODES.objectNode();
+    node.putArray("Fn::GetAtt").add(logicalId).add(attribute);
+    return node;
+  }
+
+  /** {@code Fn::Sub} of {@code text}, or the plain text when it references nothing. */
+  static JsonNode sub(String text) {
+    if (!SUB_REFERENCE.matcher(text).find()) {
+      return NODES.textNode(text);
+    }
+    ObjectNode node = NODES.objectNode();
+    node.put("Fn::Sub", text);
+    return node;
+  }
+
+  /** {@code ${AWS::StackName}-suffix}. */
+  static JsonNode stackNamed(String suffix) {
+    return sub("${AWS::StackName}-" + suffix);
+  }
+
+  /** A resource property value. */
+  static JsonNode value(TemplateValue value) {
+    if (value instanceof Parameter parameter) {
+      return ref(parameter.name());
+    }
+    if (value instanceof TemplateValue.Text text) {
+      return NODES.textNode(text.value());
+    }
+    if (value instanceof TemplateValue.Numeric number) {
+      return NODES.numberNode(number.value());
+    }
+    if (value instanceof TemplateValue.Attribute attribute) {
+      return attribute.attribute() == null
+          ? ref(attribute.logicalId())
+          : getAtt(attribute.logicalId(), attribute.attribute());
+    }
+    return sub(((TemplateValue.Sub) value).template());
+  }
+
+  /**
+   * A list-valued property: a list parameter as its {@code Ref}, anything else as a list of one.
+   */
+  static JsonNode listValue(TemplateValue value) {
+    if (value instanceof Parameter parameter && parameter.type().isList()) {
+      return ref(parameter.name());
+    }
+    ArrayNode list = NODES.arrayNode();
+    list.add(value(value));
+    return list;
+  }
+
+  /**
+   * A literal JSON value (an execution input) as compact JSON text, with placeholders as their
+   * {@code ${Name}} tokens; wrapped in {@code Fn::Sub} when it has any, so CloudFormation fills
+   * them in (a resource's placeholder through {@code aliases}).
+   */
+  static JsonNode jsonText(Value value, Map<String, String> aliases) {
+    String text = compact(literal(value));
+    return SUB_REFERENCE.matcher(text).find() ? sub(resolve(text, aliases)) : NODES.textNode(text);
+  }
+
+  /**
+   * {@code text} with each {@code ${Placeholder}} of a resource written as the template's own
+   * reference: {@code ${WebhookConnectionArn}} becomes {@code ${WebhookConnection.Arn}}.
+   */
+  static String resolve(String text, Map<String, String> aliases) {
+    Matcher matcher = SUB_REFERENCE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String alias = aliases.get(matcher.group(1));
+      matcher.appendReplacement(out, Matcher.quoteReplacement(alias == null ? matcher.group() : "${" + alias + "}"));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  static String compact(JsonNode node) {
+    try {
+      return CanonicalJson.mapper().writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A literal DSL value as JSON: placeholders as their tokens, paths and expressions as text. */
+  static JsonNode literal(Value value) {
+    if (value instanceof ObjectValue object) {
+      ObjectNode node = NODES.objectNode();
+      object.fields().forEach((key, field) -> node.set(key, literal(field)));
+      return node;
+    }
+    if (value instanceof ArrayValue array) {
+      ArrayNode node = NODES.arrayNode();
+      array.items().forEach(item -> node.add(literal(item)));
+      return node;
+    }
+    if (value instanceof StringValue text) {
+      return NODES.textNode(text.value());
+    }
+    if (value instanceof NumberValue number) {
+      return NODES.numberNode(number.value());
+    }
+    if (value instanceof BooleanValue flag) {
+      return NODES.booleanNode(flag.value());
+    }
+    if (value instanceof NullValue) {
+      return NODES.nullNode();
+    }
+    if (value instanceof Placeholder placeholder) {
+      return NODES.textNode(placeholder.token());
+    }
+    return NODES.textNode(value.toString());
+  }
+
+  /** Every {@code ${...}} reference in an {@code Fn::Sub} text, pseudo parameters included. */
+  static List<String> subReferences(String text) {
+    List<String> names = new ArrayList<>();
+    Matcher matcher = SUB_REFERENCE.matcher(text);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+}

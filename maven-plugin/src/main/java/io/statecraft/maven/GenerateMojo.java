@@ -1,0 +1,434 @@
+package io.statecraft.maven;
+
+import io.statecraft.generator.Problem;
+import io.statecraft.generator.ProblemException;
+import io.statecraft.dsl.workflow.Workflow;
+import io.statecraft.generator.workflow.CompiledWorkflow;
+import io.statecraft.generator.workflow.GeneratedFiles;
+import io.statecraft.generator.workflow.OutputFile;
+import io.statecraft.generator.workflow.WorkflowCompiler;
+import io.statecraft.maven.WorkflowLoader.LoadedWorkflow;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Generates each workflow's Step Functions definition, CloudFormation template (YAML and JSON)
+ * and Mermaid diagram into {@code target/statecraft/ID/} (ID being the workflow's id), and
+ * attaches the templates and the definition to the build with the workflow's id as classifier, so
+ * that {@code mvn install} and {@code mvn deploy} publish them next to the jar.
+ *
+ * <p>The workflows are the classes named in the {@code workflows} parameter, or else every class listed in
+ * {@code META-INF/services/io.statecraft.dsl.workflow.Workflow} on the module's runtime classpath.
+ * By default the goal runs in {@code generate-resources}, where that classpath holds the module's
+ * dependencies: put the workflows in their own module and depend on it. To generate from the
+ * module's own classes, bind the goal to {@code process-classes}.
+ *
+ * <p>Files are written only when their content changes, so a build with nothing changed touches
+ * nothing. Problems in a workflow fail the build with every problem listed.
+ */
+@Mojo(
+    name = "generate",
+    defaultPhase = LifecyclePhase.GENERATE_RESOURCES,
+    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    threadSafe = true)
+public final class GenerateMojo extends AbstractMojo {
+
+  // The phases in which the module's resources have already been copied to target/classes.
+  private static final Set<String> AFTER_PROCESS_RESOURCES = Set.of(
+      "process-resources", "compile", "process-classes", "generate-test-sources", "process-test-sources",
+      "generate-test-resources", "process-test-resources", "test-compile", "process-test-classes", "test",
+      "prepare-package", "package");
+
+  // The phases that run before the module's own classes are compiled.
+  private static final Set<String> BEFORE_COMPILE = Set.of(
+      "validate", "initialize", "generate-sources", "process-sources", "generate-resources", "process-resources");
+
+  // Their jars (or folders) are inputs of the build state: a new plugin or generator regenerates.
+  private static final List<Class<?>> PLUGIN_CLASSES =
+      List.of(GenerateMojo.class, WorkflowCompiler.class, Workflow.class);
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution mojoExecution;
+
+  @Component
+  private MavenProjectHelper projectHelper;
+
+  /** Skips the goal: nothing is generated or attached. */
+  @Parameter(property = "statecraft.skip", defaultValue = "false")
+  private boolean skip;
+
+  /**
+   * The fully qualified names of the {@code Workflow} classes to generate, such as {@code
+   * com.acme.PatchAlerts}; on the command line, comma-separated. When empty, every class listed in
+   * {@code META-INF/services/io.statecraft.dsl.workflow.Workflow} on the runtime classpath is
+   * generated. Each class needs a public no-argument constructor.
+   */
+  @Parameter(property = "statecraft.workflows")
+  private List<String> workflows;
+
+  /** The folder that receives one subfolder per workflow id. */
+  @Parameter(property = "statecraft.outputDirectory", defaultValue = "${project.build.directory}/statecraft")
+  private File outputDirectory;
+
+  /**
+   * Which files to write for each workflow: {@code definition} (definition.asl.json), {@code
+   * yaml} (template.yaml), {@code json} (template.json) and {@code diagram} (diagram.mmd); on the
+   * command line, comma-separated. Only the files written are attached.
+   */
+  @Parameter(property = "statecraft.formats", defaultValue = "definition,yaml,json,diagram")
+  private List<String> formats;
+
+  /**
+   * Attaches each workflow's definition and templates to the project with the workflow's id as
+   * classifier and the types {@code asl.json}, {@code yaml} and {@code json}, so that install and deploy
+   * publish them. The diagram is never attached.
+   */
+  @Parameter(property = "statecraft.attach", defaultValue = "true")
+  private boolean attach;
+
+  /** Fails the build when a workflow has warnings, not only when it has errors. */
+  @Parameter(property = "statecraft.failOnWarning", defaultValue = "false")
+  private boolean failOnWarning;
+
+  /**
+   * Adds the generated files to the module's resources, so that the jar contains them under
+   * {@code resourceTargetPath/ID/}. When the goal runs after {@code process-resources} (for
+   * example in {@code process-classes}), the files are copied into the classes folder directly.
+   */
+  @Parameter(property = "statecraft.addResources", defaultValue = "false")
+  private boolean addResources;
+
+  /**
+   * Runs in full even when nothing changed since the last build. Without it, a build whose
+   * runtime classpath, plugin and configuration are unchanged, and whose generated files are
+   * untouched, reports the workflows up to date without loading them (warnings of the last full
+   * run are not repeated).
+   */
+  @Parameter(property = "statecraft.force", defaultValue = "false")
+  private boolean force;
+
+  /** The folder inside the jar that holds the generated files when {@code addResources} is on. */
+  @Parameter(property = "statecraft.resourceTargetPath", defaultValue = "statecraft")
+  private String resourceTargetPath;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping Statecraft generation (statecraft.skip)");
+      return;
+    }
+    long start = System.nanoTime();
+    Set<OutputFile> selected = OutputFormats.parse(formats);
+    List<String> classpath = runtimeClasspath();
+    String configuration = "phase=" + mojoExecution.getLifecyclePhase() + " formats=" + selected + " workflows=" + workflows + " failOnWarning=" + failOnWarning
+        + " attach=" + attach + " addResources=" + addResources + " resourceTargetPath=" + resourceTargetPath
+        + " output=" + outputDirectory.getAbsolutePath();
+    Path stateFile = Path.of(project.getBuild().getDirectory(), "maven-status", "statecraft",
+        mojoExecution.getExecutionId() + ".state");
+    List<String> inputs = BuildState.inputs(classpath, PLUGIN_CLASSES, configuration);
+    Optional<BuildState> saved = force ? Optional.empty() : BuildState.read(stateFile);
+    if (saved.isPresent() && saved.get().isCurrent(inputs)) {
+      for (String id : saved.get().ids()) {
+        getLog().info(id + ": up to date (" + shown(outputDirectory.toPath().resolve(id)) + ")");
+        publish(id, selected);
+      }
+      getLog().debug("Nothing changed since the last build (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
+      return;
+    }
+    BuildState.forget(stateFile);
+
+    List<CompiledWorkflow> compiled;
+    try (URLClassLoader loader = projectClassLoader(classpath)) {
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      // Workflows may look up resources through the context class loader, as frameworks do.
+      thread.setContextClassLoader(loader);
+      try {
+        compiled = compile(loadWorkflows(new WorkflowLoader(loader)));
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot read the runtime classpath of " + project.getId() + ": " + e, e);
+    }
+    logWarnings(compiled);
+    List<Path> files = new ArrayList<>();
+    for (CompiledWorkflow workflow : compiled) {
+      write(workflow, selected);
+      publish(workflow.id(), selected);
+      selected.forEach(file -> files.add(outputDirectory.toPath().resolve(workflow.id()).resolve(file.fileName())));
+    }
+    // Computed again: copying into target/classes (addResources) changed the classpath.
+    BuildState.of(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration),
+        compiled.stream().map(CompiledWorkflow::id).toList(), files).write(stateFile);
+    getLog().debug("Generated " + compiled.size() + " workflows in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+  }
+
+  private List<String> runtimeClasspath() throws MojoExecutionException {
+    try {
+      return project.getRuntimeClasspathElements();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("The runtime dependencies of " + project.getId() + " are not resolved", e);
+    }
+  }
+
+  private URLClassLoader projectClassLoader(List<String> elements) throws MojoExecutionException {
+    List<URL> urls = new ArrayList<>();
+    for (String element : elements) {
+      try {
+        urls.add(new File(element).toURI().toURL());
+      } catch (MalformedURLException e) {
+        throw new MojoExecutionException("Bad runtime classpath element " + element, e);
+      }
+    }
+    // Parent first: Workflow and the DSL must be the plugin's own classes, so that the module's
+    // workflows are the same type the generator compiles.
+    return new URLClassLoader(urls.toArray(new URL[0]), getClass().getClassLoader());
+  }
+
+  private List<LoadedWorkflow> loadWorkflows(WorkflowLoader loader) throws MojoExecutionException, IOException {
+    boolean listed = workflows != null && !workflows.isEmpty();
+    List<String> classNames = listed
+        ? workflows.stream().map(String::strip).filter(name -> !name.isEmpty()).distinct().toList()
+        : loader.discover();
+    if (classNames.isEmpty()) {
+      throw new MojoExecutionException(noWorkflowMessage());
+    }
+    if (!ownClassesCompiled()) {
+      for (String className : classNames) {
+        if (!loader.isPresent(className) && hasOwnSource(className)) {
+          throw new MojoExecutionException(wrongPhaseMessage());
+        }
+      }
+    }
+    List<LoadedWorkflow> loaded;
+    try {
+      loaded = loader.load(classNames);
+    } catch (WorkflowLoader.LoadException e) {
+      throw new MojoExecutionException(e.getMessage());
+    }
+    // Classes left in target/classes by an earlier build may be stale: generating from them
+    // before compile would publish yesterday's workflow.
+    String phase = mojoExecution.getLifecyclePhase();
+    if (phase != null && BEFORE_COMPILE.contains(phase)) {
+      for (LoadedWorkflow workflow : loaded) {
+        if (isOwnClass(workflow.workflow().getClass())) {
+          throw new MojoExecutionException(wrongPhaseMessage());
+        }
+      }
+    }
+    return loaded;
+  }
+
+  private boolean isOwnClass(Class<?> type) {
+    var domain = type.getProtectionDomain();
+    var source = domain == null ? null : domain.getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return false;
+    }
+    try {
+      return Path.of(source.getLocation().toURI()).equals(Path.of(project.getBuild().getOutputDirectory()));
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private List<CompiledWorkflow> compile(List<LoadedWorkflow> loaded) throws MojoFailureException {
+    List<CompiledWorkflow> compiled = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    Map<String, String> classById = new LinkedHashMap<>();
+    for (LoadedWorkflow workflow : loaded) {
+      CompiledWorkflow result;
+      try {
+        result = WorkflowCompiler.compile(workflow.workflow());
+      } catch (ProblemException e) {
+        failures.add(workflowHeader(workflow.className(), e.problems()) + lines(e.problems()));
+        continue;
+      } catch (RuntimeException | LinkageError e) {
+        failures.add("Workflow " + workflow.className() + " cannot be built: " + WorkflowLoader.describe(e));
+        continue;
+      }
+      String other = classById.putIfAbsent(result.id(), workflow.className());
+      if (other != null) {
+        failures.add("Workflows " + other + " and " + workflow.className() + " have the same id '" + result.id()
+            + "'; ids name the output folders and artifact classifiers, so each must be unique");
+        continue;
+      }
+      if (result.hasErrors() || failOnWarning && !result.problems().isEmpty()) {
+        failures.add("Workflow " + result.id() + " (" + workflow.className() + "): " + counts(result.problems())
+            + lines(result.problems()));
+      }
+      compiled.add(result);
+    }
+    if (!failures.isEmpty()) {
+      String summary = failures.size() == 1
+          ? "1 workflow has problems"
+          : failures.size() + " workflows have problems";
+      throw new MojoFailureException(summary + (failOnWarning ? " (failOnWarning is on)" : "")
+          + ":\n" + String.join("\n", failures));
+    }
+    compiled.sort(Comparator.comparing(CompiledWorkflow::id));
+    return compiled;
+  }
+
+  private void logWarnings(List<CompiledWorkflow> compiled) {
+    for (CompiledWorkflow workflow : compiled) {
+      for (Problem warning : workflow.warnings()) {
+        getLog().warn(workflow.id() + ": " + warning.describe());
+      }
+    }
+  }
+
+  private void write(CompiledWorkflow workflow, Set<OutputFile> selected) throws MojoExecutionException {
+    Path directory = outputDirectory.toPath().resolve(workflow.id());
+    List<OutputFile> written;
+    try {
+      written = workflow.writeTo(directory, selected);
+    } catch (UncheckedIOException e) {
+      throw new MojoExecutionException("Cannot write the files of workflow " + workflow.id() + ": "
+          + e.getMessage(), e.getCause());
+    }
+    String shown = shown(directory);
+    if (written.isEmpty()) {
+      getLog().info(workflow.id() + ": up to date (" + shown + ")");
+    } else {
+      getLog().info(workflow.id() + ": wrote " + written.stream().map(OutputFile::fileName)
+          .collect(Collectors.joining(", ")) + " to " + shown);
+    }
+  }
+
+  /** Attaches the files of workflow {@code id} and adds them to the resources, as configured. */
+  private void publish(String id, Set<OutputFile> selected) throws MojoExecutionException {
+    Path directory = outputDirectory.toPath().resolve(id);
+    if (attach) {
+      for (OutputFile file : selected) {
+        if (file.artifactType() != null) {
+          projectHelper.attachArtifact(project, file.artifactType(), id, directory.resolve(file.fileName()).toFile());
+        }
+      }
+    }
+    if (addResources) {
+      addToResources(id, selected);
+    }
+  }
+
+  private void addToResources(String id, Set<OutputFile> selected) throws MojoExecutionException {
+    String phase = mojoExecution.getLifecyclePhase();
+    if (phase != null && AFTER_PROCESS_RESOURCES.contains(phase)) {
+      // The resources have been copied already; put the files where that copy would have.
+      Path target = Path.of(project.getBuild().getOutputDirectory()).resolve(resourceTargetPath).resolve(id);
+      for (OutputFile file : selected) {
+        Path source = outputDirectory.toPath().resolve(id).resolve(file.fileName());
+        try {
+          GeneratedFiles.writeIfChanged(target.resolve(file.fileName()), Files.readString(source));
+        } catch (IOException | UncheckedIOException e) {
+          throw new MojoExecutionException("Cannot copy " + source + " into " + target + ": " + e.getMessage(), e);
+        }
+      }
+      return;
+    }
+    String directory = outputDirectory.getAbsolutePath();
+    boolean present = project.getResources().stream().anyMatch(resource -> directory.equals(resource.getDirectory()));
+    if (!present) {
+      Resource resource = new Resource();
+      resource.setDirectory(directory);
+      resource.setTargetPath(resourceTargetPath);
+      project.addResource(resource);
+    }
+  }
+
+  private boolean ownClassesCompiled() throws IOException {
+    Path classes = Path.of(project.getBuild().getOutputDirectory());
+    if (!Files.isDirectory(classes)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.walk(classes)) {
+      return files.anyMatch(file -> file.toString().endsWith(".class"));
+    }
+  }
+
+  private boolean ownServiceFileExists() {
+    return project.getResources().stream()
+        .anyMatch(resource -> Files.isRegularFile(Path.of(resource.getDirectory()).resolve(WorkflowLoader.SERVICE_FILE)));
+  }
+
+  private boolean hasOwnSource(String className) {
+    String file = className.replace('.', '/') + ".java";
+    return project.getCompileSourceRoots().stream().anyMatch(root -> Files.isRegularFile(Path.of(root).resolve(file)));
+  }
+
+  private String noWorkflowMessage() throws IOException {
+    if (ownServiceFileExists() && !ownClassesCompiled()) {
+      return wrongPhaseMessage();
+    }
+    return "No workflow found on the runtime classpath of " + project.getId() + ". Either add a dependency on"
+        + " a module whose jar lists its Workflow classes in " + WorkflowLoader.SERVICE_FILE
+        + " (or name the classes in <workflows>), or, to generate from this module's own classes, bind the"
+        + " generate goal to the process-classes phase. See docs/maven-plugin.md.";
+  }
+
+  private String wrongPhaseMessage() {
+    String phase = mojoExecution.getLifecyclePhase() == null ? "this phase" : mojoExecution.getLifecyclePhase();
+    return "The workflows of " + project.getId() + " are in this module, but statecraft:generate runs in " + phase
+        + ", before the module's classes are compiled. Either bind the goal to process-classes in this"
+        + " module (<execution><phase>process-classes</phase><goals><goal>generate</goal></goals></execution>),"
+        + " or move the workflows into a separate module and depend on it.";
+  }
+
+  private String shown(Path path) {
+    Path base = project.getBasedir().toPath().toAbsolutePath();
+    Path absolute = path.toAbsolutePath();
+    return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+  }
+
+  private static String workflowHeader(String className, List<Problem> problems) {
+    return "Workflow " + className + ": " + counts(problems);
+  }
+
+  private static String counts(List<Problem> problems) {
+    long errors = problems.stream().filter(Problem::isError).count();
+    long warnings = problems.size() - errors;
+    return count(errors, "error") + (warnings > 0 ? ", " + count(warnings, "warning") : "");
+  }
+
+  private static String lines(List<Problem> problems) {
+    StringBuilder text = new StringBuilder();
+    problems.stream().sorted(Problem.ORDER).forEach(problem -> text.append("\n  ").append(problem.describe()));
+    return text.toString();
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,45 @@
+package io.statecraft.maven;
+
+import io.statecraft.generator.workflow.OutputFile;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+
+/** The names users give the output files in {@code <formats>}: definition, yaml, json, diagram. */
+final class OutputFormats {
+
+  private static final Map<String, OutputFile> BY_NAME = Map.of(
+      "definition", OutputFile.DEFINITION,
+      "yaml", OutputFile.TEMPLATE_YAML,
+      "json", OutputFile.TEMPLATE_JSON,
+      "diagram", OutputFile.DIAGRAM);
+
+  private OutputFormats() {}
+
+  /** The output files named in {@code names} (trimmed, case-insensitive); all when empty. */
+  static Set<OutputFile> parse(List<String> names) throws MojoExecutionException {
+    if (names == null || names.isEmpty()) {
+      return EnumSet.allOf(OutputFile.class);
+    }
+    Set<OutputFile> files = EnumSet.noneOf(OutputFile.class);
+    for (String name : names) {
+      String key = name.strip().toLowerCase(Locale.ROOT);
+      if (key.isEmpty()) {
+        continue;
+      }
+      OutputFile file = BY_NAME.get(key);
+      if (file == null) {
+        throw new MojoExecutionException("Unknown format '" + name.strip()
+            + "' in statecraft.formats; use definition, yaml, json or diagram, comma-separated");
+      }
+      files.add(file);
+    }
+    if (files.isEmpty()) {
+      throw new MojoExecutionException("statecraft.formats names no format; use definition, yaml, json or diagram");
+    }
+    return files;
+  }
+}

@@ -1,0 +1,151 @@
+package io.statecraft.maven;
+
+import io.statecraft.dsl.workflow.Workflow;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds and creates the {@link Workflow}s of a module: the classes named in the configuration, or
+ * else every class listed in {@code META-INF/services/io.statecraft.dsl.workflow.Workflow} on the
+ * module's runtime classpath.
+ *
+ * <p>The service files are read here rather than through {@link java.util.ServiceLoader} so that a
+ * class that cannot be loaded or created is reported by name, with the reason, in the same words
+ * whether it was listed in the configuration or in a service file.
+ */
+final class WorkflowLoader {
+
+  /** The service file that lists a jar's workflows. */
+  static final String SERVICE_FILE = "META-INF/services/" + Workflow.class.getName();
+
+  /** A workflow instance and the class it came from. */
+  record LoadedWorkflow(String className, Workflow workflow) {}
+
+  /** A workflow class that cannot be used; the message names the class and the reason. */
+  static final class LoadException extends Exception {
+    LoadException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private final URLClassLoader loader;
+
+  WorkflowLoader(URLClassLoader loader) {
+    this.loader = loader;
+  }
+
+  /** The class names listed in the service files of the module's classpath, in classpath order. */
+  List<String> discover() throws IOException {
+    Set<String> names = new LinkedHashSet<>();
+    // findResources, not getResources: only the module's classpath, never the plugin's own.
+    Enumeration<URL> files = loader.findResources(SERVICE_FILE);
+    while (files.hasMoreElements()) {
+      URL file = files.nextElement();
+      try (BufferedReader reader = new BufferedReader(
+          new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          int comment = line.indexOf('#');
+          String name = (comment < 0 ? line : line.substring(0, comment)).strip();
+          if (!name.isEmpty()) {
+            names.add(name);
+          }
+        }
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** Loads and creates each named class. */
+  List<LoadedWorkflow> load(List<String> classNames) throws LoadException {
+    List<LoadedWorkflow> loaded = new ArrayList<>();
+    for (String className : classNames) {
+      loaded.add(new LoadedWorkflow(className, create(className)));
+    }
+    return loaded;
+  }
+
+  /** Whether {@code className} can be found on the module's classpath at all. */
+  boolean isPresent(String className) {
+    return loader.findResource(className.replace('.', '/') + ".class") != null;
+  }
+
+  private Workflow create(String className) throws LoadException {
+    Class<?> type;
+    try {
+      type = Class.forName(className, false, loader);
+    } catch (ClassNotFoundException e) {
+      throw new LoadException("Workflow class " + className + " is not on the runtime classpath of this module;"
+          + " check the name, and that the module that contains it is a dependency");
+    } catch (LinkageError e) {
+      throw new LoadException("Workflow class " + className + " cannot be loaded: " + describe(e));
+    }
+    if (!Workflow.class.isAssignableFrom(type)) {
+      throw new LoadException("Class " + className + " does not implement " + Workflow.class.getName()
+          + (implementsByName(type)
+              ? " as the plugin sees it: the module has its own copy of statecraft-dsl on a different class"
+                  + " loader; declare statecraft-dsl as an ordinary dependency"
+              : "; list only Workflow implementations"));
+    }
+    try {
+      return (Workflow) type.getConstructor().newInstance();
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      throw new LoadException("Workflow class " + className
+          + " needs a public no-argument constructor (and must be a public, non-abstract class)");
+    } catch (InstantiationException e) {
+      throw new LoadException("Workflow class " + className + " cannot be created: it is abstract or an interface");
+    } catch (InvocationTargetException e) {
+      throw new LoadException("Creating workflow class " + className + " failed: " + describe(e.getCause()));
+    } catch (LinkageError | RuntimeException e) {
+      throw new LoadException("Workflow class " + className + " cannot be loaded: " + describe(e));
+    }
+  }
+
+  private static boolean implementsByName(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        if (i.getName().equals(Workflow.class.getName())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code IllegalStateException: no region (at com/acme/PatchAlerts.java:12)}: the exception
+   * and the author's line that threw it, without a stack trace.
+   */
+  static String describe(Throwable error) {
+    StringBuilder text = new StringBuilder(error.getClass().getSimpleName());
+    if (error.getMessage() != null) {
+      text.append(": ").append(error.getMessage());
+    }
+    for (StackTraceElement frame : error.getStackTrace()) {
+      if (frame.getClassName().startsWith("io.statecraft.maven.")) {
+        break; // back in the plugin: the author's code is not on this stack
+      }
+      if (frame.getFileName() != null && frame.getLineNumber() > 0 && !isLibraryFrame(frame.getClassName())) {
+        text.append(" (at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
+            .append('(').append(frame.getFileName()).append(':').append(frame.getLineNumber()).append("))");
+        break;
+      }
+    }
+    return text.toString();
+  }
+
+  private static boolean isLibraryFrame(String className) {
+    return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
+        || className.startsWith("io.statecraft.dsl.") || className.startsWith("io.statecraft.generator.");
+  }
+}

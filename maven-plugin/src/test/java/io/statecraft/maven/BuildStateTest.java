@@ -1,0 +1,79 @@
+package io.statecraft.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class BuildStateTest {
+
+  @TempDir
+  Path dir;
+
+  private Path classes;
+  private Path jar;
+  private Path output;
+  private Path stateFile;
+
+  @BeforeEach
+  void files() throws IOException {
+    classes = Files.createDirectories(dir.resolve("classes/com/acme")).getParent().getParent();
+    Files.writeString(classes.resolve("com/acme/Flow.class"), "v1");
+    jar = Files.writeString(dir.resolve("dep.jar"), "jar");
+    output = Files.writeString(dir.resolve("template.yaml"), "Resources: {}\n");
+    stateFile = dir.resolve("state/default.state");
+  }
+
+  private List<String> inputs(String configuration) {
+    return BuildState.inputs(List.of(classes.toString(), jar.toString()), List.of(BuildStateTest.class), configuration);
+  }
+
+  private void save() {
+    BuildState.of(inputs("formats=all"), List.of("flow-a", "flow-b"), List.of(output)).write(stateFile);
+  }
+
+  @Test
+  void aSavedStateReadsBackAndIsCurrentWhileNothingChanges() {
+    save();
+    BuildState saved = BuildState.read(stateFile).orElseThrow();
+    assertThat(saved.ids()).containsExactly("flow-a", "flow-b");
+    assertThat(saved.isCurrent(inputs("formats=all"))).isTrue();
+  }
+
+  @Test
+  void aRewrittenClassInAFolderIsAChange() throws IOException {
+    save();
+    Path flow = classes.resolve("com/acme/Flow.class");
+    Files.writeString(flow, "v2");
+    Files.setLastModifiedTime(flow, FileTime.fromMillis(Files.getLastModifiedTime(flow).toMillis() + 5000));
+    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("formats=all"))).isFalse();
+  }
+
+  @Test
+  void anotherConfigurationIsAChange() {
+    save();
+    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("formats=yaml"))).isFalse();
+  }
+
+  @Test
+  void aDeletedOrEditedOutputIsAChange() throws IOException {
+    save();
+    Files.writeString(output, "edited by hand\n");
+    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("formats=all"))).isFalse();
+    Files.delete(output);
+    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("formats=all"))).isFalse();
+  }
+
+  @Test
+  void noSavedStateAfterForget() {
+    save();
+    BuildState.forget(stateFile);
+    assertThat(BuildState.read(stateFile)).isEmpty();
+  }
+}

@@ -1,0 +1,329 @@
+package io.statecraft.workflows;
+
+import io.statecraft.aws.AwsSdk;
+import io.statecraft.aws.SdkCall;
+import io.statecraft.dsl.Catch;
+import io.statecraft.dsl.Choice;
+import io.statecraft.dsl.Condition;
+import io.statecraft.dsl.Errors;
+import io.statecraft.dsl.Fail;
+import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.Json;
+import io.statecraft.dsl.Jsonata;
+import io.statecraft.dsl.MapState;
+import io.statecraft.dsl.Pass;
+import io.statecraft.dsl.Placeholder;
+import io.statecraft.dsl.QueryLanguage;
+import io.statecraft.dsl.Retry;
+import io.statecraft.dsl.StateMachine;
+import io.statecraft.dsl.Succeed;
+import io.statecraft.dsl.Task;
+import io.statecraft.dsl.workflow.EventRule;
+import io.statecraft.dsl.workflow.Output;
+import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.SnsTopic;
+import io.statecraft.dsl.workflow.TemplateValue;
+import io.statecraft.dsl.workflow.Workflow;
+import io.statecraft.dsl.workflow.WorkflowSpec;
+import java.util.List;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
+import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
+import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedRequest;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
+import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/**
+ * {@code exposed-access-key}: started by an EventBridge rule on AWS Health risk events about
+ * exposed or compromised credentials. For every IAM access key the event lists, deletes (or
+ * deactivates) it, summarizes its CloudTrail activity, and publishes one report to an SNS topic;
+ * a key that could not be removed is reported with the error and fails the execution. AWS SDK
+ * integrations and JSONata only: no Lambda function. See
+ * {@code docs/workflows/exposed-access-key.md}.
+ */
+public final class ExposedAccessKey implements Workflow {
+
+  /** The workflow id: output folder and artifact classifier. */
+  public static final String ID = "exposed-access-key";
+
+  /** Most CloudTrail events per LookupEvents page (the API's maximum). */
+  static final int EVENTS_PER_PAGE = 50;
+
+  /** Keys processed at once: CloudTrail LookupEvents allows 2 calls per second per account and Region. */
+  static final int KEYS_AT_ONCE = 2;
+
+  /**
+   * The AWS Health event codes about exposed or compromised credentials: the one of the 2017
+   * original and the four AWS added since.
+   */
+  public static final List<String> EVENT_TYPE_CODES = List.of(
+      "AWS_RISK_CREDENTIALS_EXPOSED",
+      "AWS_RISK_CREDENTIALS_EXPOSURE_SUSPECTED",
+      "AWS_RISK_CREDENTIALS_COMPROMISED",
+      "AWS_RISK_CREDENTIALS_COMPROMISE_SUSPECTED",
+      "AWS_RISK_IAM_QUARANTINE");
+
+  static final Parameter KEY_ACTION_PARAMETER = Parameter.string("KeyAction")
+      .label("What to do with an exposed key")
+      .description("DELETE the key (irreversible), or DEACTIVATE it and keep it for investigation")
+      .allowedValues("DELETE", "DEACTIVATE")
+      .defaultValue("DELETE");
+  static final Parameter MAX_ACTIVITY_PAGES_PARAMETER = Parameter.number("MaxActivityPages")
+      .label("CloudTrail pages per key")
+      .description("Pages of 50 CloudTrail events read per key, most recent first")
+      .defaultValue(4)
+      .minValue(1)
+      .maxValue(20);
+  static final Parameter ALERT_EMAIL = Parameter.string("AlertEmail")
+      .label("Security team e-mail")
+      .description("Address subscribed to the alert topic; confirm the subscription e-mail AWS sends")
+      .allowedPattern("[^@\\s]+@[^@\\s]+")
+      .constraintDescription("an e-mail address");
+
+  static final SnsTopic ALERT_TOPIC = SnsTopic.named("AlertTopic")
+      .kmsKey(TemplateValue.of("alias/aws/sns"))
+      .subscription("email", ALERT_EMAIL);
+
+  static final Placeholder KEY_ACTION = KEY_ACTION_PARAMETER.ref();
+  static final Placeholder MAX_ACTIVITY_PAGES = MAX_ACTIVITY_PAGES_PARAMETER.ref();
+  static final Placeholder ALERT_TOPIC_ARN = ALERT_TOPIC.arn();
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public WorkflowSpec spec() {
+    return WorkflowSpec.builder(stateMachine())
+        .description("Deletes or deactivates IAM access keys that AWS Health reports as "
+            + "exposed, summarizes their CloudTrail activity and notifies an SNS topic")
+        .parameterGroup("Response", KEY_ACTION_PARAMETER, MAX_ACTIVITY_PAGES_PARAMETER)
+        .parameterGroup("Notification", ALERT_EMAIL)
+        .resources(ALERT_TOPIC)
+        .triggers(EventRule.named("CredentialsRiskRule")
+            .description("AWS Health events about exposed or compromised IAM credentials")
+            .eventPattern(Json.object()
+                .put("source", Json.strings("aws.health"))
+                .put("detail-type", Json.strings("AWS Health Event"))
+                .put("detail", Json.object()
+                    .put("service", Json.strings("RISK"))
+                    .put("eventTypeCategory", Json.strings("issue"))
+                    .put("eventTypeCode", Json.strings(EVENT_TYPE_CODES.toArray(String[]::new))))
+                .build()))
+        .outputs(Output.named("AlertTopicArn", ALERT_TOPIC.templateArn()).description("The topic the reports go to"))
+        .build();
+  }
+
+  static StateMachine stateMachine() {
+    MapState forEachEntity = MapState.named("ForEachAffectedEntity")
+        .comment("Every entity of the event, not just the first")
+        .items(js("$exists($states.input.detail.affectedEntities) ? $states.input.detail.affectedEntities : []"))
+        .itemSelector(Json.object()
+            .put("entity", js("$exists($states.context.Map.Item.Value.entityValue) ? $states.context.Map.Item.Value.entityValue : ''"))
+            .put("keyAction", KEY_ACTION)
+            .put("maxActivityPages", MAX_ACTIVITY_PAGES))
+        .maxConcurrency(KEYS_AT_ONCE)
+        .itemProcessor(remediateOneKey())
+        .assign(Json.object()
+            .put("results", js("$states.result"))
+            .put("account", js("$states.input.account"))
+            .put("eventTypeCode", js("$states.input.detail.eventTypeCode"))
+            .put("eventArn", js("$states.input.detail.eventArn"))
+            .build());
+
+    Pass buildReport = Pass.named("BuildReport")
+        .comment("Subject within SNS's 100 characters whatever the user names; details in the message")
+        .assign(Json.object()
+            .put("failed", js("[$results[outcome = 'FAILED']]"))
+            .put("subject", js("$substring(("
+                + "$count($results[outcome = 'FAILED']) > 0 ? 'ACTION NEEDED: exposed IAM access key not removed' : "
+                + "$count($results[outcome = 'DELETED' or outcome = 'DEACTIVATED']) > 0 ? 'Exposed IAM access key removed' : "
+                + "'AWS Health credentials risk event to review'"
+                + ") & ' in account ' & $account, 0, 99)"))
+            .put("message", js(reportMessage()))
+            .build());
+
+    Task notifySecurity = Task.named("NotifySecurity")
+        .call(AwsSdk.optimized(PublishRequest.builder()
+                .topicArn(AwsSdk.text(ALERT_TOPIC_ARN))
+                .subject(AwsSdk.text(js("$subject")))
+                .message(AwsSdk.text(js("$message")))
+                .build())
+            .permissions(ALERT_TOPIC.publishStatements().toArray(IamStatement[]::new)))
+        .retry(Retry.on("SNS.ThrottledException", "SNS.InternalErrorException", "SNS.KmsThrottlingException")
+            .intervalSeconds(2).maxAttempts(5).backoffRate(2).maxDelaySeconds(30).jitterStrategy(Retry.Jitter.FULL));
+    Fail notificationFailed = Fail.named("NotificationFailed")
+        .comment("Nobody was told: the failed execution is the alarm")
+        .error(js("$failure.Error"))
+        // A Fail state's Cause holds at most 32,768 characters.
+        .cause(js("$substring('The report could not be published: ' & ($exists($failure.Cause) ? $failure.Cause : $failure.Error) "
+            + "& ' Report: ' & $subject & ' ' & $message, 0, 32000)"));
+    notifySecurity.catchErrors(Catch.on(Errors.ALL)
+        .assign(Json.object().put("failure", js("$states.errorOutput")).build()), notificationFailed);
+
+    Choice allRemediated = Choice.named("AllKeysRemediated");
+    Fail notRemediated = Fail.named("KeysNotRemediated")
+        .comment("Reported to the topic; failing the execution makes it count in ExecutionsFailed too")
+        .error("ExposedKeyNotRemediated")
+        .cause(js("$substring($join($failed.(entity & ': ' & error & ' ' & cause), '; '), 0, 32000)"));
+    Succeed remediated = Succeed.named("Remediated")
+        .output(js("{'results': $results}"));
+
+    forEachEntity.next(buildReport);
+    buildReport.next(notifySecurity);
+    notifySecurity.next(allRemediated);
+    allRemediated
+        .when(Condition.jsonata("$count($failed) > 0"), notRemediated)
+        .otherwise(remediated);
+
+    return StateMachine.startWith(forEachEntity)
+        .comment("Removes IAM access keys that AWS Health reports as exposed, summarizes their activity and notifies")
+        .queryLanguage(QueryLanguage.JSONATA)
+        .timeoutSeconds(3600);
+  }
+
+  // One affected entity: the item processor of the Map. Its output is one result object.
+  private static Choice remediateOneKey() {
+    Choice isAccessKey = Choice.named("IsAccessKeyId");
+    Pass notAnAccessKey = Pass.named("NotAnAccessKey")
+        .comment("Temporary (ASIA...) credentials and other entities cannot be deleted here")
+        .output(js("{'entity': $states.input.entity, 'outcome': 'SKIPPED', "
+            + "'detail': 'not an IAM user access key id; review it in the AWS Health Dashboard'}"));
+
+    Catch toFailed = Catch.on(Errors.ALL).assign(Json.object().put("failure", js("$states.errorOutput")).build());
+    Pass remediationFailed = Pass.named("RemediationFailed")
+        .output(js("{'entity': $accessKeyId, 'userName': $userName, 'outcome': 'FAILED', "
+            + "'error': $failure.Error, 'cause': $exists($failure.Cause) ? $failure.Cause : ''}"));
+
+    SdkCall lastUsed = AwsSdk.call(GetAccessKeyLastUsedRequest.builder().accessKeyId(AwsSdk.text(js("$accessKeyId"))).build());
+    Task findOwner = Task.named("FindKeyOwner")
+        .call(lastUsed)
+        .assign(Json.object()
+            .put("userName", lastUsed.result(GetAccessKeyLastUsedResponse.class).get(GetAccessKeyLastUsedResponse::userName).jsonata())
+            .build())
+        .retry(Retries.iam());
+    findOwner.catchErrors(toFailed, remediationFailed);
+
+    Choice chooseAction = Choice.named("ChooseKeyAction");
+    Task deleteKey = Task.named("DeleteKey")
+        .comment("Irreversible: set KeyAction to DEACTIVATE to keep the key for investigation")
+        .call(AwsSdk.call(DeleteAccessKeyRequest.builder()
+            .userName(AwsSdk.text(js("$userName")))
+            .accessKeyId(AwsSdk.text(js("$accessKeyId")))
+            .build()))
+        .assign(Json.object().put("outcome", "DELETED").build())
+        .retry(Retries.iam());
+    deleteKey.catchErrors(toFailed, remediationFailed);
+    Task deactivateKey = Task.named("DeactivateKey")
+        .call(AwsSdk.call(UpdateAccessKeyRequest.builder()
+            .userName(AwsSdk.text(js("$userName")))
+            .accessKeyId(AwsSdk.text(js("$accessKeyId")))
+            .status(StatusType.INACTIVE)
+            .build()))
+        .assign(Json.object().put("outcome", "DEACTIVATED").build())
+        .retry(Retries.iam());
+    deactivateKey.catchErrors(toFailed, remediationFailed);
+
+    Task lookupActivity = Task.named("LookUpKeyActivity")
+        .comment("By access key id, not user name: only what this key did (in this Region, last 90 days)")
+        .call(AwsSdk.call(LookupEventsRequest.builder()
+            .lookupAttributes(LookupAttribute.builder()
+                .attributeKey(LookupAttributeKey.ACCESS_KEY_ID).attributeValue(AwsSdk.text(js("$accessKeyId"))).build())
+            .maxResults(EVENTS_PER_PAGE)
+            .build()))
+        // The same request, plus NextToken after the first page: a field may not evaluate to nothing.
+        .arguments(js("$merge([{'LookupAttributes': [{'AttributeKey': 'AccessKeyId', 'AttributeValue': $accessKeyId}], "
+            + "'MaxResults': " + EVENTS_PER_PAGE + "}, $nextToken ? {'NextToken': $nextToken} : {}])"))
+        .assign(Json.object()
+            .put("events", js("$append($events, [$states.result.Events.{"
+                + "'name': EventName, 'source': EventSource, 'time': EventTime, "
+                + "'sourceIp': $parse(CloudTrailEvent).sourceIPAddress, "
+                + "'resourceTypes': [Resources.ResourceType]}])"))
+            .put("nextToken", js("$exists($states.result.NextToken) ? $states.result.NextToken : false"))
+            .put("pages", js("$pages + 1"))
+            .build())
+        .retry(Retries.cloudTrail());
+    Pass activityUnavailable = Pass.named("ActivityUnavailable")
+        .comment("The key is already removed: report it even without its activity")
+        .output(js("{'entity': $accessKeyId, 'userName': $userName, 'outcome': $outcome, "
+            + "'activityError': $failure.Error & ': ' & ($exists($failure.Cause) ? $failure.Cause : 'no cause given')}"));
+    lookupActivity.catchErrors(toFailed, activityUnavailable);
+
+    Choice moreActivity = Choice.named("MoreActivity");
+    Pass summarize = Pass.named("SummarizeActivity")
+        .output(js(activitySummary()));
+
+    isAccessKey
+        .when(Condition.jsonata("$type($states.input.entity) = 'string' and $contains($states.input.entity, /^AKIA[A-Z0-9]{16}$/)"),
+            findOwner,
+            Json.object()
+                .put("accessKeyId", js("$states.input.entity"))
+                .put("keyAction", js("$states.input.keyAction"))
+                .put("maxActivityPages", js("$states.input.maxActivityPages"))
+                .put("userName", "unknown")
+                .put("events", Json.array())
+                .put("nextToken", false)
+                .put("pages", 0)
+                .build(),
+            null)
+        .otherwise(notAnAccessKey);
+    findOwner.next(chooseAction);
+    chooseAction
+        .when(Condition.jsonata("$keyAction = 'DEACTIVATE'"), deactivateKey)
+        .otherwise(deleteKey);
+    deleteKey.next(lookupActivity);
+    deactivateKey.next(lookupActivity);
+    lookupActivity.next(moreActivity);
+    moreActivity
+        .when(Condition.jsonata("($nextToken ? true : false) and $pages < $maxActivityPages"), lookupActivity)
+        .otherwise(summarize);
+    return isAccessKey;
+  }
+
+  // Counts per event name and resource type, most frequent first, top 10 of each. LookupEvents
+  // returns the most recent events first.
+  private static String activitySummary() {
+    return "{'entity': $accessKeyId, 'userName': $userName, 'outcome': $outcome, 'activity': {"
+        + "'events': $count($events), "
+        + "'complete': $nextToken ? false : true, "
+        + "'first': $events[-1].time, "
+        + "'last': $events[0].time, "
+        + "'topEvents': " + topCounts("$events.name") + ", "
+        + "'topResourceTypes': " + topCounts("$events.resourceTypes") + ", "
+        + "'sourceIps': [$distinct($events.sourceIp)]"
+        + "}}";
+  }
+
+  private static String topCounts(String values) {
+    return "[(($v := [" + values + "]; $distinct($v).($n := $; {'name': $n, 'count': $count($v[$ = $n])}))"
+        + "^(>count, name))[[0..9]]]";
+  }
+
+  private static String reportMessage() {
+    return "'AWS Health reported ' & $eventTypeCode & ' for account ' & $account & '.\\n'"
+        + " & 'Event: ' & $eventArn & '\\n'"
+        + " & 'Details: https://health.aws.amazon.com/health/home#/account/dashboard/open-issues\\n\\n'"
+        + " & ($count($results) = 0 ? 'The event lists no affected entities.\\n' : '')"
+        + " & $join($results.("
+        + "outcome = 'FAILED' ? '- ' & entity & ' (user ' & userName & '): NOT REMOVED. '"
+        + " & error & ': ' & cause & '\\n' : "
+        + "outcome = 'SKIPPED' ? '- ' & entity & ': skipped, ' & detail & '\\n' : "
+        + "'- ' & entity & ' (user ' & userName & '): ' & outcome & '.'"
+        + " & (activityError ? ' CloudTrail activity unavailable: ' & activityError & '\\n' : "
+        + "' CloudTrail in this Region: ' & activity.events & ' events' & (activity.complete ? '' : ' (most recent only)')"
+        + " & (activity.events > 0 ? ' from ' & activity.first & ' to ' & activity.last"
+        + " & '; calls: ' & $join(activity.topEvents.(name & ' x' & count), ', ')"
+        + " & '; resource types: ' & $join(activity.topResourceTypes.(name & ' x' & count), ', ')"
+        + " & '; source IPs: ' & $join(activity.sourceIps, ', ') : '')"
+        + " & '\\n')"
+        + "), '')";
+  }
+
+  private static Jsonata js(String expression) {
+    return Jsonata.of(expression);
+  }
+}

@@ -1,0 +1,75 @@
+package io.statecraft.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** What the patch-alerts template deploys: the webhook's secret, the role, the schedule. */
+class PatchAlertsTemplateTest {
+
+  final JsonNode template = Templates.template(new PatchAlerts());
+  final JsonNode machine = Templates.resource(template, "StateMachine").path("Properties");
+
+  @Test
+  void webhookUrlIsCheckedAndUsedAlikeInDefinitionAndRole() {
+    JsonNode url = template.at("/Parameters/WebhookUrl");
+    Pattern allowed = Pattern.compile(url.path("AllowedPattern").asText());
+    assertThat(allowed.matcher("https://prod-00.westeurope.logic.azure.com:443/workflows/0123abcd/triggers/manual/paths/invoke"
+        + "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0").matches()).isTrue();
+    assertThat(allowed.matcher("https://contoso.webhook.office.com/webhookb2/1f2e@3d4c/IncomingWebhook/5b6a/7d8e").matches()).isFalse();
+    assertThat(allowed.matcher("https://contoso.webhook.office.com/webhookb2/1f2e%403d4c/IncomingWebhook/5b6a/7d8e").matches()).isTrue();
+    assertThat(allowed.matcher("http://hooks.example.com/in").matches()).isFalse();
+
+    assertThat(machine.at("/Definition/States/PostToWebhook/Arguments/ApiEndpoint").asText()).isEqualTo("${WebhookUrl}");
+    Expect.sameJson(machine.at("/DefinitionSubstitutions/WebhookUrl"), "{\"Ref\": \"WebhookUrl\"}");
+    Expect.sameJson(Templates.statementFor(template, "StateMachineRole", "states:InvokeHTTPEndpoint"), """
+        {"Effect": "Allow", "Action": ["states:InvokeHTTPEndpoint"], "Resource": [{"Fn::Sub": "${StateMachine}"}],
+         "Condition": {"StringEquals": {"states:HTTPEndpoint": [{"Fn::Sub": "${WebhookUrl}"}], "states:HTTPMethod": ["POST"]}}}""");
+  }
+
+  @Test
+  void secretStaysInTheConnection() {
+    assertThat(template.at("/Parameters/WebhookSecret/NoEcho").asBoolean()).isTrue();
+    assertThat(machine.path("DefinitionSubstitutions").has("WebhookSecret")).isFalse();
+    assertThat(machine.path("Definition").toString()).doesNotContain("WebhookSecret");
+    Expect.sameJson(Templates.resource(template, "WebhookConnection").path("Properties"), """
+        {"Description": "Holds the webhook's secret so that it stays out of the definition, the role and the history",
+         "AuthorizationType": "API_KEY",
+         "AuthParameters": {
+           "ApiKeyAuthParameters": {"ApiKeyName": "X-Webhook-Secret", "ApiKeyValue": {"Ref": "WebhookSecret"}},
+           "InvocationHttpParameters": {"QueryStringParameters": [{"Key": "sig", "Value": {"Ref": "WebhookSecret"}, "IsValueSecret": true}]}}}""");
+    assertThat(template.path("Resources").findValuesAsText("Type")).doesNotContain("AWS::SecretsManager::Secret");
+    Expect.sameJson(Templates.statementFor(template, "StateMachineRole", "secretsmanager:GetSecretValue").path("Resource"),
+        "[{\"Fn::Sub\": \"${WebhookConnection.SecretArn}\"}]");
+  }
+
+  @Test
+  void roleGrantsOnlyWhatTheStatesCall() {
+    assertThat(Templates.actions(template, "StateMachineRole")).containsExactly(
+        "ec2:DescribeInstances", "events:RetrieveConnectionCredentials",
+        "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DescribeLogGroups", "logs:DescribeResourcePolicies",
+        "logs:GetLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:UpdateLogDelivery",
+        "secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "ssm:ListResourceComplianceSummaries",
+        "states:InvokeHTTPEndpoint",
+        "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments");
+    Expect.sameJson(Templates.statementFor(template, "StateMachineRole", "events:RetrieveConnectionCredentials").path("Resource"),
+        "[{\"Fn::Sub\": \"${WebhookConnection.Arn}\"}]");
+    assertThat(Templates.actions(template, "AlertScheduleRole")).containsExactly("states:StartExecution");
+    Expect.sameJson(Templates.statementFor(template, "AlertScheduleRole", "states:StartExecution").path("Resource"),
+        "[{\"Fn::Sub\": \"${StateMachine}\"}]");
+    ReferenceWorkflowsTest.assertWildcardsOnlyWithReasons(template);
+  }
+
+  @Test
+  void scheduleHasExpressionAndTimeZoneParameters() {
+    JsonNode schedule = Templates.resource(template, "AlertSchedule").path("Properties");
+    Expect.sameJson(schedule.path("ScheduleExpression"), "{\"Ref\": \"ScheduleExpression\"}");
+    Expect.sameJson(schedule.path("ScheduleExpressionTimezone"), "{\"Ref\": \"ScheduleTimeZone\"}");
+    assertThat(template.at("/Parameters/ScheduleExpression/Default").asText()).isEqualTo("cron(0 8 ? * MON *)");
+    assertThat(template.at("/Parameters/ScheduleTimeZone/Default").asText()).isEqualTo("Etc/UTC");
+    assertThat(template.at("/Parameters/MessageFormat/AllowedValues").toString())
+        .isEqualTo("[\"TEAMS_WORKFLOWS\",\"TEAMS_CONNECTOR\",\"SLACK\",\"GENERIC_JSON\"]");
+  }
+}
