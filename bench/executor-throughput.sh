@@ -25,7 +25,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for scenario in "pass-chain 1000 1000" "map 10000 10001"; do
   read -r name size transitions <<<"$scenario"
   echo "== $name ($transitions state transitions per execution)"
-  ours="$(java -cp "$cp" io.statecraft.bench.ExecutorThroughput "$name" "$size" "$runs" "$out")"
+  # -Xbatch: the JIT compiles in the foreground, so that warming up really ends with compiled code
+  # (on a busy machine background compilation can lag far behind); node needs no such flag.
+  ours="$(java -Xbatch -cp "$cp" io.statecraft.bench.ExecutorThroughput "$name" "$size" "$runs" "$out")"
   echo "$ours" | sed 's/^/statecraft /'
   theirs="$(node bench/asl-run-throughput.cjs "$out/$name.asl.json" "$out/$name.input.json" "$runs")"
   echo "$theirs" | sed 's/^/asl-run    /'

@@ -8,6 +8,7 @@ import io.statecraft.dsl.ObjectValue;
 import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.StringValue;
 import io.statecraft.dsl.Value;
+import io.statecraft.dsl.workflow.HttpConnection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,9 @@ import java.util.Objects;
  * authenticated by an EventBridge connection.
  *
  * <pre>{@code
+ * HttpConnection webhook = HttpConnection.named("WebhookConnection").apiKey("x-api-key", keyParameter);
  * HttpInvoke notify = HttpInvoke.post(Placeholder.string("WebhookUrl"))
- *     .connection(Placeholder.string("ConnectionArn"))
+ *     .connection(webhook)
  *     .header("Content-Type", "application/json")
  *     .requestBody(Json.object().put("text", Path.input().field("message")).build());
  * }</pre>
@@ -44,9 +46,12 @@ public final class HttpInvoke implements Integration {
   private final Map<String, Value> queryParameters;
   private final Value requestBody;
   private final boolean urlEncoded;
+  /** The grants to authenticate with the connection; null to derive them from its ARN. */
+  private final List<IamStatement> credentialStatements;
 
   private HttpInvoke(Method method, Value endpoint, Value connectionArn, Map<String, Value> headers,
-      Map<String, Value> queryParameters, Value requestBody, boolean urlEncoded) {
+      Map<String, Value> queryParameters, Value requestBody, boolean urlEncoded,
+      List<IamStatement> credentialStatements) {
     this.method = method;
     this.endpoint = endpoint;
     this.connectionArn = connectionArn;
@@ -54,12 +59,13 @@ public final class HttpInvoke implements Integration {
     this.queryParameters = queryParameters;
     this.requestBody = requestBody;
     this.urlEncoded = urlEncoded;
+    this.credentialStatements = credentialStatements;
   }
 
   /** A request with this method to {@code ApiEndpoint}: a URL, a placeholder or a run-time value. */
   public static HttpInvoke request(Method method, Value endpoint) {
     return new HttpInvoke(Objects.requireNonNull(method, "method == null"),
-        Objects.requireNonNull(endpoint, "endpoint == null"), null, Map.of(), Map.of(), null, false);
+        Objects.requireNonNull(endpoint, "endpoint == null"), null, Map.of(), Map.of(), null, false, null);
   }
 
   public static HttpInvoke get(Value endpoint) {
@@ -76,7 +82,17 @@ public final class HttpInvoke implements Integration {
    */
   public HttpInvoke connection(Value connectionArn) {
     return new HttpInvoke(method, endpoint, Objects.requireNonNull(connectionArn, "connectionArn == null"), headers,
-        queryParameters, requestBody, urlEncoded);
+        queryParameters, requestBody, urlEncoded, null);
+  }
+
+  /**
+   * The EventBridge connection the workflow declares (or names as existing): its ARN goes into
+   * the task and the grants cover only that connection and its own secret.
+   */
+  public HttpInvoke connection(HttpConnection connection) {
+    Objects.requireNonNull(connection, "connection == null");
+    return new HttpInvoke(method, endpoint, connection.arn(), headers, queryParameters, requestBody, urlEncoded,
+        connection.credentialStatements());
   }
 
   /** One request header. Headers the connection sets (authorization) belong there instead. */
@@ -87,24 +103,24 @@ public final class HttpInvoke implements Integration {
   public HttpInvoke header(String name, Value value) {
     Map<String, Value> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
-    return new HttpInvoke(method, endpoint, connectionArn, copy, queryParameters, requestBody, urlEncoded);
+    return new HttpInvoke(method, endpoint, connectionArn, copy, queryParameters, requestBody, urlEncoded, credentialStatements);
   }
 
   /** One query parameter. */
   public HttpInvoke queryParameter(String name, Value value) {
     Map<String, Value> copy = new LinkedHashMap<>(queryParameters);
     copy.put(name, value);
-    return new HttpInvoke(method, endpoint, connectionArn, headers, copy, requestBody, urlEncoded);
+    return new HttpInvoke(method, endpoint, connectionArn, headers, copy, requestBody, urlEncoded, credentialStatements);
   }
 
   /** {@code RequestBody}: JSON, sent as it is unless {@link #urlEncoded()}. */
   public HttpInvoke requestBody(Value body) {
-    return new HttpInvoke(method, endpoint, connectionArn, headers, queryParameters, body, urlEncoded);
+    return new HttpInvoke(method, endpoint, connectionArn, headers, queryParameters, body, urlEncoded, credentialStatements);
   }
 
   /** Sends the body as {@code application/x-www-form-urlencoded} ({@code Transform.RequestBodyEncoding}). */
   public HttpInvoke urlEncoded() {
-    return new HttpInvoke(method, endpoint, connectionArn, headers, queryParameters, requestBody, true);
+    return new HttpInvoke(method, endpoint, connectionArn, headers, queryParameters, requestBody, true, credentialStatements);
   }
 
   @Override
@@ -157,6 +173,12 @@ public final class HttpInvoke implements Integration {
     }
     List<IamStatement> statements = new ArrayList<>();
     statements.add(invoke);
+    if (credentialStatements != null) {
+      statements.addAll(credentialStatements);
+      return List.copyOf(statements);
+    }
+    // Only the ARN is known: EventBridge names a connection's secret after the connection, but
+    // with a random suffix, so the grant covers the secrets of every connection in the account.
     String connection = literalOrToken(connectionArn);
     statements.add(IamStatement.allow("events:RetrieveConnectionCredentials", connection != null ? connection
         : "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:connection/*"));

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -143,10 +144,12 @@ final class SdkJson {
     return new ArrayValue(items);
   }
 
+  // Map members are written in key order: an SDK map has no order of its own (Map.of iterates in
+  // an order that changes from one JVM to the next), and the definition must not change with it.
   private static Value map(SdkField<?> field, Map<?, ?> raw, String where) {
     SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
     Map<String, Value> entries = new LinkedHashMap<>();
-    raw.forEach((key, item) -> {
+    new TreeMap<>(raw).forEach((key, item) -> {
       Value value = value(member, item, where + "." + key);
       entries.put(String.valueOf(key), value == null ? NullValue.INSTANCE : value);
     });

@@ -51,45 +51,65 @@ final class SdkPermissions {
    * SDK operations whose IAM action has another name. Every other operation's action has the
    * operation's own name, which the catalog confirms.
    */
-  static final Map<String, String> ACTIONS = Map.ofEntries(
-      Map.entry("s3:ListBuckets", "ListAllMyBuckets"),
-      Map.entry("s3:ListObjects", "ListBucket"),
-      Map.entry("s3:ListObjectsV2", "ListBucket"),
-      Map.entry("s3:HeadBucket", "ListBucket"),
-      Map.entry("s3:HeadObject", "GetObject"),
-      Map.entry("s3:ListObjectVersions", "ListBucketVersions"),
-      Map.entry("s3:ListMultipartUploads", "ListBucketMultipartUploads"),
-      Map.entry("s3:ListParts", "ListMultipartUploadParts"),
-      Map.entry("s3:DeleteObjects", "DeleteObject"),
-      Map.entry("s3:CreateMultipartUpload", "PutObject"),
-      Map.entry("s3:UploadPart", "PutObject"),
-      Map.entry("s3:CompleteMultipartUpload", "PutObject"),
-      Map.entry("s3:GetBucketLifecycleConfiguration", "GetLifecycleConfiguration"),
-      Map.entry("s3:PutBucketLifecycleConfiguration", "PutLifecycleConfiguration"),
-      Map.entry("s3:DeleteBucketLifecycle", "PutLifecycleConfiguration"),
-      Map.entry("s3:GetBucketNotificationConfiguration", "GetBucketNotification"),
-      Map.entry("s3:PutBucketNotificationConfiguration", "PutBucketNotification"),
-      Map.entry("s3:GetBucketEncryption", "GetEncryptionConfiguration"),
-      Map.entry("s3:PutBucketEncryption", "PutEncryptionConfiguration"),
-      Map.entry("s3:DeleteBucketEncryption", "PutEncryptionConfiguration"),
-      Map.entry("s3:GetBucketReplication", "GetReplicationConfiguration"),
-      Map.entry("s3:PutBucketReplication", "PutReplicationConfiguration"),
-      Map.entry("s3:DeleteBucketReplication", "PutReplicationConfiguration"),
-      Map.entry("s3:GetObjectLockConfiguration", "GetBucketObjectLockConfiguration"),
-      Map.entry("s3:PutObjectLockConfiguration", "PutBucketObjectLockConfiguration"),
-      Map.entry("s3:GetPublicAccessBlock", "GetBucketPublicAccessBlock"),
-      Map.entry("s3:PutPublicAccessBlock", "PutBucketPublicAccessBlock"),
-      Map.entry("s3:DeletePublicAccessBlock", "PutBucketPublicAccessBlock"),
-      Map.entry("s3:DeleteBucketCors", "PutBucketCORS"),
-      Map.entry("s3:DeleteBucketTagging", "PutBucketTagging"),
-      Map.entry("s3:GetBucketAccelerateConfiguration", "GetAccelerateConfiguration"),
-      Map.entry("s3:PutBucketAccelerateConfiguration", "PutAccelerateConfiguration"),
-      Map.entry("s3:GetBucketIntelligentTieringConfiguration", "GetIntelligentTieringConfiguration"),
-      Map.entry("s3:GetBucketInventoryConfiguration", "GetInventoryConfiguration"),
-      Map.entry("s3:GetBucketMetricsConfiguration", "GetMetricsConfiguration"),
-      Map.entry("s3:GetBucketAnalyticsConfiguration", "GetAnalyticsConfiguration"),
-      Map.entry("lambda:Invoke", "InvokeFunction"),
-      Map.entry("lambda:InvokeWithResponseStream", "InvokeFunction"));
+  static final Map<String, List<String>> ACTIONS = Map.ofEntries(
+      Map.entry("s3:ListBuckets", List.of("ListAllMyBuckets")),
+      Map.entry("s3:ListObjects", List.of("ListBucket")),
+      Map.entry("s3:ListObjectsV2", List.of("ListBucket")),
+      Map.entry("s3:HeadBucket", List.of("ListBucket")),
+      Map.entry("s3:HeadObject", List.of("GetObject")),
+      Map.entry("s3:ListObjectVersions", List.of("ListBucketVersions")),
+      Map.entry("s3:ListMultipartUploads", List.of("ListBucketMultipartUploads")),
+      Map.entry("s3:ListParts", List.of("ListMultipartUploadParts")),
+      Map.entry("s3:DeleteObjects", List.of("DeleteObject")),
+      Map.entry("s3:CreateMultipartUpload", List.of("PutObject")),
+      Map.entry("s3:UploadPart", List.of("PutObject")),
+      Map.entry("s3:CompleteMultipartUpload", List.of("PutObject")),
+      Map.entry("s3:GetBucketLifecycleConfiguration", List.of("GetLifecycleConfiguration")),
+      Map.entry("s3:PutBucketLifecycleConfiguration", List.of("PutLifecycleConfiguration")),
+      Map.entry("s3:DeleteBucketLifecycle", List.of("PutLifecycleConfiguration")),
+      Map.entry("s3:GetBucketNotificationConfiguration", List.of("GetBucketNotification")),
+      Map.entry("s3:PutBucketNotificationConfiguration", List.of("PutBucketNotification")),
+      Map.entry("s3:GetBucketEncryption", List.of("GetEncryptionConfiguration")),
+      Map.entry("s3:PutBucketEncryption", List.of("PutEncryptionConfiguration")),
+      Map.entry("s3:DeleteBucketEncryption", List.of("PutEncryptionConfiguration")),
+      Map.entry("s3:GetBucketReplication", List.of("GetReplicationConfiguration")),
+      Map.entry("s3:PutBucketReplication", List.of("PutReplicationConfiguration")),
+      Map.entry("s3:DeleteBucketReplication", List.of("PutReplicationConfiguration")),
+      Map.entry("s3:GetObjectLockConfiguration", List.of("GetBucketObjectLockConfiguration")),
+      Map.entry("s3:PutObjectLockConfiguration", List.of("PutBucketObjectLockConfiguration")),
+      Map.entry("s3:GetPublicAccessBlock", List.of("GetBucketPublicAccessBlock")),
+      Map.entry("s3:PutPublicAccessBlock", List.of("PutBucketPublicAccessBlock")),
+      Map.entry("s3:DeletePublicAccessBlock", List.of("PutBucketPublicAccessBlock")),
+      Map.entry("s3:DeleteBucketCors", List.of("PutBucketCORS")),
+      Map.entry("s3:DeleteBucketTagging", List.of("PutBucketTagging")),
+      Map.entry("s3:GetBucketAccelerateConfiguration", List.of("GetAccelerateConfiguration")),
+      Map.entry("s3:PutBucketAccelerateConfiguration", List.of("PutAccelerateConfiguration")),
+      Map.entry("s3:GetBucketIntelligentTieringConfiguration", List.of("GetIntelligentTieringConfiguration")),
+      Map.entry("s3:GetBucketInventoryConfiguration", List.of("GetInventoryConfiguration")),
+      Map.entry("s3:GetBucketMetricsConfiguration", List.of("GetMetricsConfiguration")),
+      Map.entry("s3:GetBucketAnalyticsConfiguration", List.of("GetAnalyticsConfiguration")),
+      Map.entry("s3:PutBucketAnalyticsConfiguration", List.of("PutAnalyticsConfiguration")),
+      Map.entry("s3:DeleteBucketAnalyticsConfiguration", List.of("PutAnalyticsConfiguration")),
+      Map.entry("s3:ListBucketAnalyticsConfigurations", List.of("GetAnalyticsConfiguration")),
+      Map.entry("s3:PutBucketIntelligentTieringConfiguration", List.of("PutIntelligentTieringConfiguration")),
+      Map.entry("s3:DeleteBucketIntelligentTieringConfiguration", List.of("PutIntelligentTieringConfiguration")),
+      Map.entry("s3:ListBucketIntelligentTieringConfigurations", List.of("GetIntelligentTieringConfiguration")),
+      Map.entry("s3:PutBucketInventoryConfiguration", List.of("PutInventoryConfiguration")),
+      Map.entry("s3:DeleteBucketInventoryConfiguration", List.of("PutInventoryConfiguration")),
+      Map.entry("s3:ListBucketInventoryConfigurations", List.of("GetInventoryConfiguration")),
+      Map.entry("s3:PutBucketMetricsConfiguration", List.of("PutMetricsConfiguration")),
+      Map.entry("s3:DeleteBucketMetricsConfiguration", List.of("PutMetricsConfiguration")),
+      Map.entry("s3:ListBucketMetricsConfigurations", List.of("GetMetricsConfiguration")),
+      Map.entry("s3:DeleteBucketOwnershipControls", List.of("PutBucketOwnershipControls")),
+      Map.entry("sns:PublishBatch", List.of("Publish")),
+      Map.entry("sqs:SendMessageBatch", List.of("SendMessage")),
+      Map.entry("sqs:DeleteMessageBatch", List.of("DeleteMessage")),
+      Map.entry("sqs:ChangeMessageVisibilityBatch", List.of("ChangeMessageVisibility")),
+      Map.entry("dynamodb:TransactGetItems", List.of("GetItem")),
+      Map.entry("dynamodb:TransactWriteItems", List.of("PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem")),
+      Map.entry("lambda:GetLayerVersionByArn", List.of("GetLayerVersion")),
+      Map.entry("lambda:Invoke", List.of("InvokeFunction")),
+      Map.entry("lambda:InvokeWithResponseStream", List.of("InvokeFunction")));
 
   /** Other member names under which AWS's APIs take an ARN placeholder's value. */
   private static final Map<String, List<Alias>> ALIASES = Map.of(
@@ -118,8 +138,8 @@ final class SdkPermissions {
 
   private SdkPermissions() {}
 
-  /** The catalog's action for an operation. */
-  static IamAction action(SdkOperation operation) {
+  /** The catalog's actions for an operation: one, except for a few such as TransactWriteItems. */
+  static List<IamAction> actions(SdkOperation operation) {
     IamCatalog catalog = IamCatalog.standard();
     String prefix = null;
     for (String candidate : operation.service().iamPrefixCandidates()) {
@@ -133,17 +153,23 @@ final class SdkPermissions {
           + String.join(" or ", operation.service().iamPrefixCandidates())
           + "; give the statements yourself with AwsSdk.call(request).permissions(IamStatement...)");
     }
-    String actionName = ACTIONS.getOrDefault(prefix + ":" + operation.name(), operation.name());
-    String found = prefix;
-    return catalog.action(prefix, actionName).orElseThrow(() -> new IllegalArgumentException(operation
-        + ": AWS's Service Authorization Reference has no action " + found + ":" + actionName
-        + "; give the statements yourself with AwsSdk.call(request).permissions(IamStatement...)"));
+    List<IamAction> actions = new ArrayList<>();
+    for (String actionName : ACTIONS.getOrDefault(prefix + ":" + operation.name(), List.of(operation.name()))) {
+      String found = prefix;
+      actions.add(catalog.action(prefix, actionName).orElseThrow(() -> new IllegalArgumentException(operation
+          + ": AWS's Service Authorization Reference has no action " + found + ":" + actionName
+          + "; give the statements yourself with AwsSdk.call(request).permissions(IamStatement...)")));
+    }
+    return actions;
   }
 
-  /** The statements for a call of {@code operation} with this payload. */
+  /** The statements for a call of {@code operation} with this payload, one per action. */
   static List<IamStatement> statements(SdkOperation operation, ObjectValue payload) {
-    IamAction action = action(operation);
-    return List.of(statement(action, payload));
+    List<IamStatement> statements = new ArrayList<>();
+    for (IamAction action : actions(operation)) {
+      statements.add(statement(action, payload));
+    }
+    return List.copyOf(statements);
   }
 
   /** One statement for {@code action}, scoped by the members of {@code payload}. */

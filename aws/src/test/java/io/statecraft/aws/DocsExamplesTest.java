@@ -12,16 +12,16 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 
-/** The examples of README.md and docs/integrations.md, compiled and checked. */
+/** The examples of docs/integrations.md, compiled and checked. */
 class DocsExamplesTest {
 
   @Test
-  void readmeSendCommand() {
+  void sendCommandWithThrottlingRetry() {
     SdkCall send = AwsSdk.call(SendCommandRequest.builder()
         .documentName("AWS-RunPatchBaseline")
         .instanceIds(AwsSdk.list(Path.input().field("instanceIds")))
         .build());
-    Task task = Task.named("Patch").call(send).retry(Retry.on(SdkErrors.Ssm.SERVICE).maxAttempts(3));
+    Task task = Task.named("Patch").call(send).retry(Retry.on(SdkErrors.Ssm.THROTTLING).maxAttempts(3));
     assertThat(Definitions.parameters(send))
         .isEqualTo("{\"InstanceIds.$\":\"$.instanceIds\",\"DocumentName\":\"AWS-RunPatchBaseline\"}");
     assertThat(task.requiredPermissions()).hasSize(1);

@@ -11,6 +11,9 @@ import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.Task;
 import io.statecraft.dsl.Value;
+import io.statecraft.dsl.workflow.HttpConnection;
+import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.generator.DefinitionCompiler;
 import io.statecraft.generator.Problem;
 import io.statecraft.generator.validate.StateMachineType;
 import java.util.List;
@@ -218,6 +221,24 @@ class OptimizedIntegrationsTest {
   }
 
   @Test
+  void theHttpTaskThroughADeclaredConnectionIsGrantedOnlyThatConnectionsSecret() {
+    HttpConnection webhook = HttpConnection.named("WebhookConnection")
+        .apiKey("x-api-key", Parameter.string("WebhookKey").noEcho());
+    HttpInvoke post = HttpInvoke.post(Value.of("https://hooks.example.com/alerts")).connection(webhook);
+
+    assertThat(Definitions.task(post)).isEqualTo("{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::http:invoke\","
+        + "\"Parameters\":{\"ApiEndpoint\":\"https://hooks.example.com/alerts\",\"Method\":\"POST\","
+        + "\"Authentication\":{\"ConnectionArn\":\"${WebhookConnectionArn}\"}},\"End\":true}");
+    assertThat(post.iamStatements()).containsExactly(
+        IamStatement.allow("states:InvokeHTTPEndpoint", IamStatement.THIS_STATE_MACHINE)
+            .withCondition("StringEquals", "states:HTTPMethod", List.of("POST"))
+            .withCondition("StringEquals", "states:HTTPEndpoint", List.of("https://hooks.example.com/alerts")),
+        IamStatement.allow("events:RetrieveConnectionCredentials", "${WebhookConnection.Arn}"),
+        IamStatement.allow(List.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"),
+            List.of("${WebhookConnection.SecretArn}")));
+  }
+
+  @Test
   void activitiesTakeTheirArnAndNeedNoPermission() {
     Activity review = Activity.of(Placeholder.string("ReviewActivity"));
     assertThat(Definitions.task(review)).isEqualTo(
@@ -228,14 +249,14 @@ class OptimizedIntegrationsTest {
   }
 
   @Test
-  void expressWorkflowsRefuseSyncAndCallbackPatterns() {
+  void theValidatorRefusesSyncAndCallbackPatternsInExpressWorkflows() {
     Task child = Task.named("RunChild").call(AwsSdk.optimized(StartExecutionRequest.builder()
         .stateMachineArn(AwsSdk.text(Placeholder.string("Child"))).build()).sync());
-    List<Problem> problems = IntegrationChecks.problems(StateMachine.startWith(child).build(), StateMachineType.EXPRESS);
-    assertThat(problems).extracting(Problem::describe).containsExactly(
-        "ERROR INTEGRATION_PATTERN_NOT_SUPPORTED /States/RunChild/Resource: Express workflows call services "
-            + "request-response only, so arn:aws:states:::states:startExecution.sync is refused; drop .sync or make the "
-            + "workflow Standard (io/statecraft/aws/OptimizedIntegrationsTest.java:232)");
-    assertThat(IntegrationChecks.problems(StateMachine.startWith(child).build(), StateMachineType.STANDARD)).isEmpty();
+    List<Problem> problems = DefinitionCompiler.compile(StateMachine.startWith(child), StateMachineType.EXPRESS)
+        .problems();
+    assertThat(problems).extracting(Problem::code, Problem::pointer)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("EXPRESS_UNSUPPORTED_INTEGRATION", "/States/RunChild/Resource"));
+    assertThat(DefinitionCompiler.compile(StateMachine.startWith(child), StateMachineType.STANDARD).problems()).isEmpty();
   }
+
 }

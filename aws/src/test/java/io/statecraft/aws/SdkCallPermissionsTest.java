@@ -136,11 +136,14 @@ class SdkCallPermissionsTest {
   @Test
   void everyRenamedActionExistsInTheServiceAuthorizationReference() {
     io.statecraft.generator.iam.IamCatalog catalog = io.statecraft.generator.iam.IamCatalog.standard();
-    SdkPermissions.ACTIONS.forEach((operation, action) -> {
+    SdkPermissions.ACTIONS.forEach((operation, actions) -> {
       String prefix = operation.substring(0, operation.indexOf(':'));
-      assertThat(catalog.action(prefix, action)).as(operation + " -> " + action).isPresent();
+      actions.forEach(action -> assertThat(catalog.action(prefix, action)).as(operation + " -> " + action).isPresent());
       assertThat(catalog.action(operation)).as(operation + " is not itself an IAM action").isEmpty();
     });
+    assertThat(AwsSdk.call(software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest.builder().build())
+        .iamStatements()).extracting(IamStatement::actions).containsExactly(List.of("dynamodb:PutItem"),
+            List.of("dynamodb:UpdateItem"), List.of("dynamodb:DeleteItem"), List.of("dynamodb:ConditionCheckItem"));
   }
 
   @Test

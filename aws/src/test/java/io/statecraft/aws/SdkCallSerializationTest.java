@@ -124,6 +124,20 @@ class SdkCallSerializationTest {
   }
 
   @Test
+  void mapsOfListsTakeDynamicItems() {
+    SdkCall call = AwsSdk.call(SendCommandRequest.builder()
+        .documentName("AWS-RunPatchBaseline")
+        .instanceIds("i-1")
+        .parameters(Map.of(
+            "Operation", java.util.List.of(AwsSdk.text(Placeholder.string("PatchOperation"))),
+            "RebootOption", java.util.List.of(AwsSdk.text(Path.input().field("reboot")))))
+        .build());
+    // Map entries in key order, whatever order Map.of iterates in.
+    assertThat(Definitions.parameters(call)).isEqualTo("{\"InstanceIds\":[\"i-1\"],\"DocumentName\":\"AWS-RunPatchBaseline\","
+        + "\"Parameters\":{\"Operation\":[\"${PatchOperation}\"],\"RebootOption.$\":\"States.Array($.reboot)\"}}");
+  }
+
+  @Test
   void inAJsonataStateTheRequestIsArgumentsAndExpressionsStandAnywhere() {
     SdkCall call = AwsSdk.call(GetCommandInvocationRequest.builder()
         .commandId(AwsSdk.text(Jsonata.of("$command.CommandId")))

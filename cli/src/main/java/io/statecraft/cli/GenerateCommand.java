@@ -5,12 +5,11 @@ import io.statecraft.generator.Problem;
 import io.statecraft.generator.workflow.CompiledWorkflow;
 import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowCompiler;
+import io.statecraft.generator.workflow.WorkflowLoader;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -25,6 +24,9 @@ import java.util.List;
  * workflow into its definition, CloudFormation template (YAML and JSON) and diagram.
  */
 final class GenerateCommand implements Command {
+
+  private static final String MISSING_CLASS_ADVICE =
+      "the classpath; give the folder or jar that holds it (and its dependencies) with --classpath";
 
   @Override
   public String name() {
@@ -77,15 +79,18 @@ final class GenerateCommand implements Command {
     ClassLoader previous = thread.getContextClassLoader();
     try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), GenerateCommand.class.getClassLoader())) {
       thread.setContextClassLoader(loader);
-      Workflow workflow = instantiate(loader, className);
+      Workflow workflow;
+      try {
+        workflow = new WorkflowLoader(loader, MISSING_CLASS_ADVICE).load(List.of(className)).get(0).workflow();
+      } catch (WorkflowLoader.LoadException e) {
+        throw new UsageException(e.getMessage());
+      }
       CompiledWorkflow compiled;
       try {
         compiled = WorkflowCompiler.compile(workflow);
       } catch (RuntimeException e) {
         // The workflow's own code (its spec() method) failed: that is its author's problem to fix.
-        err.println("statecraft generate: " + className + " failed while building its workflow ("
-            + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
-            + ")");
+        err.println("statecraft generate: workflow " + className + " cannot be built: " + WorkflowLoader.describe(e));
         return ExitStatus.PROBLEMS;
       }
       for (Problem problem : compiled.problems()) {
@@ -136,32 +141,5 @@ final class GenerateCommand implements Command {
       }
     }
     return urls;
-  }
-
-  private static Workflow instantiate(ClassLoader loader, String className) throws UsageException {
-    Class<?> type;
-    try {
-      type = Class.forName(className, false, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new UsageException("class " + className + " is not on the classpath; give the folder or jar that holds it "
-          + "(and its dependencies) with --classpath");
-    }
-    if (!Workflow.class.isAssignableFrom(type)) {
-      throw new UsageException("class " + className + " does not implement " + Workflow.class.getName());
-    }
-    if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
-      throw new UsageException("class " + className + " must be public and not abstract");
-    }
-    try {
-      return (Workflow) type.getConstructor().newInstance();
-    } catch (NoSuchMethodException e) {
-      throw new UsageException("class " + className + " needs a public no-argument constructor");
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      throw new UsageException("the constructor of " + className + " failed: " + cause.getClass().getName()
-          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-    } catch (ReflectiveOperationException e) {
-      throw new UsageException("cannot create " + className + ": " + e.getMessage());
-    }
   }
 }

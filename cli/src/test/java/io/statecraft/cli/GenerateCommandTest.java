@@ -108,20 +108,22 @@ public final class GenerateCommandTest {
     CommandLine run = CommandLine.run("generate", "--class", Throwing.class.getName(), "--output", dir.toString());
 
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("statecraft generate: " + Throwing.class.getName() + " failed while building its "
-        + "workflow (java.lang.IllegalStateException: no state machine yet)\n");
+    assertThat(run.err()).isEqualTo("statecraft generate: workflow " + Throwing.class.getName() + " cannot be built: "
+        + "IllegalStateException: no state machine yet (at " + Throwing.class.getName()
+        + ".spec(GenerateCommandTest.java:61))\n");
   }
 
   @Test
   void badClassesAreBadUsage() {
     CommandLine missing = CommandLine.run("generate", "--class", "com.acme.Missing");
     assertThat(missing.status()).isEqualTo(2);
-    assertThat(missing.firstErrLine()).isEqualTo("statecraft generate: class com.acme.Missing is not on the classpath; "
+    assertThat(missing.firstErrLine()).isEqualTo("statecraft generate: Workflow class com.acme.Missing is not on the classpath; "
         + "give the folder or jar that holds it (and its dependencies) with --classpath");
 
     CommandLine notWorkflow = CommandLine.run("generate", "--class", "java.lang.String");
     assertThat(notWorkflow.firstErrLine())
-        .isEqualTo("statecraft generate: class java.lang.String does not implement io.statecraft.dsl.workflow.Workflow");
+        .isEqualTo("statecraft generate: Class java.lang.String does not implement io.statecraft.dsl.workflow.Workflow;"
+            + " list only Workflow implementations");
 
     CommandLine noClass = CommandLine.run("generate");
     assertThat(noClass.firstErrLine())

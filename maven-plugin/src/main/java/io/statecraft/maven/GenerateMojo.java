@@ -7,7 +7,8 @@ import io.statecraft.generator.workflow.CompiledWorkflow;
 import io.statecraft.generator.workflow.GeneratedFiles;
 import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowCompiler;
-import io.statecraft.maven.WorkflowLoader.LoadedWorkflow;
+import io.statecraft.generator.workflow.WorkflowLoader;
+import io.statecraft.generator.workflow.WorkflowLoader.LoadedWorkflow;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +61,9 @@ import org.apache.maven.project.MavenProjectHelper;
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
+
+  private static final String MISSING_CLASS_ADVICE =
+      "the runtime classpath of this module; check the name, and that the module that contains it is a dependency";
 
   // The phases in which the module's resources have already been copied to target/classes.
   private static final Set<String> AFTER_PROCESS_RESOURCES = Set.of(
@@ -175,7 +179,7 @@ public final class GenerateMojo extends AbstractMojo {
       // Workflows may look up resources through the context class loader, as frameworks do.
       thread.setContextClassLoader(loader);
       try {
-        compiled = compile(loadWorkflows(new WorkflowLoader(loader)));
+        compiled = compile(loadWorkflows(new WorkflowLoader(loader, MISSING_CLASS_ADVICE)));
       } finally {
         thread.setContextClassLoader(previous);
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import example.fixtures.Fixtures;
+import io.statecraft.generator.workflow.WorkflowLoader;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The plugin's use of the generator's {@link WorkflowLoader}, with the plugin's fixtures. */
 final class WorkflowLoaderTest {
 
   private static final String FIXTURES = Fixtures.class.getName();
@@ -25,7 +27,8 @@ final class WorkflowLoaderTest {
     for (int i = 0; i < roots.length; i++) {
       urls[i] = roots[i].toUri().toURL();
     }
-    return new WorkflowLoader(new URLClassLoader(urls, getClass().getClassLoader()));
+    return new WorkflowLoader(new URLClassLoader(urls, getClass().getClassLoader()),
+        "the runtime classpath of this module; check the name, and that the module that contains it is a dependency");
   }
 
   private Path serviceFile(String folder, String content) throws IOException {

@@ -18,16 +18,14 @@ public final class Execution {
   private final Interpreter interpreter;
   private List<HistoryEvent> history;
   private List<StateVisit> visits;
-  private final List<String> path;
-  private final Set<CoverageItem> covered;
+  private List<String> path;
+  private Set<CoverageItem> covered;
 
   Execution(LoadedDefinition definition, JsonNode input, Interpreter.Outcome outcome, Interpreter interpreter) {
     this.definition = definition;
     this.input = input;
     this.outcome = outcome;
     this.interpreter = interpreter;
-    this.path = List.copyOf(interpreter.path());
-    this.covered = Set.copyOf(interpreter.covered());
   }
 
   public ExecutionStatus status() {
@@ -72,7 +70,10 @@ public final class Execution {
   }
 
   /** The names of the states entered, in order, nested states included. */
-  public List<String> path() {
+  public synchronized List<String> path() {
+    if (path == null) {
+      path = List.copyOf(interpreter.path());
+    }
     return path;
   }
 
@@ -103,7 +104,10 @@ public final class Execution {
     return definition;
   }
 
-  Set<CoverageItem> covered() {
+  synchronized Set<CoverageItem> covered() {
+    if (covered == null) {
+      covered = Set.copyOf(interpreter.covered());
+    }
     return covered;
   }
 
@@ -111,6 +115,6 @@ public final class Execution {
   public String toString() {
     return definition.name() + " " + outcome.status()
         + (succeeded() ? " output " + outputJson() : " error " + error() + (cause() == null ? "" : " cause " + cause()))
-        + " path " + path;
+        + " path " + path();
   }
 }

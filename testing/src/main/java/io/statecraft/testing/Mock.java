@@ -14,7 +14,7 @@ import java.util.function.Function;
  * Mock.result("{\"StatusCode\": 200}")
  * Mock.error("Lambda.TooManyRequestsException", "Rate exceeded")
  * Mock.sequence(Mock.error("Lambda.ServiceException", "busy"), Mock.result("{}"))
- * Mock.lambda(payload -> Json.object("sent", true))      // wraps the return value as lambda:invoke does
+ * Mock.lambda(payload -> JsonNodeFactory.instance.objectNode().put("sent", true))  // wrapped as lambda:invoke does
  * Mock.handler(call -> call.input())                      // any Java code; throw TaskFailure to fail
  * Mock.result("{}").taking(Duration.ofMinutes(10))        // takes virtual time: TimeoutSeconds applies
  * }</pre>

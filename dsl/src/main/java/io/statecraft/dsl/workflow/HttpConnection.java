@@ -230,10 +230,23 @@ public final class HttpConnection implements WorkflowResource {
     String endpointOperator = url.contains("*") ? "StringLike" : "StringEquals";
     conditions.computeIfAbsent(endpointOperator, key -> new LinkedHashMap<>()).put("states:HTTPEndpoint", List.of(url));
     conditions.computeIfAbsent("StringEquals", key -> new LinkedHashMap<>()).put("states:HTTPMethod", List.of(methods));
+    List<IamStatement> statements = new ArrayList<>();
+    statements.add(new IamStatement(
+        List.of("states:InvokeHTTPEndpoint"), List.of(IamStatement.THIS_STATE_MACHINE), conditions, null));
+    statements.addAll(credentialStatements());
+    return List.copyOf(statements);
+  }
+
+  /**
+   * What the execution role needs to authenticate with this connection, whatever the endpoint:
+   * {@code events:RetrieveConnectionCredentials} on the connection, and
+   * {@code secretsmanager:DescribeSecret}/{@code GetSecretValue} on the connection's own secret
+   * (not on every connection's).
+   */
+  public List<IamStatement> credentialStatements() {
     String connection = isExisting() ? "${" + existingArn.name() + "}" : "${" + logicalId + ".Arn}";
     String secret = isExisting() ? "${" + existingSecretArn.name() + "}" : "${" + logicalId + ".SecretArn}";
     return List.of(
-        new IamStatement(List.of("states:InvokeHTTPEndpoint"), List.of(IamStatement.THIS_STATE_MACHINE), conditions, null),
         IamStatement.allow("events:RetrieveConnectionCredentials", connection),
         IamStatement.allow(List.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"), List.of(secret)));
   }

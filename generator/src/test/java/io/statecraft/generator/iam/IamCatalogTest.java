@@ -24,6 +24,18 @@ class IamCatalogTest {
   }
 
   @Test
+  void everyServiceOfTheShippedCatalogReads() {
+    // Services are read on first use; this reads them all, so a broken entry fails here, not in
+    // a user's build.
+    int actions = 0;
+    for (String prefix : catalog.servicePrefixes()) {
+      actions += catalog.actions(prefix).size();
+    }
+    assertThat(catalog.servicePrefixes()).hasSizeGreaterThan(400);
+    assertThat(actions).isGreaterThan(15_000);
+  }
+
+  @Test
   void stepFunctionsHttpTaskActionIsUnderStates() {
     IamAction action = catalog.action("states", "InvokeHTTPEndpoint").orElseThrow();
     assertThat(action.servicePrefix()).isEqualTo("states");

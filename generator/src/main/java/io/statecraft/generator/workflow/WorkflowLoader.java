@@ -1,4 +1,4 @@
-package io.statecraft.maven;
+package io.statecraft.generator.workflow;
 
 import io.statecraft.dsl.workflow.Workflow;
 import java.io.BufferedReader;
@@ -21,31 +21,41 @@ import java.util.Set;
  *
  * <p>The service files are read here rather than through {@link java.util.ServiceLoader} so that a
  * class that cannot be loaded or created is reported by name, with the reason, in the same words
- * whether it was listed in the configuration or in a service file.
+ * whether it was listed in the configuration or in a service file. The Maven plugin and
+ * {@code statecraft generate} both load workflows through this class.
  */
-final class WorkflowLoader {
+public final class WorkflowLoader {
 
   /** The service file that lists a jar's workflows. */
-  static final String SERVICE_FILE = "META-INF/services/" + Workflow.class.getName();
+  public static final String SERVICE_FILE = "META-INF/services/" + Workflow.class.getName();
 
   /** A workflow instance and the class it came from. */
-  record LoadedWorkflow(String className, Workflow workflow) {}
+  public record LoadedWorkflow(String className, Workflow workflow) {}
 
   /** A workflow class that cannot be used; the message names the class and the reason. */
-  static final class LoadException extends Exception {
+  public static final class LoadException extends Exception {
     LoadException(String message) {
       super(message, null, false, false);
     }
   }
 
   private final URLClassLoader loader;
+  private final String whereToFindClasses;
 
-  WorkflowLoader(URLClassLoader loader) {
+  /**
+   * A loader over {@code loader}'s own URLs (its parent supplies Statecraft itself).
+   *
+   * @param whereToFindClasses what to tell the user when a named class is missing, completing
+   *     "Workflow class X is not on ...", such as {@code the runtime classpath of this module;
+   *     check the name, and that the module that contains it is a dependency}
+   */
+  public WorkflowLoader(URLClassLoader loader, String whereToFindClasses) {
     this.loader = loader;
+    this.whereToFindClasses = whereToFindClasses;
   }
 
   /** The class names listed in the service files of the module's classpath, in classpath order. */
-  List<String> discover() throws IOException {
+  public List<String> discover() throws IOException {
     Set<String> names = new LinkedHashSet<>();
     // findResources, not getResources: only the module's classpath, never the plugin's own.
     Enumeration<URL> files = loader.findResources(SERVICE_FILE);
@@ -67,7 +77,7 @@ final class WorkflowLoader {
   }
 
   /** Loads and creates each named class. */
-  List<LoadedWorkflow> load(List<String> classNames) throws LoadException {
+  public List<LoadedWorkflow> load(List<String> classNames) throws LoadException {
     List<LoadedWorkflow> loaded = new ArrayList<>();
     for (String className : classNames) {
       loaded.add(new LoadedWorkflow(className, create(className)));
@@ -76,7 +86,7 @@ final class WorkflowLoader {
   }
 
   /** Whether {@code className} can be found on the module's classpath at all. */
-  boolean isPresent(String className) {
+  public boolean isPresent(String className) {
     return loader.findResource(className.replace('.', '/') + ".class") != null;
   }
 
@@ -85,8 +95,7 @@ final class WorkflowLoader {
     try {
       type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException e) {
-      throw new LoadException("Workflow class " + className + " is not on the runtime classpath of this module;"
-          + " check the name, and that the module that contains it is a dependency");
+      throw new LoadException("Workflow class " + className + " is not on " + whereToFindClasses);
     } catch (LinkageError e) {
       throw new LoadException("Workflow class " + className + " cannot be loaded: " + describe(e));
     }
@@ -126,14 +135,14 @@ final class WorkflowLoader {
    * {@code IllegalStateException: no region (at com/acme/PatchAlerts.java:12)}: the exception
    * and the author's line that threw it, without a stack trace.
    */
-  static String describe(Throwable error) {
+  public static String describe(Throwable error) {
     StringBuilder text = new StringBuilder(error.getClass().getSimpleName());
     if (error.getMessage() != null) {
       text.append(": ").append(error.getMessage());
     }
     for (StackTraceElement frame : error.getStackTrace()) {
-      if (frame.getClassName().startsWith("io.statecraft.maven.")) {
-        break; // back in the plugin: the author's code is not on this stack
+      if (isCallerFrame(frame.getClassName())) {
+        break; // back in the plugin or the command line: the author's code is not on this stack
       }
       if (frame.getFileName() != null && frame.getLineNumber() > 0 && !isLibraryFrame(frame.getClassName())) {
         text.append(" (at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
@@ -142,6 +151,11 @@ final class WorkflowLoader {
       }
     }
     return text.toString();
+  }
+
+  private static boolean isCallerFrame(String className) {
+    return className.startsWith("io.statecraft.maven.") || className.equals("io.statecraft.cli.GenerateCommand")
+        || className.equals(WorkflowLoader.class.getName());
   }
 
   private static boolean isLibraryFrame(String className) {
