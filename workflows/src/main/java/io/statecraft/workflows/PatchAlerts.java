@@ -1,12 +1,12 @@
 package io.statecraft.workflows;
 
 import io.statecraft.aws.AwsSdk;
+import io.statecraft.aws.HttpInvoke;
 import io.statecraft.dsl.Catch;
 import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.Condition;
 import io.statecraft.dsl.Errors;
 import io.statecraft.dsl.Fail;
-import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.Json;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.dsl.Pass;
@@ -230,17 +230,12 @@ public final class PatchAlerts implements Workflow {
 
     Task postToWebhook = Task.named("PostToWebhook")
         .comment("The secret part of the webhook address lives in the EventBridge connection, not here")
-        .resource("arn:aws:states:::http:invoke")
-        .arguments(Json.object()
-            .put("ApiEndpoint", WEBHOOK_URL.ref())
-            .put("Method", "POST")
-            .put("Authentication", Json.object().put("ConnectionArn", WEBHOOK_CONNECTION.arn()).build())
-            .put("Headers", Json.object().put("Content-Type", "application/json").build())
-            .put("RequestBody", js("$message"))
-            .build())
+        .call(HttpInvoke.post(WEBHOOK_URL.ref())
+            .connection(WEBHOOK_CONNECTION)
+            .header("Content-Type", "application/json")
+            .requestBody(js("$message")))
         .timeoutSeconds(30)
         .output(js("{'nonCompliantInstances': $count($instances), 'webhookStatusCode': $states.result.StatusCode}"))
-        .permissions(WEBHOOK_CONNECTION.iamStatementsForInvoke(WEBHOOK_URL.ref(), "POST").toArray(IamStatement[]::new))
         // Only transient failures: throttling, server errors, timeouts. A 4xx other than 429 is
         // a mistake in the address or payload that retrying cannot fix.
         .retry(Retry.on(Errors.httpStatus(429), Errors.httpStatus(500), Errors.httpStatus(502),
