@@ -83,7 +83,9 @@ public final class Schedule implements Trigger {
    * Keeps the events that could not start the state machine (after the retries of
    * {@link #retryPolicy}) in a dead-letter queue the template creates: {@code <id>DeadLetterQueue}
    * ({@code AWS::SQS::Queue}, encrypted with SQS-managed keys, messages kept 14 days). It may be
-   * sent to only by this schedule's role, which EventBridge Scheduler uses to deliver dead letters ({@code sqs:SendMessage} on this queue only). Without it, such an event is lost without a trace. Watch the queue
+   * sent to only by this schedule's role, which EventBridge Scheduler uses to deliver dead letters
+   * ({@code sqs:SendMessage} on this queue only). Without it, such an event is lost without a
+   * trace. Watch the queue
    * (its URL is {@link #deadLetterQueueUrl()}), for example with an alarm on
    * {@code ApproximateNumberOfMessagesVisible}.
    */
