@@ -1,16 +1,11 @@
 package io.statecraft.cli;
 
 import io.statecraft.dsl.asl.AslDefinition;
-import io.statecraft.generator.Problem;
-import io.statecraft.generator.asl.AslReader;
-import io.statecraft.generator.json.DocumentException;
-import io.statecraft.generator.json.JsonDocuments;
-import io.statecraft.generator.validate.AslValidator;
+import io.statecraft.generator.lint.DefinitionLinter;
 import io.statecraft.generator.validate.ValidationOptions;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,20 +23,12 @@ final class DefinitionInput {
     if (!Files.isRegularFile(path)) {
       throw new UsageException("no such file: " + file);
     }
-    List<Problem> problems;
-    com.fasterxml.jackson.databind.JsonNode tree;
-    try {
-      tree = JsonDocuments.read(path);
-      problems = AslValidator.validate(tree, ValidationOptions.defaults());
-    } catch (DocumentException e) {
-      e.problems().forEach(problem -> err.println(file + ": " + problem.describe()));
-      return Optional.empty();
-    }
-    problems.forEach(problem -> err.println(file + ": " + problem.describe()));
-    if (problems.stream().anyMatch(Problem::isError)) {
+    DefinitionLinter.Checked checked = DefinitionLinter.check(path, ValidationOptions.defaults());
+    checked.problems().forEach(problem -> err.println(file + ": " + problem.describe()));
+    if (!checked.isSound()) {
       err.println(file + ": not used, because it has errors; fix them first (statecraft lint " + file + ")");
       return Optional.empty();
     }
-    return Optional.of(AslReader.read(tree));
+    return Optional.of(checked.definition());
   }
 }

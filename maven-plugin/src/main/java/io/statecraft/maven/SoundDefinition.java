@@ -1,16 +1,11 @@
 package io.statecraft.maven;
 
 import io.statecraft.dsl.asl.AslDefinition;
-import io.statecraft.generator.Problem;
-import io.statecraft.generator.asl.AslReader;
-import io.statecraft.generator.json.DocumentException;
-import io.statecraft.generator.json.JsonDocuments;
 import io.statecraft.generator.lint.DefinitionLinter;
 import io.statecraft.generator.validate.ValidationOptions;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -40,19 +35,14 @@ final class SoundDefinition {
 
   /** The definition in {@code path}; warnings are logged, errors fail the goal. */
   static AslDefinition read(Path path, String shownAs, String goal, Log log) throws MojoFailureException {
-    List<Problem> problems = DefinitionLinter.lintFile(path, ValidationOptions.defaults());
-    if (problems.stream().anyMatch(Problem::isError)) {
+    DefinitionLinter.Checked checked = DefinitionLinter.check(path, ValidationOptions.defaults());
+    if (!checked.isSound()) {
       StringBuilder message = new StringBuilder(shownAs + " has errors, so it cannot be used by " + goal
           + "; fix them first (statecraft:lint)");
-      problems.forEach(problem -> message.append("\n  ").append(shownAs).append(": ").append(problem.describe()));
+      checked.problems().forEach(problem -> message.append("\n  ").append(shownAs).append(": ").append(problem.describe()));
       throw new MojoFailureException(message.toString());
     }
-    problems.forEach(problem -> log.warn(shownAs + ": " + problem.describe()));
-    try {
-      return AslReader.read(JsonDocuments.read(path));
-    } catch (DocumentException e) {
-      // lintFile read the same file a moment ago; only a file changed in between lands here.
-      throw new MojoFailureException(shownAs + " could not be read again: " + e.getMessage());
-    }
+    checked.problems().forEach(problem -> log.warn(shownAs + ": " + problem.describe()));
+    return checked.definition();
   }
 }

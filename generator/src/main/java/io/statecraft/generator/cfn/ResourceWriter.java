@@ -540,21 +540,18 @@ final class ResourceWriter {
   /** A task's {@code MaxConcurrency} or {@code MaxErrors}, checked where known (literal or default). */
   private com.fasterxml.jackson.databind.JsonNode limit(TemplateValue value, Pattern allowed, String property, String id,
       String expected, String pointer) {
-    String literal = null;
-    String where = pointer;
-    if (value instanceof TemplateValue.Text text) {
-      literal = text.value();
-    } else if (value instanceof Parameter parameter && parameter.type().equals(ParameterType.STRING)) {
-      literal = parameter.defaultValue();
-      where = JsonPointers.child(JsonPointers.child("/Parameters", parameter.name()), "Default");
-    } else {
+    boolean text = value instanceof TemplateValue.Text
+        || value instanceof Parameter parameter && parameter.type().equals(ParameterType.STRING);
+    if (!text) {
       context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "the " + property + " of maintenance window " + id
           + " is " + expected + ", written as text; give a text or a String parameter"
           + (value instanceof Parameter p ? " (" + p.name() + " is a " + p.type().name() + ")" : ""));
     }
-    if (literal != null && !allowed.matcher(literal).matches()) {
-      context.error(value instanceof Parameter ? CfnCodes.INVALID_PARAMETER : CfnCodes.INVALID_RESOURCE_PROPERTY, where,
-          "the " + property + " of maintenance window " + id + " is '" + literal + "', but Systems Manager expects " + expected);
+    KnownText known = text ? KnownText.of(value, pointer) : null;
+    if (known != null && !allowed.matcher(known.text()).matches()) {
+      context.error(value instanceof Parameter ? CfnCodes.INVALID_PARAMETER : CfnCodes.INVALID_RESOURCE_PROPERTY,
+          known.pointer(), "the " + property + " of maintenance window " + id + " is '" + known.text()
+              + "', but Systems Manager expects " + expected);
     }
     return TemplateJson.value(value);
   }
@@ -634,36 +631,36 @@ final class ResourceWriter {
   }
 
   private void expression(TemplateValue value, ScheduleExpressions.Reader reader, String pointer) {
-    String literal = null;
-    String where = pointer;
-    if (value instanceof TemplateValue.Text text) {
-      literal = text.value();
-    } else if (value instanceof Parameter parameter && parameter.defaultValue() != null) {
-      literal = parameter.defaultValue();
-      where = JsonPointers.child(JsonPointers.child("/Parameters", parameter.name()), "Default");
-    }
-    if (literal != null) {
-      String problem = ScheduleExpressions.problem(literal, reader);
-      if (problem != null) {
-        context.error(CfnCodes.INVALID_SCHEDULE_EXPRESSION, where, problem);
-      }
+    KnownText known = KnownText.of(value, pointer);
+    String problem = known == null ? null : ScheduleExpressions.problem(known.text(), reader);
+    if (problem != null) {
+      context.error(CfnCodes.INVALID_SCHEDULE_EXPRESSION, known.pointer(), problem);
     }
   }
 
   private void timeZone(TemplateValue value, String pointer) {
-    String literal = null;
-    String where = pointer;
-    if (value instanceof TemplateValue.Text text) {
-      literal = text.value();
-    } else if (value instanceof Parameter parameter && parameter.defaultValue() != null) {
-      literal = parameter.defaultValue();
-      where = JsonPointers.child(JsonPointers.child("/Parameters", parameter.name()), "Default");
+    KnownText known = KnownText.of(value, pointer);
+    String problem = known == null ? null : ScheduleExpressions.timeZoneProblem(known.text());
+    if (problem != null) {
+      context.error(CfnCodes.INVALID_TIME_ZONE, known.pointer(), problem);
     }
-    if (literal != null) {
-      String problem = ScheduleExpressions.timeZoneProblem(literal);
-      if (problem != null) {
-        context.error(CfnCodes.INVALID_TIME_ZONE, where, problem);
+  }
+
+  /**
+   * A text property as far as it is known at build time: the literal, or a parameter's default
+   * (then a problem points at that default, which is what the author can change).
+   */
+  private record KnownText(String text, String pointer) {
+    /** Null when the value is known only at deploy time (a parameter without default, a resource). */
+    static KnownText of(TemplateValue value, String propertyPointer) {
+      if (value instanceof TemplateValue.Text literal) {
+        return new KnownText(literal.value(), propertyPointer);
       }
+      if (value instanceof Parameter parameter && parameter.defaultValue() != null) {
+        return new KnownText(parameter.defaultValue(),
+            JsonPointers.child(JsonPointers.child("/Parameters", parameter.name()), "Default"));
+      }
+      return null;
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.statecraft.generator.lint;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.dsl.asl.AslDefinition;
+import io.statecraft.generator.asl.AslReader;
 import io.statecraft.generator.Problem;
 import io.statecraft.generator.json.DocumentCodes;
 import io.statecraft.generator.json.DocumentException;
@@ -115,6 +118,36 @@ public final class DefinitionLinter {
     } catch (DocumentException e) {
       return e.problems();
     }
+  }
+
+  /**
+   * One definition file read for a command that needs a sound definition (import, render, run):
+   * its problems, and the definition when none of them is an error.
+   *
+   * @param problems every problem, as {@link #lintFile} finds them
+   * @param definition the definition, or null when a problem is an error
+   */
+  public record Checked(List<Problem> problems, AslDefinition definition) {
+    public Checked {
+      problems = List.copyOf(problems);
+    }
+
+    public boolean isSound() {
+      return definition != null;
+    }
+  }
+
+  /** Reads and checks {@code file} once, like {@link #lintFile}, and keeps the definition if sound. */
+  public static Checked check(Path file, ValidationOptions options) {
+    JsonNode tree;
+    try {
+      tree = JsonDocuments.read(file);
+    } catch (DocumentException e) {
+      return new Checked(e.problems(), null);
+    }
+    List<Problem> problems = AslValidator.validate(tree, options);
+    boolean sound = problems.stream().noneMatch(Problem::isError);
+    return new Checked(problems, sound ? AslReader.read(tree) : null);
   }
 
   /** A named file as it is; a directory's definition files, recursively, in sorted order. */
