@@ -49,16 +49,20 @@ public final class DefinitionCompiler {
       String pointer = pointers.getOrDefault(issue.stateName(), JsonPointers.ROOT);
       problems.add(Problem.error(issue.code(), pointer, issue.message()).at(issue.source()));
     }
+    String text = CanonicalJson.write(json);
+    // The canonical text is indented, so the compact JSON the size limit counts is no longer;
+    // knowing that spares the validator writing the definition a second time.
     ValidationOptions options = ValidationOptions.defaults()
         .withType(type)
-        .withStateSources(built.sources()::get);
+        .withStateSources(built.sources()::get)
+        .withSizeAtMost(3L * text.length());
     for (Problem problem : AslValidator.validate(json, options)) {
       if (built.issues().isEmpty() || !GRAPH_CODES.contains(problem.code())) {
         problems.add(problem);
       }
     }
     problems.sort(Problem.ORDER);
-    return new CompiledDefinition(definition, json, CanonicalJson.write(json), problems);
+    return new CompiledDefinition(definition, json, text, problems);
   }
 
   /** The JSON Pointer of every state, nested ones included, by name. */

@@ -22,6 +22,7 @@ import io.statecraft.generator.Problem;
 import io.statecraft.generator.iam.IamCatalog;
 import io.statecraft.generator.json.CanonicalJson;
 import io.statecraft.generator.json.JsonPointers;
+import io.statecraft.generator.validate.AslValidator;
 import io.statecraft.generator.validate.Spelling;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,9 +54,8 @@ public final class TemplateGenerator {
   /** The parameter added for the retention of the log groups the template creates. */
   public static final String LOG_RETENTION_PARAMETER = "LogRetentionInDays";
 
-  /** CloudFormation's limit on a template body in S3, and Step Functions' on a definition. */
+  /** CloudFormation's limit on a template body in S3. */
   static final int MAX_TEMPLATE_BYTES = 1_048_576;
-  static final int MAX_DEFINITION_BYTES = 1_048_576;
   static final int MAX_DESCRIPTION = 1024;
   static final int MAX_INLINE_POLICY_CHARACTERS = 10_240;
 
@@ -592,9 +592,9 @@ public final class TemplateGenerator {
 
   private void checkLimits(ObjectNode template, TemplateContext context) {
     int definitionBytes = definition.text().getBytes(StandardCharsets.UTF_8).length;
-    if (definitionBytes > MAX_DEFINITION_BYTES) {
+    if (definitionBytes > AslValidator.MAX_DEFINITION_BYTES) {
       context.error(CfnCodes.TOO_LARGE, TemplateContext.pointer(STATE_MACHINE, "Properties", "Definition"),
-          "the definition is " + definitionBytes + " bytes, over Step Functions' limit of " + MAX_DEFINITION_BYTES
+          "the definition is " + definitionBytes + " bytes, over Step Functions' limit of " + AslValidator.MAX_DEFINITION_BYTES
               + "; move parts into nested state machines");
     }
     int templateBytes = CanonicalJson.write(template).getBytes(StandardCharsets.UTF_8).length;

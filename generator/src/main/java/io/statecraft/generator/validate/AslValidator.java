@@ -54,7 +54,7 @@ public final class AslValidator {
     PathRules.check(index, problems);
     JsonataRules.check(index, problems);
     IntegrationRules.check(index, options, problems);
-    checkSize(definition, problems);
+    checkSize(definition, options, problems);
     return sorted(withSources(problems.all(), index, options));
   }
 
@@ -63,7 +63,10 @@ public final class AslValidator {
     return validate(definition, ValidationOptions.defaults());
   }
 
-  private static void checkSize(JsonNode definition, Problems problems) {
+  private static void checkSize(JsonNode definition, ValidationOptions options, Problems problems) {
+    if (options.sizeAtMost() >= 0 && options.sizeAtMost() <= MAX_DEFINITION_BYTES) {
+      return;
+    }
     int size;
     try {
       size = JsonDocuments.mapper().writeValueAsBytes(definition).length;
@@ -79,6 +82,9 @@ public final class AslValidator {
 
   // The deepest state whose pointer contains the problem's pointer names the Java line to fix.
   private static List<Problem> withSources(List<Problem> problems, DefinitionIndex index, ValidationOptions options) {
+    if (problems.isEmpty()) {
+      return problems;
+    }
     List<StateEntry> deepestFirst = index.states().stream()
         .sorted(Comparator.comparingInt((StateEntry state) -> state.pointer().length()).reversed())
         .toList();

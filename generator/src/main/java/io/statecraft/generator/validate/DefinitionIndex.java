@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.generator.json.JsonPointers;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ final class DefinitionIndex {
   private final QueryLanguage topLevelLanguage;
   private final List<Scope> scopes = new ArrayList<>();
   private final List<StateEntry> states = new ArrayList<>();
+  // By identity: a Scope record's equality would compare its JSON objects field by field.
+  private final Map<Scope, List<StateEntry>> statesByScope = new IdentityHashMap<>();
 
   private DefinitionIndex(ObjectNode root) {
     this.root = root;
@@ -52,8 +55,9 @@ final class DefinitionIndex {
     return states;
   }
 
+  /** The states of one scope, in the order written. */
   List<StateEntry> statesOf(Scope scope) {
-    return states.stream().filter(state -> state.scope().equals(scope)).toList();
+    return statesByScope.getOrDefault(scope, List.of());
   }
 
   private void addScope(Scope scope) {
@@ -83,7 +87,9 @@ final class DefinitionIndex {
         language = QueryLanguage.fromWritten(languageNode.textValue()).orElse(topLevelLanguage);
       }
     }
-    states.add(new StateEntry(name, pointer, node, scope, type, language));
+    StateEntry entry = new StateEntry(name, pointer, node, scope, type, language);
+    states.add(entry);
+    statesByScope.computeIfAbsent(scope, key -> new ArrayList<>()).add(entry);
     if (type == StateType.PARALLEL && node.get("Branches") instanceof ArrayNode branches) {
       for (int i = 0; i < branches.size(); i++) {
         if (branches.get(i).isObject()) {

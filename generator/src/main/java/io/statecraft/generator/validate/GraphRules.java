@@ -2,15 +2,13 @@ package io.statecraft.generator.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.generator.json.JsonPointers;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * The state graph: names unique across the whole definition and valid, every transition
@@ -27,8 +25,18 @@ final class GraphRules {
   // spaces), so they are a warning there, except control characters, which are an error.
   private static final String API_FORBIDDEN = "<>{}[]?*\"#%\\^|~`$&,;:/";
 
-  /** One transition out of a state: the field holding the target and the target's name. */
-  private record Edge(String pointer, String field, String target) {}
+  /**
+   * One transition: field {@code field} of the object at {@code owner}, or of item {@code item}
+   * of its array {@code array} (Choices, Catch), naming {@code target}. The pointer is built only
+   * when the transition is reported.
+   */
+  private record Edge(String owner, String array, int item, String field, String target) {
+
+    String pointer() {
+      String object = array == null ? owner : JsonPointers.child(JsonPointers.child(owner, array), item);
+      return JsonPointers.child(object, field);
+    }
+  }
 
   private final Problems problems;
   private final DefinitionIndex index;
@@ -70,12 +78,12 @@ final class GraphRules {
       problems.error(ValidationCodes.INVALID_STATE_NAME, state.pointer(), "state name '" + name + "' has " + length
           + " characters; the service allows at most " + MAX_NAME_LENGTH + ", so shorten it");
     }
-    int control = name.codePoints().filter(GraphRules::isControl).findFirst().orElse(-1);
+    int control = firstCodePoint(name, GraphRules::isControl);
     if (control >= 0) {
       problems.error(ValidationCodes.INVALID_STATE_NAME, state.pointer(), "state name '" + name.replaceAll("\\p{Cc}", "?")
           + "' contains the control character U+" + String.format("%04X", control) + "; remove it");
     }
-    int forbidden = name.codePoints().filter(c -> API_FORBIDDEN.indexOf(c) >= 0).findFirst().orElse(-1);
+    int forbidden = firstCodePoint(name, c -> API_FORBIDDEN.indexOf(c) >= 0);
     if (forbidden >= 0) {
       problems.warning(ValidationCodes.STATE_NAME_CHARACTERS, state.pointer(), "state name '" + name + "' contains '"
           + Character.toString(forbidden) + "', which the Step Functions API forbids in its other names; it can break "
@@ -83,73 +91,101 @@ final class GraphRules {
     }
   }
 
+  // A loop rather than a code-point stream: every state name of every definition comes here.
+  private static int firstCodePoint(String text, IntPredicate wanted) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (wanted.test(c)) {
+        return c;
+      }
+      i += Character.charCount(c);
+    }
+    return -1;
+  }
+
   static boolean isControl(int c) {
     return c <= 0x1F || c >= 0x7F && c <= 0x9F;
   }
 
+  // The graph of a scope as arrays indexed by the states' positions: this runs for every scope of
+  // every definition, and edge pointers are built only for the problems that need them.
   private void checkScope(Scope scope) {
     JsonNode statesNode = scope.node().get("States");
     if (statesNode == null || !statesNode.isObject() || statesNode.isEmpty()) {
       return;
     }
-    Map<String, StateEntry> byName = new LinkedHashMap<>();
-    for (StateEntry state : index.statesOf(scope)) {
-      byName.put(state.name(), state);
+    List<StateEntry> states = index.statesOf(scope);
+    int count = states.size();
+    Map<String, Integer> positions = new HashMap<>(count * 2);
+    for (int i = 0; i < count; i++) {
+      positions.put(states.get(i).name(), i);
     }
-    Map<String, List<String>> successors = new HashMap<>();
-    Set<String> dangling = new HashSet<>();
-    for (StateEntry state : byName.values()) {
-      List<String> targets = new ArrayList<>();
-      for (Edge edge : edgesOf(state)) {
-        if (byName.containsKey(edge.target())) {
-          targets.add(edge.target());
+    int[][] successors = new int[count][];
+    BitSet dangling = new BitSet(count);
+    for (int i = 0; i < count; i++) {
+      StateEntry state = states.get(i);
+      List<Edge> edges = edgesOf(state);
+      int[] targets = new int[edges.size()];
+      int found = 0;
+      for (Edge edge : edges) {
+        Integer target = positions.get(edge.target());
+        if (target != null) {
+          targets[found++] = target;
         } else {
           missingTarget(scope, edge);
-          dangling.add(state.name());
+          dangling.set(i);
         }
       }
-      successors.put(state.name(), targets);
+      successors[i] = found == targets.length ? targets : Arrays.copyOf(targets, found);
     }
     JsonNode startAt = scope.node().get("StartAt");
-    Set<String> reachable = new HashSet<>();
+    BitSet reachable = new BitSet(count);
     if (startAt != null && startAt.isTextual()) {
-      if (byName.containsKey(startAt.textValue())) {
-        reachable = walk(List.of(startAt.textValue()), successors);
+      Integer start = positions.get(startAt.textValue());
+      if (start != null) {
+        BitSet starts = new BitSet(count);
+        starts.set(start);
+        reachable = walk(starts, successors);
       } else {
-        missingTarget(scope, new Edge(JsonPointers.child(scope.pointer(), "StartAt"), "StartAt", startAt.textValue()));
+        missingTarget(scope, new Edge(scope.pointer(), null, 0, "StartAt", startAt.textValue()));
       }
-      for (StateEntry state : byName.values()) {
-        if (!reachable.isEmpty() && !reachable.contains(state.name())) {
+      for (int i = 0; i < count; i++) {
+        if (!reachable.isEmpty() && !reachable.get(i)) {
+          StateEntry state = states.get(i);
           problems.error(ValidationCodes.UNREACHABLE_STATE, state.pointer(), "state '" + state.name()
               + "' is never reached from StartAt '" + startAt.textValue() + "' of " + scope.describe()
               + "; add a transition to it or remove it");
         }
       }
     }
-    checkTerminals(scope, byName, successors, reachable, dangling);
+    checkTerminals(scope, states, successors, reachable, dangling);
   }
 
   /**
    * Reports a scope without any terminal state, and each reachable state with no way to one. A
    * state with a missing target counts as finishing: its fix will say where it goes.
    */
-  private void checkTerminals(Scope scope, Map<String, StateEntry> byName, Map<String, List<String>> successors,
-      Set<String> reachable, Set<String> dangling) {
-    List<String> terminals = byName.values().stream().filter(StateEntry::isTerminal).map(StateEntry::name).toList();
-    if (terminals.isEmpty()) {
+  private void checkTerminals(Scope scope, List<StateEntry> states, int[][] successors, BitSet reachable,
+      BitSet dangling) {
+    int count = states.size();
+    BitSet exits = (BitSet) dangling.clone();
+    boolean anyTerminal = false;
+    for (int i = 0; i < count; i++) {
+      if (states.get(i).isTerminal()) {
+        exits.set(i);
+        anyTerminal = true;
+      }
+    }
+    if (!anyTerminal) {
       problems.error(ValidationCodes.MISSING_END_STATE, scope.statesPointer(), scope.describe().substring(0, 1)
           .toUpperCase() + scope.describe().substring(1) + " has no terminal state, so it can never finish; "
           + "end a path with a Succeed or Fail state or \"End\": true");
       return;
     }
-    Map<String, List<String>> predecessors = new HashMap<>();
-    successors.forEach((from, targets) ->
-        targets.forEach(to -> predecessors.computeIfAbsent(to, k -> new ArrayList<>()).add(from)));
-    List<String> exits = new ArrayList<>(terminals);
-    exits.addAll(dangling);
-    Set<String> canFinish = walk(exits, predecessors);
-    for (StateEntry state : byName.values()) {
-      if (reachable.contains(state.name()) && !canFinish.contains(state.name())) {
+    BitSet canFinish = walk(exits, reversed(successors));
+    for (int i = 0; i < count; i++) {
+      if (reachable.get(i) && !canFinish.get(i)) {
+        StateEntry state = states.get(i);
         problems.error(ValidationCodes.NO_PATH_TO_END, state.pointer(), "no path from state '" + state.name()
             + "' leads to a terminal state, so an execution that gets here loops forever; add a way out to a "
             + "Succeed or Fail state or a state with \"End\": true");
@@ -157,13 +193,40 @@ final class GraphRules {
     }
   }
 
-  private static Set<String> walk(List<String> starts, Map<String, List<String>> edges) {
-    Set<String> seen = new HashSet<>(starts);
-    Deque<String> queue = new ArrayDeque<>(starts);
-    while (!queue.isEmpty()) {
-      for (String next : edges.getOrDefault(queue.pop(), List.of())) {
-        if (seen.add(next)) {
-          queue.add(next);
+  private static int[][] reversed(int[][] edges) {
+    int[] incoming = new int[edges.length];
+    for (int[] targets : edges) {
+      for (int to : targets) {
+        incoming[to]++;
+      }
+    }
+    int[][] reversed = new int[edges.length][];
+    for (int i = 0; i < edges.length; i++) {
+      reversed[i] = new int[incoming[i]];
+    }
+    int[] filled = new int[edges.length];
+    for (int from = 0; from < edges.length; from++) {
+      for (int to : edges[from]) {
+        reversed[to][filled[to]++] = from;
+      }
+    }
+    return reversed;
+  }
+
+  /** Every position reachable from {@code starts} (included) along {@code edges}. */
+  private static BitSet walk(BitSet starts, int[][] edges) {
+    BitSet seen = (BitSet) starts.clone();
+    int[] queue = new int[edges.length];
+    int head = 0;
+    int tail = 0;
+    for (int i = starts.nextSetBit(0); i >= 0; i = starts.nextSetBit(i + 1)) {
+      queue[tail++] = i;
+    }
+    while (head < tail) {
+      for (int next : edges[queue[head++]]) {
+        if (!seen.get(next)) {
+          seen.set(next);
+          queue[tail++] = next;
         }
       }
     }
@@ -203,27 +266,27 @@ final class GraphRules {
     if (state.node() == null) {
       return edges;
     }
-    addEdge(edges, state.get("Next"), state.pointer("Next"), "Next");
-    addEdge(edges, state.get("Default"), state.pointer("Default"), "Default");
-    addEdgesOf(edges, state, "Choices", "Next");
-    addEdgesOf(edges, state, "Catch", "Next");
+    addEdge(edges, state.node(), state.pointer(), null, 0, "Next");
+    addEdge(edges, state.node(), state.pointer(), null, 0, "Default");
+    addEdgesOf(edges, state, "Choices");
+    addEdgesOf(edges, state, "Catch");
     return edges;
   }
 
-  private static void addEdgesOf(List<Edge> edges, StateEntry state, String arrayField, String field) {
+  private static void addEdgesOf(List<Edge> edges, StateEntry state, String arrayField) {
     JsonNode array = state.get(arrayField);
     if (array == null || !array.isArray()) {
       return;
     }
     for (int i = 0; i < array.size(); i++) {
-      String pointer = JsonPointers.child(JsonPointers.child(state.pointer(arrayField), i), field);
-      addEdge(edges, array.get(i).get(field), pointer, field);
+      addEdge(edges, array.get(i), state.pointer(), arrayField, i, "Next");
     }
   }
 
-  private static void addEdge(List<Edge> edges, JsonNode target, String pointer, String field) {
+  private static void addEdge(List<Edge> edges, JsonNode object, String owner, String array, int item, String field) {
+    JsonNode target = object.get(field);
     if (target != null && target.isTextual()) {
-      edges.add(new Edge(pointer, field, target.textValue()));
+      edges.add(new Edge(owner, array, item, field, target.textValue()));
     }
   }
 }

@@ -7,6 +7,7 @@ import io.statecraft.dsl.Value;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -22,54 +23,61 @@ final class IntrinsicSyntax {
       .map(IntrinsicFunction::functionName)
       .collect(Collectors.joining(", "));
 
+  private static final Verdicts<Optional<JsonPathSyntax.Failure>> VERDICTS = new Verdicts<>();
+
   /**
-   * Checks one call as written in {@code what} (e.g. "Parameters field 'text.$'").
+   * Checks one call; the failure's message names the field as its caller says.
    *
    * @return what is wrong, or empty when the call is fine
    */
-  static Optional<JsonPathSyntax.Failure> check(String text, String what) {
+  static Optional<JsonPathSyntax.Failure> check(String text) {
+    return VERDICTS.of(text, IntrinsicSyntax::verdictOf);
+  }
+
+  private static Optional<JsonPathSyntax.Failure> verdictOf(String text) {
     if (!text.equals(text.strip())) {
       // The service reads the name from the first character, so ' States.Array' is an unknown
       // function rather than States.Array.
-      return fail(ValidationCodes.INVALID_FUNCTION, what + " '" + text + "' has white space around the call, so the "
-          + "service reads an unknown function name; remove the spaces");
+      return fail(ValidationCodes.INVALID_FUNCTION, what -> what + " '" + text + "' has white space around the "
+          + "call, so the service reads an unknown function name; remove the spaces");
     }
     Intrinsic call;
     try {
       call = Intrinsic.parse(Placeholders.neutralize(text));
     } catch (IllegalArgumentException e) {
-      return fail(ValidationCodes.INVALID_INTRINSIC, what + " is not a valid intrinsic function call: "
-          + e.getMessage());
+      String detail = e.getMessage();
+      return fail(ValidationCodes.INVALID_INTRINSIC, what -> what + " is not a valid intrinsic function call: "
+          + detail);
     }
-    return checkCall(call, what);
+    return checkCall(call);
   }
 
-  private static Optional<JsonPathSyntax.Failure> checkCall(Intrinsic call, String what) {
+  private static Optional<JsonPathSyntax.Failure> checkCall(Intrinsic call) {
     Optional<IntrinsicFunction> function = call.knownFunction();
     if (function.isEmpty()) {
-      return fail(ValidationCodes.INVALID_FUNCTION, what + " calls " + call.function()
-          + ", which is not an intrinsic function" + suggestion(call.function()) + "; the functions are "
-          + KNOWN_FUNCTIONS);
+      String reason = " calls " + call.function() + ", which is not an intrinsic function"
+          + suggestion(call.function()) + "; the functions are " + KNOWN_FUNCTIONS;
+      return fail(ValidationCodes.INVALID_FUNCTION, what -> what + reason);
     }
     IntrinsicFunction known = function.get();
     int count = call.arguments().size();
     if (!known.accepts(count)) {
-      return fail(ValidationCodes.WRONG_ARGUMENT_COUNT, what + " calls " + known.functionName() + " with "
-          + count + " argument" + (count == 1 ? "" : "s") + ", but it takes " + arity(known));
+      String reason = " calls " + known.functionName() + " with " + count + " argument" + (count == 1 ? "" : "s")
+          + ", but it takes " + arity(known);
+      return fail(ValidationCodes.WRONG_ARGUMENT_COUNT, what -> what + reason);
     }
     for (int i = 0; i < count; i++) {
       Value argument = call.arguments().get(i);
-      String where = "argument " + (i + 1) + " of " + known.functionName() + " in " + what;
+      Optional<JsonPathSyntax.Failure> failure = Optional.empty();
       if (argument instanceof Path path) {
-        Optional<JsonPathSyntax.Failure> failure = JsonPathSyntax.check(path.expression(), JsonPathSyntax.Kind.PATH, where);
-        if (failure.isPresent()) {
-          return failure;
-        }
+        int number = i + 1;
+        failure = JsonPathSyntax.check(path.expression(), JsonPathSyntax.Kind.PATH).map(found -> found.within(
+            what -> "argument " + number + " of " + known.functionName() + " in " + what));
       } else if (argument instanceof Intrinsic nested) {
-        Optional<JsonPathSyntax.Failure> failure = checkCall(nested, what);
-        if (failure.isPresent()) {
-          return failure;
-        }
+        failure = checkCall(nested);
+      }
+      if (failure.isPresent()) {
+        return failure;
       }
     }
     return Optional.empty();
@@ -95,7 +103,7 @@ final class IntrinsicSyntax {
         .orElse("");
   }
 
-  private static Optional<JsonPathSyntax.Failure> fail(String code, String reason) {
-    return Optional.of(new JsonPathSyntax.Failure(code, reason));
+  private static Optional<JsonPathSyntax.Failure> fail(String code, UnaryOperator<String> reasonFor) {
+    return Optional.of(new JsonPathSyntax.Failure(code, reasonFor));
   }
 }

@@ -3,7 +3,10 @@ package io.statecraft.generator.validate;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.internal.Path;
 import com.jayway.jsonpath.internal.path.PathCompiler;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,17 +32,39 @@ final class JsonPathSyntax {
     RESULT_PATH
   }
 
-  /** What is wrong with a path. */
-  record Failure(String code, String reason) {}
+  /**
+   * What is wrong with a path or call: a code, and the message once the caller says how the field
+   * is named. The name is asked for only when there is a problem, because building it for every
+   * value of every definition costs more than the checks themselves.
+   */
+  record Failure(String code, UnaryOperator<String> reasonFor) {
+
+    /** The message, with {@code what} naming the field ("InputPath", "'ids.$' value"). */
+    String reason(String what) {
+      return reasonFor.apply(what);
+    }
+
+    /** This failure found inside something larger, which {@code where} names given the field. */
+    Failure within(UnaryOperator<String> where) {
+      return new Failure(code, what -> reasonFor.apply(where.apply(what)));
+    }
+  }
+
+  private static final Map<Kind, Verdicts<Optional<Failure>>> VERDICTS = new EnumMap<>(Map.of(
+      Kind.PATH, new Verdicts<>(), Kind.REFERENCE_PATH, new Verdicts<>(), Kind.RESULT_PATH, new Verdicts<>()));
 
   private static final Pattern VARIABLE_ROOT = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)(.*)", Pattern.DOTALL);
 
   /**
-   * Checks {@code expression} for a field; {@code what} names the field in the message ("InputPath").
+   * Checks {@code expression} for a field of the given kind.
    *
    * @return what is wrong, or empty when the path is fine
    */
-  static Optional<Failure> check(String expression, Kind kind, String what) {
+  static Optional<Failure> check(String expression, Kind kind) {
+    return VERDICTS.get(kind).of(expression, text -> verdictOf(text, kind));
+  }
+
+  private static Optional<Failure> verdictOf(String expression, Kind kind) {
     if (Placeholders.isWhole(expression)) {
       return Optional.empty();
     }
@@ -49,15 +74,15 @@ final class JsonPathSyntax {
     if (text.startsWith("$$")) {
       rootLength = 2;
       if (kind == Kind.RESULT_PATH) {
-        return fail(ValidationCodes.INVALID_REFERENCE_PATH, what + " '" + expression
+        return fail(ValidationCodes.INVALID_REFERENCE_PATH, what -> what + " '" + expression
             + "' writes into the context object, which is read-only; write into the state's input with $...");
       }
       rest = text.substring(2);
     } else if (text.startsWith("$")) {
-      Matcher variable = VARIABLE_ROOT.matcher(text);
-      if (variable.matches()) {
+      Matcher variable = startsWithVariable(text) ? VARIABLE_ROOT.matcher(text) : null;
+      if (variable != null && variable.matches()) {
         if (kind == Kind.RESULT_PATH) {
-          return fail(ValidationCodes.INVALID_REFERENCE_PATH, what + " '" + expression
+          return fail(ValidationCodes.INVALID_REFERENCE_PATH, what -> what + " '" + expression
               + "' names a variable; ResultPath writes into the state's input, so start it with $. and set "
               + "variables with Assign");
         }
@@ -67,19 +92,20 @@ final class JsonPathSyntax {
         rest = text.substring(1);
       }
     } else {
-      return fail(ValidationCodes.INVALID_JSONPATH, what + " '" + expression
+      return fail(ValidationCodes.INVALID_JSONPATH, what -> what + " '" + expression
           + "' is not a JSONPath: a path starts with $ (input), $$ (context object) or $name (variable)");
     }
     Path compiled;
     try {
-      compiled = PathCompiler.compile("$" + rest);
+      compiled = PathCompiler.compile(rootLength == 1 ? text : "$" + rest);
     } catch (InvalidPathException | StringIndexOutOfBoundsException e) {
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return fail(ValidationCodes.INVALID_JSONPATH, what + " '" + expression + "' is not a valid JSONPath: "
-          + shiftPositions(detail.replaceAll("\\s+", " ").strip(), rootLength - 1));
+      String shifted = shiftPositions(detail.replaceAll("\\s+", " ").strip(), rootLength - 1);
+      return fail(ValidationCodes.INVALID_JSONPATH, what -> what + " '" + expression + "' is not a valid JSONPath: "
+          + shifted);
     }
     if (kind != Kind.PATH && (!compiled.isDefinite() || compiled.isFunctionPath())) {
-      return fail(ValidationCodes.INVALID_REFERENCE_PATH, what + " '" + expression
+      return fail(ValidationCodes.INVALID_REFERENCE_PATH, what -> what + " '" + expression
           + "' may select several values; it must be a reference path to one value, without [*], "
           + "filters [?()], slices [a:b], unions [a,b], deep scan .. or functions");
     }
@@ -98,8 +124,8 @@ final class JsonPathSyntax {
         match.group(1) + (Integer.parseInt(match.group(2)) + shift));
   }
 
-  private static Optional<Failure> fail(String code, String reason) {
-    return Optional.of(new Failure(code, reason));
+  private static Optional<Failure> fail(String code, UnaryOperator<String> reasonFor) {
+    return Optional.of(new Failure(code, reasonFor));
   }
 
   private static final Pattern VARIABLE_PATH = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*([.\\[].*)?", Pattern.DOTALL);
@@ -113,8 +139,21 @@ final class JsonPathSyntax {
       return false;
     }
     String text = Placeholders.neutralize(value);
-    return text.equals("$") || text.startsWith("$.") || text.startsWith("$[") || text.startsWith("$$")
-        || VARIABLE_PATH.matcher(text).matches() || looksLikeCall(text);
+    if (text.startsWith("$")) {
+      return text.length() == 1 || text.charAt(1) == '.' || text.charAt(1) == '[' || text.charAt(1) == '$'
+          || startsWithVariable(text) && VARIABLE_PATH.matcher(text).matches();
+    }
+    return looksLikeCall(text);
+  }
+
+  // "$" then a letter or _: the only texts the variable patterns can match, tested first because
+  // every path and payload value comes through here.
+  private static boolean startsWithVariable(String text) {
+    if (text.length() < 2) {
+      return false;
+    }
+    char first = text.charAt(1);
+    return first == '_' || first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z';
   }
 
   /** Whether a string reads as an intrinsic call, {@code States.Name(...)}. */

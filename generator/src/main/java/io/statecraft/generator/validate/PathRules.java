@@ -3,12 +3,10 @@ package io.statecraft.generator.validate;
 import io.statecraft.dsl.QueryLanguage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.generator.json.JsonPointers;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +22,10 @@ final class PathRules {
   private static final List<String> REFERENCE_PATH_FIELDS = List.of("ItemsPath", "SecondsPath", "TimestampPath",
       "TimeoutSecondsPath", "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath",
       "ToleratedFailurePercentagePath");
+
+  private static final List<String> PATH_FIELDS = List.of("InputPath", "OutputPath");
+
+  private static final List<String> PATH_OR_CALL_FIELDS = List.of("ErrorPath", "CausePath");
 
   private static final List<String> PAYLOAD_FIELDS = List.of("Parameters", "ResultSelector", "ItemSelector", "Assign");
 
@@ -52,20 +54,20 @@ final class PathRules {
   }
 
   private void checkState(StateEntry state) {
-    for (String field : List.of("InputPath", "OutputPath")) {
+    for (String field : PATH_FIELDS) {
       if (allowed(state, field)) {
-        pathField(state.get(field), state.pointer(field), field, JsonPathSyntax.Kind.PATH, true);
+        pathField(state.node(), state.pointer(), field, JsonPathSyntax.Kind.PATH, true);
       }
     }
     if (allowed(state, "ResultPath")) {
-      pathField(state.get("ResultPath"), state.pointer("ResultPath"), "ResultPath", JsonPathSyntax.Kind.RESULT_PATH, true);
+      pathField(state.node(), state.pointer(), "ResultPath", JsonPathSyntax.Kind.RESULT_PATH, true);
     }
     for (String field : REFERENCE_PATH_FIELDS) {
       if (allowed(state, field)) {
-        pathField(state.get(field), state.pointer(field), field, JsonPathSyntax.Kind.REFERENCE_PATH, false);
+        pathField(state.node(), state.pointer(), field, JsonPathSyntax.Kind.REFERENCE_PATH, false);
       }
     }
-    for (String field : List.of("ErrorPath", "CausePath")) {
+    for (String field : PATH_OR_CALL_FIELDS) {
       if (allowed(state, field)) {
         pathOrCall(state.get(field), state.pointer(field), field);
       }
@@ -95,8 +97,7 @@ final class PathRules {
       JsonNode catcher = catchers.get(i);
       String pointer = JsonPointers.child(state.pointer("Catch"), i);
       if (catcher.has("ResultPath")) {
-        pathField(catcher.get("ResultPath"), JsonPointers.child(pointer, "ResultPath"), "ResultPath",
-            JsonPathSyntax.Kind.RESULT_PATH, true);
+        pathField(catcher, pointer, "ResultPath", JsonPathSyntax.Kind.RESULT_PATH, true);
       }
       if (catcher.has("Assign")) {
         payload(catcher.get("Assign"), JsonPointers.child(pointer, "Assign"), "Assign");
@@ -129,8 +130,8 @@ final class PathRules {
       }
       JsonNode config = reader.get("ReaderConfig");
       if (config != null && config.has("MaxItemsPath")) {
-        pathField(config.get("MaxItemsPath"), JsonPointers.child(JsonPointers.child(pointer, "ReaderConfig"), "MaxItemsPath"),
-            "MaxItemsPath", JsonPathSyntax.Kind.REFERENCE_PATH, false);
+        pathField(config, JsonPointers.child(pointer, "ReaderConfig"), "MaxItemsPath", JsonPathSyntax.Kind.REFERENCE_PATH,
+            false);
       }
     }
     JsonNode batcher = state.get("ItemBatcher");
@@ -138,7 +139,7 @@ final class PathRules {
       String pointer = state.pointer("ItemBatcher");
       for (String field : List.of("MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath")) {
         if (batcher.has(field)) {
-          pathField(batcher.get(field), JsonPointers.child(pointer, field), field, JsonPathSyntax.Kind.REFERENCE_PATH, false);
+          pathField(batcher, pointer, field, JsonPathSyntax.Kind.REFERENCE_PATH, false);
         }
       }
       if (batcher.has("BatchInput")) {
@@ -151,8 +152,20 @@ final class PathRules {
     }
   }
 
-  /** A field that holds one path; {@code nullable} fields may be null to mean "nothing". */
-  private void pathField(JsonNode value, String pointer, String field, JsonPathSyntax.Kind kind, boolean nullable) {
+  /**
+   * Field {@code field} of {@code owner} (which is at {@code ownerPointer}), holding one path;
+   * {@code nullable} fields may be null to mean "nothing". The field's pointer is built only for a
+   * problem: this runs for every path of every state.
+   */
+  private void pathField(JsonNode owner, String ownerPointer, String field, JsonPathSyntax.Kind kind,
+      boolean nullable) {
+    JsonNode value = owner.get(field);
+    if (value.isTextual() && !JsonPathSyntax.looksLikeCall(value.textValue())) {
+      Optional<JsonPathSyntax.Failure> failure = JsonPathSyntax.check(value.textValue(), kind);
+      failure.ifPresent(f -> problems.error(f.code(), JsonPointers.child(ownerPointer, field), f.reason(field)));
+      return;
+    }
+    String pointer = JsonPointers.child(ownerPointer, field);
     if (value.isNull()) {
       if (!nullable) {
         problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer,
@@ -165,13 +178,8 @@ final class PathRules {
           + (nullable ? " or null" : "") + ", got " + FieldChecks.shown(value));
       return;
     }
-    String text = value.textValue();
-    if (JsonPathSyntax.looksLikeCall(text)) {
-      problems.error(ValidationCodes.INTRINSIC_NOT_ALLOWED, pointer, field + " takes a path, not an intrinsic function "
-          + "call; call the function in Parameters under a key ending in .$ instead");
-      return;
-    }
-    report(JsonPathSyntax.check(text, kind, field), pointer);
+    problems.error(ValidationCodes.INTRINSIC_NOT_ALLOWED, pointer, field + " takes a path, not an intrinsic function "
+        + "call; call the function in Parameters under a key ending in .$ instead");
   }
 
   /** ErrorPath and CausePath: a reference path, or an intrinsic call. */
@@ -180,20 +188,20 @@ final class PathRules {
       problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer,
           field + " must be a path or an intrinsic function call, got " + FieldChecks.shown(value));
     } else if (value.textValue().strip().startsWith("States.")) {
-      report(IntrinsicSyntax.check(value.textValue(), field), pointer);
+      report(IntrinsicSyntax.check(value.textValue()), pointer, field);
     } else {
-      report(JsonPathSyntax.check(value.textValue(), JsonPathSyntax.Kind.REFERENCE_PATH, field), pointer);
+      report(JsonPathSyntax.check(value.textValue(), JsonPathSyntax.Kind.REFERENCE_PATH), pointer, field);
     }
   }
 
   /** A reference path written in a Choice rule (Variable or a *Path operand). */
   static void referencePath(Problems problems, String text, String pointer, String field) {
-    Optional<JsonPathSyntax.Failure> failure = JsonPathSyntax.check(text, JsonPathSyntax.Kind.REFERENCE_PATH, field);
-    failure.ifPresent(f -> problems.error(f.code(), pointer, f.reason()));
+    Optional<JsonPathSyntax.Failure> failure = JsonPathSyntax.check(text, JsonPathSyntax.Kind.REFERENCE_PATH);
+    failure.ifPresent(f -> problems.error(f.code(), pointer, f.reason(field)));
   }
 
-  private void report(Optional<JsonPathSyntax.Failure> failure, String pointer) {
-    failure.ifPresent(f -> problems.error(f.code(), pointer, f.reason()));
+  private void report(Optional<JsonPathSyntax.Failure> failure, String pointer, String what) {
+    failure.ifPresent(f -> problems.error(f.code(), pointer, f.reason(what)));
   }
 
   /** Walks a payload template; {@code field} names its root (Parameters, ResultSelector, ...). */
@@ -207,47 +215,64 @@ final class PathRules {
     walkTemplate(value, pointer, field);
   }
 
+  // Runs for every key of every payload, so a key's pointer and the names in messages are built
+  // only when there is something to report, and only containers are walked further.
   private void walkTemplate(JsonNode value, String pointer, String field) {
     if (value.isObject()) {
-      Set<String> names = new HashSet<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
         String key = entry.getKey();
         JsonNode child = entry.getValue();
-        String childPointer = JsonPointers.child(pointer, key);
-        boolean dynamic = key.endsWith(".$");
-        String plain = dynamic ? key.substring(0, key.length() - 2) : key;
-        if (!names.add(plain)) {
-          problems.error(ValidationCodes.DUPLICATE_KEY, childPointer, field + " has both '" + plain + "' and '"
-              + plain + ".$', which become the same key once .$ is stripped; keep one");
-        }
-        if (dynamic) {
-          dynamicValue(child, childPointer, "'" + key + "'");
+        if (key.endsWith(".$")) {
+          String plain = key.substring(0, key.length() - 2);
+          if (value.has(plain)) {
+            problems.error(ValidationCodes.DUPLICATE_KEY, JsonPointers.child(pointer, later(value, plain, key)), field
+                + " has both '" + plain + "' and '" + plain + ".$', which become the same key once .$ is stripped; "
+                + "keep one");
+          }
+          dynamicValue(child, pointer, key);
         } else if (key.startsWith("Fn::") && containsDynamic(child)) {
-          problems.warning(ValidationCodes.NO_DOLLAR, childPointer, "'" + key + "' is not an intrinsic function and "
-              + "nothing evaluates it inside a definition, so its value is sent as literal data; compute the value "
-              + "with an intrinsic under a key ending in .$, such as \"count.$\": \"States.ArrayLength($.items)\"");
-        } else if (child.isTextual() && JsonPathSyntax.looksDynamic(child.textValue())) {
-          problems.warning(ValidationCodes.NO_DOLLAR, childPointer, "'" + key + "' holds '" + child.textValue()
-              + "', which is sent as literal text because the key does not end in .$; rename the key to '" + key
-              + ".$' to " + (JsonPathSyntax.looksLikeCall(child.textValue()) ? "call the function" : "use the value at that path"));
-        } else {
-          walkTemplate(child, childPointer, field);
+          problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, key), "'" + key + "' is not an "
+              + "intrinsic function and nothing evaluates it inside a definition, so its value is sent as literal "
+              + "data; compute the value with an intrinsic under a key ending in .$, such as "
+              + "\"count.$\": \"States.ArrayLength($.items)\"");
+        } else if (child.isTextual()) {
+          if (JsonPathSyntax.looksDynamic(child.textValue())) {
+            problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, key), "'" + key + "' holds '"
+                + child.textValue() + "', which is sent as literal text because the key does not end in .$; rename "
+                + "the key to '" + key + ".$' to " + (JsonPathSyntax.looksLikeCall(child.textValue())
+                ? "call the function" : "use the value at that path"));
+          }
+        } else if (child.isContainerNode()) {
+          walkTemplate(child, JsonPointers.child(pointer, key), field);
         }
       }
     } else if (value.isArray()) {
       for (int i = 0; i < value.size(); i++) {
         JsonNode item = value.get(i);
-        String itemPointer = JsonPointers.child(pointer, i);
         if (item.isTextual() && JsonPathSyntax.looksDynamic(item.textValue())) {
-          problems.warning(ValidationCodes.NO_DOLLAR, itemPointer, "array item '" + item.textValue()
+          problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, i), "array item '" + item.textValue()
               + "' is sent as literal text: arrays cannot hold paths; build the array with an intrinsic under a key "
               + "ending in .$, such as \"items.$\": \"States.Array(" + item.textValue() + ")\"");
-        } else {
-          walkTemplate(item, itemPointer, field);
+        } else if (item.isContainerNode()) {
+          walkTemplate(item, JsonPointers.child(pointer, i), field);
         }
       }
     }
+  }
+
+  /** Of two keys of {@code object}, the one written second: where a duplicate is reported. */
+  private static String later(JsonNode object, String one, String other) {
+    for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (name.equals(one)) {
+        return other;
+      }
+      if (name.equals(other)) {
+        return one;
+      }
+    }
+    return other;
   }
 
   private static boolean containsDynamic(JsonNode value) {
@@ -262,25 +287,30 @@ final class PathRules {
     return false;
   }
 
-  /** The value of a key ending in .$: a path or an intrinsic call. */
-  private void dynamicValue(JsonNode value, String pointer, String what) {
+  /** The value of key {@code key} (ending in .$) of the object at {@code pointer}: a path or an intrinsic call. */
+  private void dynamicValue(JsonNode value, String pointer, String key) {
     if (!value.isTextual()) {
-      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, pointer, what + " must hold a path or an intrinsic "
-          + "function call as a string, got " + FieldChecks.shown(value) + "; drop .$ from the key to send a literal");
+      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, JsonPointers.child(pointer, key), "'" + key + "' must hold "
+          + "a path or an intrinsic function call as a string, got " + FieldChecks.shown(value) + "; drop .$ from the "
+          + "key to send a literal");
       return;
     }
     String text = value.textValue();
     if (Placeholders.isWhole(text)) {
       return;
     }
+    Optional<JsonPathSyntax.Failure> failure;
     if (text.startsWith("$")) {
-      report(JsonPathSyntax.check(text, JsonPathSyntax.Kind.PATH, what + " value"), pointer);
+      failure = JsonPathSyntax.check(text, JsonPathSyntax.Kind.PATH);
     } else if (text.strip().startsWith("States.")) {
-      report(IntrinsicSyntax.check(text, what + " value"), pointer);
+      failure = IntrinsicSyntax.check(text);
     } else {
-      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, pointer, what + " must hold a path ($..., $$... or "
-          + "$variable) or an intrinsic function call, got '" + text + "'; drop .$ from the key to send it literally");
+      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, JsonPointers.child(pointer, key), "'" + key + "' must hold "
+          + "a path ($..., $$... or $variable) or an intrinsic function call, got '" + text + "'; drop .$ from the key "
+          + "to send it literally");
+      return;
     }
+    failure.ifPresent(f -> problems.error(f.code(), JsonPointers.child(pointer, key), f.reason("'" + key + "' value")));
   }
 
   /** A Pass state's Result is data, never evaluated: warn where it looks as if it would be. */

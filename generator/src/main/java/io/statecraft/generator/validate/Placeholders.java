@@ -15,23 +15,31 @@ final class Placeholders {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
+  // Every path and payload value of a definition passes through here; most hold no placeholder,
+  // and a plain search for "${" spares them a regular-expression matcher.
   static boolean contains(String text) {
-    return PLACEHOLDER.matcher(text).find();
+    return text.contains("${") && PLACEHOLDER.matcher(text).find();
   }
 
   /** Whether the whole string is one placeholder, such as {@code ${TopicArn}}. */
   static boolean isWhole(String text) {
-    return PLACEHOLDER.matcher(text).matches();
+    return text.startsWith("${") && PLACEHOLDER.matcher(text).matches();
   }
 
   /** The first placeholder in {@code text}, as written; null when there is none. */
   static String first(String text) {
+    if (!text.contains("${")) {
+      return null;
+    }
     Matcher matcher = PLACEHOLDER.matcher(text);
     return matcher.find() ? matcher.group() : null;
   }
 
   /** {@code text} with each placeholder replaced by its bare name, ready to be parsed. */
   static String neutralize(String text) {
+    if (!text.contains("${")) {
+      return text;
+    }
     return PLACEHOLDER.matcher(text).replaceAll("$1");
   }
 }
