@@ -66,14 +66,14 @@ final class DefinitionIndex {
     if (statesNode == null || !statesNode.isObject()) {
       return;
     }
+    String statesPointer = scope.statesPointer();
     for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
-      addState(scope, field.getKey(), field.getValue());
+      addState(scope, JsonPointers.child(statesPointer, field.getKey()), field.getKey(), field.getValue());
     }
   }
 
-  private void addState(Scope scope, String name, JsonNode value) {
-    String pointer = JsonPointers.child(scope.statesPointer(), name);
+  private void addState(Scope scope, String pointer, String name, JsonNode value) {
     ObjectNode node = value.isObject() ? (ObjectNode) value : null;
     StateType type = null;
     QueryLanguage language = topLevelLanguage;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,8 @@ final class JsonataRules {
   private static final Pattern STATES_RESULT = Pattern.compile("\\$states\\s*\\.\\s*result\\b");
   private static final Pattern STATES_ERROR_OUTPUT = Pattern.compile("\\$states\\s*\\.\\s*errorOutput\\b");
 
+  private static final Verdicts<Optional<String>> PARSE_ERRORS = new Verdicts<>();
+
   private final Problems problems;
 
   private JsonataRules(Problems problems) {
@@ -36,6 +39,7 @@ final class JsonataRules {
 
   static void check(DefinitionIndex index, Problems problems) {
     JsonataRules rules = new JsonataRules(problems);
+    List<String> path = new ArrayList<>();
     for (StateEntry state : index.states()) {
       if (state.node() == null || state.type() == null) {
         continue;
@@ -43,45 +47,55 @@ final class JsonataRules {
       for (Iterator<Map.Entry<String, JsonNode>> it = state.node().fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         if (!NOT_WALKED.contains(field.getKey())) {
-          List<String> path = new ArrayList<>(List.of(field.getKey()));
-          rules.walk(state, field.getValue(), state.pointer(field.getKey()), path);
+          path.add(field.getKey());
+          rules.walk(state, field.getValue(), path);
+          path.remove(0);
         }
       }
     }
   }
 
-  private void walk(StateEntry state, JsonNode value, String pointer, List<String> path) {
+  // Every value of every state comes through here, so where a value is, the keys from the state
+  // down, is kept as a list, and made into a pointer only for a problem.
+  private void walk(StateEntry state, JsonNode value, List<String> path) {
     if (value.isTextual()) {
-      checkString(state, value.textValue(), pointer, path);
+      checkString(state, value.textValue(), path);
     } else if (value.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
-        String childPointer = JsonPointers.child(pointer, entry.getKey());
+        path.add(entry.getKey());
         if (state.isJsonata() && entry.getKey().endsWith(".$")) {
-          problems.warning(ValidationCodes.JSONPATH_IN_JSONATA_STATE, childPointer, "JSONata states do not evaluate "
-              + "keys ending in .$, so '" + entry.getKey() + "' is sent as it is; write '"
+          problems.warning(ValidationCodes.JSONPATH_IN_JSONATA_STATE, pointer(state, path), "JSONata states do not "
+              + "evaluate keys ending in .$, so '" + entry.getKey() + "' is sent as it is; write '"
               + entry.getKey().substring(0, entry.getKey().length() - 2) + "' with a {% %} expression instead");
         }
         if (!entry.getKey().equals("Comment")) {
-          path.add(entry.getKey());
-          walk(state, entry.getValue(), childPointer, path);
-          path.remove(path.size() - 1);
+          walk(state, entry.getValue(), path);
         }
+        path.remove(path.size() - 1);
       }
     } else if (value.isArray()) {
       for (int i = 0; i < value.size(); i++) {
         path.add(Integer.toString(i));
-        walk(state, value.get(i), JsonPointers.child(pointer, i), path);
+        walk(state, value.get(i), path);
         path.remove(path.size() - 1);
       }
     }
   }
 
-  private void checkString(StateEntry state, String text, String pointer, List<String> path) {
+  private static String pointer(StateEntry state, List<String> path) {
+    String pointer = state.pointer();
+    for (String key : path) {
+      pointer = JsonPointers.child(pointer, key);
+    }
+    return pointer;
+  }
+
+  private void checkString(StateEntry state, String text, List<String> path) {
     boolean expression = Jsonata.isExpression(text);
     if (!state.isJsonata()) {
       if (expression) {
-        problems.warning(ValidationCodes.JSONATA_IN_JSONPATH_STATE, pointer, "'" + FieldChecks.cut(text)
+        problems.warning(ValidationCodes.JSONATA_IN_JSONPATH_STATE, pointer(state, path), "'" + FieldChecks.cut(text)
             + "' is a JSONata expression, but " + state.describe() + " uses JSONPath, so it is sent as literal text; "
             + "set \"QueryLanguage\": \"JSONata\" on the state to evaluate it");
       }
@@ -89,31 +103,39 @@ final class JsonataRules {
     }
     if (!expression) {
       if (text.startsWith("{%")) {
-        problems.error(ValidationCodes.INVALID_JSONATA, pointer, "'" + FieldChecks.cut(text) + "' starts with {% "
-            + "but does not end with %}; close the expression with %}");
+        problems.error(ValidationCodes.INVALID_JSONATA, pointer(state, path), "'" + FieldChecks.cut(text) + "' starts "
+            + "with {% but does not end with %}; close the expression with %}");
       }
       return;
     }
     String body = Placeholders.neutralize(Jsonata.parse(text).text());
-    try {
-      com.dashjoin.jsonata.Jsonata.jsonata(body);
-    } catch (JException e) {
-      problems.error(ValidationCodes.INVALID_JSONATA, pointer, "JSONata expression '" + FieldChecks.cut(body)
-          + "' does not parse: " + e.getMessage() + " (" + e.getError() + " at character " + (e.getLocation() + 1) + ")");
-      return;
-    } catch (RuntimeException e) {
-      problems.error(ValidationCodes.INVALID_JSONATA, pointer, "JSONata expression '" + FieldChecks.cut(body)
-          + "' does not parse: " + e.getMessage());
+    Optional<String> parseError = PARSE_ERRORS.of(body, JsonataRules::parseError);
+    if (parseError.isPresent()) {
+      problems.error(ValidationCodes.INVALID_JSONATA, pointer(state, path), "JSONata expression '"
+          + FieldChecks.cut(body) + "' does not parse: " + parseError.get());
       return;
     }
     String code = STRING_LITERALS.matcher(body).replaceAll("''");
     if (STATES_RESULT.matcher(code).find() && !resultAvailable(state, path)) {
-      problems.error(ValidationCodes.STATES_VARIABLE_UNAVAILABLE, pointer, "$states.result exists only in the Output "
-          + "and Assign of a Task, Parallel or Map state, after it has run; read the input with $states.input here");
+      problems.error(ValidationCodes.STATES_VARIABLE_UNAVAILABLE, pointer(state, path), "$states.result exists only "
+          + "in the Output and Assign of a Task, Parallel or Map state, after it has run; read the input with "
+          + "$states.input here");
     }
     if (STATES_ERROR_OUTPUT.matcher(code).find() && !inCatcherOutput(path)) {
-      problems.error(ValidationCodes.STATES_VARIABLE_UNAVAILABLE, pointer, "$states.errorOutput exists only in the "
-          + "Output and Assign of a Catch; use it there");
+      problems.error(ValidationCodes.STATES_VARIABLE_UNAVAILABLE, pointer(state, path), "$states.errorOutput exists "
+          + "only in the Output and Assign of a Catch; use it there");
+    }
+  }
+
+  /** Why the dashjoin parser rejects an expression body, or empty when it compiles. */
+  private static Optional<String> parseError(String body) {
+    try {
+      com.dashjoin.jsonata.Jsonata.jsonata(body);
+      return Optional.empty();
+    } catch (JException e) {
+      return Optional.of(e.getMessage() + " (" + e.getError() + " at character " + (e.getLocation() + 1) + ")");
+    } catch (RuntimeException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
     }
   }
 

@@ -338,19 +338,22 @@ final class PathRules {
 
   /** Assign keys name variables: a letter or _, then letters, digits or _. */
   private void checkAssignNames(StateEntry state) {
-    checkAssignNames(state.get("Assign"), state.pointer("Assign"));
-    JsonNode catchers = state.get("Catch");
-    if (catchers != null && catchers.isArray()) {
-      for (int i = 0; i < catchers.size(); i++) {
-        String pointer = JsonPointers.child(JsonPointers.child(state.pointer("Catch"), i), "Assign");
-        checkAssignNames(catchers.get(i).get("Assign"), pointer);
-      }
+    if (state.has("Assign")) {
+      checkAssignNames(state.get("Assign"), state.pointer("Assign"));
     }
-    JsonNode choices = state.get("Choices");
-    if (choices != null && choices.isArray()) {
-      for (int i = 0; i < choices.size(); i++) {
-        String pointer = JsonPointers.child(JsonPointers.child(state.pointer("Choices"), i), "Assign");
-        checkAssignNames(choices.get(i).get("Assign"), pointer);
+    checkAssignNamesIn(state, "Catch");
+    checkAssignNamesIn(state, "Choices");
+  }
+
+  private void checkAssignNamesIn(StateEntry state, String arrayField) {
+    JsonNode array = state.get(arrayField);
+    if (array == null || !array.isArray()) {
+      return;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      if (array.get(i).has("Assign")) {
+        String pointer = JsonPointers.child(JsonPointers.child(state.pointer(arrayField), i), "Assign");
+        checkAssignNames(array.get(i).get("Assign"), pointer);
       }
     }
   }
