@@ -3,6 +3,7 @@ package io.statecraft.dsl;
 import io.statecraft.dsl.asl.AslDefinition;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A state machine built from Java: the ASL definition, plus what only the Java side knows.
@@ -15,13 +16,13 @@ import java.util.Map;
  */
 public record BuiltStateMachine(
     AslDefinition definition,
-    Map<String, SourceLocation> sources,
+    StateSources sources,
     Map<String, List<IamStatement>> permissions,
     Map<String, Integration> integrations,
     List<BuildIssue> issues) {
 
   public BuiltStateMachine {
-    sources = Map.copyOf(sources);
+    Objects.requireNonNull(sources, "sources == null");
     permissions = Map.copyOf(permissions);
     integrations = Map.copyOf(integrations);
     issues = List.copyOf(issues);

@@ -20,7 +20,6 @@ final class DefinitionBuilder {
   private final QueryLanguage defaultLanguage;
   private final Map<String, State<?>> byName = new LinkedHashMap<>();
   private final Map<State<?>, State<?>> scopeOf = new IdentityHashMap<>();
-  private final Map<String, SourceLocation> sources = new LinkedHashMap<>();
   private final Map<String, List<IamStatement>> permissions = new LinkedHashMap<>();
   private final Map<String, Integration> integrations = new LinkedHashMap<>();
   private final List<BuildIssue> issues = new ArrayList<>();
@@ -93,9 +92,6 @@ final class DefinitionBuilder {
           + "'" + where + "; state names must be unique in the whole state machine");
       return false;
     }
-    if (state.source() != null) {
-      sources.put(state.name(), state.source());
-    }
     if (state instanceof Task task) {
       permissions.put(task.name(), task.requiredPermissions());
       if (task.integration() != null) {
@@ -105,8 +101,8 @@ final class DefinitionBuilder {
     return true;
   }
 
-  Map<String, SourceLocation> sources() {
-    return sources;
+  StateSources sources() {
+    return new StateSources(byName);
   }
 
   Map<String, List<IamStatement>> permissions() {

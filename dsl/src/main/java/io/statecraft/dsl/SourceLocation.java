@@ -16,17 +16,18 @@ public record SourceLocation(String file, int line) {
   }
 
   /**
-   * The location of the first caller outside the Statecraft DSL: the author's line that created
-   * the object now being constructed.
+   * The frame of the first caller outside the Statecraft DSL: the author's line that created the
+   * object now being constructed. Kept as a frame, because turning it into a file and line costs
+   * more than finding it, and most locations are never asked for; see {@link #of(StackWalker.StackFrame)}.
    */
-  static SourceLocation ofCaller() {
-    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-        .walk(frames -> frames
-            .filter(frame -> !isDslFrame(frame))
-            .findFirst()
-            .map(SourceLocation::of)
-            .orElse(null));
+  static StackWalker.StackFrame callerFrame() {
+    return WALKER.walk(frames -> frames
+        .filter(frame -> !isDslFrame(frame))
+        .findFirst()
+        .orElse(null));
   }
+
+  private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
   // A frame belongs to the DSL when its class was loaded from the same jar (or classes folder)
   // as this one; comparing packages would hide authors whose own code shares our package names.
@@ -49,7 +50,8 @@ public record SourceLocation(String file, int line) {
     return source == null || source.getLocation() == null ? "" : source.getLocation().toString();
   }
 
-  private static SourceLocation of(StackWalker.StackFrame frame) {
+  /** The file and line of a frame {@link #callerFrame()} found. */
+  static SourceLocation of(StackWalker.StackFrame frame) {
     String className = frame.getClassName();
     int lastDot = className.lastIndexOf('.');
     String packagePath = lastDot < 0 ? "" : className.substring(0, lastDot).replace('.', '/') + "/";

@@ -44,7 +44,7 @@ public final class DefinitionCompiler {
     AslDefinition definition = built.definition();
     ObjectNode json = AslWriter.toJson(definition);
     List<Problem> problems = new ArrayList<>();
-    Map<String, String> pointers = statePointers(definition);
+    Map<String, String> pointers = built.issues().isEmpty() ? Map.of() : statePointers(definition);
     for (BuildIssue issue : built.issues()) {
       String pointer = pointers.getOrDefault(issue.stateName(), JsonPointers.ROOT);
       problems.add(Problem.error(issue.code(), pointer, issue.message()).at(issue.source()));

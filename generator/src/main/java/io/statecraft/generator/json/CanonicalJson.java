@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -40,11 +42,15 @@ public final class CanonicalJson {
 
   /** The canonical text of {@code node}, ending with a newline. */
   public static String write(JsonNode node) {
+    // Straight into one growing buffer, newline included: no second copy of the whole text.
+    StringWriter text = new StringWriter(8192);
     try {
-      return WRITER.writeValueAsString(node) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      WRITER.writeValue(text, node);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    text.write('\n');
+    return text.toString();
   }
 
   /** The canonical UTF-8 bytes of {@code node}. */
