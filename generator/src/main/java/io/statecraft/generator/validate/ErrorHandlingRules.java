@@ -22,6 +22,16 @@ final class ErrorHandlingRules {
   static final long MAX_DELAY_SECONDS = 31_622_400L;
 
   private final Problems problems;
+  private static final FieldChecks.NumberSpec INTERVAL_SECONDS =
+      FieldChecks.NumberSpec.integer("IntervalSeconds", 1, FieldChecks.MAX_SECONDS);
+  private static final FieldChecks.NumberSpec MAX_ATTEMPTS =
+      FieldChecks.NumberSpec.integer("MaxAttempts", 0, FieldChecks.MAX_SECONDS);
+  private static final FieldChecks.NumberSpec BACKOFF_RATE =
+      new FieldChecks.NumberSpec("BackoffRate", false, new java.math.BigDecimal("1.0"), null, false, null);
+  private static final FieldChecks.NumberSpec MAX_DELAY =
+      FieldChecks.NumberSpec.integer("MaxDelaySeconds", 1, MAX_DELAY_SECONDS);
+  private static final List<String> JITTER_STRATEGIES = List.of("FULL", "NONE");
+
   private final FieldChecks checks;
 
   private ErrorHandlingRules(Problems problems) {
@@ -69,44 +79,47 @@ final class ErrorHandlingRules {
 
   private void checkErrorEquals(JsonNode entry, String pointer, String field, boolean last) {
     JsonNode errors = entry.get("ErrorEquals");
-    String errorsPointer = JsonPointers.child(pointer, "ErrorEquals");
     if (errors == null) {
       problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, pointer, "a " + (field.equals("Retry") ? "retrier" : "catcher")
           + " needs ErrorEquals: the error names it handles, such as [\"States.ALL\"]");
       return;
     }
+    // Pointers below are built only for a problem: this runs for every retrier and catcher.
     if (!errors.isArray()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, errorsPointer,
+      problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(pointer, "ErrorEquals"),
           "ErrorEquals must be an array of error names, got " + FieldChecks.shown(errors));
       return;
     }
     if (errors.isEmpty()) {
-      problems.error(ValidationCodes.EMPTY_ARRAY, errorsPointer, "ErrorEquals is empty, so it never matches; "
+      problems.error(ValidationCodes.EMPTY_ARRAY, JsonPointers.child(pointer, "ErrorEquals"), "ErrorEquals is empty, so it never matches; "
           + "list at least one error name, such as \"States.TaskFailed\" or \"States.ALL\"");
       return;
     }
     for (int i = 0; i < errors.size(); i++) {
       JsonNode error = errors.get(i);
-      String errorPointer = JsonPointers.child(errorsPointer, i);
       if (!error.isTextual()) {
-        problems.error(ValidationCodes.INVALID_VALUE_TYPE, errorPointer,
+        problems.error(ValidationCodes.INVALID_VALUE_TYPE, errorPointer(pointer, i),
             "an error name must be a string, got " + FieldChecks.shown(error));
         continue;
       }
       String name = error.textValue();
       if (name.equals(Errors.ALL)) {
         if (errors.size() > 1) {
-          problems.error(ValidationCodes.STATES_ALL_NOT_LAST, errorPointer, "States.ALL matches every error, so it must "
+          problems.error(ValidationCodes.STATES_ALL_NOT_LAST, errorPointer(pointer, i), "States.ALL matches every error, so it must "
               + "be alone in its ErrorEquals; move the other names to an earlier " + field + " entry");
         } else if (!last) {
-          problems.error(ValidationCodes.STATES_ALL_NOT_LAST, errorPointer, "the " + field + " entry with States.ALL "
+          problems.error(ValidationCodes.STATES_ALL_NOT_LAST, errorPointer(pointer, i), "the " + field + " entry with States.ALL "
               + "must be the last one, or the entries after it never match; move it to the end");
         }
       } else if (Errors.isReserved(name) && !Errors.isPredefined(name)) {
-        problems.error(ValidationCodes.UNKNOWN_PREDEFINED_ERROR, errorPointer, "'" + name + "' is not an error the "
+        problems.error(ValidationCodes.UNKNOWN_PREDEFINED_ERROR, errorPointer(pointer, i), "'" + name + "' is not an error the "
             + "service raises (names starting with States. are reserved)" + suggestion(name));
       }
     }
+  }
+
+  private static String errorPointer(String entryPointer, int index) {
+    return JsonPointers.child(JsonPointers.child(entryPointer, "ErrorEquals"), index);
   }
 
   private static String suggestion(String name) {
@@ -124,12 +137,11 @@ final class ErrorHandlingRules {
         notInEntry(JsonPointers.child(pointer, field), field, "a retrier");
       }
     }
-    checks.number(retrier, pointer, FieldChecks.NumberSpec.integer("IntervalSeconds", 1, FieldChecks.MAX_SECONDS));
-    checks.number(retrier, pointer, FieldChecks.NumberSpec.integer("MaxAttempts", 0, FieldChecks.MAX_SECONDS));
-    checks.number(retrier, pointer, new FieldChecks.NumberSpec("BackoffRate", false, new java.math.BigDecimal("1.0"), null,
-        false, null));
-    checks.number(retrier, pointer, FieldChecks.NumberSpec.integer("MaxDelaySeconds", 1, MAX_DELAY_SECONDS));
-    checks.oneOf(retrier, pointer, "JitterStrategy", List.of("FULL", "NONE"), false);
+    checks.number(retrier, pointer, INTERVAL_SECONDS);
+    checks.number(retrier, pointer, MAX_ATTEMPTS);
+    checks.number(retrier, pointer, BACKOFF_RATE);
+    checks.number(retrier, pointer, MAX_DELAY);
+    checks.oneOf(retrier, pointer, "JitterStrategy", JITTER_STRATEGIES, false);
     checks.string(retrier, pointer, "Comment");
   }
 

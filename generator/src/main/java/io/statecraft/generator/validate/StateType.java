@@ -13,6 +13,9 @@ enum StateType {
   PARALLEL("Parallel"),
   MAP("Map");
 
+  // values() copies the array on every call, and parse runs for every state.
+  private static final StateType[] ALL = values();
+
   private final String written;
 
   StateType(String written) {
@@ -34,7 +37,7 @@ enum StateType {
   }
 
   static Optional<StateType> parse(String text) {
-    for (StateType type : values()) {
+    for (StateType type : ALL) {
       if (type.written.equals(text)) {
         return Optional.of(type);
       }
