@@ -17,8 +17,11 @@ import java.util.stream.IntStream;
  * JVM, as a Maven build with many workflows would; prints the time taken, in milliseconds, from
  * the first definition to the last file written.
  *
- * <p>Usage: {@code BuildValidateWrite COUNT STATES OUTPUT_DIR [THREADS]}; with more than one
- * thread the definitions are compiled in parallel, as a build with many workflows may.
+ * <p>Usage: {@code BuildValidateWrite COUNT STATES OUTPUT_DIR [THREADS [ROUNDS]]}. With more than
+ * one thread the definitions are compiled in parallel, as a build with many workflows may. With
+ * more than one round the same work is done again in the same JVM, each round into a folder of
+ * its own, and each round's time is printed: the first is a cold start, later ones show the
+ * steady state once the JIT compiler has done its work (what JMH's warm-up measures).
  */
 public final class BuildValidateWrite {
 
@@ -27,23 +30,26 @@ public final class BuildValidateWrite {
   public static void main(String[] args) throws IOException {
     int count = Integer.parseInt(args[0]);
     int states = Integer.parseInt(args[1]);
-    Path output = Files.createDirectories(Path.of(args[2]));
+    Path output = Path.of(args[2]);
     int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-    long start = System.nanoTime();
+    int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
     ForkJoinPool pool = new ForkJoinPool(threads);
-    int[] totals;
     try {
-      totals = pool.submit(() -> IntStream.range(0, count).parallel()
-          .mapToObj(i -> compileAndWrite(i, states, output))
-          .reduce(new int[3], (a, b) -> new int[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]})).get();
+      for (int round = 1; round <= rounds; round++) {
+        Path folder = Files.createDirectories(output.resolve("round-" + round));
+        long start = System.nanoTime();
+        int[] totals = pool.submit(() -> IntStream.range(0, count).parallel()
+            .mapToObj(i -> compileAndWrite(i, states, folder))
+            .reduce(new int[3], (a, b) -> new int[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]})).get();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("round %d: %d definitions, %d states in all, %d problems, %d thread(s), written in %d ms%n",
+            round, totals[0], totals[1], totals[2], threads, millis);
+      }
     } catch (InterruptedException | ExecutionException e) {
       throw new IllegalStateException(e);
     } finally {
       pool.shutdown();
     }
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf("%d definitions, %d states in all, %d problems, %d thread(s), written in %d ms%n",
-        totals[0], totals[1], totals[2], threads, millis);
   }
 
   private static int[] compileAndWrite(int index, int states, Path output) {

@@ -25,8 +25,7 @@ public abstract sealed class State<S extends State<S>>
     permits Task, Pass, Choice, Wait, Succeed, Fail, Parallel, MapState {
 
   private final String name;
-  private final StackWalker.StackFrame caller;
-  private SourceLocation source;
+  private final CapturedCall caller = new CapturedCall();
   private String comment;
   private QueryLanguage queryLanguage;
   private final Map<String, Value> extensions = new LinkedHashMap<>();
@@ -43,7 +42,6 @@ public abstract sealed class State<S extends State<S>>
 
   State(String name) {
     this.name = Objects.requireNonNull(name, "name == null");
-    this.caller = SourceLocation.callerFrame();
   }
 
   /** The state's name: its key in {@code States}, unique in the whole definition. */
@@ -53,11 +51,7 @@ public abstract sealed class State<S extends State<S>>
 
   /** The line of the author's code that created this state, when known. */
   public final SourceLocation source() {
-    // Resolved on first use: only states with a problem or a permission to explain need a line.
-    if (source == null && caller != null) {
-      source = SourceLocation.of(caller);
-    }
-    return source;
+    return caller.location();
   }
 
   /** {@code Comment}. */

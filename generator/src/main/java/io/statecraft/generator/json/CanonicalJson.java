@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -42,20 +42,68 @@ public final class CanonicalJson {
 
   /** The canonical text of {@code node}, ending with a newline. */
   public static String write(JsonNode node) {
-    // Straight into one growing buffer, newline included: no second copy of the whole text.
-    StringWriter text = new StringWriter(8192);
+    // Into a buffer kept per thread, then copied once: a build writes every definition and
+    // template this way, and a fresh growing buffer for each would be most of what it allocates.
+    TextBuffer text = BUFFER.get();
     try {
       WRITER.writeValue(text, node);
+      text.write('\n');
+      return text.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      text.reset();
     }
-    text.write('\n');
-    return text.toString();
   }
 
   /** The canonical UTF-8 bytes of {@code node}. */
   public static byte[] bytes(JsonNode node) {
     return write(node).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final ThreadLocal<TextBuffer> BUFFER = ThreadLocal.withInitial(TextBuffer::new);
+
+  /** A writer into a reusable {@link StringBuilder}; closing it keeps the text. */
+  private static final class TextBuffer extends Writer {
+
+    // A buffer grown past this (a huge template) is dropped rather than kept for the thread.
+    private static final int KEPT_CAPACITY = 1 << 20;
+
+    private StringBuilder text = new StringBuilder(16_384);
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void write(String string, int offset, int length) {
+      text.append(string, offset, offset + length);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+
+    void reset() {
+      if (text.capacity() > KEPT_CAPACITY) {
+        text = new StringBuilder(16_384);
+      } else {
+        text.setLength(0);
+      }
+    }
   }
 
   private static DefaultPrettyPrinter printer() {
