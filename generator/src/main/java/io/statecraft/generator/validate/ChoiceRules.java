@@ -7,7 +7,9 @@ import io.statecraft.generator.json.JsonPointers;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Choice states: a non-empty Choices array whose rules each have exactly one operator (a
@@ -19,6 +21,12 @@ final class ChoiceRules {
   private static final Set<String> BOOLEAN_OPERATORS = Set.of("And", "Or", "Not");
   private static final Set<String> JSONPATH_RULE_FIELDS = Set.of("Variable", "Next", "Comment", "Assign");
   private static final Set<String> JSONATA_RULE_FIELDS = Set.of("Condition", "Next", "Comment", "Assign", "Output");
+
+  /** The check of each Numeric* operand, made once rather than for every rule. */
+  private static final Map<String, FieldChecks.NumberSpec> NUMBER_OPERANDS = ChoiceOperators.ALL.entrySet().stream()
+      .filter(entry -> entry.getValue() == ChoiceOperators.Operand.NUMBER)
+      .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+          entry -> new FieldChecks.NumberSpec(entry.getKey(), false, null, null, false, entry.getKey() + "Path")));
 
   private final Problems problems;
   private final FieldChecks checks;
@@ -99,15 +107,15 @@ final class ChoiceRules {
     List<String> operators = new ArrayList<>();
     for (Iterator<String> names = rule.fieldNames(); names.hasNext(); ) {
       String field = names.next();
-      String fieldPointer = JsonPointers.child(pointer, field);
       if (ChoiceOperators.ALL.containsKey(field) || BOOLEAN_OPERATORS.contains(field)) {
         operators.add(field);
       } else if (field.equals("Condition") || field.equals("Output")) {
-        StructureRules.languageMismatch(problems, fieldPointer, field, QueryLanguage.JSONPATH, state.describe());
+        StructureRules.languageMismatch(problems, JsonPointers.child(pointer, field), field, QueryLanguage.JSONPATH,
+            state.describe());
       } else if (!JSONPATH_RULE_FIELDS.contains(field)) {
-        unknownRuleField(fieldPointer, field);
+        unknownRuleField(JsonPointers.child(pointer, field), field);
       } else if (!topLevel && (field.equals("Next") || field.equals("Assign"))) {
-        problems.error(ValidationCodes.FIELD_NOT_ALLOWED, fieldPointer, field
+        problems.error(ValidationCodes.FIELD_NOT_ALLOWED, JsonPointers.child(pointer, field), field
             + " is only allowed on a top-level choice rule, not inside And, Or or Not; move it to the enclosing rule");
       }
     }
@@ -165,15 +173,14 @@ final class ChoiceRules {
       problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(pointer, "Variable"),
           "Variable must be a path string, got " + FieldChecks.shown(variable));
     } else {
-      PathRules.referencePath(problems, variable.textValue(), JsonPointers.child(pointer, "Variable"), "Variable");
+      PathRules.referencePath(problems, variable.textValue(), pointer, "Variable");
     }
-    String operandPointer = JsonPointers.child(pointer, operator);
     JsonNode operand = rule.get(operator);
     switch (ChoiceOperators.ALL.get(operator)) {
       case STRING:
         if (checks.string(rule, pointer, operator) != null && JsonPathSyntax.looksDynamic(operand.textValue())
             && !operator.equals("StringMatches")) {
-          problems.warning(ValidationCodes.NO_PATH, operandPointer, operator + " compares with the literal text '"
+          problems.warning(ValidationCodes.NO_PATH, JsonPointers.child(pointer, operator), operator + " compares with the literal text '"
               + operand.textValue() + "'; to compare with the value at that path use " + operator + "Path");
         }
         break;
@@ -181,16 +188,16 @@ final class ChoiceRules {
         checks.timestamp(rule, pointer, operator, false);
         break;
       case NUMBER:
-        checks.number(rule, pointer, new FieldChecks.NumberSpec(operator, false, null, null, false, operator + "Path"));
+        checks.number(rule, pointer, NUMBER_OPERANDS.get(operator));
         break;
       case BOOLEAN:
         checks.bool(rule, pointer, operator);
         break;
       default:
         if (operand.isTextual()) {
-          PathRules.referencePath(problems, operand.textValue(), operandPointer, operator);
+          PathRules.referencePath(problems, operand.textValue(), pointer, operator);
         } else {
-          problems.error(ValidationCodes.INVALID_VALUE_TYPE, operandPointer,
+          problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(pointer, operator),
               operator + " must be a path string, got " + FieldChecks.shown(operand));
         }
     }

@@ -68,26 +68,27 @@ final class FieldChecks {
     if (value == null) {
       return null;
     }
-    String pointer = JsonPointers.child(ownerPointer, spec.field());
+    // The field's pointer is built only for a problem: numbers are checked in every state.
     if (value.isTextual()) {
       String text = value.textValue();
       if (spec.jsonata() && Jsonata.isExpression(text)) {
         return null;
       }
       if (Placeholders.contains(text)) {
-        placeholder(pointer, spec.field(), Placeholders.first(text), "number", fixForNumber(spec, text));
+        placeholder(JsonPointers.child(ownerPointer, spec.field()), spec.field(), Placeholders.first(text), "number",
+            fixForNumber(spec, text));
         return null;
       }
     }
     if (!value.isNumber() || spec.integer() && !isWhole(value.decimalValue())) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer, spec.field() + " must be " + spec.range()
-          + (spec.jsonata() ? " or a {% %} expression" : "") + ", got " + shown(value));
+      problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(ownerPointer, spec.field()), spec.field()
+          + " must be " + spec.range() + (spec.jsonata() ? " or a {% %} expression" : "") + ", got " + shown(value));
       return null;
     }
     BigDecimal number = value.decimalValue();
     if (spec.min() != null && number.compareTo(spec.min()) < 0 || spec.max() != null && number.compareTo(spec.max()) > 0) {
-      problems.error(ValidationCodes.VALUE_OUT_OF_RANGE, pointer, spec.field() + " must be " + spec.range()
-          + ", got " + number.toPlainString());
+      problems.error(ValidationCodes.VALUE_OUT_OF_RANGE, JsonPointers.child(ownerPointer, spec.field()), spec.field()
+          + " must be " + spec.range() + ", got " + number.toPlainString());
       return null;
     }
     return number;

@@ -18,16 +18,19 @@ import java.util.regex.Pattern;
  */
 final class PathRules {
 
+  // The field lists are arrays rather than lists: they are looped over for every state, and an
+  // array loop allocates no iterator before the JIT compiler has had time to remove it.
+
   /** Fields holding a reference path that may read the context object or variables. */
-  private static final List<String> REFERENCE_PATH_FIELDS = List.of("ItemsPath", "SecondsPath", "TimestampPath",
+  private static final String[] REFERENCE_PATH_FIELDS = {"ItemsPath", "SecondsPath", "TimestampPath",
       "TimeoutSecondsPath", "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath",
-      "ToleratedFailurePercentagePath");
+      "ToleratedFailurePercentagePath"};
 
-  private static final List<String> PATH_FIELDS = List.of("InputPath", "OutputPath");
+  private static final String[] PATH_FIELDS = {"InputPath", "OutputPath"};
 
-  private static final List<String> PATH_OR_CALL_FIELDS = List.of("ErrorPath", "CausePath");
+  private static final String[] PATH_OR_CALL_FIELDS = {"ErrorPath", "CausePath"};
 
-  private static final List<String> PAYLOAD_FIELDS = List.of("Parameters", "ResultSelector", "ItemSelector", "Assign");
+  private static final String[] PAYLOAD_FIELDS = {"Parameters", "ResultSelector", "ItemSelector", "Assign"};
 
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -194,10 +197,10 @@ final class PathRules {
     }
   }
 
-  /** A reference path written in a Choice rule (Variable or a *Path operand). */
-  static void referencePath(Problems problems, String text, String pointer, String field) {
+  /** A reference path in field {@code field} of the Choice rule at {@code rulePointer} (Variable or a *Path operand). */
+  static void referencePath(Problems problems, String text, String rulePointer, String field) {
     Optional<JsonPathSyntax.Failure> failure = JsonPathSyntax.check(text, JsonPathSyntax.Kind.REFERENCE_PATH);
-    failure.ifPresent(f -> problems.error(f.code(), pointer, f.reason(field)));
+    failure.ifPresent(f -> problems.error(f.code(), JsonPointers.child(rulePointer, field), f.reason(field)));
   }
 
   private void report(Optional<JsonPathSyntax.Failure> failure, String pointer, String what) {
