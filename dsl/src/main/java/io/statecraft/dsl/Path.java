@@ -1,7 +1,6 @@
 package io.statecraft.dsl;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A JSONPath expression the service evaluates at run time: a path into the state input
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public record Path(String expression) implements Value {
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   /** The whole state input, {@code $}. */
   public static final Path ROOT = new Path("$");
@@ -45,7 +43,7 @@ public record Path(String expression) implements Value {
    * @param name the variable name: a letter or underscore, then letters, digits, underscores
    */
   public static Path variable(String name) {
-    if (!IDENTIFIER.matcher(name).matches()) {
+    if (!isIdentifier(name)) {
       throw new IllegalArgumentException("a variable name is a letter or _ then letters, digits or _: " + name);
     }
     return new Path("$" + name);
@@ -54,10 +52,26 @@ public record Path(String expression) implements Value {
   /** This path followed by an object field; names that are not identifiers are quoted. */
   public Path field(String name) {
     Objects.requireNonNull(name, "name == null");
-    if (IDENTIFIER.matcher(name).matches()) {
+    if (isIdentifier(name)) {
       return new Path(expression + "." + name);
     }
     return new Path(expression + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']");
+  }
+
+  // A letter or _, then letters, digits or _. A loop rather than a regular expression, because
+  // workflows call this for every field they read.
+  private static boolean isIdentifier(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+      if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** This path followed by several fields, {@code $.a.b.c}. */
@@ -89,7 +103,7 @@ public record Path(String expression) implements Value {
 
   /** Whether this path reads a variable ({@code $name...}). */
   public boolean isVariable() {
-    return expression.length() > 1 && IDENTIFIER.matcher(expression.substring(1, 2)).matches();
+    return expression.length() > 1 && isIdentifier(expression.substring(1, 2));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.statecraft.dsl;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,8 +11,9 @@ public final class StateSources {
 
   private final Map<String, State<?>> states;
 
+  // Takes the builder's own map: the builder is discarded once the state machine is built.
   StateSources(Map<String, State<?>> states) {
-    this.states = new LinkedHashMap<>(states);
+    this.states = states;
   }
 
   /** No sources known: for state machines not built in Java. */
