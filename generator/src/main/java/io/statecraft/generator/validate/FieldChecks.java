@@ -80,7 +80,7 @@ final class FieldChecks {
         return null;
       }
     }
-    if (!value.isNumber() || spec.integer() && !isWhole(value.decimalValue())) {
+    if (!value.isNumber() || spec.integer() && !value.isIntegralNumber() && !isWhole(value.decimalValue())) {
       problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(ownerPointer, spec.field()), spec.field()
           + " must be " + spec.range() + (spec.jsonata() ? " or a {% %} expression" : "") + ", got " + shown(value));
       return null;

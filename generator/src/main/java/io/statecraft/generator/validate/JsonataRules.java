@@ -46,7 +46,7 @@ final class JsonataRules {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = state.node().fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        if (!NOT_WALKED.contains(field.getKey())) {
+        if (!NOT_WALKED.contains(field.getKey()) && (state.isJsonata() || containsExpression(field.getValue()))) {
           path.add(field.getKey());
           rules.walk(state, field.getValue(), path);
           path.remove(0);
@@ -81,6 +81,31 @@ final class JsonataRules {
         path.remove(path.size() - 1);
       }
     }
+  }
+
+  // In a JSONPath state the only question is whether a {% %} string is there at all, which it
+  // rarely is; this small search answers it, and only a value that has one is walked to report
+  // where. (The full walk, run over every value of every state, cost more to JIT-compile than
+  // all the other rules.)
+  private static boolean containsExpression(JsonNode value) {
+    if (value.isTextual()) {
+      return Jsonata.isExpression(value.textValue());
+    }
+    if (value.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        if (!entry.getKey().equals("Comment") && containsExpression(entry.getValue())) {
+          return true;
+        }
+      }
+    } else if (value.isArray()) {
+      for (JsonNode item : value) {
+        if (containsExpression(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String pointer(StateEntry state, List<String> path) {
