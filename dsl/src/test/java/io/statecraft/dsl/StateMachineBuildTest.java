@@ -123,4 +123,22 @@ class StateMachineBuildTest {
 
     assertThat(built.permissions()).containsEntry("Send", List.of(publish));
   }
+
+  @Test
+  void aStateBuiltInAHelperPointsAtTheHelpersLineAndUnknownNamesHaveNoSource() {
+    BuiltStateMachine built = StateMachine.startWith(helperBuiltPass()).build();
+
+    assertThat(built.sources().get("Helped"))
+        .isEqualTo(new SourceLocation("io/statecraft/dsl/StateMachineBuildTest.java", HELPER_LINE));
+    assertThat(built.sources().get("Helped")).as("worked out once, the same every time")
+        .isEqualTo(built.sources().get("Helped"));
+    assertThat(built.sources().get("Nowhere")).isNull();
+    assertThat(StateSources.none().get("Helped")).isNull();
+  }
+
+  private static final int HELPER_LINE = 142;
+
+  private static Pass helperBuiltPass() {
+    return Pass.named("Helped");
+  }
 }

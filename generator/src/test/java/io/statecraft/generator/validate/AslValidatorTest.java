@@ -80,6 +80,23 @@ final class AslValidatorTest {
   }
 
   @Test
+  void aSizeBoundWithinTheLimitSparesTheMeasureAndOneOverItIsMeasured() {
+    ObjectNode small = (ObjectNode) tree("""
+        {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}
+        """);
+    // A bound over the limit is only a bound: the definition is measured, and a small one passes.
+    assertThat(AslValidator.validate(small, ValidationOptions.defaults().withSizeAtMost(5_000_000))).isEmpty();
+    ObjectNode large = (ObjectNode) tree("""
+        {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}
+        """);
+    ((ObjectNode) large.get("States").get("A")).putObject("Result").put("blob", "x".repeat(1_048_576));
+    assertThat(AslValidator.validate(large, ValidationOptions.defaults().withSizeAtMost(5_000_000)))
+        .extracting(Problem::code).containsExactly("DEFINITION_TOO_LARGE");
+    // A bound within the limit is the caller's word that the definition is no larger: not measured.
+    assertThat(AslValidator.validate(large, ValidationOptions.defaults().withSizeAtMost(1_000))).isEmpty();
+  }
+
+  @Test
   void aJsonPathDefinitionWithContextVariablesAndIntrinsicsIsClean() {
     assertThat(problems("""
         {

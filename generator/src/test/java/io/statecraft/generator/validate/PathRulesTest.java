@@ -136,6 +136,54 @@ final class PathRulesTest {
   }
 
   @Test
+  void theSameWrongPathInSeveralFieldsIsReportedForEachWithItsOwnName() {
+    // Verdicts on a path text are remembered across fields and definitions; the message must still
+    // name the field where each use is.
+    assertThat(problems("""
+        {
+          "StartAt": "A",
+          "States": {
+            "A": {
+              "Type": "Pass",
+              "InputPath": "$.a..",
+              "OutputPath": "$.a..",
+              "Parameters": {"x.$": "$.a..", "y.$": "States.Format('{}', $.a..)"},
+              "End": true
+            }
+          }
+        }
+        """)).containsExactly(
+        "ERROR INVALID_JSONPATH /States/A/InputPath: InputPath '$.a..' is not a valid JSONPath: Path must not end "
+            + "with a '.' or '..'",
+        "ERROR INVALID_JSONPATH /States/A/OutputPath: OutputPath '$.a..' is not a valid JSONPath: Path must not end "
+            + "with a '.' or '..'",
+        "ERROR INVALID_JSONPATH /States/A/Parameters/x.$: 'x.$' value '$.a..' is not a valid JSONPath: Path must not "
+            + "end with a '.' or '..'",
+        "ERROR INVALID_JSONPATH /States/A/Parameters/y.$: argument 2 of States.Format in 'y.$' value '$.a..' is not a "
+            + "valid JSONPath: Path must not end with a '.' or '..'");
+  }
+
+  @Test
+  void aKeyAndItsDollarFormAreReportedAtTheOneWrittenSecondInEitherOrder() {
+    assertThat(problems("""
+        {
+          "StartAt": "A",
+          "States": {
+            "A": {
+              "Type": "Pass",
+              "Parameters": {"first.$": "$.a", "first": 1, "second": 2, "second.$": "$.b"},
+              "End": true
+            }
+          }
+        }
+        """)).containsExactly(
+        "ERROR DUPLICATE_KEY /States/A/Parameters/first: Parameters has both 'first' and 'first.$', which become the "
+            + "same key once .$ is stripped; keep one",
+        "ERROR DUPLICATE_KEY /States/A/Parameters/second.$: Parameters has both 'second' and 'second.$', which become "
+            + "the same key once .$ is stripped; keep one");
+  }
+
+  @Test
   void intrinsics() {
     assertThat(problems("""
         {
