@@ -151,14 +151,13 @@ final class ErrorHandlingRules {
       if (CATCHER_FIELDS.contains(field)) {
         continue;
       }
-      String fieldPointer = JsonPointers.child(pointer, field);
       boolean jsonPathField = field.equals("ResultPath");
       boolean jsonataField = field.equals("Output");
       if (jsonPathField && state.isJsonata() || jsonataField && !state.isJsonata()) {
-        StructureRules.languageMismatch(problems, fieldPointer, field, state.language(), "the catcher of "
-            + state.describe());
+        StructureRules.languageMismatch(problems, JsonPointers.child(pointer, field), field, state.language(),
+            "the catcher of " + state.describe());
       } else if (!jsonPathField && !jsonataField) {
-        notInEntry(fieldPointer, field, "a catcher");
+        notInEntry(JsonPointers.child(pointer, field), field, "a catcher");
       }
     }
     if (!catcher.has("Next")) {

@@ -77,11 +77,11 @@ final class PathRules {
     }
     for (String field : PAYLOAD_FIELDS) {
       if (allowed(state, field)) {
-        payload(state.get(field), state.pointer(field), field);
+        payload(state.get(field), state.pointer(), field);
       }
     }
     if (allowed(state, "Credentials") && state.get("Credentials").isObject()) {
-      payload(state.get("Credentials"), state.pointer("Credentials"), "Credentials");
+      payload(state.get("Credentials"), state.pointer(), "Credentials");
     }
     if (allowed(state, "Result")) {
       staticResult(state.get("Result"), state.pointer("Result"));
@@ -103,7 +103,7 @@ final class PathRules {
         pathField(catcher, pointer, "ResultPath", JsonPathSyntax.Kind.RESULT_PATH, true);
       }
       if (catcher.has("Assign")) {
-        payload(catcher.get("Assign"), JsonPointers.child(pointer, "Assign"), "Assign");
+        payload(catcher.get("Assign"), pointer, "Assign");
       }
     }
   }
@@ -115,8 +115,7 @@ final class PathRules {
     }
     for (int i = 0; i < choices.size(); i++) {
       if (choices.get(i).has("Assign")) {
-        String pointer = JsonPointers.child(JsonPointers.child(state.pointer("Choices"), i), "Assign");
-        payload(choices.get(i).get("Assign"), pointer, "Assign");
+        payload(choices.get(i).get("Assign"), JsonPointers.child(state.pointer("Choices"), i), "Assign");
       }
     }
   }
@@ -129,7 +128,7 @@ final class PathRules {
     if (reader != null && reader.isObject()) {
       String pointer = state.pointer("ItemReader");
       if (reader.has("Parameters")) {
-        payload(reader.get("Parameters"), JsonPointers.child(pointer, "Parameters"), "Parameters");
+        payload(reader.get("Parameters"), pointer, "Parameters");
       }
       JsonNode config = reader.get("ReaderConfig");
       if (config != null && config.has("MaxItemsPath")) {
@@ -146,12 +145,12 @@ final class PathRules {
         }
       }
       if (batcher.has("BatchInput")) {
-        payload(batcher.get("BatchInput"), JsonPointers.child(pointer, "BatchInput"), "BatchInput");
+        payload(batcher.get("BatchInput"), pointer, "BatchInput");
       }
     }
     JsonNode writer = state.get("ResultWriter");
     if (writer != null && writer.isObject() && writer.has("Parameters")) {
-      payload(writer.get("Parameters"), JsonPointers.child(state.pointer("ResultWriter"), "Parameters"), "Parameters");
+      payload(writer.get("Parameters"), state.pointer("ResultWriter"), "Parameters");
     }
   }
 
@@ -207,58 +206,69 @@ final class PathRules {
     failure.ifPresent(f -> problems.error(f.code(), pointer, f.reason(what)));
   }
 
-  /** Walks a payload template; {@code field} names its root (Parameters, ResultSelector, ...). */
-  private void payload(JsonNode value, String pointer, String field) {
+  /**
+   * Walks payload template {@code field} (Parameters, ResultSelector, ...) of the object at
+   * {@code ownerPointer}.
+   */
+  private void payload(JsonNode value, String ownerPointer, String field) {
     if (value.isTextual() && JsonPathSyntax.looksDynamic(value.textValue())) {
-      problems.warning(ValidationCodes.NO_DOLLAR, pointer, field + " is the literal text '" + value.textValue()
+      problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(ownerPointer, field), field + " is the literal text '" + value.textValue()
           + "', not the value it names; to pass that value use an object with a key ending in .$, such as "
           + "{\"value.$\": \"" + value.textValue() + "\"}");
       return;
     }
-    walkTemplate(value, pointer, field);
+    walkTemplate(value, ownerPointer, field, field);
   }
 
-  // Runs for every key of every payload, so a key's pointer and the names in messages are built
-  // only when there is something to report, and only containers are walked further.
-  private void walkTemplate(JsonNode value, String pointer, String field) {
+  // Runs for every key of every payload, so pointers (this value's too) and the names in messages
+  // are built only when there is something to report, and only containers are walked further.
+  // The value is field or item {@code key} of the object or array at {@code parentPointer}.
+  private void walkTemplate(JsonNode value, String parentPointer, String key, String field) {
+    String pointer = null;
     if (value.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
-        String key = entry.getKey();
+        String name = entry.getKey();
         JsonNode child = entry.getValue();
-        if (key.endsWith(".$")) {
-          String plain = key.substring(0, key.length() - 2);
+        if (name.endsWith(".$")) {
+          String plain = name.substring(0, name.length() - 2);
           if (value.has(plain)) {
-            problems.error(ValidationCodes.DUPLICATE_KEY, JsonPointers.child(pointer, later(value, plain, key)), field
+            pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
+            problems.error(ValidationCodes.DUPLICATE_KEY, JsonPointers.child(pointer, later(value, plain, name)), field
                 + " has both '" + plain + "' and '" + plain + ".$', which become the same key once .$ is stripped; "
                 + "keep one");
           }
-          dynamicValue(child, pointer, key);
-        } else if (key.startsWith("Fn::") && containsDynamic(child)) {
-          problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, key), "'" + key + "' is not an "
+          dynamicValue(child, parentPointer, key, name);
+        } else if (name.startsWith("Fn::") && containsDynamic(child)) {
+          pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
+          problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, name), "'" + name + "' is not an "
               + "intrinsic function and nothing evaluates it inside a definition, so its value is sent as literal "
               + "data; compute the value with an intrinsic under a key ending in .$, such as "
               + "\"count.$\": \"States.ArrayLength($.items)\"");
         } else if (child.isTextual()) {
           if (JsonPathSyntax.looksDynamic(child.textValue())) {
-            problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, key), "'" + key + "' holds '"
+            pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
+            problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, name), "'" + name + "' holds '"
                 + child.textValue() + "', which is sent as literal text because the key does not end in .$; rename "
-                + "the key to '" + key + ".$' to " + (JsonPathSyntax.looksLikeCall(child.textValue())
+                + "the key to '" + name + ".$' to " + (JsonPathSyntax.looksLikeCall(child.textValue())
                 ? "call the function" : "use the value at that path"));
           }
         } else if (child.isContainerNode()) {
-          walkTemplate(child, JsonPointers.child(pointer, key), field);
+          pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
+          walkTemplate(child, pointer, name, field);
         }
       }
     } else if (value.isArray()) {
       for (int i = 0; i < value.size(); i++) {
         JsonNode item = value.get(i);
         if (item.isTextual() && JsonPathSyntax.looksDynamic(item.textValue())) {
+          pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
           problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, i), "array item '" + item.textValue()
               + "' is sent as literal text: arrays cannot hold paths; build the array with an intrinsic under a key "
               + "ending in .$, such as \"items.$\": \"States.Array(" + item.textValue() + ")\"");
         } else if (item.isContainerNode()) {
-          walkTemplate(item, JsonPointers.child(pointer, i), field);
+          pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
+          walkTemplate(item, pointer, Integer.toString(i), field);
         }
       }
     }
@@ -290,12 +300,15 @@ final class PathRules {
     return false;
   }
 
-  /** The value of key {@code key} (ending in .$) of the object at {@code pointer}: a path or an intrinsic call. */
-  private void dynamicValue(JsonNode value, String pointer, String key) {
+  /**
+   * The value of key {@code name} (ending in .$) of the object that is field {@code key} of the
+   * object at {@code parentPointer}: a path or an intrinsic call.
+   */
+  private void dynamicValue(JsonNode value, String parentPointer, String key, String name) {
     if (!value.isTextual()) {
-      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, JsonPointers.child(pointer, key), "'" + key + "' must hold "
-          + "a path or an intrinsic function call as a string, got " + FieldChecks.shown(value) + "; drop .$ from the "
-          + "key to send a literal");
+      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, pointerOf(parentPointer, key, name), "'" + name
+          + "' must hold a path or an intrinsic function call as a string, got " + FieldChecks.shown(value)
+          + "; drop .$ from the key to send a literal");
       return;
     }
     String text = value.textValue();
@@ -308,12 +321,17 @@ final class PathRules {
     } else if (text.strip().startsWith("States.")) {
       failure = IntrinsicSyntax.check(text);
     } else {
-      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, JsonPointers.child(pointer, key), "'" + key + "' must hold "
-          + "a path ($..., $$... or $variable) or an intrinsic function call, got '" + text + "'; drop .$ from the key "
-          + "to send it literally");
+      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, pointerOf(parentPointer, key, name), "'" + name
+          + "' must hold a path ($..., $$... or $variable) or an intrinsic function call, got '" + text + "'; drop .$ "
+          + "from the key to send it literally");
       return;
     }
-    failure.ifPresent(f -> problems.error(f.code(), JsonPointers.child(pointer, key), f.reason("'" + key + "' value")));
+    failure.ifPresent(f -> problems.error(f.code(), pointerOf(parentPointer, key, name), f.reason("'" + name
+        + "' value")));
+  }
+
+  private static String pointerOf(String parentPointer, String key, String name) {
+    return JsonPointers.child(JsonPointers.child(parentPointer, key), name);
   }
 
   /** A Pass state's Result is data, never evaluated: warn where it looks as if it would be. */

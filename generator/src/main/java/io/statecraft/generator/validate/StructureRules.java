@@ -69,13 +69,12 @@ final class StructureRules {
 
   private void checkScope(Scope scope) {
     ObjectNode node = scope.node();
-    String where = scope.describe();
     if (scope.kind() != Scope.Kind.TOP_LEVEL) {
       Set<String> allowed = scope.kind() == Scope.Kind.ITEM_PROCESSOR ? ITEM_PROCESSOR_FIELDS : BRANCH_FIELDS;
       for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
         String name = names.next();
         if (!allowed.contains(name)) {
-          unexpectedField(scope.pointer(), name, where);
+          unexpectedField(scope.pointer(), name, scope.describe());
         }
       }
     }
@@ -83,20 +82,20 @@ final class StructureRules {
     JsonNode startAt = node.get("StartAt");
     if (startAt == null) {
       problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, scope.pointer(),
-          "StartAt is missing from " + where + ": name the state to run first");
+          "StartAt is missing from " + scope.describe() + ": name the state to run first");
     } else if (!startAt.isTextual()) {
       checks.string(node, scope.pointer(), "StartAt");
     }
     JsonNode states = node.get("States");
     if (states == null) {
       problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, scope.pointer(),
-          "States is missing from " + where + ": give an object of states by name");
+          "States is missing from " + scope.describe() + ": give an object of states by name");
     } else if (!states.isObject()) {
       problems.error(ValidationCodes.INVALID_VALUE_TYPE, scope.statesPointer(),
           "States must be an object of states by name, got " + FieldChecks.shown(states));
     } else if (states.isEmpty()) {
       problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, scope.statesPointer(),
-          "States of " + where + " is empty; add at least one state");
+          "States of " + scope.describe() + " is empty; add at least one state");
     }
   }
 
