@@ -233,28 +233,28 @@ final class PathRules {
         if (name.endsWith(".$")) {
           String plain = name.substring(0, name.length() - 2);
           if (value.has(plain)) {
-            pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
+            pointer = built(pointer, parentPointer, key);
             problems.error(ValidationCodes.DUPLICATE_KEY, JsonPointers.child(pointer, later(value, plain, name)), field
                 + " has both '" + plain + "' and '" + plain + ".$', which become the same key once .$ is stripped; "
                 + "keep one");
           }
           dynamicValue(child, parentPointer, key, name);
         } else if (name.startsWith("Fn::") && containsDynamic(child)) {
-          pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
+          pointer = built(pointer, parentPointer, key);
           problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, name), "'" + name + "' is not an "
               + "intrinsic function and nothing evaluates it inside a definition, so its value is sent as literal "
               + "data; compute the value with an intrinsic under a key ending in .$, such as "
               + "\"count.$\": \"States.ArrayLength($.items)\"");
         } else if (child.isTextual()) {
           if (JsonPathSyntax.looksDynamic(child.textValue())) {
-            pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
+            pointer = built(pointer, parentPointer, key);
             problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, name), "'" + name + "' holds '"
                 + child.textValue() + "', which is sent as literal text because the key does not end in .$; rename "
                 + "the key to '" + name + ".$' to " + (JsonPathSyntax.looksLikeCall(child.textValue())
                 ? "call the function" : "use the value at that path"));
           }
         } else if (child.isContainerNode()) {
-          pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
+          pointer = built(pointer, parentPointer, key);
           walkTemplate(child, pointer, name, field);
         }
       }
@@ -262,16 +262,21 @@ final class PathRules {
       for (int i = 0; i < value.size(); i++) {
         JsonNode item = value.get(i);
         if (item.isTextual() && JsonPathSyntax.looksDynamic(item.textValue())) {
-          pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
+          pointer = built(pointer, parentPointer, key);
           problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, i), "array item '" + item.textValue()
               + "' is sent as literal text: arrays cannot hold paths; build the array with an intrinsic under a key "
               + "ending in .$, such as \"items.$\": \"States.Array(" + item.textValue() + ")\"");
         } else if (item.isContainerNode()) {
-          pointer = pointer != null ? pointer : JsonPointers.child(parentPointer, key);
+          pointer = built(pointer, parentPointer, key);
           walkTemplate(item, pointer, Integer.toString(i), field);
         }
       }
     }
+  }
+
+  /** {@code pointer} if already built, else the pointer of field {@code key} of {@code parentPointer}. */
+  private static String built(String pointer, String parentPointer, String key) {
+    return pointer != null ? pointer : JsonPointers.child(parentPointer, key);
   }
 
   /** Of two keys of {@code object}, the one written second: where a duplicate is reported. */
