@@ -30,7 +30,7 @@ import java.util.Objects;
  * // and its permissions: teams.iamStatementsForInvoke(webhookUrl.ref(), "POST")
  * }</pre>
  */
-public final class HttpConnection implements WorkflowResource {
+public final class HttpConnection implements ArnResource {
 
   /** How the connection authorizes ({@code AuthorizationType}). */
   public enum Authorization {
@@ -183,24 +183,6 @@ public final class HttpConnection implements WorkflowResource {
     return logicalId;
   }
 
-  /** Whether this stands for an existing connection given by parameters. */
-  public boolean isExisting() {
-    return existingArn != null;
-  }
-
-  /**
-   * The connection's ARN in the state machine, for the HTTP task's
-   * {@code Authentication.ConnectionArn}: {@code ${<LogicalId>Arn}} (or the parameter's).
-   */
-  public Placeholder arn() {
-    return isExisting() ? existingArn.ref() : Placeholder.string(logicalId + "Arn");
-  }
-
-  /** The connection's ARN in the template. */
-  public TemplateValue templateArn() {
-    return isExisting() ? existingArn : new TemplateValue.Attribute(logicalId, "Arn");
-  }
-
   /**
    * What the execution role needs for an HTTP task calling {@code endpoint} with {@code methods}
    * through this connection, as AWS documents it: {@code states:InvokeHTTPEndpoint} on this state
@@ -244,7 +226,7 @@ public final class HttpConnection implements WorkflowResource {
    * (not on every connection's).
    */
   public List<IamStatement> credentialStatements() {
-    String connection = isExisting() ? "${" + existingArn.name() + "}" : "${" + logicalId + ".Arn}";
+    String connection = policyArn();
     String secret = isExisting() ? "${" + existingSecretArn.name() + "}" : "${" + logicalId + ".SecretArn}";
     return List.of(
         IamStatement.allow("events:RetrieveConnectionCredentials", connection),
@@ -304,6 +286,7 @@ public final class HttpConnection implements WorkflowResource {
     return List.copyOf(invocationParameters);
   }
 
+  @Override
   public Parameter existingArn() {
     return existingArn;
   }

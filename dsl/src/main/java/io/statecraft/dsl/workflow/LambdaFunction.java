@@ -1,7 +1,6 @@
 package io.statecraft.dsl.workflow;
 
 import io.statecraft.dsl.IamStatement;
-import io.statecraft.dsl.Placeholder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.Set;
  *     .permissions(rotate.invokeStatement());
  * }</pre>
  */
-public final class LambdaFunction implements WorkflowResource {
+public final class LambdaFunction implements ArnResource {
 
   /** The runtime used when none is chosen: a current one, with the longest support ahead. */
   public static final String DEFAULT_RUNTIME = "python3.13";
@@ -127,26 +126,13 @@ public final class LambdaFunction implements WorkflowResource {
     return logicalId;
   }
 
-  public boolean isExisting() {
-    return existingArn != null;
-  }
-
-  /** The function's ARN in the state machine: {@code ${<LogicalId>Arn}} (or the parameter's). */
-  public Placeholder arn() {
-    return isExisting() ? existingArn.ref() : Placeholder.string(logicalId + "Arn");
-  }
-
-  /** The function's ARN in the template. */
-  public TemplateValue templateArn() {
-    return isExisting() ? existingArn : new TemplateValue.Attribute(logicalId, "Arn");
-  }
-
   /** The permission to invoke this function (and its versions and aliases). */
   public IamStatement invokeStatement() {
-    String arn = isExisting() ? "${" + existingArn.name() + "}" : "${" + logicalId + ".Arn}";
+    String arn = policyArn();
     return IamStatement.allow(List.of("lambda:InvokeFunction"), List.of(arn, arn + ":*"));
   }
 
+  @Override
   public Parameter existingArn() {
     return existingArn;
   }

@@ -1,7 +1,6 @@
 package io.statecraft.dsl.workflow;
 
 import io.statecraft.dsl.IamStatement;
-import io.statecraft.dsl.Placeholder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +16,7 @@ import java.util.Objects;
  *     .permissions(alerts.publishStatements().toArray(IamStatement[]::new));
  * }</pre>
  */
-public final class SnsTopic implements WorkflowResource {
+public final class SnsTopic implements ArnResource {
 
   /** A subscription created with the topic. */
   public record Subscription(String protocol, TemplateValue endpoint) {
@@ -76,22 +75,14 @@ public final class SnsTopic implements WorkflowResource {
     return logicalId;
   }
 
-  /** Whether this stands for an existing topic given by parameter. */
-  public boolean isExisting() {
-    return existingArn != null;
-  }
-
   /** The ARN parameter of an existing topic; null for a created one. */
+  @Override
   public Parameter existingArn() {
     return existingArn;
   }
 
-  /** The topic's ARN in the state machine: {@code ${<LogicalId>Arn}}, or the parameter's placeholder. */
-  public Placeholder arn() {
-    return isExisting() ? existingArn.ref() : Placeholder.string(logicalId + "Arn");
-  }
-
-  /** The topic's ARN in the template (for outputs and other resources). */
+  /** The topic's ARN in the template: the parameter, or the topic's {@code Ref}, which is its ARN. */
+  @Override
   public TemplateValue templateArn() {
     return isExisting() ? existingArn : new TemplateValue.Attribute(logicalId, null);
   }
@@ -99,7 +90,7 @@ public final class SnsTopic implements WorkflowResource {
   /** The permissions to publish: {@code sns:Publish} on this topic, and the KMS key's when encrypted. */
   public List<IamStatement> publishStatements() {
     List<IamStatement> statements = new ArrayList<>();
-    statements.add(IamStatement.allow("sns:Publish", "${" + logicalId + "}"));
+    statements.add(IamStatement.allow("sns:Publish", policyArn()));
     String key = kmsKeyArnForPolicy();
     if (key != null) {
       statements.add(IamStatement.allow(List.of("kms:Decrypt", "kms:GenerateDataKey"), List.of(key)));
@@ -107,22 +98,16 @@ public final class SnsTopic implements WorkflowResource {
     return List.copyOf(statements);
   }
 
+  // An AWS managed key given by alias needs no permission; a key given any other way is named
+  // in the policy as the template writes it.
   private String kmsKeyArnForPolicy() {
-    if (kmsKey instanceof Parameter parameter) {
-      return "${" + parameter.name() + "}";
+    if (kmsKey == null || kmsKey instanceof TemplateValue.Numeric) {
+      return null;
     }
-    if (kmsKey instanceof TemplateValue.Sub sub) {
-      return sub.template();
+    if (kmsKey instanceof TemplateValue.Text text) {
+      return text.value().startsWith("arn:") ? text.value() : null;
     }
-    if (kmsKey instanceof TemplateValue.Attribute attribute) {
-      return attribute.attribute() == null
-          ? "${" + attribute.logicalId() + "}"
-          : "${" + attribute.logicalId() + "." + attribute.attribute() + "}";
-    }
-    if (kmsKey instanceof TemplateValue.Text text && text.value().startsWith("arn:")) {
-      return text.value();
-    }
-    return null;
+    return kmsKey.inSub();
   }
 
   public TemplateValue displayName() {

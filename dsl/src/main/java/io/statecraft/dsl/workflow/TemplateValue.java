@@ -38,6 +38,29 @@ public sealed interface TemplateValue
     return new Sub("${AWS::StackName}");
   }
 
+  /**
+   * This value as written inside an {@code Fn::Sub} template, which is how IAM statements name
+   * their resources: {@code ${Name}} for a parameter, {@code ${Id}} or {@code ${Id.Attribute}} for
+   * a resource, the template of a {@code Sub}, and literals as they are.
+   */
+  default String inSub() {
+    if (this instanceof Parameter parameter) {
+      return "${" + parameter.name() + "}";
+    }
+    if (this instanceof Attribute attribute) {
+      return attribute.attribute() == null
+          ? "${" + attribute.logicalId() + "}"
+          : "${" + attribute.logicalId() + "." + attribute.attribute() + "}";
+    }
+    if (this instanceof Sub sub) {
+      return sub.template();
+    }
+    if (this instanceof Numeric number) {
+      return number.value().toPlainString();
+    }
+    return ((Text) this).value();
+  }
+
   /** Literal text. */
   record Text(String value) implements TemplateValue {
     public Text {

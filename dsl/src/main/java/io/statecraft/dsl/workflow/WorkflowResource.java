@@ -12,7 +12,7 @@ package io.statecraft.dsl.workflow;
  * {@code StateMachineLogGroup}, and ids ending in {@code Role} after a trigger's or function's id.
  */
 public sealed interface WorkflowResource
-    permits SnsTopic, HttpConnection, LogGroup, LambdaFunction, Trigger {
+    permits ArnResource, LogGroup, Trigger {
 
   /** The resource's logical id in the template. */
   String logicalId();
