@@ -352,20 +352,16 @@ public final class PatchInfrequentInstances implements Workflow {
         .otherwise(patched);
     stopInstance.next(patched);
     // Patched, but left running: that is a failure someone must see.
-    stopInstance.catchErrors(Catch.on(Errors.ALL).assign(Json.object().put("failure", Json.object()
-        .put("Error", js("$states.errorOutput.Error"))
-        .put("Cause", js("'Instance ' & $instanceId & ' was patched but could not be stopped again: ' "
-            + "& $states.errorOutput.Cause"))
-        .build()).build()), failWithCause);
+    stopInstance.catchErrors(failureCatch("$states.errorOutput.Error",
+        "'Instance ' & $instanceId & ' was patched but could not be stopped again: ' & $states.errorOutput.Cause"),
+        failWithCause);
     restoreAfterFailure
         .when(Condition.jsonata("$initialState = 'stopped'"), stopAfterFailure)
         .otherwise(failWithCause);
     stopAfterFailure.next(failWithCause);
-    stopAfterFailure.catchErrors(Catch.on(Errors.ALL).assign(Json.object().put("failure", Json.object()
-        .put("Error", js("$failure.Error"))
-        .put("Cause", js("$failure.Cause & ' Instance ' & $instanceId & ' could not be stopped again: ' "
-            + "& $states.errorOutput.Cause"))
-        .build()).build()), failWithCause);
+    stopAfterFailure.catchErrors(failureCatch("$failure.Error",
+        "$failure.Cause & ' Instance ' & $instanceId & ' could not be stopped again: ' & $states.errorOutput.Cause"),
+        failWithCause);
 
     return StateMachine.startWith(recordInitialState)
         .comment("Starts a stopped EC2 instance, patches it with AWS-RunPatchBaseline and leaves it as it was found")
@@ -404,6 +400,14 @@ public final class PatchInfrequentInstances implements Workflow {
     parameters.put("Operation", List.of(AwsSdk.text(PATCH_OPERATION)));
     parameters.put("RebootOption", List.of(AwsSdk.text(REBOOT_OPTION)));
     return parameters;
+  }
+
+  /** Catches every error and sets {@code $failure} to the given Error and Cause expressions. */
+  private static Catch failureCatch(String error, String cause) {
+    return Catch.on(Errors.ALL).assign(Json.object().put("failure", Json.object()
+        .put("Error", js(error))
+        .put("Cause", js(cause))
+        .build()).build());
   }
 
   private static Jsonata js(String expression) {
