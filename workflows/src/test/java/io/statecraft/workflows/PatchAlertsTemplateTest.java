@@ -61,6 +61,10 @@ class PatchAlertsTemplateTest {
         "[{\"Fn::Sub\": \"${StateMachine}\"}]");
     Expect.sameJson(Templates.statementFor(template, "AlertScheduleRole", "sqs:SendMessage").path("Resource"),
         "[{\"Fn::Sub\": \"${AlertScheduleDeadLetterQueue.Arn}\"}]");
+    // The Scheduler assumes the role as its schedule group; a condition on a schedule ARN denies it.
+    Expect.sameJson(Templates.resource(template, "AlertScheduleRole").at("/Properties/AssumeRolePolicyDocument/Statement/0/Condition"), """
+        {"StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}},
+         "ArnEquals": {"aws:SourceArn": {"Fn::Sub": "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule-group/default"}}}""");
     ReferenceWorkflowsTest.assertWildcardsOnlyWithReasons(template);
   }
 

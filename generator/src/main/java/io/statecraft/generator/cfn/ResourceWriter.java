@@ -330,9 +330,14 @@ final class ResourceWriter {
     }
     waitForStateMachinePolicy(id);
 
+    // The Scheduler assumes the role as its schedule group, not as the schedule: aws:SourceArn is
+    // the group's ARN, and scoping it to a schedule (schedule/default/*) denies sts:AssumeRole, so
+    // no run would ever start. Our schedules live in the account's "default" group. EventBridge
+    // Scheduler User Guide, "Confused deputy prevention" and "Set up the execution role":
+    // https://docs.aws.amazon.com/scheduler/latest/UserGuide/cross-service-confused-deputy-prevention.html
     ObjectNode condition = TemplateContext.sourceAccountCondition();
-    condition.putObject("ArnLike").set("aws:SourceArn", TemplateJson.sub(
-        "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/default/*"));
+    condition.putObject("ArnEquals").set("aws:SourceArn", TemplateJson.sub(
+        "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule-group/default"));
     triggerRole(roleId, "scheduler.amazonaws.com", condition, extra);
   }
 
