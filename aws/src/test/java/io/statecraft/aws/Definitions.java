@@ -8,10 +8,10 @@ import io.statecraft.dsl.Integration;
 import io.statecraft.dsl.QueryLanguage;
 import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.Task;
-import io.statecraft.generator.CompiledDefinition;
-import io.statecraft.generator.DefinitionCompiler;
-import io.statecraft.generator.Problem;
-import io.statecraft.generator.validate.StateMachineType;
+import io.statecraft.asl.CompiledDefinition;
+import io.statecraft.asl.DefinitionCompiler;
+import io.statecraft.asl.Problem;
+import io.statecraft.asl.validate.StateMachineType;
 import java.io.UncheckedIOException;
 
 /** Compiles state machines the way a workflow build does, and shows parts of them as compact JSON. */

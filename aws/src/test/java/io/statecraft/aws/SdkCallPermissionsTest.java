@@ -135,7 +135,7 @@ class SdkCallPermissionsTest {
 
   @Test
   void everyRenamedActionExistsInTheServiceAuthorizationReference() {
-    io.statecraft.generator.iam.IamCatalog catalog = io.statecraft.generator.iam.IamCatalog.standard();
+    io.statecraft.iam.IamCatalog catalog = io.statecraft.iam.IamCatalog.standard();
     SdkPermissions.ACTIONS.forEach((operation, actions) -> {
       String prefix = operation.substring(0, operation.indexOf(':'));
       actions.forEach(action -> assertThat(catalog.action(prefix, action)).as(operation + " -> " + action).isPresent());

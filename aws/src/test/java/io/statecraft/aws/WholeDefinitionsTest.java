@@ -19,7 +19,7 @@ import io.statecraft.dsl.States;
 import io.statecraft.dsl.Succeed;
 import io.statecraft.dsl.Task;
 import io.statecraft.dsl.Wait;
-import io.statecraft.generator.golden.GoldenFile;
+import io.statecraft.testing.GoldenFile;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

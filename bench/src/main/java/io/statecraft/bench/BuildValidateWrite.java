@@ -1,8 +1,8 @@
 package io.statecraft.bench;
 
-import io.statecraft.generator.CompiledDefinition;
-import io.statecraft.generator.DefinitionCompiler;
-import io.statecraft.generator.validate.StateMachineType;
+import io.statecraft.asl.CompiledDefinition;
+import io.statecraft.asl.DefinitionCompiler;
+import io.statecraft.asl.validate.StateMachineType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.statecraft.cli;
 
 import io.statecraft.dsl.asl.AslDefinition;
-import io.statecraft.generator.source.JavaSourceImporter;
+import io.statecraft.importer.JavaSourceImporter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package io.statecraft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.statecraft.generator.json.DocumentException;
-import io.statecraft.generator.json.JsonDocuments;
+import io.statecraft.asl.json.DocumentException;
+import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.testing.DefinitionException;
 import io.statecraft.testing.Execution;
 import io.statecraft.testing.HistoryEvent;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.statecraft.generator.json.JsonDocuments;
+import io.statecraft.asl.json.JsonDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

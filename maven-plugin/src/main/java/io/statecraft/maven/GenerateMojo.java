@@ -1,7 +1,7 @@
 package io.statecraft.maven;
 
-import io.statecraft.generator.Problem;
-import io.statecraft.generator.ProblemException;
+import io.statecraft.asl.Problem;
+import io.statecraft.asl.ProblemException;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.generator.workflow.CompiledWorkflow;
 import io.statecraft.generator.workflow.GeneratedFiles;

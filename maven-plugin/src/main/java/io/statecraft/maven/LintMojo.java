@@ -1,8 +1,8 @@
 package io.statecraft.maven;
 
-import io.statecraft.generator.lint.DefinitionLinter;
-import io.statecraft.generator.lint.DefinitionLinter.Finding;
-import io.statecraft.generator.lint.DefinitionLinter.Report;
+import io.statecraft.asl.lint.DefinitionLinter;
+import io.statecraft.asl.lint.DefinitionLinter.Finding;
+import io.statecraft.asl.lint.DefinitionLinter.Report;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

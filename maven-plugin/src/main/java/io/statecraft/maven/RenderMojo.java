@@ -1,7 +1,7 @@
 package io.statecraft.maven;
 
 import io.statecraft.dsl.asl.AslDefinition;
-import io.statecraft.generator.diagram.MermaidDiagram;
+import io.statecraft.asl.diagram.MermaidDiagram;
 import io.statecraft.generator.workflow.GeneratedFiles;
 import java.io.File;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.statecraft.maven;
 
 import io.statecraft.dsl.asl.AslDefinition;
-import io.statecraft.generator.lint.DefinitionLinter;
-import io.statecraft.generator.validate.ValidationOptions;
+import io.statecraft.asl.lint.DefinitionLinter;
+import io.statecraft.asl.validate.ValidationOptions;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

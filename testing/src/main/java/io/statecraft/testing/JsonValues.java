@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.statecraft.generator.json.JsonDocuments;
+import io.statecraft.asl.json.JsonDocuments;
 import java.util.Iterator;
 import java.util.Map;
 

@@ -2,11 +2,11 @@ package io.statecraft.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.dsl.StateMachine;
-import io.statecraft.generator.Problem;
-import io.statecraft.generator.asl.AslWriter;
-import io.statecraft.generator.json.DocumentException;
-import io.statecraft.generator.json.JsonDocuments;
-import io.statecraft.generator.validate.AslValidator;
+import io.statecraft.asl.Problem;
+import io.statecraft.asl.AslWriter;
+import io.statecraft.asl.json.DocumentException;
+import io.statecraft.asl.json.JsonDocuments;
+import io.statecraft.asl.validate.AslValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.statecraft.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.statecraft.generator.json.DocumentException;
-import io.statecraft.generator.json.JsonDocuments;
-import io.statecraft.generator.Problem;
+import io.statecraft.asl.json.DocumentException;
+import io.statecraft.asl.json.JsonDocuments;
+import io.statecraft.asl.Problem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

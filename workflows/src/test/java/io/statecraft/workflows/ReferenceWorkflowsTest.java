@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.dsl.workflow.Workflow;
-import io.statecraft.generator.Problem;
-import io.statecraft.generator.golden.GoldenFile;
+import io.statecraft.asl.Problem;
+import io.statecraft.testing.GoldenFile;
 import io.statecraft.generator.workflow.CompiledWorkflow;
 import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowCompiler;

@@ -3,10 +3,10 @@ package io.statecraft.generator.cfn;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.dsl.IamStatement;
-import io.statecraft.generator.Problem;
-import io.statecraft.generator.iam.IamAction;
-import io.statecraft.generator.iam.IamCatalog;
-import io.statecraft.generator.json.JsonPointers;
+import io.statecraft.asl.Problem;
+import io.statecraft.iam.IamAction;
+import io.statecraft.iam.IamCatalog;
+import io.statecraft.asl.json.JsonPointers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -219,7 +219,7 @@ final class PolicyDocuments {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = io.statecraft.generator.validate.Spelling.distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      int distance = io.statecraft.asl.validate.Spelling.distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

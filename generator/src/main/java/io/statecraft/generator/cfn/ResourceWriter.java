@@ -18,7 +18,7 @@ import io.statecraft.dsl.workflow.TargetRetryPolicy;
 import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.dsl.workflow.WorkflowResource;
 import io.statecraft.dsl.workflow.WorkflowSpec;
-import io.statecraft.generator.json.JsonPointers;
+import io.statecraft.asl.json.JsonPointers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.statecraft.generator.cfn;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.statecraft.generator.Problem;
-import io.statecraft.generator.iam.IamCatalog;
-import io.statecraft.generator.json.JsonPointers;
+import io.statecraft.asl.Problem;
+import io.statecraft.iam.IamCatalog;
+import io.statecraft.asl.json.JsonPointers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -14,7 +14,7 @@ import io.statecraft.dsl.StringValue;
 import io.statecraft.dsl.Value;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.TemplateValue;
-import io.statecraft.generator.json.CanonicalJson;
+import io.statecraft.asl.json.CanonicalJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.statecraft.generator.workflow;
 
-import io.statecraft.generator.CompiledDefinition;
-import io.statecraft.generator.Problem;
-import io.statecraft.generator.ProblemException;
+import io.statecraft.asl.CompiledDefinition;
+import io.statecraft.asl.Problem;
+import io.statecraft.asl.ProblemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

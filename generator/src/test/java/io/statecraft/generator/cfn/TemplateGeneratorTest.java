@@ -25,8 +25,8 @@ import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import io.statecraft.dsl.workflow.WorkflowType;
-import io.statecraft.generator.Problem;
-import io.statecraft.generator.json.CanonicalJson;
+import io.statecraft.asl.Problem;
+import io.statecraft.asl.json.CanonicalJson;
 import io.statecraft.generator.workflow.CompiledWorkflow;
 import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowCompiler;
@@ -682,9 +682,9 @@ class TemplateGeneratorTest {
   void inlinePoliciesOverIamsLimitAreAnError() {
     // Different actions on different resources: nothing merges.
     Task task = Task.named("Many").resource("arn:aws:states:::aws-sdk:s3:getObject");
-    List<String> actions = io.statecraft.generator.iam.IamCatalog.standard().actions("s3").stream()
-        .filter(io.statecraft.generator.iam.IamAction::supportsResourceLevelPermissions)
-        .map(io.statecraft.generator.iam.IamAction::qualifiedName).limit(150).toList();
+    List<String> actions = io.statecraft.iam.IamCatalog.standard().actions("s3").stream()
+        .filter(io.statecraft.iam.IamAction::supportsResourceLevelPermissions)
+        .map(io.statecraft.iam.IamAction::qualifiedName).limit(150).toList();
     for (int i = 0; i < actions.size(); i++) {
       task.permissions(IamStatement.allow(actions.get(i), "arn:${AWS::Partition}:s3:::bucket-number-" + i + "/*"));
     }

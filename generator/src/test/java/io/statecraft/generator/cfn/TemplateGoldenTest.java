@@ -3,7 +3,7 @@ package io.statecraft.generator.cfn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statecraft.dsl.workflow.Workflow;
-import io.statecraft.generator.golden.GoldenFile;
+import io.statecraft.testing.GoldenFile;
 import io.statecraft.generator.workflow.CompiledWorkflow;
 import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowCompiler;
@@ -42,7 +42,7 @@ class TemplateGoldenTest {
   @MethodSource("samples")
   void theTemplateHoldsTheDefinitionFileAsALiteralObject(Workflow workflow) throws Exception {
     CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
-    var mapper = io.statecraft.generator.json.CanonicalJson.mapper();
+    var mapper = io.statecraft.asl.json.CanonicalJson.mapper();
     var template = mapper.readTree(compiled.files().get(OutputFile.TEMPLATE_JSON));
 
     assertThat(template.at("/Resources/StateMachine/Properties/Definition"))

@@ -1,0 +1,90 @@
+package io.statecraft.asl;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.dsl.BuildIssue;
+import io.statecraft.dsl.BuiltStateMachine;
+import io.statecraft.dsl.StateMachine;
+import io.statecraft.dsl.asl.AslBranch;
+import io.statecraft.dsl.asl.AslDefinition;
+import io.statecraft.dsl.asl.AslMap;
+import io.statecraft.dsl.asl.AslParallel;
+import io.statecraft.dsl.asl.AslState;
+import io.statecraft.asl.AslWriter;
+import io.statecraft.asl.json.CanonicalJson;
+import io.statecraft.asl.json.JsonPointers;
+import io.statecraft.asl.validate.AslValidator;
+import io.statecraft.asl.validate.StateMachineType;
+import io.statecraft.asl.validate.ValidationOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds, writes and validates a state machine made with the DSL: the problems of how the graph
+ * was put together and the validator's, each pointing at the Java line that built the state.
+ */
+public final class DefinitionCompiler {
+
+  // When the Java graph could not be written as built (two states with one name, a transition out
+  // of a branch), the written graph differs from the author's, and graph problems found in it only
+  // echo the build issue; they are left out until it is fixed.
+  private static final java.util.Set<String> GRAPH_CODES = java.util.Set.of(
+      "MISSING_END_STATE", "NO_PATH_TO_END", "UNREACHABLE_STATE", "MISSING_TRANSITION_TARGET");
+
+  private DefinitionCompiler() {}
+
+  /** Compiles a state machine for a workflow of the given type. */
+  public static CompiledDefinition compile(StateMachine machine, StateMachineType type) {
+    return compile(machine.build(), type);
+  }
+
+  /** Compiles a state machine already built. */
+  public static CompiledDefinition compile(BuiltStateMachine built, StateMachineType type) {
+    AslDefinition definition = built.definition();
+    ObjectNode json = AslWriter.toJson(definition);
+    List<Problem> problems = new ArrayList<>();
+    Map<String, String> pointers = built.issues().isEmpty() ? Map.of() : statePointers(definition);
+    for (BuildIssue issue : built.issues()) {
+      String pointer = pointers.getOrDefault(issue.stateName(), JsonPointers.ROOT);
+      problems.add(Problem.error(issue.code(), pointer, issue.message()).at(issue.source()));
+    }
+    String text = CanonicalJson.write(json);
+    // The canonical text is indented, so the compact JSON the size limit counts is no longer;
+    // knowing that spares the validator writing the definition a second time.
+    ValidationOptions options = ValidationOptions.defaults()
+        .withType(type)
+        .withStateSources(built.sources()::get)
+        .withSizeAtMost(3L * text.length());
+    for (Problem problem : AslValidator.validate(json, options)) {
+      if (built.issues().isEmpty() || !GRAPH_CODES.contains(problem.code())) {
+        problems.add(problem);
+      }
+    }
+    problems.sort(Problem.ORDER);
+    return new CompiledDefinition(definition, json, text, problems);
+  }
+
+  /** The JSON Pointer of every state, nested ones included, by name. */
+  public static Map<String, String> statePointers(AslDefinition definition) {
+    Map<String, String> pointers = new HashMap<>();
+    collect(definition.states(), "/States", pointers);
+    return pointers;
+  }
+
+  private static void collect(Map<String, AslState> states, String prefix, Map<String, String> pointers) {
+    states.forEach((name, state) -> {
+      String pointer = prefix + "/" + JsonPointers.escape(name);
+      pointers.putIfAbsent(name, pointer);
+      if (state instanceof AslParallel parallel) {
+        for (int i = 0; i < parallel.branches().size(); i++) {
+          collect(parallel.branches().get(i).states(), pointer + "/Branches/" + i + "/States", pointers);
+        }
+      } else if (state instanceof AslMap map && map.processor() != null) {
+        AslBranch processor = map.processor();
+        String field = map.itemProcessor() != null ? "ItemProcessor" : "Iterator";
+        collect(processor.states(), pointer + "/" + field + "/States", pointers);
+      }
+    });
+  }
+}

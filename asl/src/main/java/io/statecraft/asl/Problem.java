@@ -1,0 +1,68 @@
+package io.statecraft.asl;
+
+import io.statecraft.dsl.SourceLocation;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One thing wrong with a definition or template, found at build time.
+ *
+ * @param severity whether it stops the build
+ * @param code a stable code; the service's own name where one exists ({@code MISSING_END_STATE})
+ * @param pointer a JSON Pointer into the definition or template ({@code /States/Notify/Retry/0})
+ * @param message one line: what is wrong and what to do
+ * @param source where the offending state was built in Java, when it was built with the DSL
+ */
+public record Problem(
+    Severity severity, String code, String pointer, String message, SourceLocation source) {
+
+  /** Problems in reading order: by pointer, then code, so reports are stable across runs. */
+  public static final Comparator<Problem> ORDER = Comparator
+      .comparing(Problem::pointer)
+      .thenComparing(Problem::code)
+      .thenComparing(Problem::message);
+
+  public Problem {
+    Objects.requireNonNull(severity, "severity == null");
+    Objects.requireNonNull(code, "code == null");
+    Objects.requireNonNull(pointer, "pointer == null");
+    Objects.requireNonNull(message, "message == null");
+  }
+
+  public static Problem error(String code, String pointer, String message) {
+    return new Problem(Severity.ERROR, code, pointer, message, null);
+  }
+
+  public static Problem warning(String code, String pointer, String message) {
+    return new Problem(Severity.WARNING, code, pointer, message, null);
+  }
+
+  public Problem at(SourceLocation location) {
+    return new Problem(severity, code, pointer, message, location);
+  }
+
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
+  public Optional<SourceLocation> sourceLocation() {
+    return Optional.ofNullable(source);
+  }
+
+  /**
+   * The line format shared by the command line, the Maven plugin and exceptions:
+   * {@code SEVERITY CODE POINTER: message (File.java:12)}. The pointer of the root is shown as
+   * {@code /}.
+   */
+  public String describe() {
+    String where = pointer.isEmpty() ? "/" : pointer;
+    String java = source == null ? "" : " (" + source + ")";
+    return severity + " " + code + " " + where + ": " + message + java;
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}

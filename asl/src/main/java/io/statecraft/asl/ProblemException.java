@@ -1,0 +1,39 @@
+package io.statecraft.asl;
+
+import java.util.List;
+
+/**
+ * Thrown once, after every problem has been collected, when a definition or template cannot be
+ * written. Its message is a one-line summary followed by one line per problem.
+ */
+public final class ProblemException extends RuntimeException {
+
+  private final transient List<Problem> problems;
+
+  public ProblemException(String subject, List<Problem> problems) {
+    super(summary(subject, problems), null, false, false);
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Every problem found, errors and warnings, in report order. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  private static String summary(String subject, List<Problem> problems) {
+    long errors = problems.stream().filter(Problem::isError).count();
+    long warnings = problems.size() - errors;
+    StringBuilder text = new StringBuilder()
+        .append(subject).append(": ")
+        .append(count(errors, "error"));
+    if (warnings > 0) {
+      text.append(", ").append(count(warnings, "warning"));
+    }
+    problems.stream().sorted(Problem.ORDER).forEach(p -> text.append("\n  ").append(p.describe()));
+    return text.toString();
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,242 @@
+package io.statecraft.asl.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.statecraft.asl.Problem;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that reads a state machine definition (or any other JSON or YAML document) into
+ * a Jackson tree, and the shared mapper configuration.
+ *
+ * <p>Numbers are kept exactly as written ({@code 2.0} stays {@code 2.0}, floats are {@link
+ * java.math.BigDecimal}s), so that a definition read and written again is unchanged. Duplicate
+ * keys are errors: a JSON parser would silently keep the last one, and in a {@code States} object
+ * that hides a whole state.
+ */
+public final class JsonDocuments {
+
+  /** The kinds of text a definition can be written in. */
+  public enum Format {
+    JSON,
+    YAML
+  }
+
+  /** The file name endings of definition files, longest first. */
+  public static final List<String> DEFINITION_EXTENSIONS = List.of(".asl.json", ".json", ".yaml", ".yml");
+
+  // The States object of the top level, of a Parallel branch or of a Map's item processor.
+  private static final Pattern STATES_OBJECT =
+      Pattern.compile("(.*/(Branches/\\d+|ItemProcessor|Iterator))?/States");
+
+  private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
+  private static final ObjectMapper YAML = configure(YAMLMapper.builder()).build();
+
+  private JsonDocuments() {}
+
+  private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
+    return builder
+        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /** A JSON mapper with the shared configuration (exact numbers); each call returns a copy. */
+  public static ObjectMapper mapper() {
+    return JSON.copy();
+  }
+
+  /** A YAML mapper with the shared configuration (exact numbers); each call returns a copy. */
+  public static ObjectMapper yamlMapper() {
+    return YAML.copy();
+  }
+
+  /** Whether {@code file}'s name ends like a definition: .json, .asl.json, .yaml or .yml. */
+  public static boolean isDefinitionFile(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return DEFINITION_EXTENSIONS.stream().anyMatch(name::endsWith);
+  }
+
+  /**
+   * The format of a document: by the file name's extension, else by its first character ({@code
+   * {} or {@code [} is JSON, anything else YAML).
+   */
+  public static Format formatOf(String fileName, String content) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".json")) {
+      return Format.JSON;
+    }
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      return Format.YAML;
+    }
+    String text = content.stripLeading();
+    return text.startsWith("{") || text.startsWith("[") ? Format.JSON : Format.YAML;
+  }
+
+  /**
+   * Reads a file as UTF-8 JSON or YAML.
+   *
+   * @throws DocumentException when the file cannot be read, is empty, is not JSON/YAML, or has
+   *     duplicate keys; the message names the file, line and column
+   */
+  public static JsonNode read(Path file) throws DocumentException {
+    String shown = file.toString();
+    String content;
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      content = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw unreadable(shown, "the file is not UTF-8 text; save it as UTF-8");
+    } catch (IOException e) {
+      throw unreadable(shown, "cannot read the file: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    }
+    return parse(content, shown);
+  }
+
+  /**
+   * Reads a document from text.
+   *
+   * @param content the document
+   * @param fileName the name shown in messages; its extension chooses JSON or YAML
+   * @throws DocumentException when the text is empty, not JSON/YAML, or has duplicate keys
+   */
+  public static JsonNode parse(String content, String fileName) throws DocumentException {
+    if (content.isBlank()) {
+      throw new DocumentException(fileName, List.of(Problem.error(DocumentCodes.MISSING_DESCRIPTION,
+          JsonPointers.ROOT, "the file is empty; a definition is a JSON or YAML object with StartAt and States")));
+    }
+    Format format = formatOf(fileName, content);
+    ObjectMapper mapper = format == Format.JSON ? JSON : YAML;
+    List<Problem> duplicates;
+    try {
+      duplicates = findDuplicateKeys(mapper.getFactory(), content);
+    } catch (JsonProcessingException e) {
+      throw new DocumentException(fileName, List.of(syntaxProblem(format, e)));
+    } catch (IOException e) {
+      throw unreadable(fileName, "cannot read the document: " + e.getMessage());
+    }
+    if (!duplicates.isEmpty()) {
+      throw new DocumentException(fileName, duplicates);
+    }
+    try {
+      JsonNode tree = mapper.readTree(content);
+      if (tree == null || tree.isMissingNode()) {
+        throw new DocumentException(fileName, List.of(Problem.error(DocumentCodes.MISSING_DESCRIPTION,
+            JsonPointers.ROOT, "the file holds no document; a definition is an object with StartAt and States")));
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      throw new DocumentException(fileName, List.of(syntaxProblem(format, e)));
+    }
+  }
+
+  private static DocumentException unreadable(String file, String message) {
+    return new DocumentException(file, List.of(
+        Problem.error(DocumentCodes.INVALID_JSON_DESCRIPTION, JsonPointers.ROOT, message)));
+  }
+
+  private static Problem syntaxProblem(Format format, JsonProcessingException e) {
+    JsonLocation location = e.getLocation();
+    String where = location == null || location.getLineNr() < 1
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    String reason = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    // Jackson names the opening brace as "[Source: REDACTED ...; line: 1, column: 1]"; say it plainly.
+    String oneLine = reason.replaceAll("\\s+", " ")
+        .replaceAll("\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)]\\)", "(opened at line $1, column $2)")
+        .strip();
+    return Problem.error(DocumentCodes.INVALID_JSON_DESCRIPTION, JsonPointers.ROOT,
+        "not valid " + format + where + ": " + oneLine);
+  }
+
+  /** One open object or array while scanning tokens. */
+  private static final class Container {
+    final String pointer;
+    final Map<String, JsonLocation> keys; // null for an array
+    int nextIndex;
+    String currentKey;
+
+    Container(String pointer, boolean object) {
+      this.pointer = pointer;
+      this.keys = object ? new HashMap<>() : null;
+    }
+
+    String childPointer() {
+      return keys == null ? JsonPointers.child(pointer, nextIndex++) : JsonPointers.child(pointer, currentKey);
+    }
+  }
+
+  // A streaming pass, so that every duplicate is reported (Jackson's strict duplicate detection
+  // stops at the first one) with its line, and with the service's own code inside States.
+  private static List<Problem> findDuplicateKeys(JsonFactory factory, String content) throws IOException {
+    List<Problem> problems = new ArrayList<>();
+    Deque<Container> open = new ArrayDeque<>();
+    try (JsonParser parser = factory.createParser(content)) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        Container parent = open.peek();
+        if (token == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          JsonLocation here = parser.currentTokenLocation();
+          JsonLocation first = parent.keys.putIfAbsent(key, here);
+          if (first != null) {
+            problems.add(duplicate(parent, key, first, here));
+          }
+          parent.currentKey = key;
+        } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          String pointer = parent == null ? JsonPointers.ROOT : parent.childPointer();
+          open.push(new Container(pointer, token == JsonToken.START_OBJECT));
+        } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+          open.pop();
+        } else if (parent != null && parent.keys == null) {
+          parent.nextIndex++;
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static Problem duplicate(Container object, String key, JsonLocation first, JsonLocation again) {
+    boolean stateName = STATES_OBJECT.matcher(object.pointer).matches();
+    String pointer = JsonPointers.child(object.pointer, key);
+    String where = "line " + again.getLineNr() + ", column " + again.getColumnNr();
+    if (stateName) {
+      return Problem.error(DocumentCodes.DUPLICATE_STATE_NAME, pointer,
+          "state '" + key + "' is defined twice (line " + first.getLineNr() + " and " + where
+              + "); a parser would keep only the last one, so rename or remove one of them");
+    }
+    return Problem.error(DocumentCodes.DUPLICATE_KEY, pointer,
+        "key '" + key + "' appears twice in the same object (line " + first.getLineNr() + " and " + where
+            + "); only the last one would be kept, so remove one of them");
+  }
+}

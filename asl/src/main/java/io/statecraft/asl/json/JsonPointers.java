@@ -1,0 +1,34 @@
+package io.statecraft.asl.json;
+
+/**
+ * JSON Pointers (RFC 6901) as the problem reports use them: {@code /States/Notify/Retry/0}. The
+ * root is the empty string; {@code ~} and {@code /} inside a key are escaped as {@code ~0} and
+ * {@code ~1}, so a state named {@code a/b} is {@code /States/a~1b}.
+ */
+public final class JsonPointers {
+
+  private JsonPointers() {}
+
+  /** The pointer to the whole document. */
+  public static final String ROOT = "";
+
+  /** The pointer to field {@code key} of the object at {@code parent}. */
+  public static String child(String parent, String key) {
+    return parent + "/" + escape(key);
+  }
+
+  /** The pointer to item {@code index} of the array at {@code parent}. */
+  public static String child(String parent, int index) {
+    return parent + "/" + index;
+  }
+
+  /** One key escaped as a pointer segment: {@code ~} first, so that {@code /} stays {@code ~1}. */
+  public static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** Whether {@code pointer} is {@code ancestor} itself or lies inside it. */
+  public static boolean isWithin(String pointer, String ancestor) {
+    return pointer.equals(ancestor) || pointer.startsWith(ancestor + "/");
+  }
+}

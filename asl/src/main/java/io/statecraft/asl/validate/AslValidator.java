@@ -1,0 +1,105 @@
+package io.statecraft.asl.validate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.dsl.SourceLocation;
+import io.statecraft.asl.Problem;
+import io.statecraft.asl.json.JsonDocuments;
+import io.statecraft.asl.json.JsonPointers;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks an Amazon States Language definition, given as a JSON tree, and reports every problem
+ * found, not just the first: each with a severity, a stable code (see {@link ValidationCodes}), a
+ * JSON Pointer into the definition, a one-line message saying what to do, and the Java source
+ * location of the offending state when the options know it.
+ *
+ * <pre>{@code
+ * List<Problem> problems = AslValidator.validate(JsonDocuments.read(file), ValidationOptions.defaults());
+ * }</pre>
+ */
+public final class AslValidator {
+
+  /** The largest definition the service accepts, in bytes of JSON. */
+  public static final int MAX_DEFINITION_BYTES = 1_048_576;
+
+  private AslValidator() {}
+
+  /**
+   * Validates a definition.
+   *
+   * @param definition the definition's JSON tree, as {@link JsonDocuments} reads it
+   * @param options what is known besides the definition
+   * @return every problem, errors and warnings, sorted with {@link Problem#ORDER}
+   */
+  public static List<Problem> validate(JsonNode definition, ValidationOptions options) {
+    Objects.requireNonNull(definition, "definition == null");
+    Objects.requireNonNull(options, "options == null");
+    Problems problems = new Problems();
+    if (!definition.isObject() || !definition.has("States") && !definition.has("StartAt")) {
+      problems.error(ValidationCodes.NOT_A_STATE_MACHINE, JsonPointers.ROOT, "this is not a state machine definition: "
+          + "expected an object with StartAt and States, got " + (definition.isObject() ? "an object without them"
+          : FieldChecks.shown(definition)));
+      return sorted(problems.all());
+    }
+    DefinitionIndex index = DefinitionIndex.of((ObjectNode) definition);
+    StructureRules.check(index, problems);
+    GraphRules.check(index, problems);
+    ChoiceRules.check(index, problems);
+    ErrorHandlingRules.check(index, problems);
+    StateFieldRules.check(index, problems);
+    PathRules.check(index, problems);
+    JsonataRules.check(index, problems);
+    IntegrationRules.check(index, options, problems);
+    checkSize(definition, options, problems);
+    return sorted(withSources(problems.all(), index, options));
+  }
+
+  /** Validates with {@link ValidationOptions#defaults()}. */
+  public static List<Problem> validate(JsonNode definition) {
+    return validate(definition, ValidationOptions.defaults());
+  }
+
+  private static void checkSize(JsonNode definition, ValidationOptions options, Problems problems) {
+    if (options.sizeAtMost() >= 0 && options.sizeAtMost() <= MAX_DEFINITION_BYTES) {
+      return;
+    }
+    int size;
+    try {
+      size = JsonDocuments.mapper().writeValueAsBytes(definition).length;
+    } catch (JsonProcessingException e) {
+      return; // a tree read from JSON or YAML always serializes
+    }
+    if (size > MAX_DEFINITION_BYTES) {
+      problems.error(ValidationCodes.DEFINITION_TOO_LARGE, JsonPointers.ROOT, "the definition is " + size
+          + " bytes as JSON; the service accepts at most " + MAX_DEFINITION_BYTES + " bytes, so move large "
+          + "literals into the input or a child state machine");
+    }
+  }
+
+  // The deepest state whose pointer contains the problem's pointer names the Java line to fix.
+  private static List<Problem> withSources(List<Problem> problems, DefinitionIndex index, ValidationOptions options) {
+    if (problems.isEmpty()) {
+      return problems;
+    }
+    List<StateEntry> deepestFirst = index.states().stream()
+        .sorted(Comparator.comparingInt((StateEntry state) -> state.pointer().length()).reversed())
+        .toList();
+    return problems.stream().map(problem -> {
+      for (StateEntry state : deepestFirst) {
+        if (JsonPointers.isWithin(problem.pointer(), state.pointer())) {
+          SourceLocation source = options.stateSources().apply(state.name());
+          return source == null ? problem : problem.at(source);
+        }
+      }
+      return problem;
+    }).toList();
+  }
+
+  private static List<Problem> sorted(List<Problem> problems) {
+    return problems.stream().sorted(Problem.ORDER).toList();
+  }
+}

@@ -1,0 +1,109 @@
+package io.statecraft.asl.validate;
+
+import io.statecraft.dsl.Intrinsic;
+import io.statecraft.dsl.IntrinsicFunction;
+import io.statecraft.dsl.Path;
+import io.statecraft.dsl.Value;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * Checks intrinsic function calls ({@code States.Format('{}', $.name)}) with the DSL's parser:
+ * syntax, function names, argument counts, and the paths passed as arguments, nested calls
+ * included.
+ */
+final class IntrinsicSyntax {
+
+  private IntrinsicSyntax() {}
+
+  private static final String KNOWN_FUNCTIONS = Arrays.stream(IntrinsicFunction.values())
+      .map(IntrinsicFunction::functionName)
+      .collect(Collectors.joining(", "));
+
+  private static final Verdicts<Optional<JsonPathSyntax.Failure>> VERDICTS = new Verdicts<>();
+
+  /**
+   * Checks one call; the failure's message names the field as its caller says.
+   *
+   * @return what is wrong, or empty when the call is fine
+   */
+  static Optional<JsonPathSyntax.Failure> check(String text) {
+    return VERDICTS.of(text, IntrinsicSyntax::verdictOf);
+  }
+
+  private static Optional<JsonPathSyntax.Failure> verdictOf(String text) {
+    if (!text.equals(text.strip())) {
+      // The service reads the name from the first character, so ' States.Array' is an unknown
+      // function rather than States.Array.
+      return fail(ValidationCodes.INVALID_FUNCTION, what -> what + " '" + text + "' has white space around the "
+          + "call, so the service reads an unknown function name; remove the spaces");
+    }
+    Intrinsic call;
+    try {
+      call = Intrinsic.parse(Placeholders.neutralize(text));
+    } catch (IllegalArgumentException e) {
+      String detail = e.getMessage();
+      return fail(ValidationCodes.INVALID_INTRINSIC, what -> what + " is not a valid intrinsic function call: "
+          + detail);
+    }
+    return checkCall(call);
+  }
+
+  private static Optional<JsonPathSyntax.Failure> checkCall(Intrinsic call) {
+    Optional<IntrinsicFunction> function = call.knownFunction();
+    if (function.isEmpty()) {
+      String reason = " calls " + call.function() + ", which is not an intrinsic function"
+          + suggestion(call.function()) + "; the functions are " + KNOWN_FUNCTIONS;
+      return fail(ValidationCodes.INVALID_FUNCTION, what -> what + reason);
+    }
+    IntrinsicFunction known = function.get();
+    int count = call.arguments().size();
+    if (!known.accepts(count)) {
+      String reason = " calls " + known.functionName() + " with " + count + " argument" + (count == 1 ? "" : "s")
+          + ", but it takes " + arity(known);
+      return fail(ValidationCodes.WRONG_ARGUMENT_COUNT, what -> what + reason);
+    }
+    for (int i = 0; i < count; i++) {
+      Value argument = call.arguments().get(i);
+      Optional<JsonPathSyntax.Failure> failure = Optional.empty();
+      if (argument instanceof Path path) {
+        int number = i + 1;
+        failure = JsonPathSyntax.check(path.expression(), JsonPathSyntax.Kind.PATH).map(found -> found.within(
+            what -> "argument " + number + " of " + known.functionName() + " in " + what));
+      } else if (argument instanceof Intrinsic nested) {
+        failure = checkCall(nested);
+      }
+      if (failure.isPresent()) {
+        return failure;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String arity(IntrinsicFunction function) {
+    if (function.minArguments() == function.maxArguments()) {
+      return function.minArguments() + (function.minArguments() == 1 ? " argument" : " arguments");
+    }
+    if (function.maxArguments() == Integer.MAX_VALUE) {
+      return "at least " + function.minArguments();
+    }
+    return function.minArguments() + " to " + function.maxArguments() + " arguments";
+  }
+
+  // A near miss in spelling or case ("States.format") gets a "did you mean".
+  private static String suggestion(String name) {
+    return Arrays.stream(IntrinsicFunction.values())
+        .map(IntrinsicFunction::functionName)
+        .min(Comparator.comparingInt(known -> Spelling.distance(known.toLowerCase(), name.toLowerCase())))
+        .filter(known -> Spelling.distance(known.toLowerCase(), name.toLowerCase()) <= 2)
+        .map(known -> " (did you mean " + known + "?)")
+        .orElse("");
+  }
+
+  private static Optional<JsonPathSyntax.Failure> fail(String code, UnaryOperator<String> reasonFor) {
+    return Optional.of(new JsonPathSyntax.Failure(code, reasonFor));
+  }
+}

@@ -1,0 +1,164 @@
+package io.statecraft.asl.validate;
+
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.internal.Path;
+import com.jayway.jsonpath.internal.path.PathCompiler;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks JSONPath expressions by compiling them with Jayway JsonPath, the library the service's
+ * JSONPath dialect follows, rather than by matching patterns.
+ *
+ * <p>Jayway knows only the {@code $} root. ASL adds two more: {@code $$} (the context object) and
+ * {@code $name} (a variable). Both are mapped onto {@code $} before compiling, so {@code
+ * $$.Execution.Id} compiles as {@code $.Execution.Id}.
+ */
+final class JsonPathSyntax {
+
+  private JsonPathSyntax() {}
+
+  /** What a field requires of its path. */
+  enum Kind {
+    /** Any path, as in InputPath or a payload's {@code .$} value: may select many values. */
+    PATH,
+    /** A path that selects exactly one value: no wildcard, filter, slice, union or deep scan. */
+    REFERENCE_PATH,
+    /** A reference path into the state's input, which ResultPath writes: no context, no variable. */
+    RESULT_PATH
+  }
+
+  /**
+   * What is wrong with a path or call: a code, and the message once the caller says how the field
+   * is named. The name is asked for only when there is a problem, because building it for every
+   * value of every definition costs more than the checks themselves.
+   */
+  record Failure(String code, UnaryOperator<String> reasonFor) {
+
+    /** The message, with {@code what} naming the field ("InputPath", "'ids.$' value"). */
+    String reason(String what) {
+      return reasonFor.apply(what);
+    }
+
+    /** This failure found inside something larger, which {@code where} names given the field. */
+    Failure within(UnaryOperator<String> where) {
+      return new Failure(code, what -> reasonFor.apply(where.apply(what)));
+    }
+  }
+
+  private static final Map<Kind, Verdicts<Optional<Failure>>> VERDICTS = new EnumMap<>(Map.of(
+      Kind.PATH, new Verdicts<>(), Kind.REFERENCE_PATH, new Verdicts<>(), Kind.RESULT_PATH, new Verdicts<>()));
+
+  private static final Pattern VARIABLE_ROOT = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)(.*)", Pattern.DOTALL);
+
+  /**
+   * Checks {@code expression} for a field of the given kind.
+   *
+   * @return what is wrong, or empty when the path is fine
+   */
+  static Optional<Failure> check(String expression, Kind kind) {
+    return VERDICTS.get(kind).of(expression, text -> verdictOf(text, kind));
+  }
+
+  private static Optional<Failure> verdictOf(String expression, Kind kind) {
+    if (Placeholders.isWhole(expression)) {
+      return Optional.empty();
+    }
+    String text = Placeholders.neutralize(expression);
+    String rest;
+    int rootLength = 1;
+    if (text.startsWith("$$")) {
+      rootLength = 2;
+      if (kind == Kind.RESULT_PATH) {
+        return fail(ValidationCodes.INVALID_REFERENCE_PATH, what -> what + " '" + expression
+            + "' writes into the context object, which is read-only; write into the state's input with $...");
+      }
+      rest = text.substring(2);
+    } else if (text.startsWith("$")) {
+      Matcher variable = startsWithVariable(text) ? VARIABLE_ROOT.matcher(text) : null;
+      if (variable != null && variable.matches()) {
+        if (kind == Kind.RESULT_PATH) {
+          return fail(ValidationCodes.INVALID_REFERENCE_PATH, what -> what + " '" + expression
+              + "' names a variable; ResultPath writes into the state's input, so start it with $. and set "
+              + "variables with Assign");
+        }
+        rest = variable.group(2);
+        rootLength = 1 + variable.group(1).length();
+      } else {
+        rest = text.substring(1);
+      }
+    } else {
+      return fail(ValidationCodes.INVALID_JSONPATH, what -> what + " '" + expression
+          + "' is not a JSONPath: a path starts with $ (input), $$ (context object) or $name (variable)");
+    }
+    Path compiled;
+    try {
+      compiled = PathCompiler.compile(rootLength == 1 ? text : "$" + rest);
+    } catch (InvalidPathException | StringIndexOutOfBoundsException e) {
+      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String shifted = shiftPositions(detail.replaceAll("\\s+", " ").strip(), rootLength - 1);
+      return fail(ValidationCodes.INVALID_JSONPATH, what -> what + " '" + expression + "' is not a valid JSONPath: "
+          + shifted);
+    }
+    if (kind != Kind.PATH && (!compiled.isDefinite() || compiled.isFunctionPath())) {
+      return fail(ValidationCodes.INVALID_REFERENCE_PATH, what -> what + " '" + expression
+          + "' may select several values; it must be a reference path to one value, without [*], "
+          + "filters [?()], slices [a:b], unions [a,b], deep scan .. or functions");
+    }
+    return Optional.empty();
+  }
+
+  private static final Pattern POSITION = Pattern.compile("(position:? )(\\d+)");
+
+  // Jayway counts positions in the path it compiled, whose root is one character; the author
+  // wrote $$ or $name, so positions after the root move by the difference.
+  private static String shiftPositions(String message, int shift) {
+    if (shift == 0) {
+      return message;
+    }
+    return POSITION.matcher(message).replaceAll(match ->
+        match.group(1) + (Integer.parseInt(match.group(2)) + shift));
+  }
+
+  private static Optional<Failure> fail(String code, UnaryOperator<String> reasonFor) {
+    return Optional.of(new Failure(code, reasonFor));
+  }
+
+  private static final Pattern VARIABLE_PATH = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*([.\\[].*)?", Pattern.DOTALL);
+
+  /**
+   * Whether a string would be read as a path or intrinsic call if its key ended in {@code .$}: the
+   * test behind the NO_DOLLAR warning. A lone placeholder ({@code ${Arn}}) is not.
+   */
+  static boolean looksDynamic(String value) {
+    if (Placeholders.isWhole(value)) {
+      return false;
+    }
+    String text = Placeholders.neutralize(value);
+    if (text.startsWith("$")) {
+      return text.length() == 1 || text.charAt(1) == '.' || text.charAt(1) == '[' || text.charAt(1) == '$'
+          || startsWithVariable(text) && VARIABLE_PATH.matcher(text).matches();
+    }
+    return looksLikeCall(text);
+  }
+
+  // "$" then a letter or _: the only texts the variable patterns can match, tested first because
+  // every path and payload value comes through here.
+  private static boolean startsWithVariable(String text) {
+    if (text.length() < 2) {
+      return false;
+    }
+    char first = text.charAt(1);
+    return first == '_' || first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z';
+  }
+
+  /** Whether a string reads as an intrinsic call, {@code States.Name(...)}. */
+  static boolean looksLikeCall(String value) {
+    String text = value.strip();
+    return text.startsWith("States.") && text.contains("(") && text.endsWith(")");
+  }
+}

@@ -1,0 +1,31 @@
+package io.statecraft.asl.validate;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Verdicts on texts that recur across the definitions of a build ({@code $.detail}, {@code
+ * $$.Execution.Id}, {@code States.ArrayLength($.items)}), each found once. A verdict must depend on
+ * nothing but the text. Bounded, because the texts come from input: past the bound, new texts are
+ * checked every time instead of remembered.
+ *
+ * @param <V> the verdict
+ */
+final class Verdicts<V> {
+
+  private static final int LIMIT = 4096;
+
+  private final Map<String, V> known = new ConcurrentHashMap<>();
+
+  V of(String text, Function<String, V> check) {
+    V verdict = known.get(text);
+    if (verdict == null) {
+      verdict = check.apply(text);
+      if (known.size() < LIMIT) {
+        known.put(text, verdict);
+      }
+    }
+    return verdict;
+  }
+}

@@ -1,0 +1,114 @@
+package io.statecraft.asl.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.statecraft.asl.Problem;
+import io.statecraft.asl.json.DocumentException;
+import io.statecraft.asl.json.JsonDocuments;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The test corpus of AWS's own linter (awslabs/statelint), kept in {@code ../shared/conformance}:
+ * every valid file passes without an error, every invalid file fails with the code its name
+ * stands for. Skipped, saying so, where the corpus is not present.
+ */
+final class ConformanceTest {
+
+  /** Why each invalid file is invalid, as the code the validator must report for it. */
+  private static final Map<String, String> EXPECTED = Map.ofEntries(
+      Map.entry("backoff-with-backoffrate-between-0-and-1.json", ValidationCodes.VALUE_OUT_OF_RANGE),
+      Map.entry("backoff-with-backoffrate-negative.json", ValidationCodes.VALUE_OUT_OF_RANGE),
+      Map.entry("backoff-with-invalid-jitter-on-retry.json", ValidationCodes.INVALID_ENUM_VALUE),
+      Map.entry("choice-with-parameters.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("choice-with-resultpath.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("choice-with-resultselector.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("empty-error-equals-on-catch.json", ValidationCodes.EMPTY_ARRAY),
+      Map.entry("empty-error-equals-on-retry.json", ValidationCodes.EMPTY_ARRAY),
+      Map.entry("fail-with-parameters.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("fail-with-resultpath.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("fail-with-resultselector.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("fail-with-static-and-dynamic-cause.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("fail-with-static-and-dynamic-error.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("has-dupes.json", ValidationCodes.DUPLICATE_STATE_NAME),
+      Map.entry("invalid-backoff-with-jitter-on-retry.json", ValidationCodes.VALUE_OUT_OF_RANGE),
+      Map.entry("invalid-function-invocation.json", ValidationCodes.INVALID_FUNCTION),
+      Map.entry("linked-parallel.json", ValidationCodes.MISSING_TRANSITION_TARGET),
+      Map.entry("map-with-itemprocessor-and-iterator.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("map-with-null-itemspath.json", ValidationCodes.INVALID_VALUE_TYPE),
+      Map.entry("map-with-parameters-and-itemselector.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("no-terminal.json", ValidationCodes.MISSING_END_STATE),
+      Map.entry("parameter-path-problems.json", ValidationCodes.INVALID_DOLLAR_FIELD),
+      Map.entry("pass-with-intrinsic-function-inputpath.json", ValidationCodes.INTRINSIC_NOT_ALLOWED),
+      Map.entry("pass-with-resultselector.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("states-array-invocation-leftpad.json", ValidationCodes.INVALID_FUNCTION),
+      Map.entry("succeed-with-parameters.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("succeed-with-resultpath.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("succeed-with-resultselector.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("task-with-invalid-credentials.json", ValidationCodes.INVALID_CREDENTIALS),
+      Map.entry("task-with-static-and-dynamic-heartbeat.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("task-with-static-and-dynamic-timeout.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("wait-with-parameters.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("wait-with-resultpath.json", ValidationCodes.FIELD_NOT_ALLOWED),
+      Map.entry("wait-with-resultselector.json", ValidationCodes.FIELD_NOT_ALLOWED));
+
+  /** The statelint corpus, or null when this machine does not have it. */
+  static Path corpus() {
+    String shared = System.getProperty("statecraft.sharedDir");
+    if (shared == null) {
+      return null;
+    }
+    Path corpus = Path.of(shared, "conformance", "statelint-awslabs");
+    return Files.isDirectory(corpus.resolve("valid")) && Files.isDirectory(corpus.resolve("invalid")) ? corpus : null;
+  }
+
+  // A skipped test of its own, so that the report says why the corpus was not checked.
+  static Stream<DynamicTest> skippedForMissingCorpus() {
+    return Stream.of(DynamicTest.dynamicTest("statelint corpus", () -> assumeTrue(false,
+        "skipped: the statelint conformance corpus is not at ${statecraft.sharedDir}/conformance/statelint-awslabs"
+            + " (statecraft.sharedDir=" + System.getProperty("statecraft.sharedDir") + ")")));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyValidFileHasNoError() throws IOException {
+    Path corpus = corpus();
+    if (corpus == null) {
+      return skippedForMissingCorpus();
+    }
+    return files(corpus.resolve("valid")).stream().map(file -> DynamicTest.dynamicTest(
+        file.getFileName().toString(),
+        () -> assertThat(validate(file)).filteredOn(Problem::isError).extracting(Problem::describe).isEmpty()));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyInvalidFileFailsForTheReasonItsNameGives() throws IOException {
+    Path corpus = corpus();
+    if (corpus == null) {
+      return skippedForMissingCorpus();
+    }
+    List<Path> files = files(corpus.resolve("invalid"));
+    assertThat(files).extracting(file -> file.getFileName().toString())
+        .as("every invalid file has an expected code in the table, and every entry a file")
+        .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+    return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () ->
+        assertThat(validate(file)).filteredOn(Problem::isError).extracting(Problem::code)
+            .contains(EXPECTED.get(file.getFileName().toString()))));
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(JsonDocuments::isDefinitionFile).sorted().toList();
+    }
+  }
+
+  private static List<Problem> validate(Path file) throws DocumentException {
+    return AslValidator.validate(JsonDocuments.read(file), ValidationOptions.defaults());
+  }
+}

@@ -1,0 +1,32 @@
+package io.statecraft.asl.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.Problem;
+import io.statecraft.asl.json.DocumentException;
+import io.statecraft.asl.json.JsonDocuments;
+import java.util.List;
+
+/** Test helpers: validate a definition written inline and get its report as lines. */
+final class Validation {
+
+  private Validation() {}
+
+  /** The report of a definition, one {@link Problem#describe()} line per problem, in order. */
+  static List<String> problems(String json) {
+    return problems(StateMachineType.UNKNOWN, json);
+  }
+
+  static List<String> problems(StateMachineType type, String json) {
+    return AslValidator.validate(tree(json), ValidationOptions.defaults().withType(type)).stream()
+        .map(Problem::describe)
+        .toList();
+  }
+
+  static JsonNode tree(String json) {
+    try {
+      return JsonDocuments.parse(json, "test.json");
+    } catch (DocumentException e) {
+      throw new AssertionError("the test definition does not parse: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,7 +1,0 @@
-package io.statecraft.generator;
-
-/** How bad a {@link Problem} is: an error stops the build, a warning does not unless asked to. */
-public enum Severity {
-  ERROR,
-  WARNING
-}

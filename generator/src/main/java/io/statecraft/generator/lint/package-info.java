@@ -1,2 +1,0 @@
-/** Linting of Step Functions definition files, shared by the command line and the Maven plugin. */
-package io.statecraft.generator.lint;
