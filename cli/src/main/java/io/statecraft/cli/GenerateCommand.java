@@ -1,10 +1,8 @@
 package io.statecraft.cli;
 
-import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.asl.Problem;
-import io.statecraft.generator.workflow.CompiledWorkflow;
+import io.statecraft.generator.Generation;
 import io.statecraft.generator.workflow.OutputFile;
-import io.statecraft.generator.workflow.WorkflowCompiler;
 import io.statecraft.generator.workflow.WorkflowLoader;
 import java.io.File;
 import java.io.IOException;
@@ -74,51 +72,45 @@ final class GenerateCommand implements Command {
     if (className == null) {
       throw new UsageException("no workflow class given; use --class com.acme.PatchAlerts");
     }
-    List<URL> urls = classpathUrls(classpath);
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), GenerateCommand.class.getClassLoader())) {
-      thread.setContextClassLoader(loader);
-      Workflow workflow;
-      try {
-        workflow = new WorkflowLoader(loader, MISSING_CLASS_ADVICE).load(List.of(className)).get(0).workflow();
-      } catch (WorkflowLoader.LoadException e) {
-        throw new UsageException(e.getMessage());
-      }
-      CompiledWorkflow compiled;
-      try {
-        compiled = WorkflowCompiler.compile(workflow);
-      } catch (RuntimeException e) {
-        // The workflow's own code (its spec() method) failed: that is its author's problem to fix.
-        err.println("statecraft generate: workflow " + className + " cannot be built: " + WorkflowLoader.describe(e));
-        return ExitStatus.PROBLEMS;
-      }
-      for (Problem problem : compiled.problems()) {
-        out.println(className + ": " + problem.describe());
-      }
-      if (compiled.hasErrors()) {
-        long errors = compiled.problems().stream().filter(Problem::isError).count();
-        err.println("statecraft generate: " + className + " has " + errors + (errors == 1 ? " error" : " errors")
-            + "; nothing written");
-        return ExitStatus.PROBLEMS;
-      }
-      Path directory = Path.of(output).resolve(compiled.id());
-      List<OutputFile> written;
-      try {
-        written = compiled.writeTo(directory, EnumSet.allOf(OutputFile.class));
-      } catch (UncheckedIOException e) {
-        err.println("statecraft generate: " + e.getMessage());
-        return ExitStatus.PROBLEMS;
-      }
-      for (OutputFile file : OutputFile.values()) {
-        err.println((written.contains(file) ? "wrote " : "up to date ") + directory.resolve(file.fileName()));
-      }
-      return ExitStatus.OK;
+    Generation.Options options = new Generation.Options(
+        Path.of(output), EnumSet.allOf(OutputFile.class), false, MISSING_CLASS_ADVICE);
+    Generation.Report report;
+    try (URLClassLoader loader = new URLClassLoader(classpathUrls(classpath).toArray(URL[]::new),
+        GenerateCommand.class.getClassLoader())) {
+      report = Generation.run(loader, List.of(className), options);
+    } catch (WorkflowLoader.LoadException e) {
+      throw new UsageException(e.getMessage());
+    } catch (UncheckedIOException e) {
+      err.println("statecraft generate: " + e.getMessage());
+      return ExitStatus.PROBLEMS;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      thread.setContextClassLoader(previous);
     }
+    Generation.Outcome outcome = report.outcomes().get(0);
+    List<Problem> problems;
+    if (outcome instanceof Generation.NotBuilt notBuilt) {
+      if (notBuilt.problems().isEmpty()) {
+        err.println("statecraft generate: workflow " + className + " cannot be built: " + notBuilt.reason());
+        return ExitStatus.PROBLEMS;
+      }
+      problems = notBuilt.problems();
+    } else {
+      problems = ((Generation.Compiled) outcome).workflow().problems();
+    }
+    String shownAs = className;
+    problems.stream().sorted(Problem.ORDER).forEach(problem -> out.println(shownAs + ": " + problem.describe()));
+    if (!report.written()) {
+      long errors = problems.stream().filter(Problem::isError).count();
+      err.println("statecraft generate: " + className + " has " + errors + (errors == 1 ? " error" : " errors")
+          + "; nothing written");
+      return ExitStatus.PROBLEMS;
+    }
+    Generation.Compiled compiled = (Generation.Compiled) outcome;
+    for (OutputFile file : OutputFile.values()) {
+      err.println((compiled.written().contains(file) ? "wrote " : "up to date ")
+          + compiled.directory().resolve(file.fileName()));
+    }
+    return ExitStatus.OK;
   }
 
   private static List<URL> classpathUrls(String classpath) throws UsageException {

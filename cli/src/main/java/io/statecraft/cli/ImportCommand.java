@@ -2,9 +2,9 @@ package io.statecraft.cli;
 
 import io.statecraft.dsl.asl.AslDefinition;
 import io.statecraft.importer.JavaSourceImporter;
-import java.io.IOException;
+import io.statecraft.generator.workflow.GeneratedFiles;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -86,11 +86,11 @@ final class ImportCommand implements Command {
       out.print(imported.source());
       return ExitStatus.OK;
     }
+    Path target = Path.of(output).resolve(imported.relativePath());
     try {
-      Path written = imported.file().writeToPath(Path.of(output), StandardCharsets.UTF_8);
-      err.println("wrote " + written);
-    } catch (IOException e) {
-      err.println("statecraft import: cannot write %s: %s".formatted(output, e.getMessage()));
+      err.println((GeneratedFiles.writeIfChanged(target, imported.source()) ? "wrote " : "up to date ") + target);
+    } catch (UncheckedIOException e) {
+      err.println("statecraft import: " + e.getMessage());
       return ExitStatus.PROBLEMS;
     }
     return ExitStatus.OK;

@@ -2,10 +2,9 @@ package io.statecraft.cli;
 
 import io.statecraft.dsl.asl.AslDefinition;
 import io.statecraft.asl.diagram.MermaidDiagram;
-import java.io.IOException;
+import io.statecraft.generator.workflow.GeneratedFiles;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -61,10 +60,11 @@ final class RenderCommand implements Command {
       out.print(diagram);
       return ExitStatus.OK;
     }
+    Path target = Path.of(output);
     try {
-      Files.writeString(Path.of(output), diagram, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      err.println("statecraft render: cannot write %s: %s".formatted(output, e.getMessage()));
+      err.println((GeneratedFiles.writeIfChanged(target, diagram) ? "wrote " : "up to date ") + target);
+    } catch (UncheckedIOException e) {
+      err.println("statecraft render: " + e.getMessage());
       return ExitStatus.PROBLEMS;
     }
     return ExitStatus.OK;

@@ -2,6 +2,7 @@ package io.statecraft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import example.flows.Throwing;
 import io.statecraft.dsl.Json;
 import io.statecraft.dsl.Pass;
 import io.statecraft.dsl.Placeholder;
@@ -49,19 +50,6 @@ public final class GenerateCommandTest {
     }
   }
 
-  /** A workflow whose own code fails. */
-  public static final class Throwing implements Workflow {
-    @Override
-    public String id() {
-      return "throwing";
-    }
-
-    @Override
-    public WorkflowSpec spec() {
-      throw new IllegalStateException("no state machine yet");
-    }
-  }
-
   @TempDir
   Path dir;
 
@@ -98,7 +86,7 @@ public final class GenerateCommandTest {
     assertThat(run.out()).isEqualTo(Broken.class.getName() + ": ERROR MISSING_SUBSTITUTION /States/Greet/Parameters/name: "
         + "placeholder ${Nmae} is filled in by no parameter or resource of the workflow; declare the Parameter in "
         + "WorkflowSpec.parameters(...) or the resource in WorkflowSpec.resources(...) "
-        + "(io/statecraft/cli/GenerateCommandTest.java:48)\n");
+        + "(io/statecraft/cli/GenerateCommandTest.java:49)\n");
     assertThat(run.err()).isEqualTo("statecraft generate: " + Broken.class.getName() + " has 1 error; nothing written\n");
     assertThat(Files.readString(template)).isEqualTo(before);
   }
@@ -110,7 +98,7 @@ public final class GenerateCommandTest {
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.err()).isEqualTo("statecraft generate: workflow " + Throwing.class.getName() + " cannot be built: "
         + "IllegalStateException: no state machine yet (at " + Throwing.class.getName()
-        + ".spec(GenerateCommandTest.java:61))\n");
+        + ".spec(Throwing.java:15))\n");
   }
 
   @Test

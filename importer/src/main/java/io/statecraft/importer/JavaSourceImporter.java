@@ -78,10 +78,24 @@ public final class JavaSourceImporter {
   /** Setters that take a plain {@code String} for literal text. */
   private static final java.util.Set<String> TEXT_SETTERS = java.util.Set.of("timestamp", "error", "cause");
 
-  /** The generated source, and what the importer changed on the way. */
-  public record Imported(JavaFile file, List<String> notes) {
-    public String source() {
-      return file.toString();
+  /**
+   * The generated source, and what the importer changed on the way.
+   *
+   * @param packageName the Java package of the class; empty for none
+   * @param className the class's simple name
+   * @param source the whole compilation unit
+   * @param notes what the importer changed or could not carry over, one line each
+   */
+  public record Imported(String packageName, String className, String source, List<String> notes) {
+
+    public Imported {
+      notes = List.copyOf(notes);
+    }
+
+    /** Where the class goes under a source root: {@code com/acme/PatchAlerts.java}. */
+    public java.nio.file.Path relativePath() {
+      java.nio.file.Path file = java.nio.file.Path.of(className + ".java");
+      return packageName.isEmpty() ? file : java.nio.file.Path.of(packageName.replace('.', '/')).resolve(file);
     }
   }
 
@@ -141,7 +155,7 @@ public final class JavaSourceImporter {
         .addMethod(method)
         .build();
     JavaFile file = JavaFile.builder(packageName, type).indent("  ").skipJavaLangImports(true).build();
-    return new Imported(file, List.copyOf(importer.notes));
+    return new Imported(packageName, className, file.toString(), importer.notes);
   }
 
   // Gives every state, nested ones included, a unique Java variable name.

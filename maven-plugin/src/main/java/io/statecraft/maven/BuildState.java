@@ -38,9 +38,9 @@ record BuildState(List<String> inputs, List<String> ids, List<String> outputs) {
   }
 
   /** The inputs of a run: the classpath elements, the plugin's code and the configuration. */
-  static List<String> inputs(List<String> classpath, List<Class<?>> pluginClasses, String configuration) {
+  static List<String> inputs(List<String> classpath, List<Class<?>> pluginClasses, GenerateInputs configuration) {
     List<String> lines = new ArrayList<>();
-    lines.add("config " + configuration);
+    lines.add("config " + configuration.line());
     for (Class<?> type : pluginClasses) {
       codeSource(type).ifPresent(path -> addElement(lines, "plugin ", path));
     }

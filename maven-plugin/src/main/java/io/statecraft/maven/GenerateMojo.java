@@ -1,14 +1,11 @@
 package io.statecraft.maven;
 
 import io.statecraft.asl.Problem;
-import io.statecraft.asl.ProblemException;
 import io.statecraft.dsl.workflow.Workflow;
-import io.statecraft.generator.workflow.CompiledWorkflow;
+import io.statecraft.generator.Generation;
 import io.statecraft.generator.workflow.GeneratedFiles;
 import io.statecraft.generator.workflow.OutputFile;
-import io.statecraft.generator.workflow.WorkflowCompiler;
 import io.statecraft.generator.workflow.WorkflowLoader;
-import io.statecraft.generator.workflow.WorkflowLoader.LoadedWorkflow;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +15,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -65,19 +59,9 @@ public final class GenerateMojo extends AbstractMojo {
   private static final String MISSING_CLASS_ADVICE =
       "the runtime classpath of this module; check the name, and that the module that contains it is a dependency";
 
-  // The phases in which the module's resources have already been copied to target/classes.
-  private static final Set<String> AFTER_PROCESS_RESOURCES = Set.of(
-      "process-resources", "compile", "process-classes", "generate-test-sources", "process-test-sources",
-      "generate-test-resources", "process-test-resources", "test-compile", "process-test-classes", "test",
-      "prepare-package", "package");
-
-  // The phases that run before the module's own classes are compiled.
-  private static final Set<String> BEFORE_COMPILE = Set.of(
-      "validate", "initialize", "generate-sources", "process-sources", "generate-resources", "process-resources");
-
   // Their jars (or folders) are inputs of the build state: a new plugin or generator regenerates.
   private static final List<Class<?>> PLUGIN_CLASSES =
-      List.of(GenerateMojo.class, WorkflowCompiler.class, Workflow.class);
+      List.of(GenerateMojo.class, Generation.class, Workflow.class);
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
@@ -155,14 +139,12 @@ public final class GenerateMojo extends AbstractMojo {
     long start = System.nanoTime();
     Set<OutputFile> selected = OutputFormats.parse(formats);
     List<String> classpath = runtimeClasspath();
-    String configuration = "phase=" + mojoExecution.getLifecyclePhase() + " formats=" + selected + " workflows=" + workflows + " failOnWarning=" + failOnWarning
-        + " attach=" + attach + " addResources=" + addResources + " resourceTargetPath=" + resourceTargetPath
-        + " output=" + outputDirectory.getAbsolutePath();
+    GenerateInputs configuration = new GenerateInputs(OutputFormats.names(selected), workflows == null ? List.of() : workflows,
+        failOnWarning, attach, addResources, resourceTargetPath, outputDirectory.getAbsolutePath());
     Path stateFile = Path.of(project.getBuild().getDirectory(), "maven-status", "statecraft",
         mojoExecution.getExecutionId() + ".state");
-    List<String> inputs = BuildState.inputs(classpath, PLUGIN_CLASSES, configuration);
     Optional<BuildState> saved = force ? Optional.empty() : BuildState.read(stateFile);
-    if (saved.isPresent() && saved.get().isCurrent(inputs)) {
+    if (saved.isPresent() && saved.get().isCurrent(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration))) {
       for (String id : saved.get().ids()) {
         getLog().info(id + ": up to date (" + shown(outputDirectory.toPath().resolve(id)) + ")");
         publish(id, selected);
@@ -172,31 +154,32 @@ public final class GenerateMojo extends AbstractMojo {
     }
     BuildState.forget(stateFile);
 
-    List<CompiledWorkflow> compiled;
+    Generation.Report report;
     try (URLClassLoader loader = projectClassLoader(classpath)) {
-      Thread thread = Thread.currentThread();
-      ClassLoader previous = thread.getContextClassLoader();
-      // Workflows may look up resources through the context class loader, as frameworks do.
-      thread.setContextClassLoader(loader);
-      try {
-        compiled = compile(loadWorkflows(new WorkflowLoader(loader, MISSING_CLASS_ADVICE)));
-      } finally {
-        thread.setContextClassLoader(previous);
-      }
+      List<String> classNames = workflowClasses(new WorkflowLoader(loader, MISSING_CLASS_ADVICE));
+      report = Generation.run(loader, classNames,
+          new Generation.Options(outputDirectory.toPath(), selected, failOnWarning, MISSING_CLASS_ADVICE));
+    } catch (WorkflowLoader.LoadException e) {
+      throw new MojoExecutionException(e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new MojoExecutionException("Cannot write the generated files: " + e.getMessage(), e.getCause());
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot read the runtime classpath of " + project.getId() + ": " + e, e);
     }
-    logWarnings(compiled);
+    if (!report.written()) {
+      throw new MojoFailureException(failureMessage(report.failures(failOnWarning)));
+    }
     List<Path> files = new ArrayList<>();
-    for (CompiledWorkflow workflow : compiled) {
-      write(workflow, selected);
-      publish(workflow.id(), selected);
-      selected.forEach(file -> files.add(outputDirectory.toPath().resolve(workflow.id()).resolve(file.fileName())));
+    for (Generation.Compiled workflow : report.compiled()) {
+      workflow.workflow().warnings().forEach(warning -> getLog().warn(workflow.workflow().id() + ": " + warning.describe()));
+      logWritten(workflow);
+      publish(workflow.workflow().id(), selected);
+      selected.forEach(file -> files.add(workflow.directory().resolve(file.fileName())));
     }
     // Computed again: copying into target/classes (addResources) changed the classpath.
     BuildState.of(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration),
-        compiled.stream().map(CompiledWorkflow::id).toList(), files).write(stateFile);
-    getLog().debug("Generated " + compiled.size() + " workflows in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        report.compiled().stream().map(workflow -> workflow.workflow().id()).toList(), files).write(stateFile);
+    getLog().debug("Generated " + report.compiled().size() + " workflows in " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
 
   private List<String> runtimeClasspath() throws MojoExecutionException {
@@ -221,7 +204,12 @@ public final class GenerateMojo extends AbstractMojo {
     return new URLClassLoader(urls.toArray(new URL[0]), getClass().getClassLoader());
   }
 
-  private List<LoadedWorkflow> loadWorkflows(WorkflowLoader loader) throws MojoExecutionException, IOException {
+  /**
+   * The workflow classes to generate. A class of this module's own sources must be compiled and
+   * no older than its source: otherwise the goal runs before compile (or the classes are left
+   * from an earlier build), and generating would publish yesterday's workflow.
+   */
+  private List<String> workflowClasses(WorkflowLoader loader) throws MojoExecutionException, IOException {
     boolean listed = workflows != null && !workflows.isEmpty();
     List<String> classNames = listed
         ? workflows.stream().map(String::strip).filter(name -> !name.isEmpty()).distinct().toList()
@@ -229,105 +217,49 @@ public final class GenerateMojo extends AbstractMojo {
     if (classNames.isEmpty()) {
       throw new MojoExecutionException(noWorkflowMessage());
     }
-    if (!ownClassesCompiled()) {
-      for (String className : classNames) {
-        if (!loader.isPresent(className) && hasOwnSource(className)) {
-          throw new MojoExecutionException(wrongPhaseMessage());
-        }
+    for (String className : classNames) {
+      Optional<Path> source = ownSource(className);
+      if (source.isPresent() && !isCompiledFrom(className, source.get())) {
+        throw new MojoExecutionException(wrongPhaseMessage());
       }
     }
-    List<LoadedWorkflow> loaded;
-    try {
-      loaded = loader.load(classNames);
-    } catch (WorkflowLoader.LoadException e) {
-      throw new MojoExecutionException(e.getMessage());
-    }
-    // Classes left in target/classes by an earlier build may be stale: generating from them
-    // before compile would publish yesterday's workflow.
-    String phase = mojoExecution.getLifecyclePhase();
-    if (phase != null && BEFORE_COMPILE.contains(phase)) {
-      for (LoadedWorkflow workflow : loaded) {
-        if (isOwnClass(workflow.workflow().getClass())) {
-          throw new MojoExecutionException(wrongPhaseMessage());
-        }
-      }
-    }
-    return loaded;
+    return classNames;
   }
 
-  private boolean isOwnClass(Class<?> type) {
-    var domain = type.getProtectionDomain();
-    var source = domain == null ? null : domain.getCodeSource();
-    if (source == null || source.getLocation() == null) {
-      return false;
-    }
-    try {
-      return Path.of(source.getLocation().toURI()).equals(Path.of(project.getBuild().getOutputDirectory()));
-    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-      return false;
-    }
+  private boolean isCompiledFrom(String className, Path source) throws IOException {
+    return OwnClasses.isCompiledFrom(className, source, Path.of(project.getBuild().getOutputDirectory()));
   }
 
-  private List<CompiledWorkflow> compile(List<LoadedWorkflow> loaded) throws MojoFailureException {
-    List<CompiledWorkflow> compiled = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    Map<String, String> classById = new LinkedHashMap<>();
-    for (LoadedWorkflow workflow : loaded) {
-      CompiledWorkflow result;
-      try {
-        result = WorkflowCompiler.compile(workflow.workflow());
-      } catch (ProblemException e) {
-        failures.add(workflowHeader(workflow.className(), e.problems()) + lines(e.problems()));
-        continue;
-      } catch (RuntimeException | LinkageError e) {
-        failures.add("Workflow " + workflow.className() + " cannot be built: " + WorkflowLoader.describe(e));
-        continue;
-      }
-      String other = classById.putIfAbsent(result.id(), workflow.className());
-      if (other != null) {
-        failures.add("Workflows " + other + " and " + workflow.className() + " have the same id '" + result.id()
-            + "'; ids name the output folders and artifact classifiers, so each must be unique");
-        continue;
-      }
-      if (result.hasErrors() || failOnWarning && !result.problems().isEmpty()) {
-        failures.add("Workflow " + result.id() + " (" + workflow.className() + "): " + counts(result.problems())
-            + lines(result.problems()));
-      }
-      compiled.add(result);
+  private String failureMessage(List<Generation.Outcome> failures) {
+    List<String> lines = new ArrayList<>();
+    for (Generation.Outcome failure : failures) {
+      lines.add(describe(failure));
     }
-    if (!failures.isEmpty()) {
-      String summary = failures.size() == 1
-          ? "1 workflow has problems"
-          : failures.size() + " workflows have problems";
-      throw new MojoFailureException(summary + (failOnWarning ? " (failOnWarning is on)" : "")
-          + ":\n" + String.join("\n", failures));
-    }
-    compiled.sort(Comparator.comparing(CompiledWorkflow::id));
-    return compiled;
+    String summary = failures.size() == 1 ? "1 workflow has problems" : failures.size() + " workflows have problems";
+    return summary + (failOnWarning ? " (failOnWarning is on)" : "") + ":\n" + String.join("\n", lines);
   }
 
-  private void logWarnings(List<CompiledWorkflow> compiled) {
-    for (CompiledWorkflow workflow : compiled) {
-      for (Problem warning : workflow.warnings()) {
-        getLog().warn(workflow.id() + ": " + warning.describe());
-      }
+  private static String describe(Generation.Outcome failure) {
+    if (failure instanceof Generation.NotBuilt notBuilt) {
+      return notBuilt.problems().isEmpty()
+          ? "Workflow " + notBuilt.className() + " cannot be built: " + notBuilt.reason()
+          : "Workflow " + notBuilt.className() + ": " + counts(notBuilt.problems()) + lines(notBuilt.problems());
     }
+    if (failure instanceof Generation.DuplicateId duplicate) {
+      return "Workflows " + duplicate.otherClassName() + " and " + duplicate.className() + " have the same id '"
+          + duplicate.id() + "'; ids name the output folders and artifact classifiers, so each must be unique";
+    }
+    Generation.Compiled compiled = (Generation.Compiled) failure;
+    return "Workflow " + compiled.workflow().id() + " (" + compiled.className() + "): "
+        + counts(compiled.workflow().problems()) + lines(compiled.workflow().problems());
   }
 
-  private void write(CompiledWorkflow workflow, Set<OutputFile> selected) throws MojoExecutionException {
-    Path directory = outputDirectory.toPath().resolve(workflow.id());
-    List<OutputFile> written;
-    try {
-      written = workflow.writeTo(directory, selected);
-    } catch (UncheckedIOException e) {
-      throw new MojoExecutionException("Cannot write the files of workflow " + workflow.id() + ": "
-          + e.getMessage(), e.getCause());
-    }
-    String shown = shown(directory);
-    if (written.isEmpty()) {
-      getLog().info(workflow.id() + ": up to date (" + shown + ")");
+  private void logWritten(Generation.Compiled workflow) {
+    String shown = shown(workflow.directory());
+    if (workflow.written().isEmpty()) {
+      getLog().info(workflow.workflow().id() + ": up to date (" + shown + ")");
     } else {
-      getLog().info(workflow.id() + ": wrote " + written.stream().map(OutputFile::fileName)
+      getLog().info(workflow.workflow().id() + ": wrote " + workflow.written().stream().map(OutputFile::fileName)
           .collect(Collectors.joining(", ")) + " to " + shown);
     }
   }
@@ -337,9 +269,8 @@ public final class GenerateMojo extends AbstractMojo {
     Path directory = outputDirectory.toPath().resolve(id);
     if (attach) {
       for (OutputFile file : selected) {
-        if (file.artifactType() != null) {
-          projectHelper.attachArtifact(project, file.artifactType(), id, directory.resolve(file.fileName()).toFile());
-        }
+        OutputFormats.artifactType(file).ifPresent(type ->
+            projectHelper.attachArtifact(project, type, id, directory.resolve(file.fileName()).toFile()));
       }
     }
     if (addResources) {
@@ -347,21 +278,10 @@ public final class GenerateMojo extends AbstractMojo {
     }
   }
 
+  // Decided from what is there, not from the phase: the folder is added to the resources (for a
+  // process-resources still to come) and, when the classes folder exists (resources may have been
+  // copied already), the files are also put where that copy puts them; the same bytes either way.
   private void addToResources(String id, Set<OutputFile> selected) throws MojoExecutionException {
-    String phase = mojoExecution.getLifecyclePhase();
-    if (phase != null && AFTER_PROCESS_RESOURCES.contains(phase)) {
-      // The resources have been copied already; put the files where that copy would have.
-      Path target = Path.of(project.getBuild().getOutputDirectory()).resolve(resourceTargetPath).resolve(id);
-      for (OutputFile file : selected) {
-        Path source = outputDirectory.toPath().resolve(id).resolve(file.fileName());
-        try {
-          GeneratedFiles.writeIfChanged(target.resolve(file.fileName()), Files.readString(source));
-        } catch (IOException | UncheckedIOException e) {
-          throw new MojoExecutionException("Cannot copy " + source + " into " + target + ": " + e.getMessage(), e);
-        }
-      }
-      return;
-    }
     String directory = outputDirectory.getAbsolutePath();
     boolean present = project.getResources().stream().anyMatch(resource -> directory.equals(resource.getDirectory()));
     if (!present) {
@@ -369,6 +289,19 @@ public final class GenerateMojo extends AbstractMojo {
       resource.setDirectory(directory);
       resource.setTargetPath(resourceTargetPath);
       project.addResource(resource);
+    }
+    Path classes = Path.of(project.getBuild().getOutputDirectory());
+    if (!Files.isDirectory(classes)) {
+      return;
+    }
+    Path target = classes.resolve(resourceTargetPath).resolve(id);
+    for (OutputFile file : selected) {
+      Path source = outputDirectory.toPath().resolve(id).resolve(file.fileName());
+      try {
+        GeneratedFiles.writeIfChanged(target.resolve(file.fileName()), Files.readString(source));
+      } catch (IOException | UncheckedIOException e) {
+        throw new MojoExecutionException("Cannot copy " + source + " into " + target + ": " + e.getMessage(), e);
+      }
     }
   }
 
@@ -387,9 +320,8 @@ public final class GenerateMojo extends AbstractMojo {
         .anyMatch(resource -> Files.isRegularFile(Path.of(resource.getDirectory()).resolve(WorkflowLoader.SERVICE_FILE)));
   }
 
-  private boolean hasOwnSource(String className) {
-    String file = className.replace('.', '/') + ".java";
-    return project.getCompileSourceRoots().stream().anyMatch(root -> Files.isRegularFile(Path.of(root).resolve(file)));
+  private Optional<Path> ownSource(String className) {
+    return OwnClasses.sourceOf(className, project.getCompileSourceRoots().stream().map(Path::of).toList());
   }
 
   private String noWorkflowMessage() throws IOException {
@@ -402,6 +334,8 @@ public final class GenerateMojo extends AbstractMojo {
         + " generate goal to the process-classes phase. See docs/maven-plugin.md.";
   }
 
+  // The phase is named only to explain; what was found (classes missing or older than their
+  // sources) decided.
   private String wrongPhaseMessage() {
     String phase = mojoExecution.getLifecyclePhase() == null ? "this phase" : mojoExecution.getLifecyclePhase();
     return "The workflows of " + project.getId() + " are in this module, but statecraft:generate runs in " + phase
@@ -414,10 +348,6 @@ public final class GenerateMojo extends AbstractMojo {
     Path base = project.getBasedir().toPath().toAbsolutePath();
     Path absolute = path.toAbsolutePath();
     return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
-  }
-
-  private static String workflowHeader(String className, List<Problem> problems) {
-    return "Workflow " + className + ": " + counts(problems);
   }
 
   private static String counts(List<Problem> problems) {

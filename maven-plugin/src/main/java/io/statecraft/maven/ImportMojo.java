@@ -58,12 +58,7 @@ public final class ImportMojo extends AbstractMojo {
       throw new MojoExecutionException("Cannot import " + file + ": " + e.getMessage());
     }
     imported.notes().forEach(note -> getLog().warn(file + ": " + note));
-    Path target = sourceDirectory.toPath();
-    String packagePath = imported.file().packageName.replace('.', File.separatorChar);
-    if (!packagePath.isEmpty()) {
-      target = target.resolve(packagePath);
-    }
-    target = target.resolve(imported.file().typeSpec.name + ".java");
+    Path target = sourceDirectory.toPath().resolve(imported.relativePath());
     try {
       boolean written = GeneratedFiles.writeIfChanged(target, imported.source());
       getLog().info((written ? "Wrote " : "Up to date: ") + basedir.toPath().toAbsolutePath().relativize(target.toAbsolutePath()));

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 
@@ -17,7 +18,24 @@ final class OutputFormats {
       "json", OutputFile.TEMPLATE_JSON,
       "diagram", OutputFile.DIAGRAM);
 
+  // The Maven artifact type each attached file is published as; the diagram is not attached.
+  private static final Map<OutputFile, String> ARTIFACT_TYPES = Map.of(
+      OutputFile.DEFINITION, "asl.json",
+      OutputFile.TEMPLATE_YAML, "yaml",
+      OutputFile.TEMPLATE_JSON, "json");
+
   private OutputFormats() {}
+
+  /** The Maven artifact type {@code file} is attached as ({@code yaml}, {@code json}, {@code asl.json}). */
+  static Optional<String> artifactType(OutputFile file) {
+    return Optional.ofNullable(ARTIFACT_TYPES.get(file));
+  }
+
+  /** The user-facing names of {@code files}, in file order. */
+  static List<String> names(Set<OutputFile> files) {
+    return BY_NAME.entrySet().stream().filter(entry -> files.contains(entry.getValue()))
+        .sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+  }
 
   /** The output files named in {@code names} (trimmed, case-insensitive); all when empty. */
   static Set<OutputFile> parse(List<String> names) throws MojoExecutionException {

@@ -30,12 +30,13 @@ final class BuildStateTest {
     stateFile = dir.resolve("state/default.state");
   }
 
-  private List<String> inputs(String configuration) {
+  private List<String> inputs(String format) {
+    GenerateInputs configuration = new GenerateInputs(List.of(format), List.of(), false, true, false, "statecraft", "/out");
     return BuildState.inputs(List.of(classes.toString(), jar.toString()), List.of(BuildStateTest.class), configuration);
   }
 
   private void save() {
-    BuildState.of(inputs("formats=all"), List.of("flow-a", "flow-b"), List.of(output)).write(stateFile);
+    BuildState.of(inputs("all"), List.of("flow-a", "flow-b"), List.of(output)).write(stateFile);
   }
 
   @Test
@@ -43,7 +44,7 @@ final class BuildStateTest {
     save();
     BuildState saved = BuildState.read(stateFile).orElseThrow();
     assertThat(saved.ids()).containsExactly("flow-a", "flow-b");
-    assertThat(saved.isCurrent(inputs("formats=all"))).isTrue();
+    assertThat(saved.isCurrent(inputs("all"))).isTrue();
   }
 
   @Test
@@ -52,22 +53,22 @@ final class BuildStateTest {
     Path flow = classes.resolve("com/acme/Flow.class");
     Files.writeString(flow, "v2");
     Files.setLastModifiedTime(flow, FileTime.fromMillis(Files.getLastModifiedTime(flow).toMillis() + 5000));
-    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("formats=all"))).isFalse();
+    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("all"))).isFalse();
   }
 
   @Test
   void anotherConfigurationIsAChange() {
     save();
-    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("formats=yaml"))).isFalse();
+    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("yaml"))).isFalse();
   }
 
   @Test
   void aDeletedOrEditedOutputIsAChange() throws IOException {
     save();
     Files.writeString(output, "edited by hand\n");
-    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("formats=all"))).isFalse();
+    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("all"))).isFalse();
     Files.delete(output);
-    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("formats=all"))).isFalse();
+    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("all"))).isFalse();
   }
 
   @Test

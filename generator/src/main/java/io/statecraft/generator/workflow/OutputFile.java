@@ -2,30 +2,20 @@ package io.statecraft.generator.workflow;
 
 import java.util.Objects;
 
-/**
- * The files a compiled workflow writes into {@code target/statecraft/<id>/}, with the Maven
- * artifact type each is attached as (null for files that are not attached).
- */
+/** The files a compiled workflow writes into {@code target/statecraft/<id>/}. */
 public enum OutputFile {
-  DEFINITION("definition.asl.json", "asl.json"),
-  TEMPLATE_YAML("template.yaml", "yaml"),
-  TEMPLATE_JSON("template.json", "json"),
-  DIAGRAM("diagram.mmd", null);
+  DEFINITION("definition.asl.json"),
+  TEMPLATE_YAML("template.yaml"),
+  TEMPLATE_JSON("template.json"),
+  DIAGRAM("diagram.mmd");
 
   private final String fileName;
-  private final String artifactType;
 
-  OutputFile(String fileName, String artifactType) {
+  OutputFile(String fileName) {
     this.fileName = Objects.requireNonNull(fileName);
-    this.artifactType = artifactType;
   }
 
   public String fileName() {
     return fileName;
-  }
-
-  /** The Maven artifact type ({@code yaml}, {@code json}, {@code asl.json}), or null. */
-  public String artifactType() {
-    return artifactType;
   }
 }

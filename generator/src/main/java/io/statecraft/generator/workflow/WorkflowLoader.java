@@ -142,7 +142,7 @@ public final class WorkflowLoader {
     }
     for (StackTraceElement frame : error.getStackTrace()) {
       if (isCallerFrame(frame.getClassName())) {
-        break; // back in the plugin or the command line: the author's code is not on this stack
+        break;
       }
       if (frame.getFileName() != null && frame.getLineNumber() > 0 && !isLibraryFrame(frame.getClassName())) {
         text.append(" (at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
@@ -153,13 +153,16 @@ public final class WorkflowLoader {
     return text.toString();
   }
 
+  // The frames that call the author's code (its constructor, id() and spec()): past them, the
+  // author is not on the stack, whoever called the generator.
   private static boolean isCallerFrame(String className) {
-    return className.startsWith("io.statecraft.maven.") || className.equals("io.statecraft.cli.GenerateCommand")
-        || className.equals(WorkflowLoader.class.getName());
+    return className.equals(WorkflowCompiler.class.getName()) || className.equals(WorkflowLoader.class.getName());
   }
 
+  // Statecraft's own frames, whatever module (the DSL, the typed AWS calls, the generator), and
+  // the JDK's: a mistake is reported at the author's line that called into them.
   private static boolean isLibraryFrame(String className) {
     return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
-        || className.startsWith("io.statecraft.dsl.") || className.startsWith("io.statecraft.generator.");
+        || className.startsWith("io.statecraft.");
   }
 }
