@@ -3,12 +3,12 @@ package io.statecraft.iam;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -43,8 +43,11 @@ public final class IamCatalog {
   /** The shape of the resource this class reads; the script writes the same number. */
   static final int FORMAT = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonFactory JSON = MAPPER.getFactory();
+  /**
+   * Streaming, with jackson-core alone: statecraft-aws brings this module into every workflow
+   * module, and reading into a tree would bring jackson-databind and jackson-annotations too.
+   */
+  private static final JsonFactory JSON = new JsonFactory();
 
   private static volatile IamCatalog standard;
 
@@ -113,7 +116,7 @@ public final class IamCatalog {
   private static IamCatalog index(byte[] json) throws IOException {
     String version = null;
     int format = -1;
-    JsonNode formatNode = null;
+    String formatText = null;
     Map<String, ServiceEntry> services = new LinkedHashMap<>();
     Reader reader = new Reader();
     try (JsonParser parser = JSON.createParser(json)) {
@@ -125,12 +128,15 @@ public final class IamCatalog {
         parser.nextToken();
         switch (field) {
           case "format":
-            formatNode = MAPPER.readTree(parser);
-            format = formatNode.asInt(-1);
+            // getValueAsInt coerces as the tree's asInt did, so the same files are accepted.
+            format = parser.getValueAsInt(-1);
+            formatText = Reader.display(parser, json);
             break;
           case "source":
-            JsonNode source = MAPPER.readTree(parser);
-            version = Reader.text(source.path("version"), "/source/version");
+            version = Reader.sourceVersion(parser);
+            if (version == null) {
+              throw Reader.invalid("/source/version", "not a string");
+            }
             break;
           case "services":
             if (parser.currentToken() != JsonToken.START_OBJECT) {
@@ -155,8 +161,9 @@ public final class IamCatalog {
     }
     if (format != FORMAT) {
       throw new IllegalStateException(
-          "IAM catalog: format " + (formatNode == null ? "missing" : formatNode) + ", but this Statecraft reads format "
-              + FORMAT + "; regenerate it with scripts/iam-data/generate.mjs");
+          "IAM catalog: format " + (formatText == null ? "missing" : formatText)
+              + ", but this Statecraft reads format " + FORMAT
+              + "; regenerate it with scripts/iam-data/generate.mjs");
     }
     if (version == null) {
       throw Reader.invalid("/source/version", "not a string");
@@ -291,9 +298,9 @@ public final class IamCatalog {
         synchronized (reader) {
           read = service;
           if (read == null) {
-            try {
-              JsonNode node = MAPPER.readTree(JSON.createParser(json, offset, length));
-              service = read = reader.service(prefix, node, "/services/" + prefix);
+            try (JsonParser parser = JSON.createParser(json, offset, length)) {
+              parser.nextToken();
+              service = read = reader.service(prefix, parser, "/services/" + prefix);
             } catch (IOException e) {
               throw new UncheckedIOException("cannot read IAM catalog service " + prefix, e);
             }
@@ -317,92 +324,184 @@ public final class IamCatalog {
       Map<String, IamResourceType> resourceTypes) {}
 
   /**
-   * Turns the JSON tree into records. The same few condition keys and lists repeat across
-   * twenty-odd thousand actions, so equal strings and lists are shared rather than kept once
-   * per occurrence.
+   * Turns one service's JSON into records, straight from the token stream (see {@link #JSON}).
+   * Each method starts with the parser on the first token of the value it reads and leaves it on
+   * that value's last token. The same few condition keys and lists repeat across twenty-odd
+   * thousand actions, so equal strings and lists are shared rather than kept once per occurrence.
    */
   private static final class Reader {
     private final Map<String, String> strings = new HashMap<>();
     private final Map<List<String>, List<String>> lists = new HashMap<>();
 
-    Service service(String prefix, JsonNode node, String pointer) {
-      object(node, pointer);
-      Map<String, IamResourceType> types =
-          byKey(node.path("resourceTypes"), pointer + "/resourceTypes", (name, type, at) ->
-              new IamResourceType(
-                  intern(prefix),
-                  intern(name),
-                  strings(type, "arns", at),
-                  strings(type, "conditionKeys", at)),
-              IamResourceType::name);
-      Map<String, IamAction> actions =
-          byKey(node.path("actions"), pointer + "/actions", (name, action, at) -> {
-            IamAction read = new IamAction(
-                intern(prefix),
-                intern(name),
-                accessLevels(action.path("access"), at + "/access"),
-                resources(action.path("resourceTypes"), at + "/resourceTypes"),
-                strings(action, "conditionKeys", at),
-                strings(action, "dependentActions", at));
-            // Checked here so that a lookup of an action's resource types cannot come up empty.
-            for (IamActionResource use : read.resourceTypes()) {
-              if (!types.containsKey(key(use.name()))) {
-                throw invalid(
-                    at, "names resource type " + use.name() + ", which " + prefix + " lacks");
-              }
-            }
-            return read;
-          },
-          IamAction::name);
-      return new Service(
-          intern(prefix), text(node.path("name"), pointer + "/name"), actions, types);
+    Service service(String prefix, JsonParser parser, String pointer) throws IOException {
+      object(parser, pointer);
+      String name = null;
+      Map<String, IamAction> actions = Map.of();
+      Map<String, IamResourceType> types = Map.of();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        switch (field) {
+          case "name":
+            name = string(parser);
+            break;
+          case "actions":
+            actions = byKey(parser, pointer + "/actions",
+                (actionName, at) -> action(prefix, actionName, parser, at), IamAction::name);
+            break;
+          case "resourceTypes":
+            types = byKey(parser, pointer + "/resourceTypes",
+                (typeName, at) -> resourceType(prefix, typeName, parser, at),
+                IamResourceType::name);
+            break;
+          default:
+            parser.skipChildren();
+        }
+      }
+      // Checked here so that a lookup of an action's resource types cannot come up empty; only
+      // now, because the file lists a service's actions before its resource types.
+      for (IamAction action : actions.values()) {
+        for (IamActionResource use : action.resourceTypes()) {
+          if (!types.containsKey(key(use.name()))) {
+            throw invalid(pointer + "/actions/" + action.name(),
+                "names resource type " + use.name() + ", which " + prefix + " lacks");
+          }
+        }
+      }
+      if (name == null) {
+        throw invalid(pointer + "/name", "not a string");
+      }
+      return new Service(intern(prefix), name, actions, types);
     }
 
-    private Set<IamAccessLevel> accessLevels(JsonNode node, String pointer) {
+    private IamAction action(String prefix, String name, JsonParser parser, String pointer)
+        throws IOException {
+      Set<IamAccessLevel> access = null;
+      List<IamActionResource> resources = List.of();
+      List<String> conditionKeys = List.of();
+      List<String> dependentActions = List.of();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        switch (field) {
+          case "access":
+            access = accessLevels(parser, pointer + "/access");
+            break;
+          case "resourceTypes":
+            resources = resources(parser, pointer + "/resourceTypes");
+            break;
+          case "conditionKeys":
+            conditionKeys = strings(parser, pointer + "/conditionKeys");
+            break;
+          case "dependentActions":
+            dependentActions = strings(parser, pointer + "/dependentActions");
+            break;
+          default:
+            parser.skipChildren();
+        }
+      }
+      if (access == null) {
+        throw invalid(pointer + "/access", "not a string");
+      }
+      return new IamAction(
+          intern(prefix), intern(name), access, resources, conditionKeys, dependentActions);
+    }
+
+    private IamResourceType resourceType(
+        String prefix, String name, JsonParser parser, String pointer) throws IOException {
+      List<String> arns = List.of();
+      List<String> conditionKeys = List.of();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        switch (field) {
+          case "arns":
+            arns = strings(parser, pointer + "/arns");
+            break;
+          case "conditionKeys":
+            conditionKeys = strings(parser, pointer + "/conditionKeys");
+            break;
+          default:
+            parser.skipChildren();
+        }
+      }
+      return new IamResourceType(intern(prefix), intern(name), arns, conditionKeys);
+    }
+
+    private Set<IamAccessLevel> accessLevels(JsonParser parser, String pointer)
+        throws IOException {
+      String text = string(parser);
+      if (text == null) {
+        throw invalid(pointer, "not a string");
+      }
       // The source writes "Tagging, Write" and "Permissions management, Write" for actions that
       // are both; an unknown label fails the load rather than being guessed at.
       Set<IamAccessLevel> levels = EnumSet.noneOf(IamAccessLevel.class);
-      for (String label : text(node, pointer).split(",")) {
+      for (String label : text.split(",")) {
         levels.add(IamAccessLevel.fromLabel(label.trim())
             .orElseThrow(() -> invalid(pointer, "unknown access level " + label.trim())));
       }
       return levels;
     }
 
-    private List<IamActionResource> resources(JsonNode node, String pointer) {
-      if (node.isMissingNode()) {
-        return List.of();
-      }
-      if (!node.isArray()) {
-        throw invalid(pointer, "not an array");
-      }
-      List<IamActionResource> uses = new ArrayList<>(node.size());
-      for (int i = 0; i < node.size(); i++) {
-        JsonNode use = object(node.get(i), pointer + "/" + i);
-        uses.add(new IamActionResource(
-            intern(text(use.path("name"), pointer + "/" + i + "/name")),
-            use.path("required").asBoolean(false),
-            strings(use, "conditionKeys", pointer + "/" + i),
-            strings(use, "dependentActions", pointer + "/" + i)));
+    private List<IamActionResource> resources(JsonParser parser, String pointer)
+        throws IOException {
+      array(parser, pointer);
+      List<IamActionResource> uses = new ArrayList<>();
+      for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+        String at = pointer + "/" + i;
+        object(parser, at);
+        String name = null;
+        boolean required = false;
+        List<String> conditionKeys = List.of();
+        List<String> dependentActions = List.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          parser.nextToken();
+          switch (field) {
+            case "name":
+              name = string(parser);
+              break;
+            case "required":
+              // Coerced as the tree's asBoolean(false) did: only true (or "true", or a non-zero
+              // number) is required.
+              required = parser.getValueAsBoolean(false);
+              parser.skipChildren();
+              break;
+            case "conditionKeys":
+              conditionKeys = strings(parser, at + "/conditionKeys");
+              break;
+            case "dependentActions":
+              dependentActions = strings(parser, at + "/dependentActions");
+              break;
+            default:
+              parser.skipChildren();
+          }
+        }
+        if (name == null) {
+          throw invalid(at + "/name", "not a string");
+        }
+        uses.add(new IamActionResource(intern(name), required, conditionKeys, dependentActions));
       }
       return uses;
     }
 
     private interface Entry<T> {
-      T read(String name, JsonNode node, String pointer);
+      T read(String name, String pointer) throws IOException;
     }
 
-    /** Reads an object of named entries into a map keyed by lower-case name. */
+    /** Reads an object of named entries, each an object, into a map keyed by lower-case name. */
     private <T> Map<String, T> byKey(
-        JsonNode node, String pointer, Entry<T> entry, Function<T, String> nameOf) {
-      if (node.isMissingNode()) {
-        return Map.of();
-      }
-      object(node, pointer);
+        JsonParser parser, String pointer, Entry<T> entry, Function<T, String> nameOf)
+        throws IOException {
+      object(parser, pointer);
       Map<String, T> map = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> e : node.properties()) {
-        String at = pointer + "/" + e.getKey();
-        T value = entry.read(e.getKey(), object(e.getValue(), at), at);
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        String at = pointer + "/" + name;
+        parser.nextToken();
+        object(parser, at);
+        T value = entry.read(name, at);
         if (map.put(key(nameOf.apply(value)), value) != null) {
           throw invalid(at, "name repeated in another case");
         }
@@ -410,18 +509,16 @@ public final class IamCatalog {
       return Collections.unmodifiableMap(map);
     }
 
-    /** An optional array of strings, absent when empty. */
-    private List<String> strings(JsonNode parent, String field, String pointer) {
-      JsonNode node = parent.path(field);
-      if (node.isMissingNode()) {
-        return List.of();
-      }
-      if (!node.isArray()) {
-        throw invalid(pointer + "/" + field, "not an array");
-      }
-      List<String> values = new ArrayList<>(node.size());
-      for (int i = 0; i < node.size(); i++) {
-        values.add(intern(text(node.get(i), pointer + "/" + field + "/" + i)));
+    /** An array of strings; the caller keeps its default (empty) when the field is absent. */
+    private List<String> strings(JsonParser parser, String pointer) throws IOException {
+      array(parser, pointer);
+      List<String> values = new ArrayList<>();
+      for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+        String value = string(parser);
+        if (value == null) {
+          throw invalid(pointer + "/" + i, "not a string");
+        }
+        values.add(intern(value));
       }
       return lists.computeIfAbsent(List.copyOf(values), Function.identity());
     }
@@ -430,18 +527,60 @@ public final class IamCatalog {
       return strings.computeIfAbsent(s, Function.identity());
     }
 
-    private static JsonNode object(JsonNode node, String pointer) {
-      if (!node.isObject()) {
-        throw invalid(pointer, "not an object");
+    /** The current string value, or null (having skipped it) when the value is anything else. */
+    private static String string(JsonParser parser) throws IOException {
+      if (parser.currentToken() == JsonToken.VALUE_STRING) {
+        return parser.getText();
       }
-      return node;
+      parser.skipChildren();
+      return null;
     }
 
-    static String text(JsonNode node, String pointer) {
-      if (!node.isTextual()) {
-        throw invalid(pointer, "not a string");
+    private static void object(JsonParser parser, String pointer) {
+      if (parser.currentToken() != JsonToken.START_OBJECT) {
+        throw invalid(pointer, "not an object");
       }
-      return node.textValue();
+    }
+
+    private static void array(JsonParser parser, String pointer) {
+      if (parser.currentToken() != JsonToken.START_ARRAY) {
+        throw invalid(pointer, "not an array");
+      }
+    }
+
+    /** The header's {@code version} inside {@code source}, or null when it is not a string. */
+    static String sourceVersion(JsonParser parser) throws IOException {
+      if (parser.currentToken() != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        return null;
+      }
+      String version = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        if (field.equals("version")) {
+          version = string(parser); // the last one counts, as it did in a tree
+        } else {
+          parser.skipChildren();
+        }
+      }
+      return version;
+    }
+
+    /** The current value as JSON, for a message; an object or array as the file spells it. */
+    static String display(JsonParser parser, byte[] json) throws IOException {
+      JsonToken token = parser.currentToken();
+      if (token == JsonToken.VALUE_STRING) {
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(parser.getText()))
+            + '"';
+      }
+      if (token.isScalarValue()) {
+        return parser.getText();
+      }
+      int start = (int) parser.currentTokenLocation().getByteOffset();
+      parser.skipChildren();
+      int end = (int) parser.currentLocation().getByteOffset();
+      return new String(json, start, end - start, StandardCharsets.UTF_8);
     }
 
     static IllegalStateException invalid(String pointer, String message) {

@@ -216,6 +216,25 @@ class IamCatalogTest {
   }
 
   @Test
+  void namesWhereAServiceIsMalformed() {
+    // Services are read straight from the token stream; each message still points at the value.
+    String header = "{\"format\":1,\"source\":{\"version\":\"x\"},\"services\":{\"x\":";
+    assertThatThrownBy(() -> read(header + "{\"actions\":{}}}}"))
+        .hasMessage("IAM catalog /services/x/name: not a string");
+    assertThatThrownBy(() -> read(header + "{\"name\":\"X\",\"actions\":{\"Do\":{}}}}}"))
+        .hasMessage("IAM catalog /services/x/actions/Do/access: not a string");
+    assertThatThrownBy(() -> read(header + "{\"name\":\"X\",\"actions\":{\"Do\":{\"access\":"
+            + "\"Write\",\"resourceTypes\":[{\"name\":\"t\",\"conditionKeys\":[1]}]}}}}}"))
+        .hasMessage(
+            "IAM catalog /services/x/actions/Do/resourceTypes/0/conditionKeys/0: not a string");
+    assertThatThrownBy(() -> read(
+            header + "{\"name\":\"X\",\"resourceTypes\":{\"t\":{\"arns\":\"a\"}}}}}"))
+        .hasMessage("IAM catalog /services/x/resourceTypes/t/arns: not an array");
+    assertThatThrownBy(() -> read("{\"format\":1,\"services\":{},\"source\":{\"version\":3}}"))
+        .hasMessage("IAM catalog /source/version: not a string");
+  }
+
+  @Test
   void readsTheSmallestCatalog() throws Exception {
     IamCatalog small = read(
         "{\"format\":1,\"source\":{\"version\":\"1.2.3\"},\"services\":{\"x\":{\"name\":\"X\","
