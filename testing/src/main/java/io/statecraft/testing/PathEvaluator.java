@@ -13,7 +13,6 @@ import io.statecraft.dsl.ArrayValue;
 import io.statecraft.dsl.Intrinsic;
 import io.statecraft.dsl.ObjectValue;
 import io.statecraft.dsl.Path;
-import io.statecraft.dsl.StringValue;
 import io.statecraft.dsl.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,6 @@ final class PathEvaluator {
       .mappingProvider(new JacksonMappingProvider(JsonValues.MAPPER))
       .build();
   private static final Map<String, JsonPath> PATHS = new ConcurrentHashMap<>();
-  private static final Map<String, Intrinsic> CALLS = new ConcurrentHashMap<>();
 
   private PathEvaluator() {}
 
@@ -130,38 +128,13 @@ final class PathEvaluator {
     if (value instanceof Intrinsic call) {
       return Intrinsics.evaluate(call, scope);
     }
-    if (value instanceof Path path) {
-      return readDynamic(path.expression(), scope, field);
-    }
-    // Text that is neither a path nor a well-formed call, which the definition reader keeps as
-    // written: evaluated as the service would, so that it fails with the service's message.
     String expression = text(value);
-    if (Intrinsic.looksLikeCall(expression)) {
-      return Intrinsics.evaluate(parseCall(expression), scope);
-    }
-    return readDynamic(expression, scope, field);
-  }
-
-  private static JsonNode readDynamic(String expression, Scope scope, String field) throws StatesError {
     try {
       return read(expression, scope);
     } catch (NotFound e) {
       throw StatesError.runtime("The JSONPath '" + expression + "' specified for the field '" + field
           + "' could not be found in the input '" + JsonValues.compact(scope.input()) + "'");
     }
-  }
-
-  private static Intrinsic parseCall(String expression) throws StatesError {
-    Intrinsic call = CALLS.get(expression);
-    if (call == null) {
-      try {
-        call = Intrinsic.parse(expression);
-      } catch (IllegalArgumentException e) {
-        throw StatesError.runtime("Invalid intrinsic function call " + expression + ": " + e.getMessage());
-      }
-      CALLS.put(expression, call);
-    }
-    return call;
   }
 
   /** The text of a path field as the definition has it: a path, a call, or any other text. */
@@ -185,10 +158,10 @@ final class PathEvaluator {
       for (Map.Entry<String, Value> field : object.fields().entrySet()) {
         String key = field.getKey();
         Value value = field.getValue();
+        // The reader turned each "Key.$" field into Key holding a path or a call; the validator has
+        // made sure that every .$ field is one of those.
         if (value.isDynamicPath()) {
           out.set(key, dynamic(value, scope, key + ".$"));
-        } else if (key.endsWith(".$") && value instanceof StringValue) {
-          out.set(key.substring(0, key.length() - 2), dynamic(value, scope, key));
         } else {
           out.set(key, template(value, scope));
         }
