@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.dsl.BuildIssue;
 import io.statecraft.dsl.BuiltStateMachine;
 import io.statecraft.dsl.StateMachine;
+import io.statecraft.dsl.workflow.WorkflowType;
 import io.statecraft.dsl.asl.AslBranch;
 import io.statecraft.dsl.asl.AslDefinition;
 import io.statecraft.dsl.asl.AslMap;
@@ -13,7 +14,6 @@ import io.statecraft.asl.AslWriter;
 import io.statecraft.asl.json.CanonicalJson;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.asl.validate.AslValidator;
-import io.statecraft.asl.validate.StateMachineType;
 import io.statecraft.asl.validate.ValidationOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,12 +35,12 @@ public final class DefinitionCompiler {
   private DefinitionCompiler() {}
 
   /** Compiles a state machine for a workflow of the given type. */
-  public static CompiledDefinition compile(StateMachine machine, StateMachineType type) {
+  public static CompiledDefinition compile(StateMachine machine, WorkflowType type) {
     return compile(machine.build(), type);
   }
 
   /** Compiles a state machine already built. */
-  public static CompiledDefinition compile(BuiltStateMachine built, StateMachineType type) {
+  public static CompiledDefinition compile(BuiltStateMachine built, WorkflowType type) {
     AslDefinition definition = built.definition();
     ObjectNode json = AslWriter.toJson(definition);
     List<Problem> problems = new ArrayList<>();

@@ -8,7 +8,7 @@ import io.statecraft.dsl.Pass;
 import io.statecraft.dsl.Retry;
 import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.Task;
-import io.statecraft.asl.validate.StateMachineType;
+import io.statecraft.dsl.workflow.WorkflowType;
 import org.junit.jupiter.api.Test;
 
 class DefinitionCompilerTest {
@@ -21,7 +21,7 @@ class DefinitionCompilerTest {
     Pass b = Pass.named("Same");
     call.next(a).next(b);
 
-    CompiledDefinition compiled = DefinitionCompiler.compile(StateMachine.startWith(call), StateMachineType.STANDARD);
+    CompiledDefinition compiled = DefinitionCompiler.compile(StateMachine.startWith(call), WorkflowType.STANDARD);
 
     assertThat(compiled.problems()).extracting(Problem::describe).containsExactly(
         "ERROR VALUE_OUT_OF_RANGE /States/Call/Retry/0/BackoffRate: BackoffRate must be a number of at least 1.0, "
@@ -40,7 +40,7 @@ class DefinitionCompilerTest {
   @Test
   void aSoundStateMachineCompilesWithoutProblems() {
     CompiledDefinition compiled = DefinitionCompiler.compile(
-        StateMachine.startWith(Pass.named("Only")), StateMachineType.STANDARD).orThrow("state machine");
+        StateMachine.startWith(Pass.named("Only")), WorkflowType.STANDARD).orThrow("state machine");
 
     assertThat(compiled.problems()).isEmpty();
     assertThat(compiled.text()).isEqualTo("""

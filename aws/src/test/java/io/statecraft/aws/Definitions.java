@@ -11,7 +11,7 @@ import io.statecraft.dsl.Task;
 import io.statecraft.asl.CompiledDefinition;
 import io.statecraft.asl.DefinitionCompiler;
 import io.statecraft.asl.Problem;
-import io.statecraft.asl.validate.StateMachineType;
+import io.statecraft.dsl.workflow.WorkflowType;
 import java.io.UncheckedIOException;
 
 /** Compiles state machines the way a workflow build does, and shows parts of them as compact JSON. */
@@ -27,7 +27,7 @@ final class Definitions {
   }
 
   static CompiledDefinition compile(StateMachine machine) {
-    CompiledDefinition compiled = DefinitionCompiler.compile(machine, StateMachineType.STANDARD);
+    CompiledDefinition compiled = DefinitionCompiler.compile(machine, WorkflowType.STANDARD);
     assertThat(compiled.problems()).extracting(Problem::describe).isEmpty();
     return compiled;
   }

@@ -15,7 +15,7 @@ import io.statecraft.dsl.workflow.HttpConnection;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.asl.DefinitionCompiler;
 import io.statecraft.asl.Problem;
-import io.statecraft.asl.validate.StateMachineType;
+import io.statecraft.dsl.workflow.WorkflowType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -252,11 +252,11 @@ class OptimizedIntegrationsTest {
   void theValidatorRefusesSyncAndCallbackPatternsInExpressWorkflows() {
     Task child = Task.named("RunChild").call(AwsSdk.optimized(StartExecutionRequest.builder()
         .stateMachineArn(AwsSdk.text(Placeholder.string("Child"))).build()).sync());
-    List<Problem> problems = DefinitionCompiler.compile(StateMachine.startWith(child), StateMachineType.EXPRESS)
+    List<Problem> problems = DefinitionCompiler.compile(StateMachine.startWith(child), WorkflowType.EXPRESS)
         .problems();
     assertThat(problems).extracting(Problem::code, Problem::pointer)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("EXPRESS_UNSUPPORTED_INTEGRATION", "/States/RunChild/Resource"));
-    assertThat(DefinitionCompiler.compile(StateMachine.startWith(child), StateMachineType.STANDARD).problems()).isEmpty();
+    assertThat(DefinitionCompiler.compile(StateMachine.startWith(child), WorkflowType.STANDARD).problems()).isEmpty();
   }
 
 }

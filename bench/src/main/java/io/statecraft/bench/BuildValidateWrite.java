@@ -2,7 +2,7 @@ package io.statecraft.bench;
 
 import io.statecraft.asl.CompiledDefinition;
 import io.statecraft.asl.DefinitionCompiler;
-import io.statecraft.asl.validate.StateMachineType;
+import io.statecraft.dsl.workflow.WorkflowType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ final class BuildValidateWrite {
   }
 
   private static int[] compileAndWrite(int index, int states, Path folder) {
-    CompiledDefinition compiled = DefinitionCompiler.compile(SyntheticWorkflows.of(states, index), StateMachineType.STANDARD);
+    CompiledDefinition compiled = DefinitionCompiler.compile(SyntheticWorkflows.of(states, index), WorkflowType.STANDARD);
     try {
       Files.writeString(folder.resolve("definition-" + index + ".asl.json"), compiled.text(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -1,10 +1,11 @@
 package io.statecraft.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.dsl.ComparisonOperator;
+import io.statecraft.dsl.Condition;
+import io.statecraft.dsl.Value;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -20,120 +21,125 @@ final class ChoiceRules {
 
   private ChoiceRules() {}
 
-  static boolean matches(JsonNode rule, Scope scope) throws StatesError {
-    JsonNode and = rule.get("And");
-    if (and != null) {
-      for (JsonNode each : and) {
+  /** Whether a JSONPath rule's test holds in {@code scope}. */
+  static boolean matches(Condition condition, Scope scope) throws StatesError {
+    if (condition instanceof Condition.And and) {
+      for (Condition each : and.conditions()) {
         if (!matches(each, scope)) {
           return false;
         }
       }
       return true;
     }
-    JsonNode or = rule.get("Or");
-    if (or != null) {
-      for (JsonNode each : or) {
+    if (condition instanceof Condition.Or or) {
+      for (Condition each : or.conditions()) {
         if (matches(each, scope)) {
           return true;
         }
       }
       return false;
     }
-    JsonNode not = rule.get("Not");
-    if (not != null) {
-      return !matches(not, scope);
+    if (condition instanceof Condition.Not not) {
+      return !matches(not.condition(), scope);
     }
-    String variable = rule.path("Variable").asText("$");
-    for (Iterator<Map.Entry<String, JsonNode>> it = rule.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      String operator = field.getKey();
-      if (operator.equals("Variable") || operator.equals("Next") || operator.equals("Comment")
-          || operator.equals("Assign") || operator.equals("Output")) {
-        continue;
-      }
-      return compare(operator, variable, field.getValue(), scope);
+    if (condition instanceof Condition.Comparison comparison) {
+      return compare(comparison, scope);
     }
-    throw StatesError.runtime("A Choice rule has no comparison operator: " + JsonValues.compact(rule));
+    // The validator keeps JSONata Conditions out of JSONPath states.
+    throw StatesError.runtime("A JSONata Condition cannot be tested in a JSONPath Choice state");
   }
 
-  private static boolean compare(String operator, String variable, JsonNode operand, Scope scope) throws StatesError {
+  private static boolean compare(Condition.Comparison comparison, Scope scope) throws StatesError {
+    ComparisonOperator operator = comparison.operator();
+    String variable = comparison.variable().expression();
     JsonNode value;
     try {
       value = PathEvaluator.read(variable, scope);
     } catch (PathEvaluator.NotFound e) {
-      if (operator.equals("IsPresent")) {
-        return !operand.asBoolean();
+      if (operator == ComparisonOperator.IS_PRESENT) {
+        return !flag(comparison.operand());
       }
       throw StatesError.runtime("Invalid path '" + variable + "': The choice state's condition path references an "
           + "invalid value.");
     }
-    if (operator.equals("IsPresent")) {
-      return operand.asBoolean();
+    switch (operator) {
+      case IS_PRESENT: return flag(comparison.operand());
+      case IS_NULL: return value.isNull() == flag(comparison.operand());
+      case IS_NUMERIC: return value.isNumber() == flag(comparison.operand());
+      case IS_STRING: return value.isTextual() == flag(comparison.operand());
+      case IS_BOOLEAN: return value.isBoolean() == flag(comparison.operand());
+      case IS_TIMESTAMP: return (value.isTextual() && timestamp(value.textValue()) != null) == flag(comparison.operand());
+      default: break;
     }
-    if (operator.startsWith("Is")) {
-      boolean is;
-      switch (operator) {
-        case "IsNull": is = value.isNull(); break;
-        case "IsNumeric": is = value.isNumber(); break;
-        case "IsString": is = value.isTextual(); break;
-        case "IsBoolean": is = value.isBoolean(); break;
-        case "IsTimestamp": is = value.isTextual() && timestamp(value.textValue()) != null; break;
-        default: throw StatesError.runtime("Unknown Choice operator " + operator);
-      }
-      return is == operand.asBoolean();
+    JsonNode other = operator.operand() == ComparisonOperator.Operand.PATH
+        ? operandAtPath(comparison.operand(), scope)
+        : Literals.toJson(comparison.operand());
+    switch (operator) {
+      case STRING_MATCHES:
+        return value.isTextual() && other.isTextual() && wildcard(other.textValue()).matcher(value.textValue()).matches();
+      case BOOLEAN_EQUALS:
+      case BOOLEAN_EQUALS_PATH:
+        return value.isBoolean() && other.isBoolean() && value.booleanValue() == other.booleanValue();
+      default: break;
     }
-    String base = operator;
-    JsonNode other = operand;
-    if (operator.endsWith("Path")) {
-      base = operator.substring(0, operator.length() - 4);
-      try {
-        other = PathEvaluator.read(operand.asText(), scope);
-      } catch (PathEvaluator.NotFound e) {
-        throw StatesError.runtime("Invalid path '" + operand.asText() + "': The choice state's condition path "
-            + "references an invalid value.");
-      }
+    // Values of the wrong type for the operator do not match; that is not an error.
+    Integer order = order(operator, value, other);
+    if (order == null) {
+      return false;
     }
-    if (base.startsWith("String")) {
-      if (!value.isTextual() || !other.isTextual()) {
-        return false;
-      }
-      String a = value.textValue();
-      String b = other.textValue();
-      switch (base) {
-        case "StringEquals": return a.equals(b);
-        case "StringLessThan": return a.compareTo(b) < 0;
-        case "StringGreaterThan": return a.compareTo(b) > 0;
-        case "StringLessThanEquals": return a.compareTo(b) <= 0;
-        case "StringGreaterThanEquals": return a.compareTo(b) >= 0;
-        case "StringMatches": return wildcard(b).matcher(a).matches();
-        default: break;
-      }
-    } else if (base.startsWith("Numeric")) {
-      if (!value.isNumber() || !other.isNumber()) {
-        return false;
-      }
-      return ordered(base.substring("Numeric".length()), value.decimalValue().compareTo(other.decimalValue()));
-    } else if (base.equals("BooleanEquals")) {
-      return value.isBoolean() && other.isBoolean() && value.booleanValue() == other.booleanValue();
-    } else if (base.startsWith("Timestamp")) {
-      OffsetDateTime a = value.isTextual() ? timestamp(value.textValue()) : null;
-      OffsetDateTime b = other.isTextual() ? timestamp(other.textValue()) : null;
-      if (a == null || b == null) {
-        return false;
-      }
-      return ordered(base.substring("Timestamp".length()), a.toInstant().compareTo(b.toInstant()));
+    switch (operator) {
+      case STRING_EQUALS: case STRING_EQUALS_PATH:
+      case NUMERIC_EQUALS: case NUMERIC_EQUALS_PATH:
+      case TIMESTAMP_EQUALS: case TIMESTAMP_EQUALS_PATH:
+        return order == 0;
+      case STRING_LESS_THAN: case STRING_LESS_THAN_PATH:
+      case NUMERIC_LESS_THAN: case NUMERIC_LESS_THAN_PATH:
+      case TIMESTAMP_LESS_THAN: case TIMESTAMP_LESS_THAN_PATH:
+        return order < 0;
+      case STRING_GREATER_THAN: case STRING_GREATER_THAN_PATH:
+      case NUMERIC_GREATER_THAN: case NUMERIC_GREATER_THAN_PATH:
+      case TIMESTAMP_GREATER_THAN: case TIMESTAMP_GREATER_THAN_PATH:
+        return order > 0;
+      case STRING_LESS_THAN_EQUALS: case STRING_LESS_THAN_EQUALS_PATH:
+      case NUMERIC_LESS_THAN_EQUALS: case NUMERIC_LESS_THAN_EQUALS_PATH:
+      case TIMESTAMP_LESS_THAN_EQUALS: case TIMESTAMP_LESS_THAN_EQUALS_PATH:
+        return order <= 0;
+      case STRING_GREATER_THAN_EQUALS: case STRING_GREATER_THAN_EQUALS_PATH:
+      case NUMERIC_GREATER_THAN_EQUALS: case NUMERIC_GREATER_THAN_EQUALS_PATH:
+      case TIMESTAMP_GREATER_THAN_EQUALS: case TIMESTAMP_GREATER_THAN_EQUALS_PATH:
+        return order >= 0;
+      default:
+        throw StatesError.runtime("Unknown Choice operator " + operator.written());
     }
-    throw StatesError.runtime("Unknown Choice operator " + operator);
   }
 
-  private static boolean ordered(String relation, int comparison) throws StatesError {
-    switch (relation) {
-      case "Equals": return comparison == 0;
-      case "LessThan": return comparison < 0;
-      case "GreaterThan": return comparison > 0;
-      case "LessThanEquals": return comparison <= 0;
-      case "GreaterThanEquals": return comparison >= 0;
-      default: throw StatesError.runtime("Unknown Choice comparison " + relation);
+  // How value compares with other as the operator's type (String..., Numeric..., Timestamp...);
+  // null when either is not of that type.
+  private static Integer order(ComparisonOperator operator, JsonNode value, JsonNode other) {
+    String written = operator.written();
+    if (written.startsWith("String")) {
+      return value.isTextual() && other.isTextual() ? value.textValue().compareTo(other.textValue()) : null;
+    }
+    if (written.startsWith("Numeric")) {
+      return value.isNumber() && other.isNumber() ? value.decimalValue().compareTo(other.decimalValue()) : null;
+    }
+    OffsetDateTime a = value.isTextual() ? timestamp(value.textValue()) : null;
+    OffsetDateTime b = other.isTextual() ? timestamp(other.textValue()) : null;
+    return a == null || b == null ? null : a.toInstant().compareTo(b.toInstant());
+  }
+
+  // The flag of IsPresent and the Is* tests, read leniently as JSON's asBoolean does.
+  private static boolean flag(Value operand) {
+    return Literals.toJson(operand).asBoolean();
+  }
+
+  private static JsonNode operandAtPath(Value operand, Scope scope) throws StatesError {
+    String path = PathEvaluator.text(operand);
+    try {
+      return PathEvaluator.read(path, scope);
+    } catch (PathEvaluator.NotFound e) {
+      throw StatesError.runtime("Invalid path '" + path + "': The choice state's condition path "
+          + "references an invalid value.");
     }
   }
 

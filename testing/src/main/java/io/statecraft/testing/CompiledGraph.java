@@ -1,43 +1,73 @@
 package io.statecraft.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.dsl.QueryLanguage;
+import io.statecraft.dsl.asl.AslBranch;
+import io.statecraft.dsl.asl.AslDefinition;
+import io.statecraft.dsl.asl.AslMap;
+import io.statecraft.dsl.asl.AslParallel;
+import io.statecraft.dsl.asl.AslPass;
+import io.statecraft.dsl.asl.AslState;
+import io.statecraft.dsl.asl.AslTask;
+import io.statecraft.dsl.asl.AslWait;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The states of one graph (the top level, a Parallel branch or a Map's item processor) prepared
- * once per definition, so that a run looks up little per transition: each state's type, its
- * event names and where it goes next.
+ * once per definition, so that a run looks up little per transition: each state's event names
+ * and where it goes next.
  */
 final class CompiledGraph {
 
   /** One state, with what the interpreter needs on every visit. */
   static final class Node {
     final String name;
-    final JsonNode json;
+    final AslState state;
     final String type;
     final String enteredEvent;
     final String exitedEvent;
     final String next;
-    /** A Pass state with only Type, Next/End and Comment: its output is its input. */
+    /** A Pass state with nothing but Next/End (and a Comment): its output is its input. */
     final boolean plainPass;
-    final String queryLanguage;
+    final QueryLanguage queryLanguage;
     final int index;
     /** The state named by Next, resolved once. */
     Node nextNode;
 
-    Node(String name, JsonNode json, int index) {
+    Node(String name, AslState state, int index) {
       this.name = name;
-      this.json = json;
+      this.state = state;
       this.index = index;
-      this.type = json.path("Type").asText();
+      this.type = state.type();
       this.enteredEvent = type + "StateEntered";
       this.exitedEvent = type + "StateExited";
-      this.next = json.has("Next") ? json.get("Next").asText() : null;
-      int fields = json.size() - (json.has("Comment") ? 1 : 0);
-      this.plainPass = type.equals("Pass") && fields == 2;
-      this.queryLanguage = json.has("QueryLanguage") ? json.get("QueryLanguage").asText() : null;
+      this.next = next(state);
+      this.plainPass = state instanceof AslPass pass && pass.io().isEmpty() && pass.result() == null
+          && pass.queryLanguage() == null && pass.extensions().isEmpty();
+      this.queryLanguage = state.queryLanguage();
+    }
+
+    private static String next(AslState state) {
+      if (state instanceof AslTask task) {
+        return task.next();
+      }
+      if (state instanceof AslPass pass) {
+        return pass.next();
+      }
+      if (state instanceof AslWait wait) {
+        return wait.next();
+      }
+      if (state instanceof AslParallel parallel) {
+        return parallel.next();
+      }
+      if (state instanceof AslMap map) {
+        return map.next();
+      }
+      return null;
     }
   }
 
@@ -53,40 +83,46 @@ final class CompiledGraph {
     return nodes.get(name);
   }
 
-  void forEach(java.util.function.Consumer<Node> action) {
-    nodes.values().forEach(action);
+  Collection<Node> nodes() {
+    return nodes.values();
   }
 
-  /** Every graph of a definition, by the identity of its JSON object; and how many states there are. */
-  record All(Map<JsonNode, CompiledGraph> graphs, int stateCount) {
+  /**
+   * Every graph of a definition: the top level, and each branch and item processor by its
+   * identity (two branches may be equal as values, yet are different graphs); and how many
+   * states there are in all.
+   */
+  record All(CompiledGraph top, Map<AslBranch, CompiledGraph> nested, int stateCount) {
 
-    CompiledGraph of(JsonNode graph) {
-      return graphs.get(graph);
+    CompiledGraph of(AslBranch branch) {
+      return nested.get(branch);
+    }
+
+    List<CompiledGraph> all() {
+      List<CompiledGraph> all = new ArrayList<>();
+      all.add(top);
+      all.addAll(nested.values());
+      return all;
     }
   }
 
-  static All compile(JsonNode definition) {
-    Map<JsonNode, CompiledGraph> graphs = new IdentityHashMap<>();
+  static All compile(AslDefinition definition) {
+    Map<AslBranch, CompiledGraph> nested = new IdentityHashMap<>();
     int[] count = {0};
-    compile(definition, graphs, count);
-    return new All(graphs, count[0]);
+    CompiledGraph top = compile(definition.startAt(), definition.states(), nested, count);
+    return new All(top, nested, count[0]);
   }
 
-  private static void compile(JsonNode graph, Map<JsonNode, CompiledGraph> graphs, int[] count) {
+  private static CompiledGraph compile(String startAt, Map<String, AslState> states,
+      Map<AslBranch, CompiledGraph> nested, int[] count) {
     Map<String, Node> nodes = new HashMap<>();
-    graph.path("States").fields().forEachRemaining(entry -> {
-      JsonNode state = entry.getValue();
-      nodes.put(entry.getKey(), new Node(entry.getKey(), state, count[0]++));
-      if (state.has("Branches")) {
-        state.get("Branches").forEach(branch -> compile(branch, graphs, count));
-      }
-      if (state.has("ItemProcessor")) {
-        compile(state.get("ItemProcessor"), graphs, count);
-      } else if (state.has("Iterator")) {
-        compile(state.get("Iterator"), graphs, count);
+    states.forEach((name, state) -> {
+      nodes.put(name, new Node(name, state, count[0]++));
+      for (AslBranch branch : AslDefinition.nestedScopes(state)) {
+        nested.put(branch, compile(branch.startAt(), branch.states(), nested, count));
       }
     });
     nodes.values().forEach(node -> node.nextNode = node.next == null ? null : nodes.get(node.next));
-    graphs.put(graph, new CompiledGraph(nodes.get(graph.path("StartAt").asText()), nodes));
+    return new CompiledGraph(nodes.get(startAt), nodes);
   }
 }

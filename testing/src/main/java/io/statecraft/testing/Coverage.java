@@ -1,6 +1,10 @@
 package io.statecraft.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.dsl.asl.AslCatcher;
+import io.statecraft.dsl.asl.AslChoice;
+import io.statecraft.dsl.asl.AslDefinition;
+import io.statecraft.dsl.asl.AslRetrier;
+import io.statecraft.dsl.asl.AslState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,7 +36,7 @@ public final class Coverage {
     for (Execution execution : executions) {
       LoadedDefinition loaded = execution.definition();
       Definition definition = definitions.computeIfAbsent(loaded.text(),
-          text -> new Definition(loaded.name(), itemsOf(loaded.json()), new LinkedHashSet<>()));
+          text -> new Definition(loaded.name(), itemsOf(loaded.definition()), new LinkedHashSet<>()));
       definition.covered().addAll(execution.covered());
     }
     return new Coverage(definitions);
@@ -96,55 +100,32 @@ public final class Coverage {
   }
 
   /** Every coverage item of a definition, nested states included, in document order. */
-  static List<CoverageItem> itemsOf(JsonNode definition) {
+  static List<CoverageItem> itemsOf(AslDefinition definition) {
     List<CoverageItem> items = new ArrayList<>();
-    collect(definition, items);
+    collect(definition.states(), items);
     return items;
   }
 
-  private static void collect(JsonNode graph, List<CoverageItem> items) {
-    graph.path("States").fields().forEachRemaining(entry -> {
-      String name = entry.getKey();
-      JsonNode state = entry.getValue();
+  private static void collect(Map<String, AslState> states, List<CoverageItem> items) {
+    states.forEach((name, state) -> {
       items.add(CoverageItem.state(name));
-      JsonNode choices = state.get("Choices");
-      if (choices != null) {
-        for (int i = 0; i < choices.size(); i++) {
-          items.add(CoverageItem.choiceRule(name, i, choices.get(i).path("Next").asText()));
+      if (state instanceof AslChoice choice) {
+        for (int i = 0; i < choice.choices().size(); i++) {
+          items.add(CoverageItem.choiceRule(name, i, choice.choices().get(i).next()));
         }
-        if (state.has("Default")) {
-          items.add(CoverageItem.choiceDefault(name, state.get("Default").asText()));
-        }
-      }
-      JsonNode retriers = state.get("Retry");
-      if (retriers != null) {
-        for (int i = 0; i < retriers.size(); i++) {
-          items.add(CoverageItem.retrier(name, i, names(retriers.get(i).get("ErrorEquals"))));
+        if (choice.defaultState() != null) {
+          items.add(CoverageItem.choiceDefault(name, choice.defaultState()));
         }
       }
-      JsonNode catchers = state.get("Catch");
-      if (catchers != null) {
-        for (int i = 0; i < catchers.size(); i++) {
-          items.add(CoverageItem.catcher(name, i, names(catchers.get(i).get("ErrorEquals")),
-              catchers.get(i).path("Next").asText()));
-        }
+      List<AslRetrier> retriers = ErrorHandling.retriers(state);
+      for (int i = 0; i < retriers.size(); i++) {
+        items.add(CoverageItem.retrier(name, i, retriers.get(i).errorEquals()));
       }
-      if (state.has("Branches")) {
-        state.get("Branches").forEach(branch -> collect(branch, items));
+      List<AslCatcher> catchers = ErrorHandling.catchers(state);
+      for (int i = 0; i < catchers.size(); i++) {
+        items.add(CoverageItem.catcher(name, i, catchers.get(i).errorEquals(), catchers.get(i).next()));
       }
-      if (state.has("ItemProcessor")) {
-        collect(state.get("ItemProcessor"), items);
-      } else if (state.has("Iterator")) {
-        collect(state.get("Iterator"), items);
-      }
+      AslDefinition.nestedScopes(state).forEach(scope -> collect(scope.states(), items));
     });
-  }
-
-  private static List<String> names(JsonNode array) {
-    List<String> names = new ArrayList<>();
-    if (array != null) {
-      array.forEach(item -> names.add(item.asText()));
-    }
-    return names;
   }
 }

@@ -3,12 +3,36 @@ package io.statecraft.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.dsl.Condition;
+import io.statecraft.dsl.Jsonata;
+import io.statecraft.dsl.NullValue;
+import io.statecraft.dsl.NumberValue;
+import io.statecraft.dsl.ObjectValue;
+import io.statecraft.dsl.QueryLanguage;
+import io.statecraft.dsl.StringValue;
+import io.statecraft.dsl.Value;
+import io.statecraft.dsl.asl.AslBranch;
+import io.statecraft.dsl.asl.AslCatcher;
+import io.statecraft.dsl.asl.AslChoice;
+import io.statecraft.dsl.asl.AslChoiceRule;
+import io.statecraft.dsl.asl.AslDefinition;
+import io.statecraft.dsl.asl.AslFail;
+import io.statecraft.dsl.asl.AslIo;
+import io.statecraft.dsl.asl.AslItemBatcher;
+import io.statecraft.dsl.asl.AslMap;
+import io.statecraft.dsl.asl.AslParallel;
+import io.statecraft.dsl.asl.AslPass;
+import io.statecraft.dsl.asl.AslResultWriter;
+import io.statecraft.dsl.asl.AslRetrier;
+import io.statecraft.dsl.asl.AslState;
+import io.statecraft.dsl.asl.AslSucceed;
+import io.statecraft.dsl.asl.AslTask;
+import io.statecraft.dsl.asl.AslWait;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +43,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Runs one execution of a definition: every state type, both query languages, retriers and
- * catchers, on a virtual clock. Parallel branches and Map iterations run one after another on
+ * Runs one execution of a definition, on its typed model: every state type, both query languages,
+ * retriers and catchers, on a virtual clock. State data (input, results, output, variables) is
+ * JSON; the definition's values are evaluated into it where a state needs them. Parallel branches and Map iterations run one after another on
  * the calling thread, each on its own virtual timeline, so runs are deterministic.
  */
 final class Interpreter {
@@ -52,16 +77,16 @@ final class Interpreter {
   private static final class Frame {
     long now;
     final Variables variables;
-    final String language;
+    final QueryLanguage language;
     final boolean jsonata;
     final JsonNode mapIndex;
     final JsonNode mapValue;
 
-    Frame(long now, Variables variables, String language, JsonNode mapIndex, JsonNode mapValue) {
+    Frame(long now, Variables variables, QueryLanguage language, JsonNode mapIndex, JsonNode mapValue) {
       this.now = now;
       this.variables = variables;
       this.language = language;
-      this.jsonata = language.equals("JSONata");
+      this.jsonata = language == QueryLanguage.JSONATA;
       this.mapIndex = mapIndex;
       this.mapValue = mapValue;
     }
@@ -158,12 +183,12 @@ final class Interpreter {
   /** Every item exercised: the states entered, then rules, catchers and retriers used. */
   Set<CoverageItem> covered() {
     Set<CoverageItem> all = new LinkedHashSet<>();
-    for (CompiledGraph graph : graphs.graphs().values()) {
-      graph.forEach(node -> {
+    for (CompiledGraph graph : graphs.all()) {
+      for (CompiledGraph.Node node : graph.nodes()) {
         if (entered[node.index]) {
           all.add(CoverageItem.state(node.name));
         }
-      });
+      }
     }
     all.addAll(covered);
     return all;
@@ -173,19 +198,19 @@ final class Interpreter {
   record Outcome(ExecutionStatus status, JsonNode output, String error, String cause, long elapsedMillis) {}
 
   Outcome run(LoadedDefinition loaded) {
-    JsonNode definition = loaded.json();
+    AslDefinition definition = loaded.definition();
     this.graphs = loaded.graphs();
     this.entered = new boolean[graphs.stateCount()];
     Intrinsics.RANDOM.set(random);
-    String language = definition.path("QueryLanguage").asText("JSONPath");
+    QueryLanguage language = definition.queryLanguage() == null ? QueryLanguage.JSONPATH : definition.queryLanguage();
     Frame frame = new Frame(0, Variables.root(), language, null, null);
     event("ExecutionStarted", null, frame, JsonValues.object()
         .<ObjectNode>set("input", executionInput)
         .put("roleArn", settings.roleArn()));
-    JsonNode timeout = definition.get("TimeoutSeconds");
-    long timeoutMillis = timeout == null ? Long.MAX_VALUE : timeout.asLong() * 1000;
+    Integer timeout = definition.timeoutSeconds();
+    long timeoutMillis = timeout == null ? Long.MAX_VALUE : timeout * 1000L;
     try {
-      JsonNode output = runGraph(definition, executionInput, frame, timeoutMillis);
+      JsonNode output = runGraph(graphs.top(), executionInput, frame, timeoutMillis);
       event("ExecutionSucceeded", null, frame, JsonValues.object().<ObjectNode>set("output", output));
       return new Outcome(ExecutionStatus.SUCCEEDED, output, null, null, frame.now);
     } catch (StatesError e) {
@@ -207,9 +232,8 @@ final class Interpreter {
     }
   }
 
-  private JsonNode runGraph(JsonNode graph, JsonNode input, Frame frame, long timeoutMillis) throws StatesError {
-    CompiledGraph compiled = graphs.of(graph);
-    CompiledGraph.Node node = compiled.start;
+  private JsonNode runGraph(CompiledGraph graph, JsonNode input, Frame frame, long timeoutMillis) throws StatesError {
+    CompiledGraph.Node node = graph.start;
     JsonNode data = input;
     while (true) {
       if (++transitions > MAX_TRANSITIONS) {
@@ -225,16 +249,15 @@ final class Interpreter {
         return step.output();
       }
       // The usual transition is to Next, which is resolved already.
-      node = step.next() == node.next ? node.nextNode : compiled.node(step.next());
+      node = step.next() == node.next ? node.nextNode : graph.node(step.next());
       data = step.output();
     }
   }
 
   private Step runState(CompiledGraph.Node node, JsonNode input, Frame frame) throws StatesError {
     String name = node.name;
-    String type = node.type;
-    JsonNode state = node.json;
-    boolean jsonata = node.queryLanguage == null ? frame.jsonata : node.queryLanguage.equals("JSONata");
+    AslState state = node.state;
+    boolean jsonata = node.queryLanguage == null ? frame.jsonata : node.queryLanguage == QueryLanguage.JSONATA;
     Visit visit = new Visit(node, input, frame.now);
     visits.add(visit);
     history.add(visit);
@@ -242,18 +265,18 @@ final class Interpreter {
     try {
       checkSize(input, "The state input", name);
       Step step;
-      switch (type) {
-        case "Pass":
-          step = node.plainPass ? new Step(node.next, input) : pass(name, state, input, frame, jsonata);
-          break;
-        case "Task":
-        case "Parallel":
-        case "Map": step = withErrorHandling(name, state, input, frame, jsonata, type); break;
-        case "Choice": step = choice(name, state, input, frame, jsonata); break;
-        case "Wait": step = await(name, state, input, frame, jsonata); break;
-        case "Succeed": step = succeed(state, input, frame, jsonata); break;
-        case "Fail": throw fail(name, state, input, frame, jsonata);
-        default: throw StatesError.runtime("Unknown state type " + type + " in state " + name);
+      if (state instanceof AslPass pass) {
+        step = node.plainPass ? new Step(node.next, input) : pass(name, pass, input, frame, jsonata);
+      } else if (state instanceof AslChoice choice) {
+        step = choice(name, choice, input, frame, jsonata);
+      } else if (state instanceof AslWait wait) {
+        step = await(name, wait, input, frame, jsonata);
+      } else if (state instanceof AslSucceed succeed) {
+        step = succeed(succeed, input, frame, jsonata);
+      } else if (state instanceof AslFail fail) {
+        throw fail(name, fail, input, frame, jsonata);
+      } else {
+        step = withErrorHandling(node, input, frame, jsonata);
       }
       checkSize(step.output(), "The state output", name);
       visit.output = step.output();
@@ -289,54 +312,58 @@ final class Interpreter {
 
   // ---------------------------------------------------------------- Pass, Succeed, Fail, Wait
 
-  private Step pass(String name, JsonNode state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
+  private Step pass(String name, AslPass state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
+    AslIo io = state.io();
     if (jsonata) {
       JsonNode states = statesVariable(input, null, null, name, frame, 0, null);
-      JsonNode output = state.has("Output") ? JsonataEvaluator.template(state.get("Output"), states, frame.variables, "Output") : input;
-      assignJsonata(state, states, frame);
-      return new Step(next(state), output);
+      JsonNode output = io.output() != null ? JsonataEvaluator.template(io.output(), states, frame.variables, "Output") : input;
+      assignJsonata(io.assign(), states, frame);
+      return new Step(state.next(), output);
     }
     Scope scope = scope(input, name, frame, 0, null);
-    JsonNode effective = inputPath(state, scope);
+    JsonNode effective = inputPath(io, scope);
     // Parameters shape the effective input; a Result, when given, is the result regardless.
-    if (state.has("Parameters")) {
-      effective = PathEvaluator.template(state.get("Parameters"), scope.withInput(effective));
+    if (io.parameters() != null) {
+      effective = PathEvaluator.template(io.parameters(), scope.withInput(effective));
     }
-    JsonNode result = state.has("Result") ? state.get("Result") : effective;
-    assignJsonPath(state.get("Assign"), scope.withInput(result), frame);
-    JsonNode output = resultPath(state, input, result);
-    return new Step(next(state), outputPath(state, scope.withInput(output)));
+    JsonNode result = state.result() != null ? Literals.toJson(state.result()) : effective;
+    assignJsonPath(io.assign(), scope.withInput(result), frame);
+    JsonNode output = resultPath(io, input, result);
+    return new Step(state.next(), outputPath(io, scope.withInput(output)));
   }
 
-  private Step succeed(JsonNode state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
+  private Step succeed(AslSucceed state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
+    AslIo io = state.io();
     if (jsonata) {
       JsonNode states = statesVariable(input, null, null, null, frame, 0, null);
-      JsonNode output = state.has("Output") ? JsonataEvaluator.template(state.get("Output"), states, frame.variables, "Output") : input;
+      JsonNode output = io.output() != null ? JsonataEvaluator.template(io.output(), states, frame.variables, "Output") : input;
       return new Step(null, output);
     }
     Scope scope = scope(input, null, frame, 0, null);
-    JsonNode effective = inputPath(state, scope);
-    return new Step(null, outputPath(state, scope.withInput(effective)));
+    JsonNode effective = inputPath(io, scope);
+    return new Step(null, outputPath(io, scope.withInput(effective)));
   }
 
-  private StatesError fail(String name, JsonNode state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
+  private StatesError fail(String name, AslFail state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
     String error;
     String cause;
     if (jsonata) {
       JsonNode states = statesVariable(input, null, null, name, frame, 0, null);
-      error = text(state.get("Error"), states, frame, "Error");
-      cause = text(state.get("Cause"), states, frame, "Cause");
+      error = text(state.error(), states, frame, "Error");
+      cause = text(state.cause(), states, frame, "Cause");
     } else {
       Scope scope = scope(input, name, frame, 0, null);
-      error = state.has("ErrorPath") ? pathText(state.get("ErrorPath").asText(), scope, "ErrorPath")
-          : state.path("Error").isTextual() ? state.get("Error").asText() : null;
-      cause = state.has("CausePath") ? pathText(state.get("CausePath").asText(), scope, "CausePath")
-          : state.path("Cause").isTextual() ? state.get("Cause").asText() : null;
+      error = state.errorPath() != null ? pathText(state.errorPath(), scope, "ErrorPath") : literalText(state.error());
+      cause = state.causePath() != null ? pathText(state.causePath(), scope, "CausePath") : literalText(state.cause());
     }
     return new StatesError(error == null ? "" : error, cause);
   }
 
-  private String text(JsonNode field, JsonNode states, Frame frame, String name) throws StatesError {
+  private static String literalText(Value value) {
+    return value instanceof StringValue text ? text.value() : null;
+  }
+
+  private String text(Value field, JsonNode states, Frame frame, String name) throws StatesError {
     if (field == null) {
       return null;
     }
@@ -348,45 +375,46 @@ final class Interpreter {
     return value.textValue();
   }
 
-  private String pathText(String expression, Scope scope, String field) throws StatesError {
+  private String pathText(Value expression, Scope scope, String field) throws StatesError {
     JsonNode value = PathEvaluator.dynamic(expression, scope, field);
     if (!value.isTextual()) {
-      throw StatesError.runtime("The value of " + field + " '" + expression + "' must be a string, got "
+      throw StatesError.runtime("The value of " + field + " '" + PathEvaluator.text(expression) + "' must be a string, got "
           + JsonValues.typeName(value));
     }
     return value.textValue();
   }
 
-  private Step await(String name, JsonNode state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
+  private Step await(String name, AslWait state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
+    AslIo io = state.io();
     long until;
     JsonNode output;
     if (jsonata) {
       JsonNode states = statesVariable(input, null, null, name, frame, 0, null);
-      if (state.has("Seconds")) {
-        until = frame.now + seconds(JsonataEvaluator.template(state.get("Seconds"), states, frame.variables, "Seconds"), "Seconds") * 1000;
+      if (state.seconds() != null) {
+        until = frame.now + seconds(JsonataEvaluator.template(state.seconds(), states, frame.variables, "Seconds"), "Seconds") * 1000;
       } else {
-        until = timestampMillis(JsonataEvaluator.template(state.get("Timestamp"), states, frame.variables, "Timestamp"), "Timestamp");
+        until = timestampMillis(JsonataEvaluator.template(state.timestamp(), states, frame.variables, "Timestamp"), "Timestamp");
       }
-      output = state.has("Output") ? JsonataEvaluator.template(state.get("Output"), states, frame.variables, "Output") : input;
-      assignJsonata(state, states, frame);
+      output = io.output() != null ? JsonataEvaluator.template(io.output(), states, frame.variables, "Output") : input;
+      assignJsonata(io.assign(), states, frame);
     } else {
       Scope scope = scope(input, name, frame, 0, null);
-      JsonNode effective = inputPath(state, scope);
+      JsonNode effective = inputPath(io, scope);
       Scope inner = scope.withInput(effective);
-      if (state.has("Seconds")) {
-        until = frame.now + seconds(state.get("Seconds"), "Seconds") * 1000;
-      } else if (state.has("SecondsPath")) {
-        until = frame.now + seconds(PathEvaluator.readField(state.get("SecondsPath").asText(), inner, "SecondsPath"), "SecondsPath") * 1000;
-      } else if (state.has("Timestamp")) {
-        until = timestampMillis(state.get("Timestamp"), "Timestamp");
+      if (state.seconds() != null) {
+        until = frame.now + seconds(Literals.toJson(state.seconds()), "Seconds") * 1000;
+      } else if (state.secondsPath() != null) {
+        until = frame.now + seconds(PathEvaluator.readField(state.secondsPath(), inner, "SecondsPath"), "SecondsPath") * 1000;
+      } else if (state.timestamp() != null) {
+        until = timestampMillis(Literals.toJson(state.timestamp()), "Timestamp");
       } else {
-        until = timestampMillis(PathEvaluator.readField(state.get("TimestampPath").asText(), inner, "TimestampPath"), "TimestampPath");
+        until = timestampMillis(PathEvaluator.readField(state.timestampPath(), inner, "TimestampPath"), "TimestampPath");
       }
-      assignJsonPath(state.get("Assign"), inner, frame);
-      output = outputPath(state, inner);
+      assignJsonPath(io.assign(), inner, frame);
+      output = outputPath(io, inner);
     }
     frame.now = Math.max(frame.now, until);
-    return new Step(next(state), output);
+    return new Step(state.next(), output);
   }
 
   private static long seconds(JsonNode value, String field) throws StatesError {
@@ -407,74 +435,84 @@ final class Interpreter {
 
   // ---------------------------------------------------------------- Choice
 
-  private Step choice(String name, JsonNode state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
-    JsonNode choices = state.get("Choices");
+  private Step choice(String name, AslChoice state, JsonNode input, Frame frame, boolean jsonata) throws StatesError {
+    List<AslChoiceRule> rules = state.choices();
+    AslIo io = state.io();
     if (jsonata) {
       JsonNode states = statesVariable(input, null, null, name, frame, 0, null);
-      for (int i = 0; i < choices.size(); i++) {
-        JsonNode rule = choices.get(i);
-        JsonNode condition = JsonataEvaluator.template(rule.get("Condition"), states, frame.variables, "Condition");
+      for (int i = 0; i < rules.size(); i++) {
+        AslChoiceRule rule = rules.get(i);
+        JsonNode condition = JsonataEvaluator.template(jsonataCondition(rule), states, frame.variables, "Condition");
         if (!condition.isBoolean()) {
           throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "The Condition of rule " + i + " of Choice state '"
               + name + "' returned " + JsonValues.typeName(condition) + ", not a boolean");
         }
         if (condition.booleanValue()) {
-          covered.add(CoverageItem.choiceRule(name, i, rule.get("Next").asText()));
-          JsonNode output = rule.has("Output") ? JsonataEvaluator.template(rule.get("Output"), states, frame.variables, "Output")
-              : state.has("Output") ? JsonataEvaluator.template(state.get("Output"), states, frame.variables, "Output") : input;
-          assignJsonata(rule.has("Assign") ? rule : state, states, frame);
-          return new Step(rule.get("Next").asText(), output);
+          covered.add(CoverageItem.choiceRule(name, i, rule.next()));
+          Value outputTemplate = rule.output() != null ? rule.output() : io.output();
+          JsonNode output = outputTemplate != null
+              ? JsonataEvaluator.template(outputTemplate, states, frame.variables, "Output") : input;
+          assignJsonata(rule.assign() != null ? rule.assign() : io.assign(), states, frame);
+          return new Step(rule.next(), output);
         }
       }
       String target = defaultTarget(name, state);
-      JsonNode output = state.has("Output") ? JsonataEvaluator.template(state.get("Output"), states, frame.variables, "Output") : input;
-      assignJsonata(state, states, frame);
+      JsonNode output = io.output() != null ? JsonataEvaluator.template(io.output(), states, frame.variables, "Output") : input;
+      assignJsonata(io.assign(), states, frame);
       return new Step(target, output);
     }
     Scope scope = scope(input, name, frame, 0, null);
-    JsonNode effective = inputPath(state, scope);
+    JsonNode effective = inputPath(io, scope);
     Scope inner = scope.withInput(effective);
-    for (int i = 0; i < choices.size(); i++) {
-      JsonNode rule = choices.get(i);
-      if (ChoiceRules.matches(rule, inner)) {
-        covered.add(CoverageItem.choiceRule(name, i, rule.get("Next").asText()));
-        assignJsonPath(rule.has("Assign") ? rule.get("Assign") : state.get("Assign"), inner, frame);
-        return new Step(rule.get("Next").asText(), outputPath(state, inner));
+    for (int i = 0; i < rules.size(); i++) {
+      AslChoiceRule rule = rules.get(i);
+      if (ChoiceRules.matches(rule.condition(), inner)) {
+        covered.add(CoverageItem.choiceRule(name, i, rule.next()));
+        assignJsonPath(rule.assign() != null ? rule.assign() : io.assign(), inner, frame);
+        return new Step(rule.next(), outputPath(io, inner));
       }
     }
     String target = defaultTarget(name, state);
-    assignJsonPath(state.get("Assign"), inner, frame);
-    return new Step(target, outputPath(state, inner));
+    assignJsonPath(io.assign(), inner, frame);
+    return new Step(target, outputPath(io, inner));
   }
 
-  private String defaultTarget(String name, JsonNode state) throws StatesError {
-    if (!state.has("Default")) {
+  private static Value jsonataCondition(AslChoiceRule rule) throws StatesError {
+    if (rule.condition() instanceof Condition.JsonataCondition condition) {
+      return condition.condition();
+    }
+    // The validator requires a Condition in every rule of a JSONata Choice state.
+    throw StatesError.runtime("A rule of a JSONata Choice state needs a Condition");
+  }
+
+  private String defaultTarget(String name, AslChoice state) throws StatesError {
+    if (state.defaultState() == null) {
       throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Matches!");
     }
-    covered.add(CoverageItem.choiceDefault(name, state.get("Default").asText()));
-    return state.get("Default").asText();
+    covered.add(CoverageItem.choiceDefault(name, state.defaultState()));
+    return state.defaultState();
   }
 
   // ---------------------------------------------------------------- Retry and Catch
 
-  private interface Body {
-    JsonNode run(int retryCount) throws StatesError;
-  }
-
-  private Step withErrorHandling(String name, JsonNode state, JsonNode input, Frame frame, boolean jsonata, String type)
+  private Step withErrorHandling(CompiledGraph.Node node, JsonNode input, Frame frame, boolean jsonata)
       throws StatesError {
-    JsonNode retriers = state.get("Retry");
-    int[] attempts = new int[retriers == null ? 0 : retriers.size()];
+    String name = node.name;
+    AslState state = node.state;
+    List<AslRetrier> retriers = ErrorHandling.retriers(state);
+    int[] attempts = new int[retriers.size()];
     int retryCount = 0;
     while (true) {
       try {
         JsonNode output;
-        switch (type) {
-          case "Task": output = task(name, state, input, frame, jsonata, retryCount); break;
-          case "Parallel": output = parallel(name, state, input, frame, jsonata, retryCount); break;
-          default: output = map(name, state, input, frame, jsonata, retryCount); break;
+        if (state instanceof AslTask task) {
+          output = task(name, task, input, frame, jsonata, retryCount);
+        } else if (state instanceof AslParallel parallel) {
+          output = parallel(name, parallel, input, frame, jsonata, retryCount);
+        } else {
+          output = map(name, (AslMap) state, input, frame, jsonata, retryCount);
         }
-        return new Step(next(state), output);
+        return new Step(node.next, output);
       } catch (StatesError e) {
         if (e instanceof ExecutionTimeout) {
           throw e;
@@ -485,7 +523,7 @@ final class Interpreter {
           retryCount++;
           continue;
         }
-        Step caught = tryCatch(name, state, input, frame, jsonata, e);
+        Step caught = tryCatch(name, ErrorHandling.catchers(state), input, frame, jsonata, e);
         if (caught != null) {
           return caught;
         }
@@ -495,27 +533,24 @@ final class Interpreter {
   }
 
   // The first retrier whose ErrorEquals matches decides: it retries while it has attempts left.
-  private Long retryDelay(String name, JsonNode retriers, int[] attempts, StatesError e) {
-    if (retriers == null) {
-      return null;
-    }
+  private Long retryDelay(String name, List<AslRetrier> retriers, int[] attempts, StatesError e) {
     for (int i = 0; i < retriers.size(); i++) {
-      JsonNode retrier = retriers.get(i);
-      if (!e.matches(names(retrier.get("ErrorEquals")))) {
+      AslRetrier retrier = retriers.get(i);
+      if (!e.matches(retrier.errorEquals())) {
         continue;
       }
-      covered.add(CoverageItem.retrier(name, i, names(retrier.get("ErrorEquals"))));
-      int max = retrier.path("MaxAttempts").asInt(3);
+      covered.add(CoverageItem.retrier(name, i, retrier.errorEquals()));
+      int max = retrier.maxAttempts() == null ? 3 : retrier.maxAttempts();
       if (attempts[i] >= max) {
         return null;
       }
-      double interval = retrier.path("IntervalSeconds").asDouble(1);
-      double backoff = retrier.path("BackoffRate").asDouble(2.0);
+      double interval = retrier.intervalSeconds() == null ? 1 : retrier.intervalSeconds();
+      double backoff = retrier.backoffRate() == null ? 2.0 : retrier.backoffRate().doubleValue();
       double seconds = interval * Math.pow(backoff, attempts[i]);
-      if (retrier.has("MaxDelaySeconds")) {
-        seconds = Math.min(seconds, retrier.get("MaxDelaySeconds").asDouble());
+      if (retrier.maxDelaySeconds() != null) {
+        seconds = Math.min(seconds, retrier.maxDelaySeconds());
       }
-      if ("FULL".equals(retrier.path("JitterStrategy").asText())) {
+      if ("FULL".equals(retrier.jitterStrategy())) {
         seconds = random.nextDouble() * seconds;
       }
       attempts[i]++;
@@ -524,79 +559,65 @@ final class Interpreter {
     return null;
   }
 
-  private Step tryCatch(String name, JsonNode state, JsonNode input, Frame frame, boolean jsonata, StatesError e)
-      throws StatesError {
-    JsonNode catchers = state.get("Catch");
-    if (catchers == null) {
-      return null;
-    }
+  private Step tryCatch(String name, List<AslCatcher> catchers, JsonNode input, Frame frame, boolean jsonata,
+      StatesError e) throws StatesError {
     for (int i = 0; i < catchers.size(); i++) {
-      JsonNode catcher = catchers.get(i);
-      if (!e.matches(names(catcher.get("ErrorEquals")))) {
+      AslCatcher catcher = catchers.get(i);
+      if (!e.matches(catcher.errorEquals())) {
         continue;
       }
-      covered.add(CoverageItem.catcher(name, i, names(catcher.get("ErrorEquals")), catcher.get("Next").asText()));
+      covered.add(CoverageItem.catcher(name, i, catcher.errorEquals(), catcher.next()));
       ObjectNode errorOutput = JsonValues.object().put("Error", e.error());
-      errorOutput.put("Cause", e.cause() == null ? "" : e.cause());
-      if (e.cause() == null) {
-        errorOutput.remove("Cause");
+      if (e.cause() != null) {
+        errorOutput.put("Cause", e.cause());
       }
       JsonNode output;
       if (jsonata) {
         JsonNode states = statesVariable(input, null, errorOutput, name, frame, 0, null);
-        output = catcher.has("Output") ? JsonataEvaluator.template(catcher.get("Output"), states, frame.variables, "Output")
-            : errorOutput;
-        assignJsonata(catcher, states, frame);
+        output = catcher.output() != null
+            ? JsonataEvaluator.template(catcher.output(), states, frame.variables, "Output") : errorOutput;
+        assignJsonata(catcher.assign(), states, frame);
       } else {
         Scope scope = scope(errorOutput, name, frame, 0, null);
-        assignJsonPath(catcher.get("Assign"), scope, frame);
-        String resultPath = catcher.has("ResultPath") ? catcher.get("ResultPath").asText(null) : "$";
-        output = resultPath == null ? input : PathEvaluator.applyResultPath(input, resultPath, errorOutput);
+        assignJsonPath(catcher.assign(), scope, frame);
+        output = resultPath(catcher.resultPath(), input, errorOutput);
       }
-      return new Step(catcher.get("Next").asText(), output, e);
+      return new Step(catcher.next(), output, e);
     }
     return null;
   }
 
-  private static List<String> names(JsonNode array) {
-    List<String> names = new ArrayList<>();
-    if (array != null) {
-      array.forEach(item -> names.add(item.asText()));
-    }
-    return names;
-  }
-
   // ---------------------------------------------------------------- Task
 
-  private JsonNode task(String name, JsonNode state, JsonNode input, Frame frame, boolean jsonata, int retryCount)
+  private JsonNode task(String name, AslTask state, JsonNode input, Frame frame, boolean jsonata, int retryCount)
       throws StatesError {
-    String resource = state.get("Resource").asText();
+    AslIo io = state.io();
+    String resource = state.resource();
     String token = resource.endsWith(".waitForTaskToken") ? "token-" + (++tokens) : null;
     Scope scope = scope(input, name, frame, retryCount, token);
-    JsonNode states = null;
     JsonNode payload;
     long timeout;
     Long heartbeat;
     if (jsonata) {
-      states = statesVariable(input, null, null, name, frame, retryCount, token);
-      payload = state.has("Arguments") ? JsonataEvaluator.template(state.get("Arguments"), states, frame.variables, "Arguments") : input;
-      timeout = state.has("TimeoutSeconds")
-          ? seconds(JsonataEvaluator.template(state.get("TimeoutSeconds"), states, frame.variables, "TimeoutSeconds"), "TimeoutSeconds")
+      JsonNode states = statesVariable(input, null, null, name, frame, retryCount, token);
+      payload = io.arguments() != null ? JsonataEvaluator.template(io.arguments(), states, frame.variables, "Arguments") : input;
+      timeout = state.timeoutSeconds() != null
+          ? seconds(JsonataEvaluator.template(state.timeoutSeconds(), states, frame.variables, "TimeoutSeconds"), "TimeoutSeconds")
           : DEFAULT_TASK_TIMEOUT_SECONDS;
-      heartbeat = state.has("HeartbeatSeconds")
-          ? seconds(JsonataEvaluator.template(state.get("HeartbeatSeconds"), states, frame.variables, "HeartbeatSeconds"), "HeartbeatSeconds")
+      heartbeat = state.heartbeatSeconds() != null
+          ? seconds(JsonataEvaluator.template(state.heartbeatSeconds(), states, frame.variables, "HeartbeatSeconds"), "HeartbeatSeconds")
           : null;
     } else {
-      JsonNode effective = inputPath(state, scope);
+      JsonNode effective = inputPath(io, scope);
       Scope inner = scope.withInput(effective);
-      payload = state.has("Parameters") ? PathEvaluator.template(state.get("Parameters"), inner) : effective;
-      timeout = state.has("TimeoutSeconds") ? seconds(state.get("TimeoutSeconds"), "TimeoutSeconds")
-          : state.has("TimeoutSecondsPath")
-              ? seconds(PathEvaluator.readField(state.get("TimeoutSecondsPath").asText(), inner, "TimeoutSecondsPath"), "TimeoutSecondsPath")
+      payload = io.parameters() != null ? PathEvaluator.template(io.parameters(), inner) : effective;
+      timeout = state.timeoutSeconds() != null ? seconds(Literals.toJson(state.timeoutSeconds()), "TimeoutSeconds")
+          : state.timeoutSecondsPath() != null
+              ? seconds(PathEvaluator.readField(state.timeoutSecondsPath(), inner, "TimeoutSecondsPath"), "TimeoutSecondsPath")
               : DEFAULT_TASK_TIMEOUT_SECONDS;
-      heartbeat = state.has("HeartbeatSeconds") ? Long.valueOf(seconds(state.get("HeartbeatSeconds"), "HeartbeatSeconds"))
-          : state.has("HeartbeatSecondsPath")
-              ? Long.valueOf(seconds(PathEvaluator.readField(state.get("HeartbeatSecondsPath").asText(), inner, "HeartbeatSecondsPath"), "HeartbeatSecondsPath"))
+      heartbeat = state.heartbeatSeconds() != null ? Long.valueOf(seconds(Literals.toJson(state.heartbeatSeconds()), "HeartbeatSeconds"))
+          : state.heartbeatSecondsPath() != null
+              ? Long.valueOf(seconds(PathEvaluator.readField(state.heartbeatSecondsPath(), inner, "HeartbeatSecondsPath"), "HeartbeatSecondsPath"))
               : null;
     }
     checkSize(payload, "The task input", name);
@@ -650,11 +671,11 @@ final class Interpreter {
     event("TaskSucceeded", name, frame, JsonValues.object().put("resource", resource).<ObjectNode>set("output", result));
     if (jsonata) {
       JsonNode withResult = statesVariable(input, result, null, name, frame, retryCount, token);
-      JsonNode output = state.has("Output") ? JsonataEvaluator.template(state.get("Output"), withResult, frame.variables, "Output") : result;
-      assignJsonata(state, withResult, frame);
+      JsonNode output = io.output() != null ? JsonataEvaluator.template(io.output(), withResult, frame.variables, "Output") : result;
+      assignJsonata(io.assign(), withResult, frame);
       return output;
     }
-    return afterResult(state, input, result, scope, frame);
+    return afterResult(io, input, result, scope, frame);
   }
 
   private int nextCall(Mock mock) {
@@ -684,33 +705,34 @@ final class Interpreter {
   }
 
   // ResultSelector, Assign, ResultPath, OutputPath: JSONPath processing of a result.
-  private JsonNode afterResult(JsonNode state, JsonNode input, JsonNode result, Scope scope, Frame frame) throws StatesError {
-    JsonNode selected = state.has("ResultSelector") ? PathEvaluator.template(state.get("ResultSelector"), scope.withInput(result)) : result;
-    assignJsonPath(state.get("Assign"), scope.withInput(selected), frame);
-    JsonNode output = resultPath(state, input, selected);
-    return outputPath(state, scope.withInput(output));
+  private JsonNode afterResult(AslIo io, JsonNode input, JsonNode result, Scope scope, Frame frame) throws StatesError {
+    JsonNode selected = io.resultSelector() != null ? PathEvaluator.template(io.resultSelector(), scope.withInput(result)) : result;
+    assignJsonPath(io.assign(), scope.withInput(selected), frame);
+    JsonNode output = resultPath(io, input, selected);
+    return outputPath(io, scope.withInput(output));
   }
 
   // ---------------------------------------------------------------- Parallel
 
-  private JsonNode parallel(String name, JsonNode state, JsonNode input, Frame frame, boolean jsonata, int retryCount)
+  private JsonNode parallel(String name, AslParallel state, JsonNode input, Frame frame, boolean jsonata, int retryCount)
       throws StatesError {
+    AslIo io = state.io();
     Scope scope = scope(input, name, frame, retryCount, null);
     JsonNode branchInput;
     if (jsonata) {
       JsonNode states = statesVariable(input, null, null, name, frame, retryCount, null);
-      branchInput = state.has("Arguments") ? JsonataEvaluator.template(state.get("Arguments"), states, frame.variables, "Arguments") : input;
+      branchInput = io.arguments() != null ? JsonataEvaluator.template(io.arguments(), states, frame.variables, "Arguments") : input;
     } else {
-      JsonNode effective = inputPath(state, scope);
-      branchInput = state.has("Parameters") ? PathEvaluator.template(state.get("Parameters"), scope.withInput(effective)) : effective;
+      JsonNode effective = inputPath(io, scope);
+      branchInput = io.parameters() != null ? PathEvaluator.template(io.parameters(), scope.withInput(effective)) : effective;
     }
     event("ParallelStateStarted", name, frame, JsonValues.object());
     ArrayNode results = JsonValues.NODES.arrayNode();
     long end = frame.now;
-    for (JsonNode branch : state.get("Branches")) {
+    for (AslBranch branch : state.branches()) {
       Frame inner = new Frame(frame.now, frame.variables.child(), language(branch, frame, state), null, null);
       try {
-        results.add(runGraph(branch, branchInput, inner, Long.MAX_VALUE));
+        results.add(runGraph(graphs.of(branch), branchInput, inner, Long.MAX_VALUE));
       } catch (StatesError e) {
         frame.now = Math.max(end, inner.now);
         event("ParallelStateFailed", name, frame, errorDetails(e));
@@ -720,42 +742,46 @@ final class Interpreter {
     }
     frame.now = end;
     event("ParallelStateSucceeded", name, frame, JsonValues.object());
-    return afterSubResults(name, state, input, results, scope, frame, jsonata, retryCount);
+    return afterSubResults(name, io, input, results, scope, frame, jsonata, retryCount);
   }
 
-  private JsonNode afterSubResults(String name, JsonNode state, JsonNode input, JsonNode results, Scope scope, Frame frame,
+  private JsonNode afterSubResults(String name, AslIo io, JsonNode input, JsonNode results, Scope scope, Frame frame,
       boolean jsonata, int retryCount) throws StatesError {
     if (jsonata) {
       JsonNode states = statesVariable(input, results, null, name, frame, retryCount, null);
-      JsonNode output = state.has("Output") ? JsonataEvaluator.template(state.get("Output"), states, frame.variables, "Output") : results;
-      assignJsonata(state, states, frame);
+      JsonNode output = io.output() != null ? JsonataEvaluator.template(io.output(), states, frame.variables, "Output") : results;
+      assignJsonata(io.assign(), states, frame);
       return output;
     }
-    return afterResult(state, input, results, scope, frame);
+    return afterResult(io, input, results, scope, frame);
   }
 
-  private static String language(JsonNode graph, Frame frame, JsonNode state) {
-    if (graph.has("QueryLanguage")) {
-      return graph.get("QueryLanguage").asText();
+  // A branch or item processor runs in its own QueryLanguage, else its state's, else the enclosing one.
+  private static QueryLanguage language(AslBranch graph, Frame frame, AslState state) {
+    if (graph.queryLanguage() != null) {
+      return graph.queryLanguage();
     }
-    return state.has("QueryLanguage") ? state.get("QueryLanguage").asText() : frame.language;
+    return state.queryLanguage() != null ? state.queryLanguage() : frame.language;
   }
 
   // ---------------------------------------------------------------- Map
 
-  private JsonNode map(String name, JsonNode state, JsonNode input, Frame frame, boolean jsonata, int retryCount)
+  private JsonNode map(String name, AslMap state, JsonNode input, Frame frame, boolean jsonata, int retryCount)
       throws StatesError {
-    JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
-    boolean distributed = "DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText());
+    AslIo io = state.io();
+    AslBranch processor = state.processor();
+    boolean distributed = processor.processorConfig() != null && processor.processorConfig().isDistributed();
     Scope scope = scope(input, name, frame, retryCount, null);
     JsonNode states = jsonata ? statesVariable(input, null, null, name, frame, retryCount, null) : null;
-    JsonNode effective = jsonata ? input : inputPath(state, scope);
+    JsonNode effective = jsonata ? input : inputPath(io, scope);
     Scope inner = scope.withInput(effective);
     JsonNode items = items(name, state, effective, inner, states, frame, jsonata);
-    int maxConcurrency = (int) number(state, "MaxConcurrency", inner, states, frame, jsonata, 0);
+    int maxConcurrency = (int) number(state.maxConcurrency(), state.maxConcurrencyPath(), "MaxConcurrency",
+        inner, states, frame, jsonata);
 
     ArrayNode itemInputs = JsonValues.NODES.arrayNode();
-    JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
+    // Parameters is the legacy name of ItemSelector.
+    Value selector = state.itemSelector() != null ? state.itemSelector() : io.parameters();
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       if (selector == null) {
@@ -771,7 +797,7 @@ final class Interpreter {
         itemInputs.add(PathEvaluator.template(selector, itemScope));
       }
     }
-    JsonNode batches = distributed ? batches(state, itemInputs, inner, states, frame, jsonata) : itemInputs;
+    JsonNode batches = distributed ? batches(state.itemBatcher(), itemInputs, inner, states, frame, jsonata) : itemInputs;
 
     ObjectNode started = JsonValues.object().put("length", batches.size());
     event("MapStateStarted", name, frame, started);
@@ -780,17 +806,20 @@ final class Interpreter {
       mapRunArn = settings.stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + name + ":run-" + (++mapRuns);
       event("MapRunStarted", name, frame, JsonValues.object().put("mapRunArn", mapRunArn));
     }
-    long toleratedCount = distributed ? number(state, "ToleratedFailureCount", inner, states, frame, jsonata, 0) : 0;
-    double toleratedPercent = distributed ? number(state, "ToleratedFailurePercentage", inner, states, frame, jsonata, 0) : 0;
-    boolean toleranceSet = state.has("ToleratedFailureCount") || state.has("ToleratedFailureCountPath")
-        || state.has("ToleratedFailurePercentage") || state.has("ToleratedFailurePercentagePath");
+    long toleratedCount = distributed ? number(state.toleratedFailureCount(), state.toleratedFailureCountPath(),
+        "ToleratedFailureCount", inner, states, frame, jsonata) : 0;
+    double toleratedPercent = distributed ? number(state.toleratedFailurePercentage(),
+        state.toleratedFailurePercentagePath(), "ToleratedFailurePercentage", inner, states, frame, jsonata) : 0;
+    boolean toleranceSet = state.toleratedFailureCount() != null || state.toleratedFailureCountPath() != null
+        || state.toleratedFailurePercentage() != null || state.toleratedFailurePercentagePath() != null;
 
     ArrayNode results = JsonValues.NODES.arrayNode();
     PriorityQueue<Long> slots = new PriorityQueue<>();
     long start = frame.now;
     long end = frame.now;
     int failures = 0;
-    String itemLanguage = language(processor, frame, state);
+    CompiledGraph itemGraph = graphs.of(processor);
+    QueryLanguage itemLanguage = language(processor, frame, state);
     for (int i = 0; i < batches.size(); i++) {
       long begin = start;
       if (maxConcurrency > 0 && slots.size() >= maxConcurrency) {
@@ -800,7 +829,7 @@ final class Interpreter {
       Frame iteration = new Frame(begin, variables, itemLanguage, JsonValues.NODES.numberNode(i), batches.get(i));
       history.add(new PendingEvent("MapIterationStarted", name, iteration.now, iteration.mapIndex, true));
       try {
-        results.add(runGraph(processor, batches.get(i), iteration, Long.MAX_VALUE));
+        results.add(runGraph(itemGraph, batches.get(i), iteration, Long.MAX_VALUE));
         history.add(new PendingEvent("MapIterationSucceeded", name, iteration.now, iteration.mapIndex, true));
       } catch (StatesError e) {
         event("MapIterationFailed", name, iteration, JsonValues.object().put("index", i).put("name", name).setAll(errorDetails(e)));
@@ -837,42 +866,51 @@ final class Interpreter {
     }
     event("MapStateSucceeded", name, frame, JsonValues.object());
     JsonNode result = results;
-    if (distributed && state.has("ResultWriter")) {
-      JsonNode writer = state.get("ResultWriter").path("Parameters");
-      if (writer.isMissingNode()) {
-        writer = state.get("ResultWriter").path("Arguments");
-      }
-      String prefix = writer.path("Prefix").asText("");
+    if (distributed && state.resultWriter() != null) {
+      AslResultWriter writer = state.resultWriter();
+      Value request = writer.parameters() != null ? writer.parameters() : writer.arguments();
+      String prefix = writtenText(request, "Prefix");
       String runId = mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1);
       result = JsonValues.object().put("MapRunArn", mapRunArn)
           .set("ResultWriterDetails", JsonValues.object()
-              .put("Bucket", writer.path("Bucket").asText(""))
+              .put("Bucket", writtenText(request, "Bucket"))
               .put("Key", (prefix.isEmpty() ? "" : prefix + "/") + runId + "/manifest.json"));
     }
-    return afterSubResults(name, state, input, result, scope, frame, jsonata, retryCount);
+    return afterSubResults(name, io, input, result, scope, frame, jsonata, retryCount);
   }
 
-  private JsonNode items(String name, JsonNode state, JsonNode effective, Scope inner, JsonNode states, Frame frame,
+  // A field of the ResultWriter's request as written: offline nothing is written to S3, so the
+  // result only echoes the literal bucket and prefix ("" when absent or computed).
+  private static String writtenText(Value request, String field) {
+    Value value = request instanceof ObjectValue object ? object.get(field) : null;
+    if (value == null || value.isDynamicPath()) {
+      return "";
+    }
+    return Literals.toJson(value).asText();
+  }
+
+  private JsonNode items(String name, AslMap state, JsonNode effective, Scope inner, JsonNode states, Frame frame,
       boolean jsonata) throws StatesError {
     JsonNode items;
-    if (state.has("ItemReader")) {
+    if (state.itemReader() != null) {
       items = settings.items().get(name);
       if (items == null) {
         throw StatesError.runtime("The Map state '" + name + "' reads its items with an ItemReader, which runs "
             + "only in AWS; give the items in the test with .items(\"" + name + "\", \"[...]\")");
       }
-      JsonNode maxItems = state.get("ItemReader").path("ReaderConfig").path("MaxItems");
-      if (maxItems.isNumber() && maxItems.asInt() < items.size()) {
+      Value readerConfig = state.itemReader().readerConfig();
+      Value maxItems = readerConfig instanceof ObjectValue config ? config.get("MaxItems") : null;
+      if (maxItems instanceof NumberValue limit && limit.value().intValue() < items.size()) {
         ArrayNode limited = JsonValues.NODES.arrayNode();
-        for (int i = 0; i < maxItems.asInt(); i++) {
+        for (int i = 0; i < limit.value().intValue(); i++) {
           limited.add(items.get(i));
         }
         items = limited;
       }
     } else if (jsonata) {
-      items = state.has("Items") ? JsonataEvaluator.template(state.get("Items"), states, frame.variables, "Items") : effective;
+      items = state.items() != null ? JsonataEvaluator.template(state.items(), states, frame.variables, "Items") : effective;
     } else {
-      items = state.has("ItemsPath") ? PathEvaluator.readField(state.get("ItemsPath").asText(), inner, "ItemsPath") : effective;
+      items = state.itemsPath() != null ? PathEvaluator.readField(state.itemsPath(), inner, "ItemsPath") : effective;
     }
     if (!items.isArray()) {
       throw StatesError.runtime("The Map state '" + name + "' needs an array of items, got " + JsonValues.typeName(items)
@@ -881,18 +919,19 @@ final class Interpreter {
     return items;
   }
 
-  private JsonNode batches(JsonNode state, JsonNode items, Scope inner, JsonNode states, Frame frame, boolean jsonata)
-      throws StatesError {
-    JsonNode batcher = state.get("ItemBatcher");
+  private JsonNode batches(AslItemBatcher batcher, JsonNode items, Scope inner, JsonNode states, Frame frame,
+      boolean jsonata) throws StatesError {
     if (batcher == null) {
       return items;
     }
-    long maxItems = number(batcher, "MaxItemsPerBatch", inner, states, frame, jsonata, 0);
-    long maxBytes = number(batcher, "MaxInputBytesPerBatch", inner, states, frame, jsonata, 0);
+    long maxItems = number(batcher.maxItemsPerBatch(), batcher.maxItemsPerBatchPath(), "MaxItemsPerBatch",
+        inner, states, frame, jsonata);
+    long maxBytes = number(batcher.maxInputBytesPerBatch(), batcher.maxInputBytesPerBatchPath(), "MaxInputBytesPerBatch",
+        inner, states, frame, jsonata);
     JsonNode batchInput = null;
-    if (batcher.has("BatchInput")) {
-      batchInput = jsonata ? JsonataEvaluator.template(batcher.get("BatchInput"), states, frame.variables, "BatchInput")
-          : PathEvaluator.template(batcher.get("BatchInput"), inner);
+    if (batcher.batchInput() != null) {
+      batchInput = jsonata ? JsonataEvaluator.template(batcher.batchInput(), states, frame.variables, "BatchInput")
+          : PathEvaluator.template(batcher.batchInput(), inner);
     }
     ArrayNode batches = JsonValues.NODES.arrayNode();
     ArrayNode current = null;
@@ -914,17 +953,21 @@ final class Interpreter {
     return batches;
   }
 
-  // A number given as a literal, as a ...Path field, or as a JSONata expression.
-  private long number(JsonNode state, String field, Scope inner, JsonNode states, Frame frame, boolean jsonata, long fallback)
+  /**
+   * A number given as a literal, as a JSONata expression, or as the matching {@code ...Path}
+   * field; 0 when neither is given.
+   */
+  private long number(Value literal, Value path, String field, Scope inner, JsonNode states, Frame frame, boolean jsonata)
       throws StatesError {
-    JsonNode value = state.get(field);
-    if (value != null && jsonata && JsonataEvaluator.isExpression(value)) {
-      value = JsonataEvaluator.template(value, states, frame.variables, field);
-    } else if (value == null && state.has(field + "Path")) {
-      value = PathEvaluator.readField(state.get(field + "Path").asText(), inner, field + "Path");
-    }
-    if (value == null) {
-      return fallback;
+    JsonNode value;
+    if (literal instanceof Jsonata && jsonata) {
+      value = JsonataEvaluator.template(literal, states, frame.variables, field);
+    } else if (literal != null) {
+      value = Literals.toJson(literal);
+    } else if (path != null) {
+      value = PathEvaluator.readField(path, inner, field + "Path");
+    } else {
+      return 0;
     }
     if (!value.isNumber()) {
       throw StatesError.runtime("The value of " + field + " must be a number, got " + JsonValues.compact(value));
@@ -934,40 +977,41 @@ final class Interpreter {
 
   // ---------------------------------------------------------------- JSONPath helpers
 
-  private JsonNode inputPath(JsonNode state, Scope scope) throws StatesError {
-    if (!state.has("InputPath")) {
-      return scope.input();
-    }
-    JsonNode path = state.get("InputPath");
-    if (path.isNull()) {
-      return JsonValues.object();
-    }
-    return PathEvaluator.readField(path.asText(), scope, "InputPath");
+  private JsonNode inputPath(AslIo io, Scope scope) throws StatesError {
+    return selectPath(io.inputPath(), scope, "InputPath");
   }
 
-  private JsonNode outputPath(JsonNode state, Scope scope) throws StatesError {
-    if (!state.has("OutputPath")) {
-      return scope.input();
-    }
-    JsonNode path = state.get("OutputPath");
-    if (path.isNull()) {
-      return JsonValues.object();
-    }
-    return PathEvaluator.readField(path.asText(), scope, "OutputPath");
+  private JsonNode outputPath(AslIo io, Scope scope) throws StatesError {
+    return selectPath(io.outputPath(), scope, "OutputPath");
   }
 
-  private static JsonNode resultPath(JsonNode state, JsonNode input, JsonNode result) throws StatesError {
-    if (!state.has("ResultPath")) {
+  // InputPath and OutputPath: absent keeps the value, null gives {}, a path selects from it.
+  private static JsonNode selectPath(Value path, Scope scope, String field) throws StatesError {
+    if (path == null) {
+      return scope.input();
+    }
+    if (path instanceof NullValue) {
+      return JsonValues.object();
+    }
+    return PathEvaluator.readField(path, scope, field);
+  }
+
+  private static JsonNode resultPath(AslIo io, JsonNode input, JsonNode result) throws StatesError {
+    return io.resultPath() == null ? result : resultPath(io.resultPath(), input, result);
+  }
+
+  // A ResultPath given (a catcher's defaults to $): null discards the result, a path places it.
+  private static JsonNode resultPath(Value path, JsonNode input, JsonNode result) throws StatesError {
+    if (path == null) {
       return result;
     }
-    JsonNode path = state.get("ResultPath");
-    if (path.isNull()) {
+    if (path instanceof NullValue) {
       return input;
     }
-    return PathEvaluator.applyResultPath(input, path.asText(), result);
+    return PathEvaluator.applyResultPath(input, PathEvaluator.text(path), result);
   }
 
-  private void assignJsonPath(JsonNode assign, Scope scope, Frame frame) throws StatesError {
+  private void assignJsonPath(Value assign, Scope scope, Frame frame) throws StatesError {
     if (assign == null) {
       return;
     }
@@ -977,23 +1021,16 @@ final class Interpreter {
     frame.variables.assignAll(all);
   }
 
-  private void assignJsonata(JsonNode holder, JsonNode states, Frame frame) throws StatesError {
-    JsonNode assign = holder.get("Assign");
-    if (assign == null) {
+  private void assignJsonata(Value assign, JsonNode states, Frame frame) throws StatesError {
+    if (!(assign instanceof ObjectValue variables)) {
       return;
     }
     Map<String, JsonNode> all = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = assign.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, Value> field : variables.fields().entrySet()) {
       all.put(field.getKey(), JsonataEvaluator.template(field.getValue(), states, frame.variables, "Assign/" + field.getKey()));
     }
     // Every value is computed from the variables as they were before the state; then all are set.
     frame.variables.assignAll(all);
-  }
-
-  private static String next(JsonNode state) {
-    JsonNode next = state.get("Next");
-    return next == null ? null : next.asText();
   }
 
   // ---------------------------------------------------------------- context, $states, events

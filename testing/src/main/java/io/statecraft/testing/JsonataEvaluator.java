@@ -5,6 +5,9 @@ import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.dsl.ArrayValue;
+import io.statecraft.dsl.ObjectValue;
+import io.statecraft.dsl.Value;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -26,45 +29,38 @@ final class JsonataEvaluator {
 
   private JsonataEvaluator() {}
 
-  /** Whether a JSON value is a whole JSONata expression string. */
-  static boolean isExpression(JsonNode value) {
-    if (!value.isTextual()) {
-      return false;
-    }
-    String text = value.textValue();
-    return text.startsWith("{%") && text.endsWith("%}") && text.length() >= 4;
-  }
-
   /**
-   * Evaluates a value of a JSONata state field: strings holding {@code {% %}} are evaluated,
-   * objects and arrays are evaluated field by field, everything else is literal.
+   * Evaluates a value of a JSONata state field: {@code {% %}} expressions are evaluated, objects
+   * and arrays field by field, everything else is literal.
+   *
+   * @param field where the value is, for messages: {@code Output}, {@code Arguments/Payload}
    */
-  static JsonNode template(JsonNode template, JsonNode states, Variables variables, String field) throws StatesError {
-    if (isExpression(template)) {
-      return evaluate(template.textValue(), states, variables, field);
+  static JsonNode template(Value template, JsonNode states, Variables variables, String field) throws StatesError {
+    if (template instanceof io.statecraft.dsl.Jsonata expression) {
+      return evaluate(expression, states, variables, field);
     }
-    if (template.isObject()) {
+    if (template instanceof ObjectValue object) {
       ObjectNode out = JsonValues.object();
-      for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
+      for (Map.Entry<String, Value> entry : object.fields().entrySet()) {
         out.set(entry.getKey(), template(entry.getValue(), states, variables, field + "/" + entry.getKey()));
       }
       return out;
     }
-    if (template.isArray()) {
+    if (template instanceof ArrayValue array) {
       ArrayNode out = JsonValues.NODES.arrayNode();
       int i = 0;
-      for (JsonNode item : template) {
+      for (Value item : array.items()) {
         out.add(template(item, states, variables, field + "/" + i++));
       }
       return out;
     }
-    return template;
+    return Literals.toJson(template);
   }
 
   /** Evaluates one {@code {% expression %}}. */
-  static JsonNode evaluate(String wrapped, JsonNode states, Variables variables, String field) throws StatesError {
-    String expression = wrapped.substring(2, wrapped.length() - 2).strip();
+  private static JsonNode evaluate(io.statecraft.dsl.Jsonata value, JsonNode states, Variables variables, String field)
+      throws StatesError {
+    String expression = value.text();
     Jsonata compiled = EXPRESSIONS.get(expression);
     if (compiled == null) {
       try {

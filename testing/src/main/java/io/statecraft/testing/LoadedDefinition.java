@@ -1,12 +1,14 @@
 package io.statecraft.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.statecraft.dsl.StateMachine;
-import io.statecraft.asl.Problem;
+import io.statecraft.asl.AslReader;
 import io.statecraft.asl.AslWriter;
+import io.statecraft.asl.Problem;
 import io.statecraft.asl.json.DocumentException;
 import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.asl.validate.AslValidator;
+import io.statecraft.dsl.StateMachine;
+import io.statecraft.dsl.asl.AslDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,15 +18,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A definition ready to run: its text with the CloudFormation placeholders substituted, read and
- * validated by the generator's reader and validator.
+ * A definition ready to run: its text with the CloudFormation placeholders substituted, validated,
+ * and read into the typed model that the interpreter runs.
+ *
+ * <p>A state machine built with the DSL goes through its text too: placeholders are substituted
+ * in the text, as CloudFormation does, so a test runs exactly what would be deployed.
  *
  * @param name the state machine's name in context objects and reports
- * @param json the definition
+ * @param definition the definition
  * @param text the substituted text, which identifies the definition in coverage reports
  * @param graphs the definition's graphs, prepared for running
  */
-record LoadedDefinition(String name, JsonNode json, String text, CompiledGraph.All graphs) {
+record LoadedDefinition(String name, AslDefinition definition, String text, CompiledGraph.All graphs) {
 
   // ${Name} is replaced; ${!Name} stands for the literal text ${Name}, as in Fn::Sub.
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(!?)([^}]*)}");
@@ -50,7 +55,13 @@ record LoadedDefinition(String name, JsonNode json, String text, CompiledGraph.A
     if (!errors.isEmpty()) {
       throw new DefinitionException("The definition " + source + " is not valid, so it cannot run", errors);
     }
-    return new LoadedDefinition(name, json, substituted, CompiledGraph.compile(json));
+    AslDefinition definition;
+    try {
+      definition = AslReader.read(json);
+    } catch (IllegalArgumentException e) {
+      throw new DefinitionException("The definition " + source + " cannot be read", List.of(e.getMessage()));
+    }
+    return new LoadedDefinition(name, definition, substituted, CompiledGraph.compile(definition));
   }
 
   /**

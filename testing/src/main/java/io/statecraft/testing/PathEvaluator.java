@@ -9,9 +9,12 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import io.statecraft.dsl.ArrayValue;
 import io.statecraft.dsl.Intrinsic;
+import io.statecraft.dsl.ObjectValue;
+import io.statecraft.dsl.Path;
+import io.statecraft.dsl.Value;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +31,6 @@ final class PathEvaluator {
       .mappingProvider(new JacksonMappingProvider(JsonValues.MAPPER))
       .build();
   private static final Map<String, JsonPath> PATHS = new ConcurrentHashMap<>();
-  private static final Map<String, Intrinsic> CALLS = new ConcurrentHashMap<>();
 
   private PathEvaluator() {}
 
@@ -108,20 +110,25 @@ final class PathEvaluator {
    * Reads a path given in a state field (InputPath, ItemsPath, SecondsPath...), failing the
    * state with {@code States.Runtime} when it selects nothing, with the service's wording.
    */
-  static JsonNode readField(String path, Scope scope, String field) throws StatesError {
+  static JsonNode readField(Value path, Scope scope, String field) throws StatesError {
+    String expression = text(path);
     try {
-      return read(path, scope);
+      return read(expression, scope);
     } catch (NotFound e) {
-      throw StatesError.runtime("Invalid path '" + path + "' : No results for path: $['" + field + "']"
+      throw StatesError.runtime("Invalid path '" + expression + "' : No results for path: $['" + field + "']"
           + " in input '" + JsonValues.compact(scope.input()) + "'");
     }
   }
 
-  /** A value that is either a path or an intrinsic call, as in {@code "key.$"} fields. */
-  static JsonNode dynamic(String expression, Scope scope, String field) throws StatesError {
-    if (Intrinsic.looksLikeCall(expression)) {
-      return Intrinsics.evaluate(parseCall(expression), scope);
+  /**
+   * The value of a dynamic field (a {@code "key.$"} field, {@code ErrorPath}, {@code CausePath}):
+   * a path is read, an intrinsic call evaluated.
+   */
+  static JsonNode dynamic(Value value, Scope scope, String field) throws StatesError {
+    if (value instanceof Intrinsic call) {
+      return Intrinsics.evaluate(call, scope);
     }
+    String expression = text(value);
     try {
       return read(expression, scope);
     } catch (NotFound e) {
@@ -130,43 +137,45 @@ final class PathEvaluator {
     }
   }
 
-  static Intrinsic parseCall(String expression) throws StatesError {
-    Intrinsic call = CALLS.get(expression);
-    if (call == null) {
-      try {
-        call = Intrinsic.parse(expression);
-      } catch (IllegalArgumentException e) {
-        throw StatesError.runtime("Invalid intrinsic function call " + expression + ": " + e.getMessage());
-      }
-      CALLS.put(expression, call);
+  /** The text of a path field as the definition has it: a path, a call, or any other text. */
+  static String text(Value pathField) {
+    if (pathField instanceof Path path) {
+      return path.expression();
     }
-    return call;
+    if (pathField instanceof Intrinsic call) {
+      return call.render();
+    }
+    return Literals.toJson(pathField).asText();
   }
 
-  /** Evaluates a payload template (Parameters, ResultSelector, ItemSelector, Assign). */
-  static JsonNode template(JsonNode template, Scope scope) throws StatesError {
-    if (template.isObject()) {
+  /**
+   * Evaluates a payload template (Parameters, ResultSelector, ItemSelector, Assign): paths and
+   * intrinsic calls are evaluated, everything else is literal.
+   */
+  static JsonNode template(Value template, Scope scope) throws StatesError {
+    if (template instanceof ObjectValue object) {
       ObjectNode out = JsonValues.object();
-      for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, Value> field : object.fields().entrySet()) {
         String key = field.getKey();
-        JsonNode value = field.getValue();
-        if (key.endsWith(".$") && value.isTextual()) {
-          out.set(key.substring(0, key.length() - 2), dynamic(value.textValue(), scope, key));
+        Value value = field.getValue();
+        // The reader turned each "Key.$" field into Key holding a path or a call; the validator has
+        // made sure that every .$ field is one of those.
+        if (value.isDynamicPath()) {
+          out.set(key, dynamic(value, scope, key + ".$"));
         } else {
           out.set(key, template(value, scope));
         }
       }
       return out;
     }
-    if (template.isArray()) {
+    if (template instanceof ArrayValue array) {
       ArrayNode out = JsonValues.NODES.arrayNode();
-      for (JsonNode item : template) {
+      for (Value item : array.items()) {
         out.add(template(item, scope));
       }
       return out;
     }
-    return template;
+    return Literals.toJson(template);
   }
 
   /**

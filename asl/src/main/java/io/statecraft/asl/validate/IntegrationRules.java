@@ -1,6 +1,7 @@
 package io.statecraft.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.dsl.workflow.WorkflowType;
 
 /**
  * Task resources and the integration patterns they select: a Resource that is not an ARN, the
@@ -40,7 +41,7 @@ final class IntegrationRules {
     }
     boolean sync = resource.endsWith(".sync") || resource.endsWith(".sync:2");
     boolean callback = resource.endsWith(".waitForTaskToken");
-    if ((sync || callback) && options.type() == StateMachineType.EXPRESS) {
+    if ((sync || callback) && options.type() == WorkflowType.EXPRESS) {
       problems.error(ValidationCodes.EXPRESS_UNSUPPORTED_INTEGRATION, state.pointer("Resource"), "Express workflows support only "
           + "request-response integrations, but '" + resource + "' uses the " + (sync ? ".sync (run a job)" : ".waitForTaskToken (callback)")
           + " pattern; drop the suffix, or deploy the workflow as STANDARD");

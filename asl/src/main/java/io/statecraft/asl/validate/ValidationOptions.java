@@ -1,6 +1,7 @@
 package io.statecraft.asl.validate;
 
 import io.statecraft.dsl.SourceLocation;
+import io.statecraft.dsl.workflow.WorkflowType;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -9,24 +10,24 @@ import java.util.function.Function;
  *
  * @param stateSources where each state was built in Java, by state name; may return null (state
  *     names are unique across the whole definition, so a name is enough)
- * @param type the workflow type the definition will be deployed as
+ * @param type the workflow type the definition will be deployed as, or null when it is not known
+ *     (as for a lone definition file): rules that depend on the type are then skipped
  * @param sizeAtMost a number of bytes the definition, written as JSON, is known not to exceed, or
  *     -1 when unknown; when it is within the service's limit, the size check does not write the
  *     definition again to measure it
  */
-public record ValidationOptions(Function<String, SourceLocation> stateSources, StateMachineType type, long sizeAtMost) {
+public record ValidationOptions(Function<String, SourceLocation> stateSources, WorkflowType type, long sizeAtMost) {
 
   public ValidationOptions {
     Objects.requireNonNull(stateSources, "stateSources == null");
-    Objects.requireNonNull(type, "type == null");
   }
 
   /** No source locations and an unknown workflow type: what a linter of a lone file knows. */
   public static ValidationOptions defaults() {
-    return new ValidationOptions(name -> null, StateMachineType.UNKNOWN, -1);
+    return new ValidationOptions(name -> null, null, -1);
   }
 
-  public ValidationOptions withType(StateMachineType newType) {
+  public ValidationOptions withType(WorkflowType newType) {
     return new ValidationOptions(stateSources, newType, sizeAtMost);
   }
 

@@ -3,6 +3,8 @@ package io.statecraft.asl.validate;
 import static io.statecraft.asl.validate.Validation.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statecraft.dsl.workflow.WorkflowType;
+
 import org.junit.jupiter.api.Test;
 
 /** Task resources, Express workflows, callbacks and CloudFormation placeholders. Each test asserts the whole report: severity, code, pointer and message. */
@@ -10,7 +12,7 @@ final class IntegrationRulesTest {
 
   @Test
   void express() {
-    assertThat(problems(StateMachineType.EXPRESS, """
+    assertThat(problems(WorkflowType.EXPRESS, """
         {
           "StartAt": "A",
           "States": {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.asl.Problem;
 import io.statecraft.asl.json.DocumentException;
 import io.statecraft.asl.json.JsonDocuments;
+import io.statecraft.dsl.workflow.WorkflowType;
 import java.util.List;
 
 /** Test helpers: validate a definition written inline and get its report as lines. */
@@ -13,10 +14,11 @@ final class Validation {
 
   /** The report of a definition, one {@link Problem#describe()} line per problem, in order. */
   static List<String> problems(String json) {
-    return problems(StateMachineType.UNKNOWN, json);
+    return problems(null, json);
   }
 
-  static List<String> problems(StateMachineType type, String json) {
+  /** The report for a workflow of {@code type}; null when the type is not known. */
+  static List<String> problems(WorkflowType type, String json) {
     return AslValidator.validate(tree(json), ValidationOptions.defaults().withType(type)).stream()
         .map(Problem::describe)
         .toList();

@@ -3,7 +3,6 @@ package io.statecraft.generator.workflow;
 import io.statecraft.dsl.BuiltStateMachine;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
-import io.statecraft.dsl.workflow.WorkflowType;
 import io.statecraft.asl.CompiledDefinition;
 import io.statecraft.asl.DefinitionCompiler;
 import io.statecraft.asl.Problem;
@@ -11,7 +10,6 @@ import io.statecraft.generator.cfn.TemplateGenerator;
 import io.statecraft.asl.diagram.MermaidDiagram;
 import io.statecraft.asl.json.CanonicalJson;
 import io.statecraft.asl.json.JsonPointers;
-import io.statecraft.asl.validate.StateMachineType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,7 +34,7 @@ public final class WorkflowCompiler {
     }
     WorkflowSpec spec = workflow.spec();
     BuiltStateMachine built = spec.stateMachine().build();
-    CompiledDefinition definition = DefinitionCompiler.compile(built, typeOf(spec.type()));
+    CompiledDefinition definition = DefinitionCompiler.compile(built, spec.type());
     problems.addAll(definition.problems());
     TemplateGenerator.Result template = TemplateGenerator.generate(id == null ? "" : id, spec, built, definition);
     problems.addAll(template.problems());
@@ -48,10 +46,6 @@ public final class WorkflowCompiler {
     files.put(OutputFile.DIAGRAM, MermaidDiagram.render(definition.definition()));
     problems.sort(Problem.ORDER);
     return new CompiledWorkflow(id == null ? "" : id, definition, files, problems);
-  }
-
-  private static StateMachineType typeOf(WorkflowType type) {
-    return type == WorkflowType.EXPRESS ? StateMachineType.EXPRESS : StateMachineType.STANDARD;
   }
 
 }
