@@ -11,11 +11,13 @@ import io.statecraft.dsl.ComparisonOperator;
 import io.statecraft.dsl.Condition;
 import io.statecraft.dsl.Intrinsic;
 import io.statecraft.dsl.Jsonata;
+import io.statecraft.dsl.MapState;
 import io.statecraft.dsl.NullValue;
 import io.statecraft.dsl.NumberValue;
 import io.statecraft.dsl.ObjectValue;
 import io.statecraft.dsl.Path;
 import io.statecraft.dsl.QueryLanguage;
+import io.statecraft.dsl.Retry;
 import io.statecraft.dsl.StringValue;
 import io.statecraft.dsl.Value;
 import io.statecraft.dsl.asl.AslBranch;
@@ -39,10 +41,13 @@ import io.statecraft.dsl.asl.AslTask;
 import io.statecraft.dsl.asl.AslWait;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
@@ -125,25 +130,25 @@ public final class JavaSourceImporter {
     CodeBlock.Builder machine = CodeBlock.builder()
         .add("return $T.startWith($L)", STATE_MACHINE, importer.variables.get(definition.startAt()));
     if (definition.comment() != null) {
-      machine.add("\n.comment($S)", definition.comment());
+      machine.add("\n.comment($L)", JavaText.literal(definition.comment()));
     }
     if (definition.queryLanguage() != null) {
       machine.add("\n.queryLanguage($T.$L)", QUERY_LANGUAGE, definition.queryLanguage().name());
     }
     if (definition.version() != null) {
-      machine.add("\n.version($S)", definition.version());
+      machine.add("\n.version($L)", JavaText.literal(definition.version()));
     }
     if (definition.timeoutSeconds() != null) {
       machine.add("\n.timeoutSeconds($L)", definition.timeoutSeconds());
     }
     definition.extensions().forEach((key, value) ->
-        machine.add("\n.raw($S, $L)", key, importer.literal(value)));
+        machine.add("\n.raw($L, $L)", JavaText.literal(key), importer.literal(value)));
 
     MethodSpec method = MethodSpec.methodBuilder("stateMachine")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(STATE_MACHINE)
         .addJavadoc("Builds the state machine" + (definition.comment() == null ? "" : ": $L") + ".\n",
-            definition.comment() == null ? new Object[0] : new Object[] {definition.comment()})
+            definition.comment() == null ? new Object[0] : new Object[] {JavaText.javadoc(definition.comment())})
         .addCode(importer.declarations.build())
         .addCode(importer.links.build())
         .addStatement(machine.build())
@@ -205,9 +210,9 @@ public final class JavaSourceImporter {
   private void declare(String name, AslState state, QueryLanguage language) {
     String type = state instanceof AslMap ? "MapState" : state.type();
     ClassName stateType = ClassName.get(DSL, type);
-    CodeBlock.Builder code = CodeBlock.builder().add("$T $L = $T.named($S)", stateType, variables.get(name), stateType, name);
+    CodeBlock.Builder code = CodeBlock.builder().add("$T $L = $T.named($L)", stateType, variables.get(name), stateType, JavaText.literal(name));
     if (state.comment() != null) {
-      code.add("\n.comment($S)", state.comment());
+      code.add("\n.comment($L)", JavaText.literal(state.comment()));
     }
     if (state.queryLanguage() != null) {
       code.add("\n.queryLanguage($T.$L)", QUERY_LANGUAGE, state.queryLanguage().name());
@@ -240,17 +245,17 @@ public final class JavaSourceImporter {
     } else if (state instanceof AslMap map) {
       map(name, map, code, language);
     }
-    state.extensions().forEach((key, value) -> code.add("\n.raw($S, $L)", key, literal(value)));
+    state.extensions().forEach((key, value) -> code.add("\n.raw($L, $L)", JavaText.literal(key), literal(value)));
     declarations.addStatement(code.build());
   }
 
   private void task(AslTask task, CodeBlock.Builder code, QueryLanguage language) {
-    code.add("\n.resource($S)", task.resource());
+    code.add("\n.resource($L)", JavaText.literal(task.resource()));
     if (task.credentials() instanceof ObjectValue credentials && credentials.fields().size() == 1
         && credentials.get("RoleArn") != null) {
       code.add("\n.credentials($L)", value(credentials.get("RoleArn"), language));
     } else if (task.credentials() != null) {
-      code.add("\n.raw($S, $L)", "Credentials", literal(task.credentials()));
+      code.add("\n.raw($L, $L)", JavaText.literal("Credentials"), literal(task.credentials()));
     }
     io(task.io(), code, language);
     call(code, "timeoutSeconds", task.timeoutSeconds(), language);
@@ -281,12 +286,15 @@ public final class JavaSourceImporter {
     AslProcessorConfig config = map.processor() == null ? null : map.processor().processorConfig();
     if (config != null && (config.mode() != null || config.executionType() != null)) {
       code.add("\n.processorConfig($L, $L)",
-          config.mode() == null ? "null" : CodeBlock.of("$T.Mode.$L", MAP_STATE, config.mode()),
-          config.executionType() == null ? "null" : CodeBlock.of("$T.ExecutionType.$L", MAP_STATE, config.executionType()));
+          config.mode() == null ? "null" : CodeBlock.of("$T.Mode.$L", MAP_STATE,
+              JavaText.constant(config.mode(), names(MapState.Mode.values()), "Map '" + name + "' ProcessorConfig.Mode")),
+          config.executionType() == null ? "null" : CodeBlock.of("$T.ExecutionType.$L", MAP_STATE,
+              JavaText.constant(config.executionType(), names(MapState.ExecutionType.values()),
+                  "Map '" + name + "' ProcessorConfig.ExecutionType")));
     }
     if (map.itemReader() != null) {
       AslItemReader r = map.itemReader();
-      code.add("\n.itemReader(new $T($S, $L, $L, $L, $T.of()))", AslItemReader.class, r.resource(),
+      code.add("\n.itemReader(new $T($L, $L, $L, $L, $T.of()))", AslItemReader.class, JavaText.literal(r.resource()),
           payloadOrNull(r.readerConfig(), language), payloadOrNull(r.parameters(), language),
           payloadOrNull(r.arguments(), language), MAP);
     }
@@ -299,7 +307,7 @@ public final class JavaSourceImporter {
     }
     if (map.resultWriter() != null) {
       AslResultWriter w = map.resultWriter();
-      code.add("\n.resultWriter(new $T($S, $L, $L, $L, $T.of()))", AslResultWriter.class, w.resource(),
+      code.add("\n.resultWriter(new $T($L, $L, $L, $L, $T.of()))", AslResultWriter.class, JavaText.literal(w.resource()),
           payloadOrNull(w.parameters(), language), payloadOrNull(w.arguments(), language),
           payloadOrNull(w.writerConfig(), language), MAP);
     }
@@ -310,7 +318,7 @@ public final class JavaSourceImporter {
     call(code, "toleratedFailureCount", map.toleratedFailureCount(), language);
     call(code, "toleratedFailureCountPath", map.toleratedFailureCountPath(), language);
     if (map.label() != null) {
-      code.add("\n.label($S)", map.label());
+      code.add("\n.label($L)", JavaText.literal(map.label()));
     }
     retry(map.retry(), code);
   }
@@ -356,10 +364,11 @@ public final class JavaSourceImporter {
         retry.add(".maxDelaySeconds($L)", r.maxDelaySeconds());
       }
       if (r.jitterStrategy() != null) {
-        retry.add(".jitterStrategy($T.Jitter.$L)", RETRY, r.jitterStrategy());
+        retry.add(".jitterStrategy($T.Jitter.$L)", RETRY,
+            JavaText.constant(r.jitterStrategy(), names(Retry.Jitter.values()), "a Retry's JitterStrategy"));
       }
       if (r.comment() != null) {
-        retry.add(".comment($S)", r.comment());
+        retry.add(".comment($L)", JavaText.literal(r.comment()));
       }
       code.add("\n.retry($L)", retry.build());
     }
@@ -392,7 +401,7 @@ public final class JavaSourceImporter {
       if (catcher.resultPath() instanceof NullValue) {
         spec.add(".resultPath($T.INSTANCE)", NULL_VALUE);
       } else if (catcher.resultPath() instanceof Path path) {
-        spec.add(".resultPath($T.of($S))", PATH, path.expression());
+        spec.add(".resultPath($T.of($L))", PATH, JavaText.literal(path.expression()));
       }
       if (catcher.output() != null) {
         spec.add(".output($L)", payload(catcher.output(), state.queryLanguage()));
@@ -401,7 +410,7 @@ public final class JavaSourceImporter {
         spec.add(".assign($L)", payload(assign, state.queryLanguage()));
       }
       if (catcher.comment() != null) {
-        spec.add(".comment($S)", catcher.comment());
+        spec.add(".comment($L)", JavaText.literal(catcher.comment()));
       }
       links.addStatement("$L.catchErrors($L, $L)", variable, spec.build(), variables.get(catcher.next()));
     }
@@ -457,7 +466,7 @@ public final class JavaSourceImporter {
   }
 
   private CodeBlock condition(Condition condition) {
-    CodeBlock comment = condition.comment() == null ? CodeBlock.of("") : CodeBlock.of(".withComment($S)", condition.comment());
+    CodeBlock comment = condition.comment() == null ? CodeBlock.of("") : CodeBlock.of(".withComment($L)", JavaText.literal(condition.comment()));
     if (condition instanceof Condition.And and) {
       return CodeBlock.of("$T.and($L)$L", CONDITION, conditions(and.conditions()), comment);
     }
@@ -469,18 +478,18 @@ public final class JavaSourceImporter {
     }
     if (condition instanceof Condition.JsonataCondition jsonata) {
       if (jsonata.condition() instanceof Jsonata expression && Jsonata.of(expression.text()).equals(expression)) {
-        return CodeBlock.of("$T.jsonata($S)$L", CONDITION, expression.text(), comment);
+        return CodeBlock.of("$T.jsonata($L)$L", CONDITION, JavaText.literal(expression.text()), comment);
       }
-      return CodeBlock.of("new $T.JsonataCondition($L, $S)", CONDITION, literal(jsonata.condition()), condition.comment());
+      return CodeBlock.of("new $T.JsonataCondition($L, $L)", CONDITION, literal(jsonata.condition()), JavaText.literal(condition.comment()));
     }
     Condition.Comparison c = (Condition.Comparison) condition;
-    CodeBlock variable = CodeBlock.of("$T.of($S)", PATH, c.variable().expression());
+    CodeBlock variable = CodeBlock.of("$T.of($L)", PATH, JavaText.literal(c.variable().expression()));
     CodeBlock typed = typedComparison(c, variable);
     if (typed != null) {
       return CodeBlock.of("$L$L", typed, comment);
     }
-    return CodeBlock.of("new $T.Comparison($L, $T.$L, $L, $S)", CONDITION, variable, COMPARISON_OPERATOR,
-        c.operator().name(), literal(c.operand()), c.comment());
+    return CodeBlock.of("new $T.Comparison($L, $T.$L, $L, $L)", CONDITION, variable, COMPARISON_OPERATOR,
+        c.operator().name(), literal(c.operand()), JavaText.literal(c.comment()));
   }
 
   // The factory call for a comparison whose operand has the operator's type; null otherwise.
@@ -490,10 +499,10 @@ public final class JavaSourceImporter {
     Value operand = c.operand();
     switch (op.operand()) {
       case PATH:
-        return operand instanceof Path p ? CodeBlock.of("$T.$L($L, $T.of($S))", CONDITION, method, variable, PATH, p.expression()) : null;
+        return operand instanceof Path p ? CodeBlock.of("$T.$L($L, $T.of($L))", CONDITION, method, variable, PATH, JavaText.literal(p.expression())) : null;
       case STRING:
       case TIMESTAMP:
-        return operand instanceof StringValue s ? CodeBlock.of("$T.$L($L, $S)", CONDITION, method, variable, s.value()) : null;
+        return operand instanceof StringValue s ? CodeBlock.of("$T.$L($L, $L)", CONDITION, method, variable, JavaText.literal(s.value())) : null;
       case NUMBER:
         return operand instanceof NumberValue n ? CodeBlock.of("$T.$L($L, $L)", CONDITION, method, variable, numberArgument(n.value())) : null;
       case BOOLEAN:
@@ -514,7 +523,7 @@ public final class JavaSourceImporter {
   }
 
   private static CodeBlock strings(List<String> values) {
-    return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
+    return values.stream().map(v -> CodeBlock.of("$L", JavaText.literal(v))).collect(CodeBlock.joining(", "));
   }
 
   // A value given to a setter that takes it alone: paths, numbers, text, expressions.
@@ -523,13 +532,13 @@ public final class JavaSourceImporter {
       return;
     }
     if (value instanceof Path path && method.endsWith("Path") && !method.equals("errorPath") && !method.equals("causePath")) {
-      code.add("\n.$L($T.of($S))", method, PATH, path.expression());
+      code.add("\n.$L($T.of($L))", method, PATH, JavaText.literal(path.expression()));
     } else if (value instanceof NullValue) {
       code.add("\n.$L($T.INSTANCE)", method, NULL_VALUE);
     } else if (value instanceof NumberValue n && n.isInt() && n.value().scale() <= 0) {
       code.add("\n.$L($L)", method, n.value().intValueExact());
     } else if (value instanceof StringValue s && TEXT_SETTERS.contains(method)) {
-      code.add("\n.$L($S)", method, s.value());
+      code.add("\n.$L($L)", method, JavaText.literal(s.value()));
     } else {
       code.add("\n.$L($L)", method, value(value, language));
     }
@@ -545,9 +554,9 @@ public final class JavaSourceImporter {
       CodeBlock.Builder code = CodeBlock.builder().add("$T.object()", JSON);
       object.fields().forEach((key, field) -> {
         if (key.endsWith(".$")) {
-          code.add("\n  .putRaw($S, $L)", key, payload(field, language));
+          code.add("\n  .putRaw($L, $L)", JavaText.literal(key), payload(field, language));
         } else {
-          code.add("\n  .put($S, $L)", key, payload(field, language));
+          code.add("\n  .put($L, $L)", JavaText.literal(key), payload(field, language));
         }
       });
       return code.add("\n  .build()").build();
@@ -563,7 +572,7 @@ public final class JavaSourceImporter {
   private CodeBlock literal(Value value) {
     if (value instanceof ObjectValue object) {
       CodeBlock.Builder code = CodeBlock.builder().add("$T.object()", JSON);
-      object.fields().forEach((key, field) -> code.add("\n  .putRaw($S, $L)", key, literal(field)));
+      object.fields().forEach((key, field) -> code.add("\n  .putRaw($L, $L)", JavaText.literal(key), literal(field)));
       return code.add("\n  .build()").build();
     }
     if (value instanceof ArrayValue array) {
@@ -577,12 +586,12 @@ public final class JavaSourceImporter {
       return payload(value, language);
     }
     if (value instanceof StringValue s) {
-      return CodeBlock.of("$T.of($S)", VALUE, s.value());
+      return CodeBlock.of("$T.of($L)", VALUE, JavaText.literal(s.value()));
     }
     if (value instanceof NumberValue n) {
       return n.isInt() && n.value().scale() <= 0
           ? CodeBlock.of("$T.of($L)", VALUE, n.value().intValueExact())
-          : CodeBlock.of("new $T(new $T($S))", NUMBER_VALUE, BIG_DECIMAL, n.value().toString());
+          : CodeBlock.of("new $T(new $T($L))", NUMBER_VALUE, BIG_DECIMAL, JavaText.literal(n.value().toString()));
     }
     if (value instanceof BooleanValue b) {
       return CodeBlock.of("$T.of($L)", VALUE, b.value());
@@ -591,15 +600,15 @@ public final class JavaSourceImporter {
       return CodeBlock.of("$T.INSTANCE", NULL_VALUE);
     }
     if (value instanceof Path p) {
-      return CodeBlock.of("$T.of($S)", PATH, p.expression());
+      return CodeBlock.of("$T.of($L)", PATH, JavaText.literal(p.expression()));
     }
     if (value instanceof Intrinsic call) {
-      return CodeBlock.of("$T.parse($S)", INTRINSIC, call.render());
+      return CodeBlock.of("$T.parse($L)", INTRINSIC, JavaText.literal(call.render()));
     }
     if (value instanceof Jsonata expression) {
       return Jsonata.of(expression.text()).equals(expression)
-          ? CodeBlock.of("$T.of($S)", JSONATA, expression.text())
-          : CodeBlock.of("$T.parse($S)", JSONATA, expression.render());
+          ? CodeBlock.of("$T.of($L)", JSONATA, JavaText.literal(expression.text()))
+          : CodeBlock.of("$T.parse($L)", JSONATA, JavaText.literal(expression.render()));
     }
     throw new IllegalArgumentException("cannot import " + value);
   }
@@ -611,14 +620,18 @@ public final class JavaSourceImporter {
     if (BigDecimal.valueOf(number.doubleValue()).equals(number)) {
       return CodeBlock.of("$L", number.toPlainString());
     }
-    return CodeBlock.of("new $T($S)", BIG_DECIMAL, number.toString());
+    return CodeBlock.of("new $T($L)", BIG_DECIMAL, JavaText.literal(number.toString()));
   }
 
   private static CodeBlock numberArgument(BigDecimal number) {
     if (number.scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) < 0) {
       return CodeBlock.of("$L", number.intValueExact());
     }
-    return CodeBlock.of("new $T($S)", BIG_DECIMAL, number.toString());
+    return CodeBlock.of("new $T($L)", BIG_DECIMAL, JavaText.literal(number.toString()));
+  }
+
+  private static Set<String> names(Enum<?>[] constants) {
+    return Arrays.stream(constants).map(Enum::name).collect(Collectors.toUnmodifiableSet());
   }
 
   /** A Java-friendly class name for a file name such as {@code patch-alerts.asl.json}. */

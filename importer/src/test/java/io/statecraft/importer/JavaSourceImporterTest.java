@@ -1,6 +1,7 @@
 package io.statecraft.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -109,6 +110,62 @@ class JavaSourceImporterTest {
           }
         }
         """);
+  }
+
+  // Each tries to end the comment or string it lands in and run code when the class loads: plainly,
+  // through a Unicode escape (which javac applies before it reads comments and strings), and
+  // through the line breaks javac or a reader might take as the end of a line.
+  private static final String PROPERTY = "statecraft.importer.injected";
+  private static final List<String> HOSTILE = List.of(
+      "x */ static { System.setProperty(\"" + PROPERTY + "\", \"plain\"); } /** y",
+      "x \\u002a/ static { System.setProperty(\"" + PROPERTY + "\", \"unicode\"); } /\\u002a\\u002a y",
+      "x \\u000a static { System.setProperty(\"" + PROPERTY + "\", \"line\"); }",
+      "x \" + \"\\\" \\u0022); System.setProperty(\"" + PROPERTY + "\", \"string\"); //",
+      "x\r\n\u2028\u2029\u0085 @return {@code } <b> &amp; $L $S $T $$ */");
+
+  @Test
+  void hostileTextInEveryPositionStaysDataAndTheClassOnlyBuildsTheStateMachine() throws Exception {
+    for (String text : HOSTILE) {
+      ObjectNode root = CanonicalJson.mapper().createObjectNode();
+      root.put("Comment", text);
+      root.put("StartAt", text);
+      ObjectNode states = root.putObject("States");
+      ObjectNode pass = states.putObject(text);
+      pass.put("Type", "Pass").put("Comment", text).put("Next", "Choose " + text);
+      pass.putObject("Parameters").put(text, text).put("path.$", "$['" + text.replace("'", "") + "']");
+      pass.putObject("Result").put(text, text);
+      pass.put("ResultPath", "$.result");
+      ObjectNode choice = states.putObject("Choose " + text);
+      choice.put("Type", "Choice").put("Comment", text).put("Default", "Fail " + text);
+      ObjectNode rule = choice.putArray("Choices").addObject();
+      rule.put("Variable", "$.result").put("StringEquals", text).put("Next", "Task " + text).put("Comment", text);
+      ObjectNode task = states.putObject("Task " + text);
+      task.put("Type", "Task").put("Resource", "arn:aws:states:::lambda:invoke").put("End", true);
+      task.putArray("Retry").addObject().put("Comment", text).putArray("ErrorEquals").add(text);
+      ObjectNode catcher = task.putArray("Catch").addObject();
+      catcher.put("Comment", text).put("Next", "Fail " + text).putArray("ErrorEquals").add("States.ALL");
+      states.putObject("Fail " + text).put("Type", "Fail").put("Error", text).put("Cause", text);
+
+      AslDefinition definition = AslReader.read(root);
+      String source = JavaSourceImporter.toJava(definition, "com.example", "Imported").source();
+      AslDefinition rebuilt = compileAndBuild(source);
+
+      assertThat(System.getProperty(PROPERTY)).as("code ran from: %s", text).isNull();
+      assertThat(AslWriter.toJson(rebuilt)).as(text).isEqualTo(AslWriter.toJson(definition));
+    }
+  }
+
+  @Test
+  void valuesWrittenAsEnumConstantsMustBeConstants() {
+    AslDefinition definition = AslReader.read(json("""
+        {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE); System.exit(1); //"},
+            "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
+        """));
+
+    assertThatThrownBy(() -> JavaSourceImporter.toJava(definition, "com.example", "Imported"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Map 'Each' ProcessorConfig.Mode is 'INLINE); System.exit(1); //'; it must be one of [DISTRIBUTED, INLINE]");
   }
 
   @Test

@@ -1,0 +1,87 @@
+package io.statecraft.importer;
+
+import java.util.Set;
+
+/**
+ * Text from a definition made safe for generated Java: string literals, Javadoc, and the names of
+ * enum constants. Nothing read from a user's file may become code.
+ *
+ * <p>String literals are written here rather than with JavaPoet's {@code $S}, which leaves U+2028
+ * and U+2029 raw; its code writer then breaks the line there, inside the literal, and the class
+ * no longer compiles.
+ */
+final class JavaText {
+
+  private JavaText() {}
+
+  /**
+   * {@code value} as a Java string literal in ASCII, or {@code null}. The backslash is doubled
+   * (so {@code \}{@code u0022} in the data can never begin a Unicode escape: javac honours one only
+   * after an even number of backslashes); line breaks are {@code \n} and {@code \r}, since a
+   * Unicode escape for them would end the literal; other control characters are octal escapes;
+   * every other character outside printable ASCII, lone surrogates included, is a Unicode escape,
+   * which javac turns back into the same character inside the literal.
+   */
+  static String literal(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '"' -> out.append("\\\"");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            out.append(String.format("\\%03o", (int) c));
+          } else if (c > 0x7e) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * {@code text} as one line of Javadoc that says the same to a reader and nothing to the
+   * compiler. The compiler turns {@code \}{@code u002a/} into {@code *}{@code /} before it sees
+   * comments, so every backslash becomes an HTML entity, and so do the characters that could end
+   * the comment ({@code *}{@code /}), start a tag ({@code @}, {@code <}) or an entity ({@code &}).
+   * Line breaks of any kind (CR, LF, NEL, U+2028, U+2029) and other control characters become a
+   * space: a comment never spans lines it did not have.
+   */
+  static String javadoc(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("&#92;");
+        case '/' -> out.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
+        case '@' -> out.append("&#64;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        default -> out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code value} when it is one of {@code allowed} (the constants of the DSL enum it names);
+   * otherwise an {@link IllegalArgumentException} that says which field holds what.
+   */
+  static String constant(String value, Set<String> allowed, String field) {
+    if (!allowed.contains(value)) {
+      throw new IllegalArgumentException(field + " is '" + value + "'; it must be one of " + allowed.stream().sorted().toList());
+    }
+    return value;
+  }
+}
