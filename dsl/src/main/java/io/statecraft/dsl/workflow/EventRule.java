@@ -6,11 +6,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * An EventBridge rule ({@code AWS::Events::Rule}) that starts the workflow on a schedule (UTC
  * only; prefer {@link Schedule} for a time zone) or when an event matches a pattern, passing the
- * event, a fixed input, or the event reshaped by an input transformer.
+ * event, a fixed input, or the event reshaped by an input transformer. Its description, input,
+ * state, retry policy and dead-letter queue are the {@link TargetOptions} every EventBridge
+ * trigger has.
  *
  * <pre>{@code
  * EventRule.named("ExposedKeyRule")
@@ -20,31 +23,20 @@ import java.util.Objects;
  *     .inputTransformer(Map.of("event", "$.detail"), "{\"event\": <event>}");
  * }</pre>
  */
-public final class EventRule implements Trigger {
+public final class EventRule extends TargetOptions<EventRule> {
 
-  private final String logicalId;
-  private String description;
   private TemplateValue scheduleExpression;
   private ObjectValue eventPattern;
   private TemplateValue eventBus;
-  private Value input;
   private Map<String, String> inputPaths;
   private String inputTemplate;
-  private TemplateValue state;
-  private boolean deadLetterQueue;
-  private TargetRetryPolicy retryPolicy;
 
   private EventRule(String logicalId) {
-    this.logicalId = Objects.requireNonNull(logicalId, "logicalId == null");
+    super(logicalId);
   }
 
   public static EventRule named(String logicalId) {
     return new EventRule(logicalId);
-  }
-
-  public EventRule description(String description) {
-    this.description = description;
-    return this;
   }
 
   /** {@code ScheduleExpression}: {@code cron(0 8 ? * MON *)} or {@code rate(1 day)}, in UTC. */
@@ -69,59 +61,27 @@ public final class EventRule implements Trigger {
     return this;
   }
 
-  /** The target's {@code Input}: a fixed execution input instead of the event. */
+  /** The target's {@code Input}: a fixed execution input instead of the event (and of an input transformer). */
+  @Override
   public EventRule input(Value input) {
-    this.input = input;
     this.inputPaths = null;
     this.inputTemplate = null;
-    return this;
+    return super.input(input);
   }
 
   /**
    * The target's {@code InputTransformer}: JSON paths into the event by name, and a template that
-   * uses them as {@code <name>}.
+   * uses them as {@code <name>}; replaces a fixed {@link #input(Value) input}.
    */
   public EventRule inputTransformer(Map<String, String> inputPaths, String inputTemplate) {
-    this.inputPaths = Collections.unmodifiableMap(new java.util.TreeMap<>(inputPaths));
+    this.inputPaths = Collections.unmodifiableMap(new TreeMap<>(inputPaths));
     this.inputTemplate = Objects.requireNonNull(inputTemplate, "inputTemplate == null");
-    this.input = null;
-    return this;
-  }
-
-  /** {@code State}: ENABLED (the default) or DISABLED, literal or a parameter. */
-  public EventRule state(TemplateValue enabledOrDisabled) {
-    this.state = enabledOrDisabled;
-    return this;
-  }
-
-  /**
-   * Keeps the events that could not start the state machine (after the retries of
-   * {@link #retryPolicy}) in a dead-letter queue the template creates: {@code <id>DeadLetterQueue}
-   * ({@code AWS::SQS::Queue}, encrypted with SQS-managed keys, messages kept 14 days). It may be
-   * sent to only by EventBridge ({@code events.amazonaws.com}), by a queue policy that accepts
-   * messages from this rule only ({@code aws:SourceArn}). Without it, such an event is lost without
-   * a trace. Watch the queue
-   * (its URL is {@link #deadLetterQueueUrl()}), for example with an alarm on
-   * {@code ApproximateNumberOfMessagesVisible}.
-   */
-  public EventRule deadLetterQueue() {
-    this.deadLetterQueue = true;
-    return this;
-  }
-
-  /** The target's {@code RetryPolicy}; EventBridge's default (185 attempts over 24 hours) unless set. */
-  public EventRule retryPolicy(int maximumRetryAttempts, int maximumEventAgeSeconds) {
-    this.retryPolicy = new TargetRetryPolicy(maximumRetryAttempts, maximumEventAgeSeconds);
-    return this;
+    return setInput(null);
   }
 
   @Override
-  public String logicalId() {
-    return logicalId;
-  }
-
-  public String description() {
-    return description;
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.rule(this);
   }
 
   public TemplateValue scheduleExpression() {
@@ -136,10 +96,6 @@ public final class EventRule implements Trigger {
     return eventBus;
   }
 
-  public Value input() {
-    return input;
-  }
-
   /** The transformer's paths by name, sorted; null without a transformer. */
   public Map<String, String> inputPaths() {
     return inputPaths == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(inputPaths));
@@ -147,33 +103,5 @@ public final class EventRule implements Trigger {
 
   public String inputTemplate() {
     return inputTemplate;
-  }
-
-  public TemplateValue state() {
-    return state;
-  }
-
-  public boolean hasDeadLetterQueue() {
-    return deadLetterQueue;
-  }
-
-  /** The logical id of the dead-letter queue: {@code <id>DeadLetterQueue}. */
-  public String deadLetterQueueLogicalId() {
-    return logicalId + "DeadLetterQueue";
-  }
-
-  /** The dead-letter queue's URL ({@code Ref}), for an {@link Output}. */
-  public TemplateValue deadLetterQueueUrl() {
-    return new TemplateValue.Attribute(deadLetterQueueLogicalId(), null);
-  }
-
-  /** The dead-letter queue's ARN ({@code Fn::GetAtt <id>DeadLetterQueue.Arn}). */
-  public TemplateValue deadLetterQueueArn() {
-    return new TemplateValue.Attribute(deadLetterQueueLogicalId(), "Arn");
-  }
-
-  /** The target's retry policy, or null for the service's default. */
-  public TargetRetryPolicy retryPolicy() {
-    return retryPolicy;
   }
 }

@@ -183,6 +183,11 @@ public final class HttpConnection implements ArnResource {
     return logicalId;
   }
 
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.connection(this);
+  }
+
   /**
    * What the execution role needs for an HTTP task calling {@code endpoint} with {@code methods}
    * through this connection, as AWS documents it: {@code states:InvokeHTTPEndpoint} on this state

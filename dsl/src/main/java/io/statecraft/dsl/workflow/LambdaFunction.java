@@ -126,6 +126,11 @@ public final class LambdaFunction implements ArnResource {
     return logicalId;
   }
 
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.function(this);
+  }
+
   /** The permission to invoke this function (and its versions and aliases). */
   public IamStatement invokeStatement() {
     String arn = policyArn();

@@ -44,6 +44,11 @@ public final class LogGroup implements WorkflowResource {
     return logicalId;
   }
 
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.logGroup(this);
+  }
+
   /** The log group's ARN ({@code ...:log-group:NAME:*}) in the template. */
   public TemplateValue templateArn() {
     return new TemplateValue.Attribute(logicalId, "Arn");

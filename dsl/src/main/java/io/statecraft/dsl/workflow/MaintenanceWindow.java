@@ -9,7 +9,8 @@ import java.util.Objects;
  * An SSM maintenance window ({@code AWS::SSM::MaintenanceWindow}) whose task starts the workflow
  * once per target instance ({@code AWS::SSM::MaintenanceWindowTask} of type
  * {@code STEP_FUNCTIONS}). The task's input may use {@link #TARGET_ID}, which Systems Manager
- * replaces with each target's id.
+ * replaces with each target's id. Its description and input are the {@link TriggerOptions} every
+ * trigger has.
  *
  * <pre>{@code
  * MaintenanceWindow.named("PatchWindow")
@@ -21,35 +22,27 @@ import java.util.Objects;
  *     .taskInput(Json.object().put("InstanceId", MaintenanceWindow.TARGET_ID).build());
  * }</pre>
  */
-public final class MaintenanceWindow implements Trigger {
+public final class MaintenanceWindow extends TriggerOptions<MaintenanceWindow> {
 
   /** The pseudo parameter Systems Manager replaces with the target's id in the task input. */
   public static final String TARGET_ID = "{{TARGET_ID}}";
 
-  private final String logicalId;
-  private String description;
   private TemplateValue schedule;
   private TemplateValue timeZone;
   private TemplateValue durationHours = TemplateValue.of(2);
   private TemplateValue cutoffHours = TemplateValue.of(1);
   private boolean allowUnassociatedTargets;
   private final List<MaintenanceWindowTarget> targets = new ArrayList<>();
-  private Value taskInput;
   private int priority = 1;
   private TemplateValue maxConcurrency = TemplateValue.of("1");
   private TemplateValue maxErrors = TemplateValue.of("1");
 
   private MaintenanceWindow(String logicalId) {
-    this.logicalId = Objects.requireNonNull(logicalId, "logicalId == null");
+    super(logicalId);
   }
 
   public static MaintenanceWindow named(String logicalId) {
     return new MaintenanceWindow(logicalId);
-  }
-
-  public MaintenanceWindow description(String description) {
-    this.description = description;
-    return this;
   }
 
   /** {@code Schedule}: {@code cron(...)} or {@code rate(...)}. */
@@ -118,8 +111,7 @@ public final class MaintenanceWindow implements Trigger {
 
   /** The execution input, literal JSON; use {@link #TARGET_ID} for the target's id. */
   public MaintenanceWindow taskInput(Value input) {
-    this.taskInput = input;
-    return this;
+    return setInput(input);
   }
 
   /** The task's {@code Priority} (1 unless set; lower runs first). */
@@ -156,12 +148,8 @@ public final class MaintenanceWindow implements Trigger {
   }
 
   @Override
-  public String logicalId() {
-    return logicalId;
-  }
-
-  public String description() {
-    return description;
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.maintenanceWindow(this);
   }
 
   public TemplateValue schedule() {
@@ -190,8 +178,9 @@ public final class MaintenanceWindow implements Trigger {
     return List.copyOf(targets);
   }
 
+  /** The task's execution input: {@link #input()}. */
   public Value taskInput() {
-    return taskInput;
+    return input();
   }
 
   public int priority() {

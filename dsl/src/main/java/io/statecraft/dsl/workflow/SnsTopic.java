@@ -75,6 +75,11 @@ public final class SnsTopic implements ArnResource {
     return logicalId;
   }
 
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.topic(this);
+  }
+
   /** The ARN parameter of an existing topic; null for a created one. */
   @Override
   public Parameter existingArn() {

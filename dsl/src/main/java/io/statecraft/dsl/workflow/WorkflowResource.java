@@ -16,4 +16,29 @@ public sealed interface WorkflowResource
 
   /** The resource's logical id in the template. */
   String logicalId();
+
+  /**
+   * Calls the method of {@code visitor} for this resource's type. Code that treats each type of
+   * resource its own way (the template generator) dispatches here instead of testing
+   * {@code instanceof}: a new type of resource adds its method to {@link Visitor}, and every
+   * visitor then fails to compile until it handles the new type.
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per type of resource; see {@link #accept(Visitor)}. */
+  interface Visitor<R> {
+    R topic(SnsTopic topic);
+
+    R connection(HttpConnection connection);
+
+    R function(LambdaFunction function);
+
+    R logGroup(LogGroup logGroup);
+
+    R schedule(Schedule schedule);
+
+    R rule(EventRule rule);
+
+    R maintenanceWindow(MaintenanceWindow window);
+  }
 }

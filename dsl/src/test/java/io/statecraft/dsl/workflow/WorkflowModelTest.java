@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.Json;
 import io.statecraft.dsl.Pass;
 import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.StateMachine;
+import io.statecraft.dsl.Value;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,5 +111,42 @@ class WorkflowModelTest {
     assertThat(spec.parameterGroups()).containsExactly(ParameterGroup.of("Group", shown));
     assertThat(spec.resources()).containsExactly(topic, schedule);
     assertThat(spec.triggers()).containsExactly(schedule);
+  }
+
+  @Test
+  void triggersShareOneCopyOfTheirOptionsAndKeepTheirTypeWhenChained() {
+    Value input = Json.object().put("a", 1).build();
+    Schedule schedule = Schedule.named("Daily").description("daily").expression("rate(1 day)").input(input)
+        .state(TemplateValue.of("DISABLED")).retryPolicy(3, 900).deadLetterQueue().timeZone("Etc/UTC");
+    EventRule rule = EventRule.named("OnEvent").description("on event").input(input).retryPolicy(0, 60).schedule("rate(1 hour)");
+    MaintenanceWindow window = MaintenanceWindow.named("Window").description("window").taskInput(input).priority(2);
+
+    for (Trigger trigger : List.<Trigger>of(schedule, rule, window)) {
+      assertThat(trigger.input()).isSameAs(input);
+    }
+    assertThat(List.of(schedule.description(), rule.description(), window.description()))
+        .containsExactly("daily", "on event", "window");
+    assertThat(window.taskInput()).isSameAs(input);
+    assertThat(schedule.state()).isEqualTo(TemplateValue.of("DISABLED"));
+    assertThat(schedule.retryPolicy()).isEqualTo(new TargetRetryPolicy(3, 900));
+    assertThat(schedule.hasDeadLetterQueue()).isTrue();
+    assertThat(schedule.deadLetterQueueUrl()).isEqualTo(new TemplateValue.Attribute("DailyDeadLetterQueue", null));
+    assertThat(schedule.deadLetterQueueArn()).isEqualTo(new TemplateValue.Attribute("DailyDeadLetterQueue", "Arn"));
+    assertThat(rule.retryPolicy()).isEqualTo(new TargetRetryPolicy(0, 60));
+    assertThat(rule.hasDeadLetterQueue()).isFalse();
+    assertThat(rule.state()).isNull();
+  }
+
+  @Test
+  void aRulePassesEitherAFixedInputOrTheTransformedEvent() {
+    Value input = Json.object().put("a", 1).build();
+    EventRule transformed = EventRule.named("R").input(input).inputTransformer(Map.of("t", "$.time"), "<t>");
+    EventRule fixed = EventRule.named("R").inputTransformer(Map.of("t", "$.time"), "<t>").input(input);
+
+    assertThat(transformed.input()).isNull();
+    assertThat(transformed.inputPaths()).isEqualTo(Map.of("t", "$.time"));
+    assertThat(fixed.input()).isSameAs(input);
+    assertThat(fixed.inputPaths()).isNull();
+    assertThat(fixed.inputTemplate()).isNull();
   }
 }

@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import io.statecraft.dsl.workflow.TemplateValue;
 import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,24 @@ final class ScheduleExpressions {
   private static final Pattern AT = Pattern.compile("at\\(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\)");
 
   private ScheduleExpressions() {}
+
+  /** Reports {@code value} when its expression, as far as it is known at build time, is not one {@code reader} accepts. */
+  static void check(TemplateContext context, TemplateValue value, Reader reader, String pointer) {
+    KnownText known = KnownText.of(value, pointer);
+    String problem = known == null ? null : problem(known.text(), reader);
+    if (problem != null) {
+      context.error(CfnCodes.INVALID_SCHEDULE_EXPRESSION, known.pointer(), problem);
+    }
+  }
+
+  /** Reports {@code value} when it is known at build time and no IANA time zone. */
+  static void checkTimeZone(TemplateContext context, TemplateValue value, String pointer) {
+    KnownText known = KnownText.of(value, pointer);
+    String problem = known == null ? null : timeZoneProblem(known.text());
+    if (problem != null) {
+      context.error(CfnCodes.INVALID_TIME_ZONE, known.pointer(), problem);
+    }
+  }
 
   /** What is wrong with {@code expression}, or null when it is well formed. */
   static String problem(String expression, Reader reader) {

@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.dsl.BuiltStateMachine;
 import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.SourceLocation;
-import io.statecraft.dsl.workflow.HttpConnection;
-import io.statecraft.dsl.workflow.LambdaFunction;
 import io.statecraft.dsl.workflow.LogGroup;
 import io.statecraft.dsl.workflow.LogLevel;
 import io.statecraft.dsl.workflow.Output;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.ParameterGroup;
-import io.statecraft.dsl.workflow.SnsTopic;
-import io.statecraft.dsl.workflow.WorkflowResource;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import io.statecraft.asl.CompiledDefinition;
 import io.statecraft.asl.DefinitionCompiler;
@@ -95,9 +91,9 @@ public final class TemplateGenerator {
   private Result generate() {
     collectParameters();
     boolean defaultLogGroup = spec.logLevel() != LogLevel.OFF && spec.logGroup() == null;
-    boolean createsFunctions = spec.resources().stream()
-        .anyMatch(r -> r instanceof LambdaFunction function && !function.isExisting());
-    if ((defaultLogGroup || createsFunctions) && !parameters.containsKey(LOG_RETENTION_PARAMETER)) {
+    List<ResourceTemplate> resourceTemplates = spec.resources().stream().map(ResourceTemplate::of).toList();
+    boolean keepsOtherLogs = resourceTemplates.stream().anyMatch(ResourceTemplate::keepsLogsForLogRetention);
+    if ((defaultLogGroup || keepsOtherLogs) && !parameters.containsKey(LOG_RETENTION_PARAMETER)) {
       parameters.put(LOG_RETENTION_PARAMETER, Parameter.number(LOG_RETENTION_PARAMETER)
           .description("How many days CloudWatch Logs keeps the logs of this stack")
           .allowedValues(LogGroup.RETENTION_DAYS)
@@ -109,8 +105,8 @@ public final class TemplateGenerator {
     for (Parameter parameter : parameters.values()) {
       substitutionValues.put(parameter.name(), TemplateJson.ref(parameter.name()));
     }
-    for (WorkflowResource resource : spec.resources()) {
-      resourcePlaceholder(resource, substitutionValues, aliases);
+    for (ResourceTemplate resource : resourceTemplates) {
+      resource.arnPlaceholder().ifPresent(arn -> addPlaceholder(arn, substitutionValues, aliases));
     }
 
     ObjectNode template = TemplateJson.NODES.objectNode();
@@ -130,7 +126,7 @@ public final class TemplateGenerator {
     ObjectNode substitutions = substitutions(context, substitutionValues);
     writeStateMachine(context, substitutions);
     checkTaskPermissions(context);
-    new ResourceWriter(context, spec).writeAll();
+    writeResources(context, resourceTemplates);
     writeOutputs(template, context);
     writeMetadata(metadata, context);
     if (metadata.isEmpty()) {
@@ -180,26 +176,24 @@ public final class TemplateGenerator {
     }
   }
 
-  private void resourcePlaceholder(WorkflowResource resource, Map<String, JsonNode> values, Map<String, String> aliases) {
-    String id = resource.logicalId();
-    if (resource instanceof SnsTopic topic && !topic.isExisting()) {
-      addPlaceholder(id + "Arn", TemplateJson.ref(id), id, values, aliases);
-    } else if (resource instanceof HttpConnection connection && !connection.isExisting()) {
-      addPlaceholder(id + "Arn", TemplateJson.getAtt(id, "Arn"), id + ".Arn", values, aliases);
-    } else if (resource instanceof LambdaFunction function && !function.isExisting()) {
-      addPlaceholder(id + "Arn", TemplateJson.getAtt(id, "Arn"), id + ".Arn", values, aliases);
-    }
-  }
-
-  private void addPlaceholder(String name, JsonNode value, String alias, Map<String, JsonNode> values, Map<String, String> aliases) {
+  private void addPlaceholder(ArnPlaceholder arn, Map<String, JsonNode> values, Map<String, String> aliases) {
+    String name = arn.name();
     if (values.containsKey(name)) {
       early.add(Problem.error(CfnCodes.DUPLICATE_LOGICAL_ID, JsonPointers.child("/Parameters", name),
-          "placeholder ${" + name + "} stands for both a parameter and the ARN of resource " + alias.replace(".Arn", "")
+          "placeholder ${" + name + "} stands for both a parameter and the ARN of resource " + arn.resource().logicalId()
               + "; rename the parameter or the resource"));
       return;
     }
-    values.put(name, value);
-    aliases.put(name, alias);
+    values.put(name, arn.value());
+    aliases.put(name, arn.alias());
+  }
+
+  /** The supporting resources and triggers, after the log group chosen for the state machine when it is not among them. */
+  private void writeResources(TemplateContext context, List<ResourceTemplate> resourceTemplates) {
+    if (spec.logGroup() != null && !spec.resources().contains(spec.logGroup())) {
+      ResourceTemplate.of(spec.logGroup()).write(context);
+    }
+    resourceTemplates.forEach(resource -> resource.write(context));
   }
 
   /** The definition's placeholders, each with the pointer of its first use, in order of appearance. */

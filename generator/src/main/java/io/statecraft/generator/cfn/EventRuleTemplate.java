@@ -1,0 +1,104 @@
+package io.statecraft.generator.cfn;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.asl.json.JsonPointers;
+import io.statecraft.dsl.workflow.EventRule;
+import io.statecraft.dsl.workflow.TemplateValue;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An {@link EventRule}: {@code AWS::Events::Rule} whose one target starts the state machine, with
+ * the event, a fixed input or the event reshaped; EventBridge itself delivers its dead letters.
+ */
+record EventRuleTemplate(EventRule rule) implements ResourceTemplate {
+
+  /** A {@code <name>} an input template uses. */
+  private static final Pattern TEMPLATE_USE = Pattern.compile("<([A-Za-z0-9_.-]+)>");
+
+  @Override
+  public List<TemplateValue> propertyValues() {
+    return Arrays.asList(rule.scheduleExpression(), rule.eventBus(), rule.state());
+  }
+
+  @Override
+  public Optional<ArnPlaceholder> arnPlaceholder() {
+    return Optional.empty();
+  }
+
+  @Override
+  public void write(TemplateContext context) {
+    String id = rule.logicalId();
+    ObjectNode properties = context.resource(id, "AWS::Events::Rule");
+    String pointer = TemplateContext.pointer(id, "Properties");
+    if (rule.description() != null) {
+      properties.put("Description", rule.description());
+    }
+    if (rule.eventBus() != null) {
+      properties.set("EventBusName", TemplateJson.value(rule.eventBus()));
+    }
+    if (rule.eventPattern() != null) {
+      properties.set("EventPattern", TemplateJson.literal(rule.eventPattern()));
+    }
+    if (rule.scheduleExpression() != null) {
+      ScheduleExpressions.check(context, rule.scheduleExpression(), ScheduleExpressions.Reader.EVENTBRIDGE_RULE,
+          JsonPointers.child(pointer, "ScheduleExpression"));
+      properties.set("ScheduleExpression", TemplateJson.value(rule.scheduleExpression()));
+    }
+    if (rule.eventPattern() == null && rule.scheduleExpression() == null) {
+      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "rule " + id + " has neither a schedule nor an "
+          + "event pattern, so it never starts the workflow; give schedule(...) or eventPattern(...)");
+    }
+    properties.set("State", rule.state() == null ? TemplateJson.NODES.textNode("ENABLED") : TemplateJson.value(rule.state()));
+    ObjectNode target = properties.putArray("Targets").addObject();
+    target.put("Id", "StateMachine");
+    TriggerTarget.startTarget(context, rule, target);
+    if (rule.input() == null && rule.inputTemplate() != null) {
+      inputTransformer(context, target, pointer + "/Targets/0/InputTransformer/InputTemplate");
+    }
+    if (TriggerTarget.deliveryOptions(context, rule, "rule " + id, target, pointer + "/Targets/0")) {
+      // EventBridge itself sends the dead letters: the queue's policy admits this rule only.
+      queuePolicy(context);
+    }
+    TriggerTarget.waitForStateMachinePolicy(context, id);
+    TriggerTarget.role(context, rule, "events.amazonaws.com", TemplateContext.sourceAccountCondition(), List.of());
+  }
+
+  private void inputTransformer(TemplateContext context, ObjectNode target, String templatePointer) {
+    ObjectNode transformer = target.putObject("InputTransformer");
+    if (!rule.inputPaths().isEmpty()) {
+      ObjectNode paths = transformer.putObject("InputPathsMap");
+      rule.inputPaths().forEach(paths::put);
+    }
+    transformer.put("InputTemplate", rule.inputTemplate());
+    Matcher uses = TEMPLATE_USE.matcher(rule.inputTemplate());
+    while (uses.find()) {
+      String name = uses.group(1);
+      if (!rule.inputPaths().containsKey(name) && !name.startsWith("aws.events.")) {
+        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, templatePointer, "the input template of rule "
+            + rule.logicalId() + " uses <" + name + ">, which its input paths do not define; add it to the paths or "
+            + "fix the name (defined: " + rule.inputPaths().keySet() + ")");
+      }
+    }
+  }
+
+  /** Lets EventBridge send to the dead-letter queue on behalf of this rule only (no confused deputy). */
+  private void queuePolicy(TemplateContext context) {
+    String queueId = rule.deadLetterQueueLogicalId();
+    String policyId = queueId + "Policy";
+    ObjectNode properties = context.resource(policyId, "AWS::SQS::QueuePolicy");
+    properties.putArray("Queues").add(TemplateJson.value(rule.deadLetterQueueUrl()));
+    ObjectNode document = properties.putObject("PolicyDocument");
+    document.put("Version", "2012-10-17");
+    ObjectNode statement = document.putArray("Statement").addObject();
+    statement.put("Sid", "DeadLetters");
+    statement.put("Effect", "Allow");
+    statement.putObject("Principal").put("Service", "events.amazonaws.com");
+    statement.put("Action", "sqs:SendMessage");
+    statement.set("Resource", TemplateJson.value(rule.deadLetterQueueArn()));
+    statement.putObject("Condition").putObject("ArnEquals").set("aws:SourceArn", TemplateJson.getAtt(rule.logicalId(), "Arn"));
+  }
+}
