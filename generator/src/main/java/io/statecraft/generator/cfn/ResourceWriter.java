@@ -2,6 +2,7 @@ package io.statecraft.generator.cfn;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.asl.ProblemCode;
 import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.Value;
 import io.statecraft.dsl.workflow.EventRule;
@@ -91,7 +92,7 @@ final class ResourceWriter {
       for (int i = 0; i < topic.subscriptions().size(); i++) {
         SnsTopic.Subscription subscription = topic.subscriptions().get(i);
         if (!SNS_PROTOCOLS.contains(subscription.protocol())) {
-          context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "Subscription",
+          context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "Subscription",
               String.valueOf(i), "Protocol"), "SNS protocol '" + subscription.protocol() + "' of topic " + id
               + " is not one of " + new TreeSet<>(SNS_PROTOCOLS));
         }
@@ -112,7 +113,7 @@ final class ResourceWriter {
       properties.put("Description", connection.description());
     }
     if (connection.authorization() == null) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "AuthorizationType"),
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "AuthorizationType"),
           "connection " + id + " has no authorization; choose apiKey(...), basic(...) or oauthClientCredentials(...) "
               + "(an endpoint without authentication still needs one: an API key header it ignores)");
       return;
@@ -178,7 +179,7 @@ final class ResourceWriter {
   // A secret only ever comes from a NoEcho parameter: a literal would sit in the template in clear.
   private com.fasterxml.jackson.databind.JsonNode secret(TemplateValue value, String id, String what, String pointer) {
     if (!(value instanceof Parameter parameter) || !parameter.isNoEcho()) {
-      context.error(CfnCodes.SECRET_NOT_NOECHO, pointer, "the " + what + " of connection " + id + " is a secret, "
+      context.error(ProblemCode.SECRET_NOT_NOECHO, pointer, "the " + what + " of connection " + id + " is a secret, "
           + "but " + (value instanceof Parameter p ? "parameter " + p.name() + " is not NoEcho; add .noEcho() to it"
               : "it is not a parameter; give it as a Parameter with .noEcho(), never as a literal"));
     }
@@ -192,7 +193,7 @@ final class ResourceWriter {
       TemplateValue retention = logGroup.retentionInDays();
       if (retention instanceof TemplateValue.Numeric number && Arrays.stream(LogGroup.RETENTION_DAYS)
           .noneMatch(days -> BigDecimal.valueOf(days).compareTo(number.value()) == 0)) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "RetentionInDays"),
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "RetentionInDays"),
             "log group " + id + " keeps logs " + number.value().toPlainString() + " days, which CloudWatch Logs does not offer; "
                 + "choose one of " + Arrays.toString(LogGroup.RETENTION_DAYS));
       }
@@ -215,7 +216,7 @@ final class ResourceWriter {
       properties.put("Description", function.description());
     }
     if (!LambdaFunction.CURRENT_RUNTIMES.contains(function.runtime())) {
-      context.error(CfnCodes.DEPRECATED_RUNTIME, JsonPointers.child(pointer, "Runtime"), "runtime '"
+      context.error(ProblemCode.DEPRECATED_RUNTIME, JsonPointers.child(pointer, "Runtime"), "runtime '"
           + function.runtime() + "' of function " + id + " is deprecated or unknown, so Lambda refuses to create the "
           + "function; choose a current one such as " + LambdaFunction.DEFAULT_RUNTIME + " ("
           + String.join(", ", new TreeSet<>(LambdaFunction.CURRENT_RUNTIMES)) + ")");
@@ -226,11 +227,11 @@ final class ResourceWriter {
     if (function.inlineCode() != null) {
       int bytes = function.inlineCode().getBytes(StandardCharsets.UTF_8).length;
       if (bytes > 4096) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer + "/Code/ZipFile", "the inline "
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer + "/Code/ZipFile", "the inline "
             + "code of function " + id + " is " + bytes + " bytes, over CloudFormation's 4096; put it in S3 with s3Code(...)");
       }
       if (!function.runtime().startsWith("python") && !function.runtime().startsWith("nodejs")) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer + "/Code/ZipFile", "function " + id
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer + "/Code/ZipFile", "function " + id
             + " has inline code, which only Python and Node.js runtimes accept, but its runtime is " + function.runtime());
       }
       code.put("ZipFile", function.inlineCode());
@@ -238,17 +239,17 @@ final class ResourceWriter {
       code.set("S3Bucket", TemplateJson.value(function.s3Bucket()));
       code.set("S3Key", TemplateJson.value(function.s3Key()));
     } else {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Code"), "function " + id
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Code"), "function " + id
           + " has no code; give inlineCode(...) or s3Code(bucket, key)");
     }
     properties.set("Role", TemplateJson.getAtt(roleId, "Arn"));
     if (function.timeoutSeconds() < 1 || function.timeoutSeconds() > 900) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Timeout"), "function " + id
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Timeout"), "function " + id
           + " has a timeout of " + function.timeoutSeconds() + " seconds; Lambda allows 1 to 900");
     }
     properties.put("Timeout", function.timeoutSeconds());
     if (function.memorySizeMb() < 128 || function.memorySizeMb() > 10240) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MemorySize"), "function " + id
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MemorySize"), "function " + id
           + " has " + function.memorySizeMb() + " MB of memory; Lambda allows 128 to 10240");
     }
     properties.put("MemorySize", function.memorySizeMb());
@@ -289,7 +290,7 @@ final class ResourceWriter {
       properties.put("Description", schedule.description());
     }
     if (schedule.expression() == null) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "ScheduleExpression"),
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "ScheduleExpression"),
           "schedule " + id + " has no expression; give expression(\"cron(0 8 ? * MON *)\") or a parameter");
     } else {
       expression(schedule.expression(), ScheduleExpressions.Reader.SCHEDULER, JsonPointers.child(pointer, "ScheduleExpression"));
@@ -305,7 +306,7 @@ final class ResourceWriter {
       window.put("Mode", "OFF");
     } else {
       if (minutes < 1 || minutes > 1440) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "FlexibleTimeWindow"),
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "FlexibleTimeWindow"),
             "schedule " + id + " has a flexible window of " + minutes + " minutes; the Scheduler allows 1 to 1440, or 0 for none");
       }
       window.put("Mode", "FLEXIBLE");
@@ -361,7 +362,7 @@ final class ResourceWriter {
       properties.set("ScheduleExpression", TemplateJson.value(rule.scheduleExpression()));
     }
     if (rule.eventPattern() == null && rule.scheduleExpression() == null) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "rule " + id + " has neither a schedule nor an "
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer, "rule " + id + " has neither a schedule nor an "
           + "event pattern, so it never starts the workflow; give schedule(...) or eventPattern(...)");
     }
     properties.set("State", rule.state() == null ? TemplateJson.NODES.textNode("ENABLED") : TemplateJson.value(rule.state()));
@@ -382,7 +383,7 @@ final class ResourceWriter {
       while (uses.find()) {
         String name = uses.group(1);
         if (!rule.inputPaths().containsKey(name) && !name.startsWith("aws.events.")) {
-          context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer + "/Targets/0/InputTransformer/InputTemplate",
+          context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer + "/Targets/0/InputTransformer/InputTemplate",
               "the input template of rule " + id + " uses <" + name + ">, which its input paths do not define; "
                   + "add it to the paths or fix the name (defined: " + rule.inputPaths().keySet() + ")");
         }
@@ -411,7 +412,7 @@ final class ResourceWriter {
       properties.put("Description", window.description());
     }
     if (window.schedule() == null) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Schedule"), "maintenance window "
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Schedule"), "maintenance window "
           + id + " has no schedule; give schedule(\"cron(0 2 ? * SUN *)\") or a parameter");
     } else {
       expression(window.schedule(), ScheduleExpressions.Reader.MAINTENANCE_WINDOW, JsonPointers.child(pointer, "Schedule"));
@@ -426,7 +427,7 @@ final class ResourceWriter {
     properties.set("Duration", TemplateJson.value(window.durationHours()));
     BigDecimal cutoff = hours(window.cutoffHours(), id, "Cutoff", "a cutoff", 0, 23, JsonPointers.child(pointer, "Cutoff"));
     if (duration != null && cutoff != null && cutoff.compareTo(duration) >= 0) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Cutoff"), "maintenance window "
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Cutoff"), "maintenance window "
           + id + " has a cutoff of " + describe(window.cutoffHours(), cutoff) + ", which must be less than its duration ("
           + describe(window.durationHours(), duration) + ")");
     }
@@ -434,7 +435,7 @@ final class ResourceWriter {
     properties.put("AllowUnassociatedTargets", window.allowUnassociatedTargets());
 
     if (window.targets().isEmpty()) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "maintenance window " + id + " has no target, so "
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer, "maintenance window " + id + " has no target, so "
           + "its task runs for nothing; add target(MaintenanceWindowTarget.named(...).instancesTagged(...))");
     }
     for (MaintenanceWindowTarget target : window.targets()) {
@@ -445,7 +446,7 @@ final class ResourceWriter {
         targetProperties.put("Description", target.description());
       }
       if (target.key() == null) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(target.logicalId(), "Properties", "Targets"),
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(target.logicalId(), "Properties", "Targets"),
             "maintenance window target " + target.logicalId() + " selects nothing; use instancesTagged(...), "
                 + "instanceIds(...) or resourceGroup(...)");
       } else {
@@ -475,7 +476,7 @@ final class ResourceWriter {
       parameters.set("Input", TemplateJson.jsonText(window.taskInput(), context.aliases));
     }
     if (window.taskInput() == null || !mentions(window.taskInput(), MaintenanceWindow.TARGET_ID)) {
-      context.warning(CfnCodes.MISSING_TARGET_ID, taskPointer
+      context.warning(ProblemCode.MISSING_TARGET_ID, taskPointer
           + "/TaskInvocationParameters/MaintenanceWindowStepFunctionsParameters/Input", "the task of maintenance window " + id
           + " runs once per target, but its input never says which: put MaintenanceWindow.TARGET_ID ({{TARGET_ID}}) in taskInput(...)");
     }
@@ -496,26 +497,26 @@ final class ResourceWriter {
     String range = min + " to " + max + " hours";
     if (value instanceof TemplateValue.Numeric number) {
       if (number.value().compareTo(BigDecimal.valueOf(min)) < 0 || number.value().compareTo(BigDecimal.valueOf(max)) > 0) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "maintenance window " + id + " has " + what + " of "
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer, "maintenance window " + id + " has " + what + " of "
             + number.value().toPlainString() + " hours; Systems Manager allows " + range);
         return null;
       }
       return number.value();
     }
     if (!(value instanceof Parameter parameter) || !parameter.type().isNumber()) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "the " + property + " of maintenance window " + id
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer, "the " + property + " of maintenance window " + id
           + " is a number of hours; give a number or a Number parameter"
           + (value instanceof Parameter p ? " (" + p.name() + " is a " + p.type().name() + ")" : ""));
       return null;
     }
     String parameterPointer = JsonPointers.child("/Parameters", parameter.name());
     if (parameter.minValue() != null && parameter.minValue().compareTo(BigDecimal.valueOf(min)) < 0) {
-      context.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "MinValue"), "parameter "
+      context.error(ProblemCode.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "MinValue"), "parameter "
           + parameter.name() + " gives the " + property + " of maintenance window " + id + ", which Systems Manager allows "
           + range + ", but its MinValue is " + parameter.minValue().toPlainString() + "; use minValue(" + min + ")");
     }
     if (parameter.maxValue() != null && parameter.maxValue().compareTo(BigDecimal.valueOf(max)) > 0) {
-      context.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "MaxValue"), "parameter "
+      context.error(ProblemCode.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "MaxValue"), "parameter "
           + parameter.name() + " gives the " + property + " of maintenance window " + id + ", which Systems Manager allows "
           + range + ", but its MaxValue is " + parameter.maxValue().toPlainString() + "; use maxValue(" + max + ")");
     }
@@ -534,7 +535,7 @@ final class ResourceWriter {
       return null; // reported with the parameter's own checks
     }
     if (defaultValue.compareTo(BigDecimal.valueOf(min)) < 0 || defaultValue.compareTo(BigDecimal.valueOf(max)) > 0) {
-      context.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "Default"), "parameter "
+      context.error(ProblemCode.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "Default"), "parameter "
           + parameter.name() + " gives the " + property + " of maintenance window " + id + ", which Systems Manager allows "
           + range + ", but its default is " + defaultValue.toPlainString());
       return null;
@@ -548,13 +549,13 @@ final class ResourceWriter {
     boolean text = value instanceof TemplateValue.Text
         || value instanceof Parameter parameter && parameter.type().equals(ParameterType.STRING);
     if (!text) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "the " + property + " of maintenance window " + id
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer, "the " + property + " of maintenance window " + id
           + " is " + expected + ", written as text; give a text or a String parameter"
           + (value instanceof Parameter p ? " (" + p.name() + " is a " + p.type().name() + ")" : ""));
     }
     KnownText known = text ? KnownText.of(value, pointer) : null;
     if (known != null && !allowed.matcher(known.text()).matches()) {
-      context.error(value instanceof Parameter ? CfnCodes.INVALID_PARAMETER : CfnCodes.INVALID_RESOURCE_PROPERTY,
+      context.error(value instanceof Parameter ? ProblemCode.INVALID_PARAMETER : ProblemCode.INVALID_RESOURCE_PROPERTY,
           known.pointer(), "the " + property + " of maintenance window " + id + " is '" + known.text()
               + "', but Systems Manager expects " + expected);
     }
@@ -573,13 +574,13 @@ final class ResourceWriter {
     }
     String pointer = JsonPointers.child(targetPointer, "RetryPolicy");
     if (policy.maximumRetryAttempts() < TargetRetryPolicy.MIN_ATTEMPTS || policy.maximumRetryAttempts() > TargetRetryPolicy.MAX_ATTEMPTS) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MaximumRetryAttempts"), owner
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MaximumRetryAttempts"), owner
           + " retries " + policy.maximumRetryAttempts() + " times; EventBridge allows " + TargetRetryPolicy.MIN_ATTEMPTS
           + " to " + TargetRetryPolicy.MAX_ATTEMPTS);
     }
     if (policy.maximumEventAgeSeconds() < TargetRetryPolicy.MIN_EVENT_AGE_SECONDS
         || policy.maximumEventAgeSeconds() > TargetRetryPolicy.MAX_EVENT_AGE_SECONDS) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MaximumEventAgeInSeconds"), owner
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MaximumEventAgeInSeconds"), owner
           + " keeps retrying an event for " + policy.maximumEventAgeSeconds() + " seconds; EventBridge allows "
           + TargetRetryPolicy.MIN_EVENT_AGE_SECONDS + " to " + TargetRetryPolicy.MAX_EVENT_AGE_SECONDS);
     }
@@ -639,7 +640,7 @@ final class ResourceWriter {
     KnownText known = KnownText.of(value, pointer);
     String problem = known == null ? null : ScheduleExpressions.problem(known.text(), reader);
     if (problem != null) {
-      context.error(CfnCodes.INVALID_SCHEDULE_EXPRESSION, known.pointer(), problem);
+      context.error(ProblemCode.INVALID_SCHEDULE_EXPRESSION, known.pointer(), problem);
     }
   }
 
@@ -647,7 +648,7 @@ final class ResourceWriter {
     KnownText known = KnownText.of(value, pointer);
     String problem = known == null ? null : ScheduleExpressions.timeZoneProblem(known.text());
     if (problem != null) {
-      context.error(CfnCodes.INVALID_TIME_ZONE, known.pointer(), problem);
+      context.error(ProblemCode.INVALID_TIME_ZONE, known.pointer(), problem);
     }
   }
 
