@@ -10,15 +10,14 @@ import io.statecraft.dsl.asl.AslDefinition;
 import io.statecraft.dsl.asl.AslMap;
 import io.statecraft.dsl.asl.AslParallel;
 import io.statecraft.dsl.asl.AslState;
-import io.statecraft.asl.AslWriter;
 import io.statecraft.asl.json.CanonicalJson;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.asl.validate.AslValidator;
 import io.statecraft.asl.validate.ValidationOptions;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds, writes and validates a state machine made with the DSL: the problems of how the graph
@@ -29,8 +28,8 @@ public final class DefinitionCompiler {
   // When the Java graph could not be written as built (two states with one name, a transition out
   // of a branch), the written graph differs from the author's, and graph problems found in it only
   // echo the build issue; they are left out until it is fixed.
-  private static final java.util.Set<String> GRAPH_CODES = java.util.Set.of(
-      "MISSING_END_STATE", "NO_PATH_TO_END", "UNREACHABLE_STATE", "MISSING_TRANSITION_TARGET");
+  private static final Set<ProblemCode> GRAPH_CODES = EnumSet.of(ProblemCode.MISSING_END_STATE,
+      ProblemCode.NO_PATH_TO_END, ProblemCode.UNREACHABLE_STATE, ProblemCode.MISSING_TRANSITION_TARGET);
 
   private DefinitionCompiler() {}
 
@@ -43,11 +42,12 @@ public final class DefinitionCompiler {
   public static CompiledDefinition compile(BuiltStateMachine built, WorkflowType type) {
     AslDefinition definition = built.definition();
     ObjectNode json = AslWriter.toJson(definition);
-    List<Problem> problems = new ArrayList<>();
+    Problems problems = new Problems();
     Map<String, String> pointers = built.issues().isEmpty() ? Map.of() : statePointers(definition);
     for (BuildIssue issue : built.issues()) {
       String pointer = pointers.getOrDefault(issue.stateName(), JsonPointers.ROOT);
-      problems.add(Problem.error(issue.code(), pointer, issue.message()).at(issue.source()));
+      // BuildIssue.Code mirrors the registry (ProblemCodeTest checks it), so valueOf always finds it.
+      problems.add(Problem.error(ProblemCode.valueOf(issue.code()), pointer, issue.message()).at(issue.source()));
     }
     String text = CanonicalJson.write(json);
     // The canonical text is indented, so the compact JSON the size limit counts is no longer;
@@ -57,12 +57,11 @@ public final class DefinitionCompiler {
         .withStateSources(built.sources()::get)
         .withSizeAtMost(3L * text.length());
     for (Problem problem : AslValidator.validate(json, options)) {
-      if (built.issues().isEmpty() || !GRAPH_CODES.contains(problem.code())) {
+      if (built.issues().isEmpty() || !GRAPH_CODES.contains(problem.problemCode())) {
         problems.add(problem);
       }
     }
-    problems.sort(Problem.ORDER);
-    return new CompiledDefinition(definition, json, text, problems);
+    return new CompiledDefinition(definition, json, text, problems.sorted());
   }
 
   /** The JSON Pointer of every state, nested ones included, by name. */

@@ -9,13 +9,13 @@ import java.util.Optional;
  * One thing wrong with a definition or template, found at build time.
  *
  * @param severity whether it stops the build
- * @param code a stable code; the service's own name where one exists ({@code MISSING_END_STATE})
+ * @param problemCode what kind of problem it is, from the one registry; {@link #code()} is its text
  * @param pointer a JSON Pointer into the definition or template ({@code /States/Notify/Retry/0})
  * @param message one line: what is wrong and what to do
  * @param source where the offending state was built in Java, when it was built with the DSL
  */
 public record Problem(
-    Severity severity, String code, String pointer, String message, SourceLocation source) {
+    Severity severity, ProblemCode problemCode, String pointer, String message, SourceLocation source) {
 
   /** Problems in reading order: by pointer, then code, so reports are stable across runs. */
   public static final Comparator<Problem> ORDER = Comparator
@@ -25,21 +25,29 @@ public record Problem(
 
   public Problem {
     Objects.requireNonNull(severity, "severity == null");
-    Objects.requireNonNull(code, "code == null");
+    Objects.requireNonNull(problemCode, "problemCode == null");
     Objects.requireNonNull(pointer, "pointer == null");
     Objects.requireNonNull(message, "message == null");
   }
 
-  public static Problem error(String code, String pointer, String message) {
+  public static Problem error(ProblemCode code, String pointer, String message) {
     return new Problem(Severity.ERROR, code, pointer, message, null);
   }
 
-  public static Problem warning(String code, String pointer, String message) {
+  public static Problem warning(ProblemCode code, String pointer, String message) {
     return new Problem(Severity.WARNING, code, pointer, message, null);
   }
 
+  /**
+   * The stable code as reports print it; the service's own name where one exists ({@code
+   * MISSING_END_STATE}). Text, because reports, JSON output and scripts match on it.
+   */
+  public String code() {
+    return problemCode.name();
+  }
+
   public Problem at(SourceLocation location) {
-    return new Problem(severity, code, pointer, message, location);
+    return new Problem(severity, problemCode, pointer, message, location);
   }
 
   public boolean isError() {
@@ -58,7 +66,7 @@ public record Problem(
   public String describe() {
     String where = pointer.isEmpty() ? "/" : pointer;
     String java = source == null ? "" : " (" + source + ")";
-    return severity + " " + code + " " + where + ": " + message + java;
+    return severity + " " + code() + " " + where + ": " + message + java;
   }
 
   @Override

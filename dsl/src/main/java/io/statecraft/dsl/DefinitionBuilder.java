@@ -32,8 +32,8 @@ final class DefinitionBuilder {
     return defaultLanguage;
   }
 
-  void issue(State<?> state, String code, String message) {
-    issues.add(new BuildIssue(code, state.name(), message, state.source()));
+  void issue(State<?> state, BuildIssue.Code code, String message) {
+    issues.add(new BuildIssue(code.name(), state.name(), message, state.source()));
   }
 
   /**
@@ -80,7 +80,7 @@ final class DefinitionBuilder {
   private boolean register(State<?> state, State<?> scopeStart) {
     State<?> earlierScope = scopeOf.putIfAbsent(state, scopeStart);
     if (earlierScope != null && earlierScope != scopeStart) {
-      issue(state, "TRANSITION_OUT_OF_SCOPE", "state is reached both from the scope starting at '"
+      issue(state, BuildIssue.Code.TRANSITION_OUT_OF_SCOPE, "state is reached both from the scope starting at '"
           + earlierScope.name() + "' and from the scope starting at '" + scopeStart.name()
           + "'; a transition cannot enter or leave a Parallel branch or a Map item processor");
       return false;
@@ -88,7 +88,7 @@ final class DefinitionBuilder {
     State<?> named = byName.putIfAbsent(state.name(), state);
     if (named != null && named != state) {
       String where = named.source() == null ? "" : " (the other one is built at " + named.source() + ")";
-      issue(state, "DUPLICATE_STATE_NAME", "two different states are named '" + state.name()
+      issue(state, BuildIssue.Code.DUPLICATE_STATE_NAME, "two different states are named '" + state.name()
           + "'" + where + "; state names must be unique in the whole state machine");
       return false;
     }

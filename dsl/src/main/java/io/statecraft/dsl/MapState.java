@@ -180,7 +180,7 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
   @Override
   AslState toAsl(DefinitionBuilder builder) {
     if (processorStart == null) {
-      builder.issue(this, "MISSING_ITEM_PROCESSOR",
+      builder.issue(this, BuildIssue.Code.MISSING_ITEM_PROCESSOR,
           "Map has no ItemProcessor: give it itemProcessor(firstState)");
       processorStart = Succeed.named(name() + " (no item processor)");
     }

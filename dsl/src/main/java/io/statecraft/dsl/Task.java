@@ -122,7 +122,7 @@ public final class Task extends State<Task> implements Chainable<Task>, HasInput
   @Override
   AslState toAsl(DefinitionBuilder builder) {
     if (resource == null) {
-      builder.issue(this, "MISSING_RESOURCE",
+      builder.issue(this, BuildIssue.Code.MISSING_RESOURCE,
           "Task has no Resource: give it call(integration) or resource(arn)");
     }
     var io = this.io;

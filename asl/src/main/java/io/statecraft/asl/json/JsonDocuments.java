@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.statecraft.asl.Problem;
+import io.statecraft.asl.ProblemCode;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -132,7 +133,7 @@ public final class JsonDocuments {
    */
   public static JsonNode parse(String content, String fileName) throws DocumentException {
     if (content.isBlank()) {
-      throw new DocumentException(fileName, List.of(Problem.error(DocumentCodes.MISSING_DESCRIPTION,
+      throw new DocumentException(fileName, List.of(Problem.error(ProblemCode.MISSING_DESCRIPTION,
           JsonPointers.ROOT, "the file is empty; a definition is a JSON or YAML object with StartAt and States")));
     }
     Format format = formatOf(fileName, content);
@@ -151,7 +152,7 @@ public final class JsonDocuments {
     try {
       JsonNode tree = mapper.readTree(content);
       if (tree == null || tree.isMissingNode()) {
-        throw new DocumentException(fileName, List.of(Problem.error(DocumentCodes.MISSING_DESCRIPTION,
+        throw new DocumentException(fileName, List.of(Problem.error(ProblemCode.MISSING_DESCRIPTION,
             JsonPointers.ROOT, "the file holds no document; a definition is an object with StartAt and States")));
       }
       return tree;
@@ -162,7 +163,7 @@ public final class JsonDocuments {
 
   private static DocumentException unreadable(String file, String message) {
     return new DocumentException(file, List.of(
-        Problem.error(DocumentCodes.INVALID_JSON_DESCRIPTION, JsonPointers.ROOT, message)));
+        Problem.error(ProblemCode.INVALID_JSON_DESCRIPTION, JsonPointers.ROOT, message)));
   }
 
   private static Problem syntaxProblem(Format format, JsonProcessingException e) {
@@ -175,7 +176,7 @@ public final class JsonDocuments {
     String oneLine = reason.replaceAll("\\s+", " ")
         .replaceAll("\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)]\\)", "(opened at line $1, column $2)")
         .strip();
-    return Problem.error(DocumentCodes.INVALID_JSON_DESCRIPTION, JsonPointers.ROOT,
+    return Problem.error(ProblemCode.INVALID_JSON_DESCRIPTION, JsonPointers.ROOT,
         "not valid " + format + where + ": " + oneLine);
   }
 
@@ -231,11 +232,11 @@ public final class JsonDocuments {
     String pointer = JsonPointers.child(object.pointer, key);
     String where = "line " + again.getLineNr() + ", column " + again.getColumnNr();
     if (stateName) {
-      return Problem.error(DocumentCodes.DUPLICATE_STATE_NAME, pointer,
+      return Problem.error(ProblemCode.DUPLICATE_STATE_NAME, pointer,
           "state '" + key + "' is defined twice (line " + first.getLineNr() + " and " + where
               + "); a parser would keep only the last one, so rename or remove one of them");
     }
-    return Problem.error(DocumentCodes.DUPLICATE_KEY, pointer,
+    return Problem.error(ProblemCode.DUPLICATE_KEY, pointer,
         "key '" + key + "' appears twice in the same object (line " + first.getLineNr() + " and " + where
             + "); only the last one would be kept, so remove one of them");
   }

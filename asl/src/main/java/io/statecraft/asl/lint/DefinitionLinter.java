@@ -1,10 +1,10 @@
 package io.statecraft.asl.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.ProblemCode;
 import io.statecraft.dsl.asl.AslDefinition;
 import io.statecraft.asl.AslReader;
 import io.statecraft.asl.Problem;
-import io.statecraft.asl.json.DocumentCodes;
 import io.statecraft.asl.json.DocumentException;
 import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.asl.json.JsonPointers;
@@ -99,7 +99,7 @@ public final class DefinitionLinter {
         files.addAll(definitionFiles(path));
       } catch (IOException | UncheckedIOException e) {
         String reason = e instanceof UncheckedIOException unchecked ? unchecked.getCause().toString() : e.toString();
-        findings.add(new Finding(path, Problem.error(DocumentCodes.INVALID_JSON_DESCRIPTION, JsonPointers.ROOT,
+        findings.add(new Finding(path, Problem.error(ProblemCode.INVALID_JSON_DESCRIPTION, JsonPointers.ROOT,
             "cannot list the directory: " + reason)));
       }
     }

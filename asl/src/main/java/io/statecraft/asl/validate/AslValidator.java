@@ -3,6 +3,8 @@ package io.statecraft.asl.validate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
 import io.statecraft.dsl.SourceLocation;
 import io.statecraft.asl.Problem;
 import io.statecraft.asl.json.JsonDocuments;
@@ -13,7 +15,7 @@ import java.util.Objects;
 
 /**
  * Checks an Amazon States Language definition, given as a JSON tree, and reports every problem
- * found, not just the first: each with a severity, a stable code (see {@link ValidationCodes}), a
+ * found, not just the first: each with a severity, a stable code (see {@link io.statecraft.asl.ProblemCode}), a
  * JSON Pointer into the definition, a one-line message saying what to do, and the Java source
  * location of the offending state when the options know it.
  *
@@ -40,7 +42,7 @@ public final class AslValidator {
     Objects.requireNonNull(options, "options == null");
     Problems problems = new Problems();
     if (!definition.isObject() || !definition.has("States") && !definition.has("StartAt")) {
-      problems.error(ValidationCodes.NOT_A_STATE_MACHINE, JsonPointers.ROOT, "this is not a state machine definition: "
+      problems.error(ProblemCode.NOT_A_STATE_MACHINE, JsonPointers.ROOT, "this is not a state machine definition: "
           + "expected an object with StartAt and States, got " + (definition.isObject() ? "an object without them"
           : FieldChecks.shown(definition)));
       return sorted(problems.all());
@@ -74,7 +76,7 @@ public final class AslValidator {
       return; // a tree read from JSON or YAML always serializes
     }
     if (size > MAX_DEFINITION_BYTES) {
-      problems.error(ValidationCodes.DEFINITION_TOO_LARGE, JsonPointers.ROOT, "the definition is " + size
+      problems.error(ProblemCode.DEFINITION_TOO_LARGE, JsonPointers.ROOT, "the definition is " + size
           + " bytes as JSON; the service accepts at most " + MAX_DEFINITION_BYTES + " bytes, so move large "
           + "literals into the input or a child state machine");
     }

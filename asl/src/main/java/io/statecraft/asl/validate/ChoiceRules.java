@@ -1,5 +1,7 @@
 package io.statecraft.asl.validate;
 
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
 import io.statecraft.dsl.QueryLanguage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.dsl.Jsonata;
@@ -53,12 +55,12 @@ final class ChoiceRules {
     }
     String pointer = state.pointer("Choices");
     if (!choices.isArray()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer,
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer,
           "Choices must be an array of choice rules, got " + FieldChecks.shown(choices));
       return;
     }
     if (choices.isEmpty()) {
-      problems.error(ValidationCodes.EMPTY_ARRAY, pointer, "Choices is empty; a Choice state needs at least one rule");
+      problems.error(ProblemCode.EMPTY_ARRAY, pointer, "Choices is empty; a Choice state needs at least one rule");
       return;
     }
     for (int i = 0; i < choices.size(); i++) {
@@ -73,7 +75,7 @@ final class ChoiceRules {
 
   private void checkJsonataRule(StateEntry state, JsonNode rule, String pointer) {
     if (!rule.isObject()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer, "a choice rule must be an object with Condition and Next");
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer, "a choice rule must be an object with Condition and Next");
       return;
     }
     for (Iterator<String> names = rule.fieldNames(); names.hasNext(); ) {
@@ -90,10 +92,10 @@ final class ChoiceRules {
     }
     JsonNode condition = rule.get("Condition");
     if (condition == null) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, pointer,
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, pointer,
           "a JSONata choice rule needs a Condition, such as \"{% $states.input.count > 0 %}\"");
     } else if (!(condition.isTextual() && Jsonata.isExpression(condition.textValue())) && !condition.isBoolean()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(pointer, "Condition"),
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, JsonPointers.child(pointer, "Condition"),
           "Condition must be a {% %} expression or a boolean, got " + FieldChecks.shown(condition));
     }
     requireNext(rule, pointer);
@@ -101,7 +103,7 @@ final class ChoiceRules {
 
   private void checkRule(StateEntry state, JsonNode rule, String pointer, boolean topLevel) {
     if (!rule.isObject()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer, "a choice rule must be an object");
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer, "a choice rule must be an object");
       return;
     }
     List<String> operators = new ArrayList<>();
@@ -115,15 +117,15 @@ final class ChoiceRules {
       } else if (!JSONPATH_RULE_FIELDS.contains(field)) {
         unknownRuleField(JsonPointers.child(pointer, field), field);
       } else if (!topLevel && (field.equals("Next") || field.equals("Assign"))) {
-        problems.error(ValidationCodes.FIELD_NOT_ALLOWED, JsonPointers.child(pointer, field), field
+        problems.error(ProblemCode.FIELD_NOT_ALLOWED, JsonPointers.child(pointer, field), field
             + " is only allowed on a top-level choice rule, not inside And, Or or Not; move it to the enclosing rule");
       }
     }
     if (operators.isEmpty()) {
-      problems.error(ValidationCodes.INVALID_CHOICE_RULE, pointer, "the choice rule has no operator; add a comparison "
+      problems.error(ProblemCode.INVALID_CHOICE_RULE, pointer, "the choice rule has no operator; add a comparison "
           + "such as StringEquals (with Variable) or combine rules with And, Or or Not");
     } else if (operators.size() > 1) {
-      problems.error(ValidationCodes.INVALID_CHOICE_RULE, pointer, "the choice rule has " + operators.size()
+      problems.error(ProblemCode.INVALID_CHOICE_RULE, pointer, "the choice rule has " + operators.size()
           + " operators (" + String.join(", ", operators) + "); a rule takes exactly one, so combine them with And or Or");
     } else {
       String operator = operators.get(0);
@@ -140,23 +142,23 @@ final class ChoiceRules {
 
   private void checkBoolean(StateEntry state, JsonNode rule, String pointer, String operator) {
     if (rule.has("Variable")) {
-      problems.error(ValidationCodes.INVALID_CHOICE_RULE, JsonPointers.child(pointer, "Variable"), operator
+      problems.error(ProblemCode.INVALID_CHOICE_RULE, JsonPointers.child(pointer, "Variable"), operator
           + " combines nested rules, which carry their own Variable; move Variable into the nested rules");
     }
     JsonNode operand = rule.get(operator);
     String operandPointer = JsonPointers.child(pointer, operator);
     if (operator.equals("Not")) {
       if (!operand.isObject()) {
-        problems.error(ValidationCodes.INVALID_VALUE_TYPE, operandPointer, "Not must be one nested choice rule (an object)");
+        problems.error(ProblemCode.INVALID_VALUE_TYPE, operandPointer, "Not must be one nested choice rule (an object)");
       } else {
         checkRule(state, operand, operandPointer, false);
       }
       return;
     }
     if (!operand.isArray()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, operandPointer, operator + " must be an array of nested choice rules");
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, operandPointer, operator + " must be an array of nested choice rules");
     } else if (operand.isEmpty()) {
-      problems.error(ValidationCodes.EMPTY_ARRAY, operandPointer, operator + " is empty; give it at least one nested rule");
+      problems.error(ProblemCode.EMPTY_ARRAY, operandPointer, operator + " is empty; give it at least one nested rule");
     } else {
       for (int i = 0; i < operand.size(); i++) {
         checkRule(state, operand.get(i), JsonPointers.child(operandPointer, i), false);
@@ -167,10 +169,10 @@ final class ChoiceRules {
   private void checkComparison(StateEntry state, JsonNode rule, String pointer, String operator) {
     JsonNode variable = rule.get("Variable");
     if (variable == null) {
-      problems.error(ValidationCodes.INVALID_CHOICE_RULE, pointer, operator
+      problems.error(ProblemCode.INVALID_CHOICE_RULE, pointer, operator
           + " compares the value at Variable, but the rule has no Variable; add one such as \"$.status\"");
     } else if (!variable.isTextual()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(pointer, "Variable"),
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, JsonPointers.child(pointer, "Variable"),
           "Variable must be a path string, got " + FieldChecks.shown(variable));
     } else {
       PathRules.referencePath(problems, variable.textValue(), pointer, "Variable");
@@ -180,7 +182,7 @@ final class ChoiceRules {
       case STRING:
         if (checks.string(rule, pointer, operator) != null && JsonPathSyntax.looksDynamic(operand.textValue())
             && !operator.equals("StringMatches")) {
-          problems.warning(ValidationCodes.NO_PATH, JsonPointers.child(pointer, operator), operator + " compares with the literal text '"
+          problems.warning(ProblemCode.NO_PATH, JsonPointers.child(pointer, operator), operator + " compares with the literal text '"
               + operand.textValue() + "'; to compare with the value at that path use " + operator + "Path");
         }
         break;
@@ -197,7 +199,7 @@ final class ChoiceRules {
         if (operand.isTextual()) {
           PathRules.referencePath(problems, operand.textValue(), pointer, operator);
         } else {
-          problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(pointer, operator),
+          problems.error(ProblemCode.INVALID_VALUE_TYPE, JsonPointers.child(pointer, operator),
               operator + " must be a path string, got " + FieldChecks.shown(operand));
         }
     }
@@ -206,16 +208,16 @@ final class ChoiceRules {
   private void requireNext(JsonNode rule, String pointer) {
     JsonNode next = rule.get("Next");
     if (next == null) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, pointer,
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, pointer,
           "a top-level choice rule needs Next: the state to run when the rule matches");
     } else if (!next.isTextual()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(pointer, "Next"),
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, JsonPointers.child(pointer, "Next"),
           "Next must be a state name, got " + FieldChecks.shown(next));
     }
   }
 
   private void unknownRuleField(String pointer, String field) {
-    problems.warning(ValidationCodes.UNKNOWN_FIELD, pointer, field + " is not a field of a choice rule; "
+    problems.warning(ProblemCode.UNKNOWN_FIELD, pointer, field + " is not a field of a choice rule; "
         + "the service rejects it unless the language has added it since (check the spelling)");
   }
 }

@@ -1,9 +1,11 @@
 package io.statecraft.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
+import io.statecraft.asl.Spelling;
 import io.statecraft.dsl.Errors;
 import io.statecraft.asl.json.JsonPointers;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +58,7 @@ final class ErrorHandlingRules {
     }
     String pointer = state.pointer(field);
     if (!list.isArray()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer, field + " must be an array of "
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer, field + " must be an array of "
           + (field.equals("Retry") ? "retriers" : "catchers") + ", got " + FieldChecks.shown(list));
       return;
     }
@@ -64,7 +66,7 @@ final class ErrorHandlingRules {
       JsonNode entry = list.get(i);
       String entryPointer = JsonPointers.child(pointer, i);
       if (!entry.isObject()) {
-        problems.error(ValidationCodes.INVALID_VALUE_TYPE, entryPointer, "each " + field + " entry must be an object "
+        problems.error(ProblemCode.INVALID_VALUE_TYPE, entryPointer, "each " + field + " entry must be an object "
             + "with ErrorEquals");
         continue;
       }
@@ -80,39 +82,39 @@ final class ErrorHandlingRules {
   private void checkErrorEquals(JsonNode entry, String pointer, String field, boolean last) {
     JsonNode errors = entry.get("ErrorEquals");
     if (errors == null) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, pointer, "a " + (field.equals("Retry") ? "retrier" : "catcher")
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, pointer, "a " + (field.equals("Retry") ? "retrier" : "catcher")
           + " needs ErrorEquals: the error names it handles, such as [\"States.ALL\"]");
       return;
     }
     // Pointers below are built only for a problem: this runs for every retrier and catcher.
     if (!errors.isArray()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(pointer, "ErrorEquals"),
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, JsonPointers.child(pointer, "ErrorEquals"),
           "ErrorEquals must be an array of error names, got " + FieldChecks.shown(errors));
       return;
     }
     if (errors.isEmpty()) {
-      problems.error(ValidationCodes.EMPTY_ARRAY, JsonPointers.child(pointer, "ErrorEquals"), "ErrorEquals is empty, so it never matches; "
+      problems.error(ProblemCode.EMPTY_ARRAY, JsonPointers.child(pointer, "ErrorEquals"), "ErrorEquals is empty, so it never matches; "
           + "list at least one error name, such as \"States.TaskFailed\" or \"States.ALL\"");
       return;
     }
     for (int i = 0; i < errors.size(); i++) {
       JsonNode error = errors.get(i);
       if (!error.isTextual()) {
-        problems.error(ValidationCodes.INVALID_VALUE_TYPE, errorPointer(pointer, i),
+        problems.error(ProblemCode.INVALID_VALUE_TYPE, errorPointer(pointer, i),
             "an error name must be a string, got " + FieldChecks.shown(error));
         continue;
       }
       String name = error.textValue();
       if (name.equals(Errors.ALL)) {
         if (errors.size() > 1) {
-          problems.error(ValidationCodes.STATES_ALL_NOT_LAST, errorPointer(pointer, i), "States.ALL matches every error, so it must "
+          problems.error(ProblemCode.STATES_ALL_NOT_LAST, errorPointer(pointer, i), "States.ALL matches every error, so it must "
               + "be alone in its ErrorEquals; move the other names to an earlier " + field + " entry");
         } else if (!last) {
-          problems.error(ValidationCodes.STATES_ALL_NOT_LAST, errorPointer(pointer, i), "the " + field + " entry with States.ALL "
+          problems.error(ProblemCode.STATES_ALL_NOT_LAST, errorPointer(pointer, i), "the " + field + " entry with States.ALL "
               + "must be the last one, or the entries after it never match; move it to the end");
         }
       } else if (Errors.isReserved(name) && !Errors.isPredefined(name)) {
-        problems.error(ValidationCodes.UNKNOWN_PREDEFINED_ERROR, errorPointer(pointer, i), "'" + name + "' is not an error the "
+        problems.error(ProblemCode.UNKNOWN_PREDEFINED_ERROR, errorPointer(pointer, i), "'" + name + "' is not an error the "
             + "service raises (names starting with States. are reserved)" + suggestion(name));
       }
     }
@@ -123,9 +125,7 @@ final class ErrorHandlingRules {
   }
 
   private static String suggestion(String name) {
-    return Errors.PREDEFINED.stream()
-        .min(Comparator.comparingInt(known -> Spelling.distance(known, name)))
-        .filter(known -> Spelling.distance(known, name) <= 3)
+    return Spelling.nearest(name, Errors.PREDEFINED)
         .map(known -> "; did you mean " + known + "?")
         .orElse("; see the predefined names such as States.TaskFailed, States.Timeout, States.ALL");
   }
@@ -161,7 +161,7 @@ final class ErrorHandlingRules {
       }
     }
     if (!catcher.has("Next")) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, pointer,
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, pointer,
           "a catcher needs Next: the state to run when it catches an error");
     } else {
       checks.string(catcher, pointer, "Next");
@@ -171,9 +171,9 @@ final class ErrorHandlingRules {
 
   private void notInEntry(String pointer, String field, String entry) {
     if (FieldCatalog.isKnown(field)) {
-      problems.error(ValidationCodes.FIELD_NOT_ALLOWED, pointer, field + " is not allowed in " + entry + "; remove it");
+      problems.error(ProblemCode.FIELD_NOT_ALLOWED, pointer, field + " is not allowed in " + entry + "; remove it");
     } else {
-      problems.warning(ValidationCodes.UNKNOWN_FIELD, pointer, field + " is not a field of " + entry
+      problems.warning(ProblemCode.UNKNOWN_FIELD, pointer, field + " is not a field of " + entry
           + "; the service rejects it unless the language has added it since (check the spelling)");
     }
   }

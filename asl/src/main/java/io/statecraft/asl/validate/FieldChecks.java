@@ -1,6 +1,8 @@
 package io.statecraft.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.asl.json.JsonPointers;
 import java.math.BigDecimal;
@@ -81,13 +83,13 @@ final class FieldChecks {
       }
     }
     if (!value.isNumber() || spec.integer() && !value.isIntegralNumber() && !isWhole(value.decimalValue())) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(ownerPointer, spec.field()), spec.field()
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, JsonPointers.child(ownerPointer, spec.field()), spec.field()
           + " must be " + spec.range() + (spec.jsonata() ? " or a {% %} expression" : "") + ", got " + shown(value));
       return null;
     }
     BigDecimal number = value.decimalValue();
     if (spec.min() != null && number.compareTo(spec.min()) < 0 || spec.max() != null && number.compareTo(spec.max()) > 0) {
-      problems.error(ValidationCodes.VALUE_OUT_OF_RANGE, JsonPointers.child(ownerPointer, spec.field()), spec.field()
+      problems.error(ProblemCode.VALUE_OUT_OF_RANGE, JsonPointers.child(ownerPointer, spec.field()), spec.field()
           + " must be " + spec.range() + ", got " + number.toPlainString());
       return null;
     }
@@ -116,7 +118,7 @@ final class FieldChecks {
       placeholder(pointer, field, Placeholders.first(value.textValue()), "boolean", "write a literal true or false");
       return;
     }
-    problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer, field + " must be true or false, got " + shown(value));
+    problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer, field + " must be true or false, got " + shown(value));
   }
 
   /** Checks a string field; returns its text, or null when absent or not a string. */
@@ -126,7 +128,7 @@ final class FieldChecks {
       return null;
     }
     if (!value.isTextual()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(ownerPointer, field),
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, JsonPointers.child(ownerPointer, field),
           field + " must be a string, got " + shown(value));
       return null;
     }
@@ -140,7 +142,7 @@ final class FieldChecks {
       return;
     }
     if (!allowed.contains(text)) {
-      problems.error(ValidationCodes.INVALID_ENUM_VALUE, JsonPointers.child(ownerPointer, field),
+      problems.error(ProblemCode.INVALID_ENUM_VALUE, JsonPointers.child(ownerPointer, field),
           field + " must be " + String.join(" or ", allowed) + ", got '" + text + "'");
     }
   }
@@ -152,7 +154,7 @@ final class FieldChecks {
       return;
     }
     if (!isTimestamp(text)) {
-      problems.error(ValidationCodes.INVALID_TIMESTAMP, JsonPointers.child(ownerPointer, field), field + " '" + text
+      problems.error(ProblemCode.INVALID_TIMESTAMP, JsonPointers.child(ownerPointer, field), field + " '" + text
           + "' is not a timestamp the service accepts: write RFC 3339 with an uppercase T and Z or an offset, "
           + "such as 2026-03-14T01:59:00Z");
     }
@@ -163,7 +165,7 @@ final class FieldChecks {
   }
 
   private void placeholder(String pointer, String field, String placeholder, String kind, String fix) {
-    problems.error(ValidationCodes.PLACEHOLDER_IN_TYPED_FIELD, pointer, field + " holds the placeholder " + placeholder
+    problems.error(ProblemCode.PLACEHOLDER_IN_TYPED_FIELD, pointer, field + " holds the placeholder " + placeholder
         + ", but CloudFormation substitutes text, so the field would receive a string where a " + kind
         + " is required; " + fix);
   }

@@ -1,6 +1,9 @@
 package io.statecraft.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
+import io.statecraft.asl.Spelling;
 import io.statecraft.asl.json.JsonPointers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +62,7 @@ final class GraphRules {
     for (StateEntry state : index.states()) {
       StateEntry earlier = first.putIfAbsent(state.name(), state);
       if (earlier != null) {
-        problems.error(ValidationCodes.DUPLICATE_STATE_NAME, state.pointer(), "state name '" + state.name()
+        problems.error(ProblemCode.DUPLICATE_STATE_NAME, state.pointer(), "state name '" + state.name()
             + "' is also used at " + earlier.pointer() + "; names must be unique across the whole state machine, "
             + "branches and item processors included, so rename one of them");
       }
@@ -71,21 +74,21 @@ final class GraphRules {
     String name = state.name();
     int length = name.codePointCount(0, name.length());
     if (length == 0) {
-      problems.error(ValidationCodes.INVALID_STATE_NAME, state.pointer(), "a state name cannot be empty; name the state");
+      problems.error(ProblemCode.INVALID_STATE_NAME, state.pointer(), "a state name cannot be empty; name the state");
       return;
     }
     if (length > MAX_NAME_LENGTH) {
-      problems.error(ValidationCodes.INVALID_STATE_NAME, state.pointer(), "state name '" + name + "' has " + length
+      problems.error(ProblemCode.INVALID_STATE_NAME, state.pointer(), "state name '" + name + "' has " + length
           + " characters; the service allows at most " + MAX_NAME_LENGTH + ", so shorten it");
     }
     int control = firstCodePoint(name, GraphRules::isControl);
     if (control >= 0) {
-      problems.error(ValidationCodes.INVALID_STATE_NAME, state.pointer(), "state name '" + name.replaceAll("\\p{Cc}", "?")
+      problems.error(ProblemCode.INVALID_STATE_NAME, state.pointer(), "state name '" + name.replaceAll("\\p{Cc}", "?")
           + "' contains the control character U+" + String.format("%04X", control) + "; remove it");
     }
     int forbidden = firstCodePoint(name, c -> API_FORBIDDEN.indexOf(c) >= 0);
     if (forbidden >= 0) {
-      problems.warning(ValidationCodes.STATE_NAME_CHARACTERS, state.pointer(), "state name '" + name + "' contains '"
+      problems.warning(ProblemCode.STATE_NAME_CHARACTERS, state.pointer(), "state name '" + name + "' contains '"
           + Character.toString(forbidden) + "', which the Step Functions API forbids in its other names; it can break "
           + "tools and substitutions that use the name, so prefer letters, digits, spaces, - and _");
     }
@@ -152,7 +155,7 @@ final class GraphRules {
       for (int i = 0; i < count; i++) {
         if (!reachable.isEmpty() && !reachable.get(i)) {
           StateEntry state = states.get(i);
-          problems.error(ValidationCodes.UNREACHABLE_STATE, state.pointer(), "state '" + state.name()
+          problems.error(ProblemCode.UNREACHABLE_STATE, state.pointer(), "state '" + state.name()
               + "' is never reached from StartAt '" + startAt.textValue() + "' of " + scope.describe()
               + "; add a transition to it or remove it");
         }
@@ -177,7 +180,7 @@ final class GraphRules {
       }
     }
     if (!anyTerminal) {
-      problems.error(ValidationCodes.MISSING_END_STATE, scope.statesPointer(), scope.describe().substring(0, 1)
+      problems.error(ProblemCode.MISSING_END_STATE, scope.statesPointer(), scope.describe().substring(0, 1)
           .toUpperCase() + scope.describe().substring(1) + " has no terminal state, so it can never finish; "
           + "end a path with a Succeed or Fail state or \"End\": true");
       return;
@@ -186,7 +189,7 @@ final class GraphRules {
     for (int i = 0; i < count; i++) {
       if (reachable.get(i) && !canFinish.get(i)) {
         StateEntry state = states.get(i);
-        problems.error(ValidationCodes.NO_PATH_TO_END, state.pointer(), "no path from state '" + state.name()
+        problems.error(ProblemCode.NO_PATH_TO_END, state.pointer(), "no path from state '" + state.name()
             + "' leads to a terminal state, so an execution that gets here loops forever; add a way out to a "
             + "Succeed or Fail state or a state with \"End\": true");
       }
@@ -247,16 +250,12 @@ final class GraphRules {
       message = edge.field() + " names '" + edge.target() + "', but " + scope.describe()
           + " has no state of that name (names are case-sensitive)" + suggestion(scope, edge.target());
     }
-    problems.error(ValidationCodes.MISSING_TRANSITION_TARGET, edge.pointer(), message);
+    problems.error(ProblemCode.MISSING_TRANSITION_TARGET, edge.pointer(), message);
   }
 
   // A close spelling ("Handle" for "Handler", "notify" for "Notify") gets a "did you mean".
   private String suggestion(Scope scope, String target) {
-    int allowed = Math.min(2, target.length() / 3);
-    return index.statesOf(scope).stream()
-        .map(StateEntry::name)
-        .min(java.util.Comparator.comparingInt(name -> Spelling.distance(name.toLowerCase(), target.toLowerCase())))
-        .filter(name -> Spelling.distance(name.toLowerCase(), target.toLowerCase()) <= allowed)
+    return Spelling.nearest(target, index.statesOf(scope).stream().map(StateEntry::name).toList())
         .map(name -> "; did you mean '" + name + "'?")
         .orElse("");
   }

@@ -2,6 +2,8 @@ package io.statecraft.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.dsl.workflow.WorkflowType;
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
 
 /**
  * Task resources and the integration patterns they select: a Resource that is not an ARN, the
@@ -30,19 +32,19 @@ final class IntegrationRules {
 
   private void checkResource(StateEntry state, String resource) {
     if (resource.isEmpty()) {
-      problems.error(ValidationCodes.INVALID_RESOURCE, state.pointer("Resource"),
+      problems.error(ProblemCode.INVALID_RESOURCE, state.pointer("Resource"),
           "Resource is empty; give the ARN of the integration, function or activity to run");
       return;
     }
     // "${...}" is filled in at deploy time, by DefinitionSubstitutions or Fn::Sub ("${Fn.Arn}").
     if (!resource.startsWith("arn:") && !resource.contains("${")) {
-      problems.warning(ValidationCodes.INVALID_RESOURCE, state.pointer("Resource"), "Resource '" + resource + "' is not an ARN; the "
+      problems.warning(ProblemCode.INVALID_RESOURCE, state.pointer("Resource"), "Resource '" + resource + "' is not an ARN; the "
           + "service rejects it, so give the ARN of an integration, function or activity, or a ${Name} placeholder");
     }
     boolean sync = resource.endsWith(".sync") || resource.endsWith(".sync:2");
     boolean callback = resource.endsWith(".waitForTaskToken");
     if ((sync || callback) && options.type() == WorkflowType.EXPRESS) {
-      problems.error(ValidationCodes.EXPRESS_UNSUPPORTED_INTEGRATION, state.pointer("Resource"), "Express workflows support only "
+      problems.error(ProblemCode.EXPRESS_UNSUPPORTED_INTEGRATION, state.pointer("Resource"), "Express workflows support only "
           + "request-response integrations, but '" + resource + "' uses the " + (sync ? ".sync (run a job)" : ".waitForTaskToken (callback)")
           + " pattern; drop the suffix, or deploy the workflow as STANDARD");
     }
@@ -51,7 +53,7 @@ final class IntegrationRules {
       String token = state.isJsonata()
           ? "\"TaskToken\": \"{% $states.context.Task.Token %}\""
           : "\"TaskToken.$\": \"$$.Task.Token\"";
-      problems.error(ValidationCodes.MISSING_TASK_TOKEN, state.pointer("Resource"), "a .waitForTaskToken task waits until a worker "
+      problems.error(ProblemCode.MISSING_TASK_TOKEN, state.pointer("Resource"), "a .waitForTaskToken task waits until a worker "
           + "returns its task token, but " + field + " never passes it; add " + token + " to " + field
           + " (for Lambda, inside Payload)");
     }

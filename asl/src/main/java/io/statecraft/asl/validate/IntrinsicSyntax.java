@@ -1,11 +1,12 @@
 package io.statecraft.asl.validate;
 
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Spelling;
 import io.statecraft.dsl.Intrinsic;
 import io.statecraft.dsl.IntrinsicFunction;
 import io.statecraft.dsl.Path;
 import io.statecraft.dsl.Value;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -38,7 +39,7 @@ final class IntrinsicSyntax {
     if (!text.equals(text.strip())) {
       // The service reads the name from the first character, so ' States.Array' is an unknown
       // function rather than States.Array.
-      return fail(ValidationCodes.INVALID_FUNCTION, what -> what + " '" + text + "' has white space around the "
+      return fail(ProblemCode.INVALID_FUNCTION, what -> what + " '" + text + "' has white space around the "
           + "call, so the service reads an unknown function name; remove the spaces");
     }
     Intrinsic call;
@@ -46,7 +47,7 @@ final class IntrinsicSyntax {
       call = Intrinsic.parse(Placeholders.neutralize(text));
     } catch (IllegalArgumentException e) {
       String detail = e.getMessage();
-      return fail(ValidationCodes.INVALID_INTRINSIC, what -> what + " is not a valid intrinsic function call: "
+      return fail(ProblemCode.INVALID_INTRINSIC, what -> what + " is not a valid intrinsic function call: "
           + detail);
     }
     return checkCall(call);
@@ -57,14 +58,14 @@ final class IntrinsicSyntax {
     if (function.isEmpty()) {
       String reason = " calls " + call.function() + ", which is not an intrinsic function"
           + suggestion(call.function()) + "; the functions are " + KNOWN_FUNCTIONS;
-      return fail(ValidationCodes.INVALID_FUNCTION, what -> what + reason);
+      return fail(ProblemCode.INVALID_FUNCTION, what -> what + reason);
     }
     IntrinsicFunction known = function.get();
     int count = call.arguments().size();
     if (!known.accepts(count)) {
       String reason = " calls " + known.functionName() + " with " + count + " argument" + (count == 1 ? "" : "s")
           + ", but it takes " + arity(known);
-      return fail(ValidationCodes.WRONG_ARGUMENT_COUNT, what -> what + reason);
+      return fail(ProblemCode.WRONG_ARGUMENT_COUNT, what -> what + reason);
     }
     for (int i = 0; i < count; i++) {
       Value argument = call.arguments().get(i);
@@ -95,15 +96,12 @@ final class IntrinsicSyntax {
 
   // A near miss in spelling or case ("States.format") gets a "did you mean".
   private static String suggestion(String name) {
-    return Arrays.stream(IntrinsicFunction.values())
-        .map(IntrinsicFunction::functionName)
-        .min(Comparator.comparingInt(known -> Spelling.distance(known.toLowerCase(), name.toLowerCase())))
-        .filter(known -> Spelling.distance(known.toLowerCase(), name.toLowerCase()) <= 2)
+    return Spelling.nearest(name, Arrays.stream(IntrinsicFunction.values()).map(IntrinsicFunction::functionName).toList())
         .map(known -> " (did you mean " + known + "?)")
         .orElse("");
   }
 
-  private static Optional<JsonPathSyntax.Failure> fail(String code, UnaryOperator<String> reasonFor) {
+  private static Optional<JsonPathSyntax.Failure> fail(ProblemCode code, UnaryOperator<String> reasonFor) {
     return Optional.of(new JsonPathSyntax.Failure(code, reasonFor));
   }
 }

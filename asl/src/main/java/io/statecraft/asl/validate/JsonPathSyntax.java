@@ -3,6 +3,7 @@ package io.statecraft.asl.validate;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.internal.Path;
 import com.jayway.jsonpath.internal.path.PathCompiler;
+import io.statecraft.asl.ProblemCode;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class JsonPathSyntax {
    * is named. The name is asked for only when there is a problem, because building it for every
    * value of every definition costs more than the checks themselves.
    */
-  record Failure(String code, UnaryOperator<String> reasonFor) {
+  record Failure(ProblemCode code, UnaryOperator<String> reasonFor) {
 
     /** The message, with {@code what} naming the field ("InputPath", "'ids.$' value"). */
     String reason(String what) {
@@ -74,7 +75,7 @@ final class JsonPathSyntax {
     if (text.startsWith("$$")) {
       rootLength = 2;
       if (kind == Kind.RESULT_PATH) {
-        return fail(ValidationCodes.INVALID_REFERENCE_PATH, what -> what + " '" + expression
+        return fail(ProblemCode.INVALID_REFERENCE_PATH, what -> what + " '" + expression
             + "' writes into the context object, which is read-only; write into the state's input with $...");
       }
       rest = text.substring(2);
@@ -82,7 +83,7 @@ final class JsonPathSyntax {
       Matcher variable = startsWithVariable(text) ? VARIABLE_ROOT.matcher(text) : null;
       if (variable != null && variable.matches()) {
         if (kind == Kind.RESULT_PATH) {
-          return fail(ValidationCodes.INVALID_REFERENCE_PATH, what -> what + " '" + expression
+          return fail(ProblemCode.INVALID_REFERENCE_PATH, what -> what + " '" + expression
               + "' names a variable; ResultPath writes into the state's input, so start it with $. and set "
               + "variables with Assign");
         }
@@ -92,7 +93,7 @@ final class JsonPathSyntax {
         rest = text.substring(1);
       }
     } else {
-      return fail(ValidationCodes.INVALID_JSONPATH, what -> what + " '" + expression
+      return fail(ProblemCode.INVALID_JSONPATH, what -> what + " '" + expression
           + "' is not a JSONPath: a path starts with $ (input), $$ (context object) or $name (variable)");
     }
     Path compiled;
@@ -101,11 +102,11 @@ final class JsonPathSyntax {
     } catch (InvalidPathException | StringIndexOutOfBoundsException e) {
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       String shifted = shiftPositions(detail.replaceAll("\\s+", " ").strip(), rootLength - 1);
-      return fail(ValidationCodes.INVALID_JSONPATH, what -> what + " '" + expression + "' is not a valid JSONPath: "
+      return fail(ProblemCode.INVALID_JSONPATH, what -> what + " '" + expression + "' is not a valid JSONPath: "
           + shifted);
     }
     if (kind != Kind.PATH && (!compiled.isDefinite() || compiled.isFunctionPath())) {
-      return fail(ValidationCodes.INVALID_REFERENCE_PATH, what -> what + " '" + expression
+      return fail(ProblemCode.INVALID_REFERENCE_PATH, what -> what + " '" + expression
           + "' may select several values; it must be a reference path to one value, without [*], "
           + "filters [?()], slices [a:b], unions [a,b], deep scan .. or functions");
     }
@@ -124,7 +125,7 @@ final class JsonPathSyntax {
         match.group(1) + (Integer.parseInt(match.group(2)) + shift));
   }
 
-  private static Optional<Failure> fail(String code, UnaryOperator<String> reasonFor) {
+  private static Optional<Failure> fail(ProblemCode code, UnaryOperator<String> reasonFor) {
     return Optional.of(new Failure(code, reasonFor));
   }
 

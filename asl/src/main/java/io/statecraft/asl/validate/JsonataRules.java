@@ -2,6 +2,8 @@ package io.statecraft.asl.validate;
 
 import com.dashjoin.jsonata.JException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.asl.json.JsonPointers;
 import java.util.ArrayList;
@@ -65,7 +67,7 @@ final class JsonataRules {
         Map.Entry<String, JsonNode> entry = it.next();
         path.add(entry.getKey());
         if (state.isJsonata() && entry.getKey().endsWith(".$")) {
-          problems.warning(ValidationCodes.JSONPATH_IN_JSONATA_STATE, pointer(state, path), "JSONata states do not "
+          problems.warning(ProblemCode.JSONPATH_IN_JSONATA_STATE, pointer(state, path), "JSONata states do not "
               + "evaluate keys ending in .$, so '" + entry.getKey() + "' is sent as it is; write '"
               + entry.getKey().substring(0, entry.getKey().length() - 2) + "' with a {% %} expression instead");
         }
@@ -120,7 +122,7 @@ final class JsonataRules {
     boolean expression = Jsonata.isExpression(text);
     if (!state.isJsonata()) {
       if (expression) {
-        problems.warning(ValidationCodes.JSONATA_IN_JSONPATH_STATE, pointer(state, path), "'" + FieldChecks.cut(text)
+        problems.warning(ProblemCode.JSONATA_IN_JSONPATH_STATE, pointer(state, path), "'" + FieldChecks.cut(text)
             + "' is a JSONata expression, but " + state.describe() + " uses JSONPath, so it is sent as literal text; "
             + "set \"QueryLanguage\": \"JSONata\" on the state to evaluate it");
       }
@@ -128,7 +130,7 @@ final class JsonataRules {
     }
     if (!expression) {
       if (text.startsWith("{%")) {
-        problems.error(ValidationCodes.INVALID_JSONATA, pointer(state, path), "'" + FieldChecks.cut(text) + "' starts "
+        problems.error(ProblemCode.INVALID_JSONATA, pointer(state, path), "'" + FieldChecks.cut(text) + "' starts "
             + "with {% but does not end with %}; close the expression with %}");
       }
       return;
@@ -136,18 +138,18 @@ final class JsonataRules {
     String body = Placeholders.neutralize(Jsonata.parse(text).text());
     Optional<String> parseError = PARSE_ERRORS.of(body, JsonataRules::parseError);
     if (parseError.isPresent()) {
-      problems.error(ValidationCodes.INVALID_JSONATA, pointer(state, path), "JSONata expression '"
+      problems.error(ProblemCode.INVALID_JSONATA, pointer(state, path), "JSONata expression '"
           + FieldChecks.cut(body) + "' does not parse: " + parseError.get());
       return;
     }
     String code = STRING_LITERALS.matcher(body).replaceAll("''");
     if (STATES_RESULT.matcher(code).find() && !resultAvailable(state, path)) {
-      problems.error(ValidationCodes.STATES_VARIABLE_UNAVAILABLE, pointer(state, path), "$states.result exists only "
+      problems.error(ProblemCode.STATES_VARIABLE_UNAVAILABLE, pointer(state, path), "$states.result exists only "
           + "in the Output and Assign of a Task, Parallel or Map state, after it has run; read the input with "
           + "$states.input here");
     }
     if (STATES_ERROR_OUTPUT.matcher(code).find() && !inCatcherOutput(path)) {
-      problems.error(ValidationCodes.STATES_VARIABLE_UNAVAILABLE, pointer(state, path), "$states.errorOutput exists "
+      problems.error(ProblemCode.STATES_VARIABLE_UNAVAILABLE, pointer(state, path), "$states.errorOutput exists "
           + "only in the Output and Assign of a Catch; use it there");
     }
   }

@@ -1,5 +1,7 @@
 package io.statecraft.asl.validate;
 
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
 import io.statecraft.dsl.QueryLanguage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.asl.json.JsonPointers;
@@ -170,24 +172,24 @@ final class PathRules {
     String pointer = JsonPointers.child(ownerPointer, field);
     if (value.isNull()) {
       if (!nullable) {
-        problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer,
+        problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer,
             field + " cannot be null; give a path, or remove the field to use the whole input");
       }
       return;
     }
     if (!value.isTextual()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer, field + " must be a path string"
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer, field + " must be a path string"
           + (nullable ? " or null" : "") + ", got " + FieldChecks.shown(value));
       return;
     }
-    problems.error(ValidationCodes.INTRINSIC_NOT_ALLOWED, pointer, field + " takes a path, not an intrinsic function "
+    problems.error(ProblemCode.INTRINSIC_NOT_ALLOWED, pointer, field + " takes a path, not an intrinsic function "
         + "call; call the function in Parameters under a key ending in .$ instead");
   }
 
   /** ErrorPath and CausePath: a reference path, or an intrinsic call. */
   private void pathOrCall(JsonNode value, String pointer, String field) {
     if (!value.isTextual()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer,
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer,
           field + " must be a path or an intrinsic function call, got " + FieldChecks.shown(value));
     } else if (value.textValue().strip().startsWith("States.")) {
       report(IntrinsicSyntax.check(value.textValue()), pointer, field);
@@ -212,7 +214,7 @@ final class PathRules {
    */
   private void payload(JsonNode value, String ownerPointer, String field) {
     if (value.isTextual() && JsonPathSyntax.looksDynamic(value.textValue())) {
-      problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(ownerPointer, field), field + " is the literal text '" + value.textValue()
+      problems.warning(ProblemCode.NO_DOLLAR, JsonPointers.child(ownerPointer, field), field + " is the literal text '" + value.textValue()
           + "', not the value it names; to pass that value use an object with a key ending in .$, such as "
           + "{\"value.$\": \"" + value.textValue() + "\"}");
       return;
@@ -234,21 +236,21 @@ final class PathRules {
           String plain = name.substring(0, name.length() - 2);
           if (value.has(plain)) {
             pointer = built(pointer, parentPointer, key);
-            problems.error(ValidationCodes.DUPLICATE_KEY, JsonPointers.child(pointer, later(value, plain, name)), field
+            problems.error(ProblemCode.DUPLICATE_KEY, JsonPointers.child(pointer, later(value, plain, name)), field
                 + " has both '" + plain + "' and '" + plain + ".$', which become the same key once .$ is stripped; "
                 + "keep one");
           }
           dynamicValue(child, parentPointer, key, name);
         } else if (name.startsWith("Fn::") && containsDynamic(child)) {
           pointer = built(pointer, parentPointer, key);
-          problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, name), "'" + name + "' is not an "
+          problems.warning(ProblemCode.NO_DOLLAR, JsonPointers.child(pointer, name), "'" + name + "' is not an "
               + "intrinsic function and nothing evaluates it inside a definition, so its value is sent as literal "
               + "data; compute the value with an intrinsic under a key ending in .$, such as "
               + "\"count.$\": \"States.ArrayLength($.items)\"");
         } else if (child.isTextual()) {
           if (JsonPathSyntax.looksDynamic(child.textValue())) {
             pointer = built(pointer, parentPointer, key);
-            problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, name), "'" + name + "' holds '"
+            problems.warning(ProblemCode.NO_DOLLAR, JsonPointers.child(pointer, name), "'" + name + "' holds '"
                 + child.textValue() + "', which is sent as literal text because the key does not end in .$; rename "
                 + "the key to '" + name + ".$' to " + (JsonPathSyntax.looksLikeCall(child.textValue())
                 ? "call the function" : "use the value at that path"));
@@ -263,7 +265,7 @@ final class PathRules {
         JsonNode item = value.get(i);
         if (item.isTextual() && JsonPathSyntax.looksDynamic(item.textValue())) {
           pointer = built(pointer, parentPointer, key);
-          problems.warning(ValidationCodes.NO_DOLLAR, JsonPointers.child(pointer, i), "array item '" + item.textValue()
+          problems.warning(ProblemCode.NO_DOLLAR, JsonPointers.child(pointer, i), "array item '" + item.textValue()
               + "' is sent as literal text: arrays cannot hold paths; build the array with an intrinsic under a key "
               + "ending in .$, such as \"items.$\": \"States.Array(" + item.textValue() + ")\"");
         } else if (item.isContainerNode()) {
@@ -311,7 +313,7 @@ final class PathRules {
    */
   private void dynamicValue(JsonNode value, String parentPointer, String key, String name) {
     if (!value.isTextual()) {
-      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, pointerOf(parentPointer, key, name), "'" + name
+      problems.error(ProblemCode.INVALID_DOLLAR_FIELD, pointerOf(parentPointer, key, name), "'" + name
           + "' must hold a path or an intrinsic function call as a string, got " + FieldChecks.shown(value)
           + "; drop .$ from the key to send a literal");
       return;
@@ -326,7 +328,7 @@ final class PathRules {
     } else if (text.strip().startsWith("States.")) {
       failure = IntrinsicSyntax.check(text);
     } else {
-      problems.error(ValidationCodes.INVALID_DOLLAR_FIELD, pointerOf(parentPointer, key, name), "'" + name
+      problems.error(ProblemCode.INVALID_DOLLAR_FIELD, pointerOf(parentPointer, key, name), "'" + name
           + "' must hold a path ($..., $$... or $variable) or an intrinsic function call, got '" + text + "'; drop .$ "
           + "from the key to send it literally");
       return;
@@ -346,7 +348,7 @@ final class PathRules {
         Map.Entry<String, JsonNode> entry = it.next();
         String childPointer = JsonPointers.child(pointer, entry.getKey());
         if (entry.getKey().endsWith(".$")) {
-          problems.warning(ValidationCodes.PASS_RESULT_IS_STATIC, childPointer, "Result is never evaluated, so '"
+          problems.warning(ProblemCode.PASS_RESULT_IS_STATIC, childPointer, "Result is never evaluated, so '"
               + entry.getKey() + "' stays a literal key; build output from paths with Parameters instead");
         } else {
           staticResult(entry.getValue(), childPointer);
@@ -357,7 +359,7 @@ final class PathRules {
         staticResult(value.get(i), JsonPointers.child(pointer, i));
       }
     } else if (value.isTextual() && JsonPathSyntax.looksDynamic(value.textValue())) {
-      problems.warning(ValidationCodes.PASS_RESULT_IS_STATIC, pointer, "Result is never evaluated, so '"
+      problems.warning(ProblemCode.PASS_RESULT_IS_STATIC, pointer, "Result is never evaluated, so '"
           + value.textValue() + "' stays literal text; use Parameters with a key ending in .$ to read a path");
     }
   }
@@ -389,7 +391,7 @@ final class PathRules {
       return;
     }
     if (!assign.isObject()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer,
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer,
           "Assign must be an object of variable names and values, got " + FieldChecks.shown(assign));
       return;
     }
@@ -397,7 +399,7 @@ final class PathRules {
       String key = names.next();
       String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
       if (!VARIABLE_NAME.matcher(name).matches()) {
-        problems.error(ValidationCodes.INVALID_VARIABLE_NAME, JsonPointers.child(pointer, key), "'" + name
+        problems.error(ProblemCode.INVALID_VARIABLE_NAME, JsonPointers.child(pointer, key), "'" + name
             + "' is not a variable name: start with a letter or _, then use letters, digits or _");
       }
     }

@@ -1,6 +1,8 @@
 package io.statecraft.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.asl.json.JsonPointers;
 import java.math.BigDecimal;
@@ -63,7 +65,7 @@ final class StateFieldRules {
   private void checkTask(StateEntry state) {
     JsonNode resource = state.get("Resource");
     if (resource != null && !resource.isTextual()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, state.pointer("Resource"),
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, state.pointer("Resource"),
           "Resource must be an ARN string, got " + FieldChecks.shown(resource));
     }
     boolean jsonata = state.isJsonata();
@@ -72,7 +74,7 @@ final class StateFieldRules {
     BigDecimal heartbeat = checks.number(state.node(), state.pointer(), FieldChecks.NumberSpec
         .integer("HeartbeatSeconds", 1, FieldChecks.MAX_SECONDS).jsonataAllowed(jsonata).readAtRunTimeWith("HeartbeatSecondsPath"));
     if (timeout != null && heartbeat != null && heartbeat.compareTo(timeout) >= 0) {
-      problems.error(ValidationCodes.HEARTBEAT_NOT_BELOW_TIMEOUT, state.pointer("HeartbeatSeconds"), "HeartbeatSeconds ("
+      problems.error(ProblemCode.HEARTBEAT_NOT_BELOW_TIMEOUT, state.pointer("HeartbeatSeconds"), "HeartbeatSeconds ("
           + heartbeat.toPlainString() + ") must be less than TimeoutSeconds (" + timeout.toPlainString()
           + "), or the task times out before a missed heartbeat could be noticed; lower it or raise TimeoutSeconds");
     }
@@ -86,7 +88,7 @@ final class StateFieldRules {
     }
     String pointer = state.pointer("Credentials");
     if (!credentials.isObject()) {
-      problems.error(ValidationCodes.INVALID_CREDENTIALS, pointer, "Credentials must be an object with the role to "
+      problems.error(ProblemCode.INVALID_CREDENTIALS, pointer, "Credentials must be an object with the role to "
           + "assume, such as {\"RoleArn\": \"arn:aws:iam::123456789012:role/Target\"}, got " + FieldChecks.shown(credentials));
       return;
     }
@@ -96,13 +98,13 @@ final class StateFieldRules {
       if (key.equals("RoleArn") || key.equals("RoleArn.$") && !state.isJsonata()) {
         hasRole = true;
       } else {
-        problems.warning(ValidationCodes.UNKNOWN_FIELD, JsonPointers.child(pointer, key), key + " is not a field of "
+        problems.warning(ProblemCode.UNKNOWN_FIELD, JsonPointers.child(pointer, key), key + " is not a field of "
             + "Credentials, which takes RoleArn" + (state.isJsonata() ? "" : " (or RoleArn.$)")
             + "; the service rejects it unless the language has added it since");
       }
     }
     if (!hasRole && credentials.isEmpty()) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, pointer, "Credentials needs RoleArn: the role to assume");
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, pointer, "Credentials needs RoleArn: the role to assume");
     }
   }
 
@@ -120,14 +122,14 @@ final class StateFieldRules {
     }
     String pointer = state.pointer("Branches");
     if (!branches.isArray()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer, "Branches must be an array of branches, got "
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer, "Branches must be an array of branches, got "
           + FieldChecks.shown(branches));
     } else if (branches.isEmpty()) {
-      problems.error(ValidationCodes.EMPTY_ARRAY, pointer, "Branches is empty; a Parallel state needs at least one branch");
+      problems.error(ProblemCode.EMPTY_ARRAY, pointer, "Branches is empty; a Parallel state needs at least one branch");
     } else {
       for (int i = 0; i < branches.size(); i++) {
         if (!branches.get(i).isObject()) {
-          problems.error(ValidationCodes.INVALID_VALUE_TYPE, JsonPointers.child(pointer, i),
+          problems.error(ProblemCode.INVALID_VALUE_TYPE, JsonPointers.child(pointer, i),
               "a branch must be an object with StartAt and States, got " + FieldChecks.shown(branches.get(i)));
         }
       }
@@ -150,7 +152,7 @@ final class StateFieldRules {
         BigDecimal.ZERO, BigDecimal.valueOf(100), jsonata, "ToleratedFailurePercentagePath"));
     JsonNode items = state.get("Items");
     if (items != null && jsonata && !items.isArray() && !(items.isTextual() && Jsonata.isExpression(items.textValue()))) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, state.pointer("Items"),
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, state.pointer("Items"),
           "Items must be an array or a {% %} expression that gives one, got " + FieldChecks.shown(items));
     }
     checkLabel(state);
@@ -168,16 +170,16 @@ final class StateFieldRules {
         .filter(c -> Character.isWhitespace(c) || GraphRules.isControl(c) || LABEL_FORBIDDEN.indexOf(c) >= 0)
         .findFirst().orElse(-1);
     if (length == 0 || length > MAX_LABEL_LENGTH) {
-      problems.error(ValidationCodes.INVALID_LABEL_NAME, pointer, "Label '" + label + "' has " + length
+      problems.error(ProblemCode.INVALID_LABEL_NAME, pointer, "Label '" + label + "' has " + length
           + " characters; a Label has 1 to " + MAX_LABEL_LENGTH);
     } else if (bad >= 0) {
-      problems.error(ValidationCodes.INVALID_LABEL_NAME, pointer, "Label '" + label + "' contains "
+      problems.error(ProblemCode.INVALID_LABEL_NAME, pointer, "Label '" + label + "' contains "
           + (Character.isWhitespace(bad) || GraphRules.isControl(bad) ? "white space or a control character"
               : "'" + Character.toString(bad) + "'") + "; use letters, digits, - and _");
     }
     String other = labels.putIfAbsent(label, state.pointer());
     if (other != null) {
-      problems.error(ValidationCodes.DUPLICATE_LABEL_NAME, pointer, "Label '" + label + "' is also used at " + other
+      problems.error(ProblemCode.DUPLICATE_LABEL_NAME, pointer, "Label '" + label + "' is also used at " + other
           + "; labels must be unique in the state machine");
     }
   }
@@ -189,19 +191,19 @@ final class StateFieldRules {
       JsonNode config = processor.get("ProcessorConfig");
       String pointer = JsonPointers.child(state.pointer("ItemProcessor"), "ProcessorConfig");
       if (!config.isObject()) {
-        problems.error(ValidationCodes.INVALID_VALUE_TYPE, pointer,
+        problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer,
             "ProcessorConfig must be an object with Mode, got " + FieldChecks.shown(config));
       } else {
         mode = checkProcessorConfig(config, pointer);
       }
     } else if (processor != null && !processor.isObject()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, state.pointer("ItemProcessor"),
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, state.pointer("ItemProcessor"),
           "ItemProcessor must be an object with StartAt and States, got " + FieldChecks.shown(processor));
     }
     if (!"DISTRIBUTED".equals(mode)) {
       for (String field : DISTRIBUTED_ONLY) {
         if (state.has(field)) {
-          problems.error(ValidationCodes.FIELD_NOT_ALLOWED, state.pointer(field), field + " needs a distributed Map; "
+          problems.error(ProblemCode.FIELD_NOT_ALLOWED, state.pointer(field), field + " needs a distributed Map; "
               + "set ItemProcessor.ProcessorConfig to {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"} "
               + "(or EXPRESS), or remove " + field);
         }
@@ -210,7 +212,7 @@ final class StateFieldRules {
     for (String field : DISTRIBUTED_ONLY) {
       JsonNode value = state.get(field);
       if (value != null && !value.isObject()) {
-        problems.error(ValidationCodes.INVALID_VALUE_TYPE, state.pointer(field),
+        problems.error(ProblemCode.INVALID_VALUE_TYPE, state.pointer(field),
             field + " must be an object, got " + FieldChecks.shown(value));
       }
     }
@@ -221,7 +223,7 @@ final class StateFieldRules {
     for (Iterator<String> names = config.fieldNames(); names.hasNext(); ) {
       String field = names.next();
       if (!field.equals("Mode") && !field.equals("ExecutionType")) {
-        problems.warning(ValidationCodes.UNKNOWN_FIELD, JsonPointers.child(pointer, field), field
+        problems.warning(ProblemCode.UNKNOWN_FIELD, JsonPointers.child(pointer, field), field
             + " is not a field of ProcessorConfig, which takes Mode and ExecutionType");
       }
     }
@@ -230,10 +232,10 @@ final class StateFieldRules {
     JsonNode mode = config.get("Mode");
     boolean distributed = mode != null && "DISTRIBUTED".equals(mode.asText());
     if (distributed && !config.has("ExecutionType")) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, pointer, "a DISTRIBUTED Map needs ExecutionType: "
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, pointer, "a DISTRIBUTED Map needs ExecutionType: "
           + "STANDARD or EXPRESS, the type of the child workflow executions it starts");
     } else if (!distributed && config.has("ExecutionType")) {
-      problems.error(ValidationCodes.FIELD_NOT_ALLOWED, JsonPointers.child(pointer, "ExecutionType"),
+      problems.error(ProblemCode.FIELD_NOT_ALLOWED, JsonPointers.child(pointer, "ExecutionType"),
           "ExecutionType applies only to \"Mode\": \"DISTRIBUTED\"; remove it or make the Map distributed");
     }
     return distributed ? "DISTRIBUTED" : "INLINE";

@@ -1,5 +1,7 @@
 package io.statecraft.asl.validate;
 
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
 import io.statecraft.dsl.QueryLanguage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -81,27 +83,27 @@ final class StructureRules {
     checks.string(node, scope.pointer(), "Comment");
     JsonNode startAt = node.get("StartAt");
     if (startAt == null) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, scope.pointer(),
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, scope.pointer(),
           "StartAt is missing from " + scope.describe() + ": name the state to run first");
     } else if (!startAt.isTextual()) {
       checks.string(node, scope.pointer(), "StartAt");
     }
     JsonNode states = node.get("States");
     if (states == null) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, scope.pointer(),
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, scope.pointer(),
           "States is missing from " + scope.describe() + ": give an object of states by name");
     } else if (!states.isObject()) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, scope.statesPointer(),
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, scope.statesPointer(),
           "States must be an object of states by name, got " + FieldChecks.shown(states));
     } else if (states.isEmpty()) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, scope.statesPointer(),
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, scope.statesPointer(),
           "States of " + scope.describe() + " is empty; add at least one state");
     }
   }
 
   private void checkState(StateEntry state, QueryLanguage topLevel) {
     if (state.node() == null) {
-      problems.error(ValidationCodes.INVALID_VALUE_TYPE, state.pointer(),
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, state.pointer(),
           "state '" + state.name() + "' must be an object with a Type");
       return;
     }
@@ -109,12 +111,12 @@ final class StructureRules {
     checks.string(node, state.pointer(), "Comment");
     JsonNode typeNode = node.get("Type");
     if (typeNode == null) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, state.pointer(),
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, state.pointer(),
           "state '" + state.name() + "' has no Type; set one of " + StateType.allWritten());
       return;
     }
     if (state.type() == null) {
-      problems.error(ValidationCodes.INVALID_STATE_TYPE, state.pointer("Type"), "Type "
+      problems.error(ProblemCode.INVALID_STATE_TYPE, state.pointer("Type"), "Type "
           + FieldChecks.shown(typeNode) + " is not a state type; use one of " + StateType.allWritten());
       return;
     }
@@ -132,7 +134,7 @@ final class StructureRules {
     }
     checks.oneOf(state.node(), state.pointer(), "QueryLanguage", List.of("JSONPath", "JSONata"), false);
     if (topLevel == QueryLanguage.JSONATA && language.isTextual() && language.textValue().equals("JSONPath")) {
-      problems.error(ValidationCodes.QUERY_LANGUAGE_CONFLICT, state.pointer("QueryLanguage"),
+      problems.error(ProblemCode.QUERY_LANGUAGE_CONFLICT, state.pointer("QueryLanguage"),
           "the state machine's QueryLanguage is JSONata, so no state can use JSONPath; convert this state "
               + "to JSONata, or set the top-level QueryLanguage to JSONPath and opt single states into JSONata");
     }
@@ -148,7 +150,7 @@ final class StructureRules {
       if (FieldCatalog.allows(state.type(), other(state.language()), field)) {
         languageMismatch(pointer, field, state.language(), state.describe());
       } else if (FieldCatalog.isKnown(field)) {
-        problems.error(ValidationCodes.FIELD_NOT_ALLOWED, pointer,
+        problems.error(ProblemCode.FIELD_NOT_ALLOWED, pointer,
             state.type().written() + " states do not support " + field + "; remove it" + hint(state.type(), field));
       } else {
         unknownField(pointer, field);
@@ -167,10 +169,10 @@ final class StructureRules {
 
   static void languageMismatch(Problems problems, String pointer, String field, QueryLanguage language, String owner) {
     if (language == QueryLanguage.JSONATA) {
-      problems.error(ValidationCodes.JSONPATH_FIELD_IN_JSONATA_STATE, pointer, field + " is a JSONPath field, but "
+      problems.error(ProblemCode.JSONPATH_FIELD_IN_JSONATA_STATE, pointer, field + " is a JSONPath field, but "
           + owner + " uses JSONata; " + FieldCatalog.insteadOf(field, language));
     } else {
-      problems.error(ValidationCodes.JSONATA_FIELD_IN_JSONPATH_STATE, pointer, field + " is a JSONata field, but "
+      problems.error(ProblemCode.JSONATA_FIELD_IN_JSONPATH_STATE, pointer, field + " is a JSONata field, but "
           + owner + " uses JSONPath; " + FieldCatalog.insteadOf(field, language)
           + ", or set \"QueryLanguage\": \"JSONata\" on the state");
     }
@@ -192,14 +194,14 @@ final class StructureRules {
   private void unexpectedField(String ownerPointer, String field, String where) {
     String pointer = JsonPointers.child(ownerPointer, field);
     if (FieldCatalog.isKnown(field)) {
-      problems.error(ValidationCodes.FIELD_NOT_ALLOWED, pointer, field + " is not allowed in " + where + "; remove it");
+      problems.error(ProblemCode.FIELD_NOT_ALLOWED, pointer, field + " is not allowed in " + where + "; remove it");
     } else {
       unknownField(pointer, field);
     }
   }
 
   private void unknownField(String pointer, String field) {
-    problems.warning(ValidationCodes.UNKNOWN_FIELD, pointer, field + " is not a field of the Amazon States Language; "
+    problems.warning(ProblemCode.UNKNOWN_FIELD, pointer, field + " is not a field of the Amazon States Language; "
         + "the service rejects it unless the language has added it since (check the spelling)");
   }
 
@@ -213,10 +215,10 @@ final class StructureRules {
     boolean hasNext = node.has("Next");
     boolean ends = state.isTerminal();
     if (hasNext && ends) {
-      problems.error(ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS, state.pointer(),
+      problems.error(ProblemCode.MUTUALLY_EXCLUSIVE_FIELDS, state.pointer(),
           state.describe() + " has both Next and End: true; keep Next to continue, or End to stop here");
     } else if (!hasNext && !ends && !(node.get("End") != null && node.get("End").isTextual())) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, state.pointer(),
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, state.pointer(),
           state.describe() + " needs Next (the state to run after it) or \"End\": true");
     }
   }
@@ -234,7 +236,7 @@ final class StructureRules {
         break;
       case MAP:
         if (!state.has("ItemProcessor") && !state.has("Iterator")) {
-          problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, state.pointer(),
+          problems.error(ProblemCode.MISSING_REQUIRED_FIELD, state.pointer(),
               state.describe() + " needs an ItemProcessor: the StartAt and States run for each item");
         }
         break;
@@ -248,7 +250,7 @@ final class StructureRules {
 
   private void require(StateEntry state, String field, String what) {
     if (!state.has(field)) {
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, state.pointer(),
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, state.pointer(),
           state.describe() + " needs " + field + ": " + what);
     }
   }
@@ -262,10 +264,10 @@ final class StructureRules {
     }
     if (present.isEmpty()) {
       String choices = state.isJsonata() ? "Seconds or Timestamp" : "Seconds, SecondsPath, Timestamp or TimestampPath";
-      problems.error(ValidationCodes.MISSING_REQUIRED_FIELD, state.pointer(),
+      problems.error(ProblemCode.MISSING_REQUIRED_FIELD, state.pointer(),
           state.describe() + " needs one of " + choices + " to say how long to wait");
     } else if (present.size() > 1) {
-      problems.error(ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS, state.pointer(), state.describe() + " has "
+      problems.error(ProblemCode.MUTUALLY_EXCLUSIVE_FIELDS, state.pointer(), state.describe() + " has "
           + String.join(" and ", present) + "; a Wait state takes exactly one of " + String.join(", ", WAIT_DURATIONS));
     }
   }
@@ -274,7 +276,7 @@ final class StructureRules {
     // Every group is a pair, and this runs for every state: the common case allocates nothing.
     for (List<String> pair : EXCLUSIVE) {
       if (state.has(pair.get(0)) && state.has(pair.get(1))) {
-        problems.error(ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS, state.pointer(), state.describe() + " has both "
+        problems.error(ProblemCode.MUTUALLY_EXCLUSIVE_FIELDS, state.pointer(), state.describe() + " has both "
             + String.join(" and ", pair) + "; keep only one" + exclusiveHint(pair));
       }
     }

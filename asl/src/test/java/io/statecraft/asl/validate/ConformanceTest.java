@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.statecraft.asl.Problem;
+import io.statecraft.asl.ProblemCode;
 import io.statecraft.asl.json.DocumentException;
 import io.statecraft.asl.json.JsonDocuments;
 import java.io.IOException;
@@ -23,41 +24,41 @@ import org.junit.jupiter.api.TestFactory;
 final class ConformanceTest {
 
   /** Why each invalid file is invalid, as the code the validator must report for it. */
-  private static final Map<String, String> EXPECTED = Map.ofEntries(
-      Map.entry("backoff-with-backoffrate-between-0-and-1.json", ValidationCodes.VALUE_OUT_OF_RANGE),
-      Map.entry("backoff-with-backoffrate-negative.json", ValidationCodes.VALUE_OUT_OF_RANGE),
-      Map.entry("backoff-with-invalid-jitter-on-retry.json", ValidationCodes.INVALID_ENUM_VALUE),
-      Map.entry("choice-with-parameters.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("choice-with-resultpath.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("choice-with-resultselector.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("empty-error-equals-on-catch.json", ValidationCodes.EMPTY_ARRAY),
-      Map.entry("empty-error-equals-on-retry.json", ValidationCodes.EMPTY_ARRAY),
-      Map.entry("fail-with-parameters.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("fail-with-resultpath.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("fail-with-resultselector.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("fail-with-static-and-dynamic-cause.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
-      Map.entry("fail-with-static-and-dynamic-error.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
-      Map.entry("has-dupes.json", ValidationCodes.DUPLICATE_STATE_NAME),
-      Map.entry("invalid-backoff-with-jitter-on-retry.json", ValidationCodes.VALUE_OUT_OF_RANGE),
-      Map.entry("invalid-function-invocation.json", ValidationCodes.INVALID_FUNCTION),
-      Map.entry("linked-parallel.json", ValidationCodes.MISSING_TRANSITION_TARGET),
-      Map.entry("map-with-itemprocessor-and-iterator.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
-      Map.entry("map-with-null-itemspath.json", ValidationCodes.INVALID_VALUE_TYPE),
-      Map.entry("map-with-parameters-and-itemselector.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
-      Map.entry("no-terminal.json", ValidationCodes.MISSING_END_STATE),
-      Map.entry("parameter-path-problems.json", ValidationCodes.INVALID_DOLLAR_FIELD),
-      Map.entry("pass-with-intrinsic-function-inputpath.json", ValidationCodes.INTRINSIC_NOT_ALLOWED),
-      Map.entry("pass-with-resultselector.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("states-array-invocation-leftpad.json", ValidationCodes.INVALID_FUNCTION),
-      Map.entry("succeed-with-parameters.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("succeed-with-resultpath.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("succeed-with-resultselector.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("task-with-invalid-credentials.json", ValidationCodes.INVALID_CREDENTIALS),
-      Map.entry("task-with-static-and-dynamic-heartbeat.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
-      Map.entry("task-with-static-and-dynamic-timeout.json", ValidationCodes.MUTUALLY_EXCLUSIVE_FIELDS),
-      Map.entry("wait-with-parameters.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("wait-with-resultpath.json", ValidationCodes.FIELD_NOT_ALLOWED),
-      Map.entry("wait-with-resultselector.json", ValidationCodes.FIELD_NOT_ALLOWED));
+  private static final Map<String, ProblemCode> EXPECTED = Map.ofEntries(
+      Map.entry("backoff-with-backoffrate-between-0-and-1.json", ProblemCode.VALUE_OUT_OF_RANGE),
+      Map.entry("backoff-with-backoffrate-negative.json", ProblemCode.VALUE_OUT_OF_RANGE),
+      Map.entry("backoff-with-invalid-jitter-on-retry.json", ProblemCode.INVALID_ENUM_VALUE),
+      Map.entry("choice-with-parameters.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("choice-with-resultpath.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("choice-with-resultselector.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("empty-error-equals-on-catch.json", ProblemCode.EMPTY_ARRAY),
+      Map.entry("empty-error-equals-on-retry.json", ProblemCode.EMPTY_ARRAY),
+      Map.entry("fail-with-parameters.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("fail-with-resultpath.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("fail-with-resultselector.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("fail-with-static-and-dynamic-cause.json", ProblemCode.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("fail-with-static-and-dynamic-error.json", ProblemCode.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("has-dupes.json", ProblemCode.DUPLICATE_STATE_NAME),
+      Map.entry("invalid-backoff-with-jitter-on-retry.json", ProblemCode.VALUE_OUT_OF_RANGE),
+      Map.entry("invalid-function-invocation.json", ProblemCode.INVALID_FUNCTION),
+      Map.entry("linked-parallel.json", ProblemCode.MISSING_TRANSITION_TARGET),
+      Map.entry("map-with-itemprocessor-and-iterator.json", ProblemCode.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("map-with-null-itemspath.json", ProblemCode.INVALID_VALUE_TYPE),
+      Map.entry("map-with-parameters-and-itemselector.json", ProblemCode.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("no-terminal.json", ProblemCode.MISSING_END_STATE),
+      Map.entry("parameter-path-problems.json", ProblemCode.INVALID_DOLLAR_FIELD),
+      Map.entry("pass-with-intrinsic-function-inputpath.json", ProblemCode.INTRINSIC_NOT_ALLOWED),
+      Map.entry("pass-with-resultselector.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("states-array-invocation-leftpad.json", ProblemCode.INVALID_FUNCTION),
+      Map.entry("succeed-with-parameters.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("succeed-with-resultpath.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("succeed-with-resultselector.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("task-with-invalid-credentials.json", ProblemCode.INVALID_CREDENTIALS),
+      Map.entry("task-with-static-and-dynamic-heartbeat.json", ProblemCode.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("task-with-static-and-dynamic-timeout.json", ProblemCode.MUTUALLY_EXCLUSIVE_FIELDS),
+      Map.entry("wait-with-parameters.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("wait-with-resultpath.json", ProblemCode.FIELD_NOT_ALLOWED),
+      Map.entry("wait-with-resultselector.json", ProblemCode.FIELD_NOT_ALLOWED));
 
   /** The statelint corpus, or null when this machine does not have it. */
   static Path corpus() {
@@ -98,7 +99,7 @@ final class ConformanceTest {
         .as("every invalid file has an expected code in the table, and every entry a file")
         .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
     return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () ->
-        assertThat(validate(file)).filteredOn(Problem::isError).extracting(Problem::code)
+        assertThat(validate(file)).filteredOn(Problem::isError).extracting(Problem::problemCode)
             .contains(EXPECTED.get(file.getFileName().toString()))));
   }
 

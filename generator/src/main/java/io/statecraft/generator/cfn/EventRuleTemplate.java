@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import io.statecraft.asl.ProblemCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.dsl.workflow.EventRule;
@@ -49,7 +50,7 @@ record EventRuleTemplate(EventRule rule) implements ResourceTemplate {
       properties.set("ScheduleExpression", TemplateJson.value(rule.scheduleExpression()));
     }
     if (rule.eventPattern() == null && rule.scheduleExpression() == null) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "rule " + id + " has neither a schedule nor an "
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer, "rule " + id + " has neither a schedule nor an "
           + "event pattern, so it never starts the workflow; give schedule(...) or eventPattern(...)");
     }
     properties.set("State", rule.state() == null ? TemplateJson.NODES.textNode("ENABLED") : TemplateJson.value(rule.state()));
@@ -78,7 +79,7 @@ record EventRuleTemplate(EventRule rule) implements ResourceTemplate {
     while (uses.find()) {
       String name = uses.group(1);
       if (!rule.inputPaths().containsKey(name) && !name.startsWith("aws.events.")) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, templatePointer, "the input template of rule "
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, templatePointer, "the input template of rule "
             + rule.logicalId() + " uses <" + name + ">, which its input paths do not define; add it to the paths or "
             + "fix the name (defined: " + rule.inputPaths().keySet() + ")");
       }

@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import io.statecraft.asl.ProblemCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,7 +51,7 @@ record HttpConnectionTemplate(HttpConnection connection) implements ResourceTemp
       properties.put("Description", connection.description());
     }
     if (connection.authorization() == null) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "AuthorizationType"),
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "AuthorizationType"),
           "connection " + id + " has no authorization; choose apiKey(...), basic(...) or oauthClientCredentials(...) "
               + "(an endpoint without authentication still needs one: an API key header it ignores)");
       return;
@@ -116,7 +117,7 @@ record HttpConnectionTemplate(HttpConnection connection) implements ResourceTemp
   // A secret only ever comes from a NoEcho parameter: a literal would sit in the template in clear.
   private JsonNode secret(TemplateContext context, TemplateValue value, String what, String pointer) {
     if (!(value instanceof Parameter parameter) || !parameter.isNoEcho()) {
-      context.error(CfnCodes.SECRET_NOT_NOECHO, pointer, "the " + what + " of connection " + connection.logicalId()
+      context.error(ProblemCode.SECRET_NOT_NOECHO, pointer, "the " + what + " of connection " + connection.logicalId()
           + " is a secret, but " + (value instanceof Parameter p ? "parameter " + p.name() + " is not NoEcho; add "
               + ".noEcho() to it" : "it is not a parameter; give it as a Parameter with .noEcho(), never as a literal"));
     }

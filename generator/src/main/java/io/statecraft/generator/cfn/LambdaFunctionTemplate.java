@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import io.statecraft.asl.ProblemCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.dsl.IamStatement;
@@ -54,7 +55,7 @@ record LambdaFunctionTemplate(LambdaFunction function) implements ResourceTempla
       properties.put("Description", function.description());
     }
     if (!LambdaFunction.CURRENT_RUNTIMES.contains(function.runtime())) {
-      context.error(CfnCodes.DEPRECATED_RUNTIME, JsonPointers.child(pointer, "Runtime"), "runtime '"
+      context.error(ProblemCode.DEPRECATED_RUNTIME, JsonPointers.child(pointer, "Runtime"), "runtime '"
           + function.runtime() + "' of function " + id + " is deprecated or unknown, so Lambda refuses to create the "
           + "function; choose a current one such as " + LambdaFunction.DEFAULT_RUNTIME + " ("
           + String.join(", ", new TreeSet<>(LambdaFunction.CURRENT_RUNTIMES)) + ")");
@@ -65,12 +66,12 @@ record LambdaFunctionTemplate(LambdaFunction function) implements ResourceTempla
     if (function.inlineCode() != null) {
       int bytes = function.inlineCode().getBytes(StandardCharsets.UTF_8).length;
       if (bytes > MAX_INLINE_CODE_BYTES) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer + "/Code/ZipFile", "the inline "
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer + "/Code/ZipFile", "the inline "
             + "code of function " + id + " is " + bytes + " bytes, over CloudFormation's " + MAX_INLINE_CODE_BYTES
             + "; put it in S3 with s3Code(...)");
       }
       if (!function.runtime().startsWith("python") && !function.runtime().startsWith("nodejs")) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer + "/Code/ZipFile", "function " + id
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer + "/Code/ZipFile", "function " + id
             + " has inline code, which only Python and Node.js runtimes accept, but its runtime is " + function.runtime());
       }
       code.put("ZipFile", function.inlineCode());
@@ -78,17 +79,17 @@ record LambdaFunctionTemplate(LambdaFunction function) implements ResourceTempla
       code.set("S3Bucket", TemplateJson.value(function.s3Bucket()));
       code.set("S3Key", TemplateJson.value(function.s3Key()));
     } else {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Code"), "function " + id
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Code"), "function " + id
           + " has no code; give inlineCode(...) or s3Code(bucket, key)");
     }
     properties.set("Role", TemplateJson.getAtt(roleId, "Arn"));
     if (function.timeoutSeconds() < 1 || function.timeoutSeconds() > 900) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Timeout"), "function " + id
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Timeout"), "function " + id
           + " has a timeout of " + function.timeoutSeconds() + " seconds; Lambda allows 1 to 900");
     }
     properties.put("Timeout", function.timeoutSeconds());
     if (function.memorySizeMb() < 128 || function.memorySizeMb() > 10240) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MemorySize"), "function " + id
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MemorySize"), "function " + id
           + " has " + function.memorySizeMb() + " MB of memory; Lambda allows 128 to 10240");
     }
     properties.put("MemorySize", function.memorySizeMb());

@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import io.statecraft.asl.ProblemCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.dsl.workflow.LogGroup;
 import io.statecraft.dsl.workflow.TemplateValue;
@@ -29,7 +30,7 @@ record LogGroupTemplate(LogGroup logGroup) implements ResourceTemplate {
       TemplateValue retention = logGroup.retentionInDays();
       if (retention instanceof TemplateValue.Numeric number && Arrays.stream(LogGroup.RETENTION_DAYS)
           .noneMatch(days -> BigDecimal.valueOf(days).compareTo(number.value()) == 0)) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "RetentionInDays"),
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "RetentionInDays"),
             "log group " + id + " keeps logs " + number.value().toPlainString() + " days, which CloudWatch Logs does not offer; "
                 + "choose one of " + Arrays.toString(LogGroup.RETENTION_DAYS));
       }

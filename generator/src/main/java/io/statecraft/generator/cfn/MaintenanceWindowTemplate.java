@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import io.statecraft.asl.ProblemCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,7 +61,7 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
       properties.put("Description", window.description());
     }
     if (window.schedule() == null) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Schedule"), "maintenance window "
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Schedule"), "maintenance window "
           + id + " has no schedule; give schedule(\"cron(0 2 ? * SUN *)\") or a parameter");
     } else {
       ScheduleExpressions.check(context, window.schedule(), ScheduleExpressions.Reader.MAINTENANCE_WINDOW,
@@ -76,7 +77,7 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     properties.set("Duration", TemplateJson.value(window.durationHours()));
     BigDecimal cutoff = hours(context, window.cutoffHours(), id, "Cutoff", "a cutoff", 0, 23, JsonPointers.child(pointer, "Cutoff"));
     if (duration != null && cutoff != null && cutoff.compareTo(duration) >= 0) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Cutoff"), "maintenance window "
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "Cutoff"), "maintenance window "
           + id + " has a cutoff of " + describe(window.cutoffHours(), cutoff) + ", which must be less than its duration ("
           + describe(window.durationHours(), duration) + ")");
     }
@@ -90,7 +91,7 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     String id = window.logicalId();
     String pointer = TemplateContext.pointer(id, "Properties");
     if (window.targets().isEmpty()) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "maintenance window " + id + " has no target, so "
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer, "maintenance window " + id + " has no target, so "
           + "its task runs for nothing; add target(MaintenanceWindowTarget.named(...).instancesTagged(...))");
     }
     for (MaintenanceWindowTarget target : window.targets()) {
@@ -101,7 +102,7 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
         targetProperties.put("Description", target.description());
       }
       if (target.key() == null) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(target.logicalId(), "Properties", "Targets"),
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(target.logicalId(), "Properties", "Targets"),
             "maintenance window target " + target.logicalId() + " selects nothing; use instancesTagged(...), "
                 + "instanceIds(...) or resourceGroup(...)");
       } else {
@@ -134,7 +135,7 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     ObjectNode parameters = task.putObject("TaskInvocationParameters").putObject("MaintenanceWindowStepFunctionsParameters");
     TriggerTarget.input(context, window, parameters);
     if (window.taskInput() == null || !mentions(window.taskInput(), MaintenanceWindow.TARGET_ID)) {
-      context.warning(CfnCodes.MISSING_TARGET_ID, taskPointer
+      context.warning(ProblemCode.MISSING_TARGET_ID, taskPointer
           + "/TaskInvocationParameters/MaintenanceWindowStepFunctionsParameters/Input", "the task of maintenance window " + id
           + " runs once per target, but its input never says which: put MaintenanceWindow.TARGET_ID ({{TARGET_ID}}) in taskInput(...)");
     }
@@ -156,26 +157,26 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     String range = min + " to " + max + " hours";
     if (value instanceof TemplateValue.Numeric number) {
       if (number.value().compareTo(BigDecimal.valueOf(min)) < 0 || number.value().compareTo(BigDecimal.valueOf(max)) > 0) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "maintenance window " + id + " has " + what + " of "
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer, "maintenance window " + id + " has " + what + " of "
             + number.value().toPlainString() + " hours; Systems Manager allows " + range);
         return null;
       }
       return number.value();
     }
     if (!(value instanceof Parameter parameter) || !parameter.type().isNumber()) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "the " + property + " of maintenance window " + id
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer, "the " + property + " of maintenance window " + id
           + " is a number of hours; give a number or a Number parameter"
           + (value instanceof Parameter p ? " (" + p.name() + " is a " + p.type().name() + ")" : ""));
       return null;
     }
     String parameterPointer = JsonPointers.child("/Parameters", parameter.name());
     if (parameter.minValue() != null && parameter.minValue().compareTo(BigDecimal.valueOf(min)) < 0) {
-      context.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "MinValue"), "parameter "
+      context.error(ProblemCode.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "MinValue"), "parameter "
           + parameter.name() + " gives the " + property + " of maintenance window " + id + ", which Systems Manager allows "
           + range + ", but its MinValue is " + parameter.minValue().toPlainString() + "; use minValue(" + min + ")");
     }
     if (parameter.maxValue() != null && parameter.maxValue().compareTo(BigDecimal.valueOf(max)) > 0) {
-      context.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "MaxValue"), "parameter "
+      context.error(ProblemCode.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "MaxValue"), "parameter "
           + parameter.name() + " gives the " + property + " of maintenance window " + id + ", which Systems Manager allows "
           + range + ", but its MaxValue is " + parameter.maxValue().toPlainString() + "; use maxValue(" + max + ")");
     }
@@ -194,7 +195,7 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
       return null; // reported with the parameter's own checks
     }
     if (defaultValue.compareTo(BigDecimal.valueOf(min)) < 0 || defaultValue.compareTo(BigDecimal.valueOf(max)) > 0) {
-      context.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "Default"), "parameter "
+      context.error(ProblemCode.INVALID_PARAMETER, JsonPointers.child(parameterPointer, "Default"), "parameter "
           + parameter.name() + " gives the " + property + " of maintenance window " + id + ", which Systems Manager allows "
           + range + ", but its default is " + defaultValue.toPlainString());
       return null;
@@ -208,13 +209,13 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     boolean text = value instanceof TemplateValue.Text
         || value instanceof Parameter parameter && parameter.type().equals(ParameterType.STRING);
     if (!text) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, pointer, "the " + property + " of maintenance window " + id
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, pointer, "the " + property + " of maintenance window " + id
           + " is " + expected + ", written as text; give a text or a String parameter"
           + (value instanceof Parameter p ? " (" + p.name() + " is a " + p.type().name() + ")" : ""));
     }
     KnownText known = text ? KnownText.of(value, pointer) : null;
     if (known != null && !allowed.matcher(known.text()).matches()) {
-      context.error(value instanceof Parameter ? CfnCodes.INVALID_PARAMETER : CfnCodes.INVALID_RESOURCE_PROPERTY,
+      context.error(value instanceof Parameter ? ProblemCode.INVALID_PARAMETER : ProblemCode.INVALID_RESOURCE_PROPERTY,
           known.pointer(), "the " + property + " of maintenance window " + id + " is '" + known.text()
               + "', but Systems Manager expects " + expected);
     }

@@ -2,6 +2,7 @@ package io.statecraft.generator.cfn;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.asl.ProblemCode;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.asl.Problem;
 import io.statecraft.asl.json.JsonPointers;
@@ -94,7 +95,7 @@ final class ParameterRules {
     String pointer = JsonPointers.child("/Parameters", parameter.name());
     String name = "parameter " + parameter.name();
     if (!isValidLogicalId(parameter.name())) {
-      problems.add(Problem.error(CfnCodes.INVALID_LOGICAL_ID, pointer, "parameter name '" + parameter.name()
+      problems.add(Problem.error(ProblemCode.INVALID_LOGICAL_ID, pointer, "parameter name '" + parameter.name()
           + "' must be 1 to 255 letters and digits (CloudFormation accepts nothing else); rename it"));
       return problems;
     }
@@ -106,13 +107,13 @@ final class ParameterRules {
     String defaultPointer = JsonPointers.child(pointer, "Default");
 
     if (parameter.isNoEcho() && defaultValue != null) {
-      problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " is NoEcho, but its Default is "
+      problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, defaultPointer, name + " is NoEcho, but its Default is "
           + "written in the template for anyone to read; remove the default and give the value when deploying"));
     }
     if (!parameter.allowedValues().isEmpty()) {
       for (String value : defaults) {
         if (!parameter.allowedValues().contains(value.trim())) {
-          problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " has Default '" + value
+          problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, defaultPointer, name + " has Default '" + value
               + "', which is not one of its AllowedValues " + parameter.allowedValues()
               + "; add it to AllowedValues or choose one of them"));
         }
@@ -123,56 +124,56 @@ final class ParameterRules {
         Pattern pattern = Pattern.compile(parameter.allowedPattern());
         for (String value : defaults) {
           if (!pattern.matcher(value).matches()) {
-            problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " has Default '" + value
+            problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, defaultPointer, name + " has Default '" + value
                 + "', which does not match its AllowedPattern " + parameter.allowedPattern()
                 + "; fix the default or the pattern"));
           }
         }
       } catch (PatternSyntaxException e) {
-        problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(pointer, "AllowedPattern"),
+        problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, JsonPointers.child(pointer, "AllowedPattern"),
             name + " has AllowedPattern '" + parameter.allowedPattern() + "', which is not a regular expression ("
                 + e.getDescription() + " at index " + e.getIndex() + ")"));
       }
     }
     if (parameter.minLength() != null && parameter.maxLength() != null && parameter.minLength() > parameter.maxLength()) {
-      problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(pointer, "MinLength"), name
+      problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, JsonPointers.child(pointer, "MinLength"), name
           + " has MinLength " + parameter.minLength() + " above its MaxLength " + parameter.maxLength()));
     }
     if (parameter.minValue() != null && parameter.maxValue() != null
         && parameter.minValue().compareTo(parameter.maxValue()) > 0) {
-      problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(pointer, "MinValue"), name
+      problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, JsonPointers.child(pointer, "MinValue"), name
           + " has MinValue " + parameter.minValue().toPlainString() + " above its MaxValue "
           + parameter.maxValue().toPlainString()));
     }
     if (number && (parameter.minLength() != null || parameter.maxLength() != null)) {
-      problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, pointer, name + " is a Number, which MinLength and "
+      problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, pointer, name + " is a Number, which MinLength and "
           + "MaxLength do not apply to; use MinValue and MaxValue"));
     }
     if (!number && (parameter.minValue() != null || parameter.maxValue() != null)) {
-      problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, pointer, name + " is a " + parameter.type()
+      problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, pointer, name + " is a " + parameter.type()
           + ", which MinValue and MaxValue do not apply to; use a Number parameter, or MinLength and MaxLength"));
     }
     for (String value : defaults) {
       if (number) {
         BigDecimal numeric = asNumber(value);
         if (numeric == null) {
-          problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " is a Number, but its Default '"
+          problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, defaultPointer, name + " is a Number, but its Default '"
               + value + "' is not a number"));
         } else if (parameter.minValue() != null && numeric.compareTo(parameter.minValue()) < 0
             || parameter.maxValue() != null && numeric.compareTo(parameter.maxValue()) > 0) {
-          problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " has Default " + value
+          problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, defaultPointer, name + " has Default " + value
               + ", outside its range " + range(parameter) + "; fix the default or the range"));
         }
       } else if (parameter.minLength() != null && value.length() < parameter.minLength()
           || parameter.maxLength() != null && value.length() > parameter.maxLength()) {
-        problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, defaultPointer, name + " has a Default of "
+        problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, defaultPointer, name + " has a Default of "
             + value.length() + " characters, outside its length limits " + lengths(parameter)));
       }
     }
     if (number) {
       for (String value : parameter.allowedValues()) {
         if (asNumber(value) == null) {
-          problems.add(Problem.error(CfnCodes.INVALID_PARAMETER, JsonPointers.child(pointer, "AllowedValues"),
+          problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, JsonPointers.child(pointer, "AllowedValues"),
               name + " is a Number, but its AllowedValues holds '" + value + "', which is not a number"));
         }
       }

@@ -2,6 +2,9 @@ package io.statecraft.generator.cfn;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
+import io.statecraft.asl.Spelling;
 import io.statecraft.dsl.IamStatement;
 import io.statecraft.asl.Problem;
 import io.statecraft.iam.IamAction;
@@ -55,7 +58,7 @@ final class PolicyDocuments {
    * The document granting {@code grants}; problems (unknown actions) are added to
    * {@code problems} with pointers under {@code pointer}, the document's {@code Statement} array.
    */
-  Document build(List<Grant> grants, String pointer, List<Problem> problems) {
+  Document build(List<Grant> grants, String pointer, Problems problems) {
     Map<Key, TreeSet<String>> merged = new LinkedHashMap<>();
     Map<Key, String> sids = new LinkedHashMap<>();
     List<Unknown> unknown = new ArrayList<>();
@@ -158,7 +161,7 @@ final class PolicyDocuments {
           break;
         }
       }
-      problems.add(Problem.error(CfnCodes.UNKNOWN_IAM_ACTION, where, "IAM action '" + miss.action()
+      problems.add(Problem.error(ProblemCode.UNKNOWN_IAM_ACTION, where, "IAM action '" + miss.action()
           + "' (declared for " + miss.grant().origin() + ") is not in the AWS Service Authorization Reference"
           + miss.suggestion()).at(miss.grant().source()));
     }
@@ -216,16 +219,7 @@ final class PolicyDocuments {
   }
 
   private static String nearest(String wrong, List<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : candidates) {
-      int distance = io.statecraft.asl.validate.Spelling.distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, wrong.length() / 3) ? best : null;
+    return Spelling.nearest(wrong, candidates).orElse(null);
   }
 
   private static String sidFor(String action) {

@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import io.statecraft.asl.ProblemCode;
 import io.statecraft.dsl.workflow.TemplateValue;
 import java.time.ZoneId;
 import java.util.regex.Matcher;
@@ -38,7 +39,7 @@ final class ScheduleExpressions {
     KnownText known = KnownText.of(value, pointer);
     String problem = known == null ? null : problem(known.text(), reader);
     if (problem != null) {
-      context.error(CfnCodes.INVALID_SCHEDULE_EXPRESSION, known.pointer(), problem);
+      context.error(ProblemCode.INVALID_SCHEDULE_EXPRESSION, known.pointer(), problem);
     }
   }
 
@@ -47,7 +48,7 @@ final class ScheduleExpressions {
     KnownText known = KnownText.of(value, pointer);
     String problem = known == null ? null : timeZoneProblem(known.text());
     if (problem != null) {
-      context.error(CfnCodes.INVALID_TIME_ZONE, known.pointer(), problem);
+      context.error(ProblemCode.INVALID_TIME_ZONE, known.pointer(), problem);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import io.statecraft.asl.ProblemCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.dsl.IamStatement;
@@ -35,7 +36,7 @@ record ScheduleTemplate(Schedule schedule) implements ResourceTemplate {
       properties.put("Description", schedule.description());
     }
     if (schedule.expression() == null) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "ScheduleExpression"),
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "ScheduleExpression"),
           "schedule " + id + " has no expression; give expression(\"cron(0 8 ? * MON *)\") or a parameter");
     } else {
       ScheduleExpressions.check(context, schedule.expression(), ScheduleExpressions.Reader.SCHEDULER,
@@ -52,7 +53,7 @@ record ScheduleTemplate(Schedule schedule) implements ResourceTemplate {
       window.put("Mode", "OFF");
     } else {
       if (minutes < 1 || minutes > 1440) {
-        context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "FlexibleTimeWindow"),
+        context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "FlexibleTimeWindow"),
             "schedule " + id + " has a flexible window of " + minutes + " minutes; the Scheduler allows 1 to 1440, or 0 for none");
       }
       window.put("Mode", "FLEXIBLE");

@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import io.statecraft.asl.ProblemCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.dsl.workflow.SnsTopic;
@@ -49,7 +50,7 @@ record SnsTopicTemplate(SnsTopic topic) implements ResourceTemplate {
       for (int i = 0; i < topic.subscriptions().size(); i++) {
         SnsTopic.Subscription subscription = topic.subscriptions().get(i);
         if (!PROTOCOLS.contains(subscription.protocol())) {
-          context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "Subscription",
+          context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "Subscription",
               String.valueOf(i), "Protocol"), "SNS protocol '" + subscription.protocol() + "' of topic " + id
               + " is not one of " + new TreeSet<>(PROTOCOLS));
         }

@@ -1,10 +1,10 @@
 package io.statecraft.generator.cfn;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.statecraft.asl.Problem;
+import io.statecraft.asl.Problems;
+import io.statecraft.asl.ProblemCode;
 import io.statecraft.iam.IamCatalog;
 import io.statecraft.asl.json.JsonPointers;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Set;
 final class TemplateContext {
 
   final ObjectNode resources;
-  final List<Problem> problems = new ArrayList<>();
+  final Problems problems = new Problems();
   /** The {@code *} statements' reasons, by role or policy logical id, then Sid. */
   final Map<String, Map<String, String>> wildcardReasons = new LinkedHashMap<>();
   final PolicyDocuments policies;
@@ -40,12 +40,12 @@ final class TemplateContext {
   ObjectNode resource(String logicalId, String type) {
     String pointer = JsonPointers.child("/Resources", logicalId);
     if (!ParameterRules.isValidLogicalId(logicalId)) {
-      error(CfnCodes.INVALID_LOGICAL_ID, pointer, "logical id '" + logicalId + "' of a " + type
+      error(ProblemCode.INVALID_LOGICAL_ID, pointer, "logical id '" + logicalId + "' of a " + type
           + " must be 1 to 255 letters and digits; rename it");
       return TemplateJson.NODES.objectNode().putObject("Properties");
     }
     if (resources.has(logicalId) || parameterNames.contains(logicalId)) {
-      error(CfnCodes.DUPLICATE_LOGICAL_ID, pointer, "logical id '" + logicalId + "' of a " + type
+      error(ProblemCode.DUPLICATE_LOGICAL_ID, pointer, "logical id '" + logicalId + "' of a " + type
           + " is already taken by " + (parameterNames.contains(logicalId) ? "a parameter" : "another resource")
           + " (the generator reserves StateMachine, StateMachineRole, StateMachinePolicy, StateMachineLogGroup and "
           + "<Id>Role, <Id>LogGroup, <Id>LogsPolicy, <Id>Task, <Id>DeadLetterQueue, <Id>DeadLetterQueuePolicy of "
@@ -65,12 +65,12 @@ final class TemplateContext {
     return pointer;
   }
 
-  void error(String code, String pointer, String message) {
-    problems.add(Problem.error(code, pointer, message));
+  void error(ProblemCode code, String pointer, String message) {
+    problems.error(code, pointer, message);
   }
 
-  void warning(String code, String pointer, String message) {
-    problems.add(Problem.warning(code, pointer, message));
+  void warning(ProblemCode code, String pointer, String message) {
+    problems.warning(code, pointer, message);
   }
 
   /** A policy document for {@code grants}, recording its {@code *} reasons under {@code owner}. */

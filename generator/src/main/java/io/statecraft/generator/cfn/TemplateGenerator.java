@@ -3,6 +3,8 @@ package io.statecraft.generator.cfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Spelling;
 import io.statecraft.dsl.BuiltStateMachine;
 import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.SourceLocation;
@@ -19,7 +21,6 @@ import io.statecraft.iam.IamCatalog;
 import io.statecraft.asl.json.CanonicalJson;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.asl.validate.AslValidator;
-import io.statecraft.asl.validate.Spelling;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -140,7 +141,7 @@ public final class TemplateGenerator {
     checkSecretsStaySecret(used, context);
     checkInlinePolicySizes(template, context);
     checkLimits(template, context);
-    List<Problem> problems = new ArrayList<>(context.problems);
+    List<Problem> problems = new ArrayList<>(context.problems.all());
     problems.sort(Problem.ORDER);
     return new Result(template, problems);
   }
@@ -150,7 +151,7 @@ public final class TemplateGenerator {
         ? "Statecraft workflow " + workflowId
         : workflowId + ": " + spec.description().strip();
     if (text.length() > MAX_DESCRIPTION) {
-      early.add(Problem.error(CfnCodes.TOO_LARGE, "/Description", "the template's Description (\"" + workflowId
+      early.add(Problem.error(ProblemCode.TOO_LARGE, "/Description", "the template's Description (\"" + workflowId
           + ": \" and the workflow's description) is " + text.length() + " characters, over CloudFormation's "
           + MAX_DESCRIPTION + "; shorten WorkflowSpec.description(...)"));
     }
@@ -169,7 +170,7 @@ public final class TemplateGenerator {
       if (earlier == null) {
         parameters.put(parameter.name(), parameter);
       } else if (earlier != parameter) {
-        early.add(Problem.error(CfnCodes.DUPLICATE_LOGICAL_ID, JsonPointers.child("/Parameters", parameter.name()),
+        early.add(Problem.error(ProblemCode.DUPLICATE_LOGICAL_ID, JsonPointers.child("/Parameters", parameter.name()),
             "two different parameters are named '" + parameter.name() + "'; create the Parameter once and use it "
                 + "everywhere, or rename one"));
       }
@@ -179,7 +180,7 @@ public final class TemplateGenerator {
   private void addPlaceholder(ArnPlaceholder arn, Map<String, JsonNode> values, Map<String, String> aliases) {
     String name = arn.name();
     if (values.containsKey(name)) {
-      early.add(Problem.error(CfnCodes.DUPLICATE_LOGICAL_ID, JsonPointers.child("/Parameters", name),
+      early.add(Problem.error(ProblemCode.DUPLICATE_LOGICAL_ID, JsonPointers.child("/Parameters", name),
           "placeholder ${" + name + "} stands for both a parameter and the ARN of resource " + arn.resource().logicalId()
               + "; rename the parameter or the resource"));
       return;
@@ -234,7 +235,7 @@ public final class TemplateGenerator {
       JsonNode value = values.get(name);
       SourceLocation source = sourceOf(pointer);
       if (value == null) {
-        context.problems.add(Problem.error(CfnCodes.MISSING_SUBSTITUTION, pointer, "placeholder ${" + name
+        context.problems.add(Problem.error(ProblemCode.MISSING_SUBSTITUTION, pointer, "placeholder ${" + name
             + "} is filled in by no parameter or resource of the workflow" + suggestion(name, values.keySet())
             + "; declare the Parameter in WorkflowSpec.parameters(...) or the resource in WorkflowSpec.resources(...)")
             .at(source));
@@ -242,7 +243,7 @@ public final class TemplateGenerator {
       }
       Parameter parameter = parameters.get(name);
       if (parameter != null && parameter.isNoEcho()) {
-        context.problems.add(Problem.error(CfnCodes.NOECHO_IN_DEFINITION, pointer, "parameter " + name
+        context.problems.add(Problem.error(ProblemCode.NOECHO_IN_DEFINITION, pointer, "parameter " + name
             + " is NoEcho (a secret), but the definition uses it, so its value would be readable by anyone who can "
             + "describe the state machine; pass secrets through an HttpConnection or a Secrets Manager dynamic reference")
             .at(source));
@@ -254,16 +255,7 @@ public final class TemplateGenerator {
   }
 
   private static String suggestion(String name, Collection<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known) {
-      int distance = Spelling.distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, name.length() / 3) ? " (did you mean ${" + best + "}?)" : "";
+    return Spelling.nearest(name, known).map(best -> " (did you mean ${" + best + "}?)").orElse("");
   }
 
   /** The Java line of the state a definition pointer lies in, when it was built with the DSL. */
@@ -393,7 +385,7 @@ public final class TemplateGenerator {
       boolean task = "Task".equals(node.path("Type").asText());
       boolean activity = resource.contains(":activity:");
       if (task && !activity && built.permissions().getOrDefault(state, List.of()).isEmpty()) {
-        context.problems.add(Problem.warning(CfnCodes.MISSING_TASK_PERMISSIONS, JsonPointers.child(pointer, "Resource"),
+        context.problems.add(Problem.warning(ProblemCode.MISSING_TASK_PERMISSIONS, JsonPointers.child(pointer, "Resource"),
             "task " + state + " calls " + resource + " but declares no IAM permission, so the execution role will not "
                 + "allow the call; use a typed integration with Task.call(...), or add Task.permissions(...)")
             .at(built.sources().get(state)));
@@ -408,12 +400,12 @@ public final class TemplateGenerator {
     for (Output output : spec.outputs()) {
       String pointer = JsonPointers.child("/Outputs", output.name());
       if (!ParameterRules.isValidLogicalId(output.name())) {
-        context.error(CfnCodes.INVALID_LOGICAL_ID, pointer, "output name '" + output.name()
+        context.error(ProblemCode.INVALID_LOGICAL_ID, pointer, "output name '" + output.name()
             + "' must be 1 to 255 letters and digits; rename it");
         continue;
       }
       if (outputs.has(output.name())) {
-        context.error(CfnCodes.DUPLICATE_LOGICAL_ID, pointer, "two outputs are named '" + output.name()
+        context.error(ProblemCode.DUPLICATE_LOGICAL_ID, pointer, "two outputs are named '" + output.name()
             + "' (StateMachineArn and StateMachineName are always there); rename one");
         continue;
       }
@@ -448,7 +440,7 @@ public final class TemplateGenerator {
         for (ParameterGroup group : groups) {
           for (Parameter parameter : group.parameters()) {
             if (!grouped.add(parameter.name())) {
-              context.error(CfnCodes.DUPLICATE_LOGICAL_ID, "/Metadata/AWS::CloudFormation::Interface/ParameterGroups",
+              context.error(ProblemCode.DUPLICATE_LOGICAL_ID, "/Metadata/AWS::CloudFormation::Interface/ParameterGroups",
                   "parameter " + parameter.name() + " is in two parameter groups; the console shows it once, so keep it in one");
             }
           }
@@ -498,7 +490,7 @@ public final class TemplateGenerator {
         String name = node.get("Ref").textValue();
         used.computeIfAbsent(name, key -> new ArrayList<>()).add(pointer);
         if (!name.startsWith("AWS::") && !parameterNames.contains(name) && !resourceNames.contains(name)) {
-          context.error(CfnCodes.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Ref"), "Ref names '" + name
+          context.error(ProblemCode.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Ref"), "Ref names '" + name
               + "', which is neither a parameter nor a resource of the template; declare it in the WorkflowSpec");
         }
         return;
@@ -506,7 +498,7 @@ public final class TemplateGenerator {
       if (node.size() == 1 && node.has("Fn::GetAtt")) {
         String name = node.get("Fn::GetAtt").path(0).asText();
         if (!resourceNames.contains(name)) {
-          context.error(CfnCodes.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Fn::GetAtt"), "Fn::GetAtt names '"
+          context.error(ProblemCode.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Fn::GetAtt"), "Fn::GetAtt names '"
               + name + "', which is not a resource of the template; declare it in WorkflowSpec.resources(...)");
         }
         return;
@@ -519,7 +511,7 @@ public final class TemplateGenerator {
           boolean known = name.startsWith("AWS::") || resourceNames.contains(name)
               || dot < 0 && parameterNames.contains(name);
           if (!known) {
-            context.error(CfnCodes.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Fn::Sub"), "${" + reference
+            context.error(ProblemCode.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Fn::Sub"), "${" + reference
                 + "} names '" + name + "', which is not a " + (dot < 0 ? "parameter or " : "") + "resource of the "
                 + "template; declare it in the WorkflowSpec, or write ${!" + reference + "} for the literal text");
           }
@@ -546,7 +538,7 @@ public final class TemplateGenerator {
         boolean inConnection = pointer.matches("/Resources/[^/]+/Properties/AuthParameters/.*");
         boolean inDefinition = pointer.contains("/Properties/DefinitionSubstitutions/");
         if (!inConnection && !inDefinition) {
-          context.error(CfnCodes.NOECHO_EXPOSED, pointer, "parameter " + parameter.name() + " is NoEcho (a secret), "
+          context.error(ProblemCode.NOECHO_EXPOSED, pointer, "parameter " + parameter.name() + " is NoEcho (a secret), "
               + "but this property shows its value to anyone who can read the resource; use it only as a secret of "
               + "an HttpConnection");
         }
@@ -566,7 +558,7 @@ public final class TemplateGenerator {
         characters += TemplateJson.compact(policy.path("PolicyDocument")).length();
       }
       if (characters > MAX_INLINE_POLICY_CHARACTERS) {
-        context.error(CfnCodes.TOO_LARGE, JsonPointers.child(JsonPointers.child("/Resources", resource.getKey()),
+        context.error(ProblemCode.TOO_LARGE, JsonPointers.child(JsonPointers.child("/Resources", resource.getKey()),
             "Properties") + "/Policies", "the inline policies of role " + resource.getKey() + " take about "
             + characters + " characters, over IAM's " + MAX_INLINE_POLICY_CHARACTERS + " for a role; grant on "
             + "fewer, broader resources (an ARN pattern) or split the workflow");
@@ -578,7 +570,7 @@ public final class TemplateGenerator {
     for (Parameter parameter : parameters.values()) {
       String name = parameter.name();
       if (!used.contains(name)) {
-        context.warning(CfnCodes.UNUSED_PARAMETER, JsonPointers.child("/Parameters", name), "parameter " + name
+        context.warning(ProblemCode.UNUSED_PARAMETER, JsonPointers.child("/Parameters", name), "parameter " + name
             + " is declared but used nowhere; use it with ref() in the state machine or in a resource, or remove it");
       }
     }
@@ -587,13 +579,13 @@ public final class TemplateGenerator {
   private void checkLimits(ObjectNode template, TemplateContext context) {
     int definitionBytes = definition.text().getBytes(StandardCharsets.UTF_8).length;
     if (definitionBytes > AslValidator.MAX_DEFINITION_BYTES) {
-      context.error(CfnCodes.TOO_LARGE, TemplateContext.pointer(STATE_MACHINE, "Properties", "Definition"),
+      context.error(ProblemCode.TOO_LARGE, TemplateContext.pointer(STATE_MACHINE, "Properties", "Definition"),
           "the definition is " + definitionBytes + " bytes, over Step Functions' limit of " + AslValidator.MAX_DEFINITION_BYTES
               + "; move parts into nested state machines");
     }
     int templateBytes = CanonicalJson.write(template).getBytes(StandardCharsets.UTF_8).length;
     if (templateBytes > MAX_TEMPLATE_BYTES) {
-      context.error(CfnCodes.TOO_LARGE, JsonPointers.ROOT, "the template is " + templateBytes
+      context.error(ProblemCode.TOO_LARGE, JsonPointers.ROOT, "the template is " + templateBytes
           + " bytes, over CloudFormation's limit of " + MAX_TEMPLATE_BYTES + " for a template in S3");
     }
     limit(context, template, "Parameters", 200);
@@ -604,7 +596,7 @@ public final class TemplateGenerator {
   private static void limit(TemplateContext context, ObjectNode template, String section, int max) {
     int count = template.path(section).size();
     if (count > max) {
-      context.error(CfnCodes.TOO_MANY, "/" + section, "the template has " + count + " " + section.toLowerCase(Locale.ROOT)
+      context.error(ProblemCode.TOO_MANY, "/" + section, "the template has " + count + " " + section.toLowerCase(Locale.ROOT)
           + ", over CloudFormation's limit of " + max);
     }
   }

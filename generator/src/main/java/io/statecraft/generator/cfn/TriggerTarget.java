@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import io.statecraft.asl.ProblemCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.dsl.IamStatement;
@@ -69,13 +70,13 @@ final class TriggerTarget {
     }
     String pointer = JsonPointers.child(targetPointer, "RetryPolicy");
     if (policy.maximumRetryAttempts() < TargetRetryPolicy.MIN_ATTEMPTS || policy.maximumRetryAttempts() > TargetRetryPolicy.MAX_ATTEMPTS) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MaximumRetryAttempts"), owner
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MaximumRetryAttempts"), owner
           + " retries " + policy.maximumRetryAttempts() + " times; EventBridge allows " + TargetRetryPolicy.MIN_ATTEMPTS
           + " to " + TargetRetryPolicy.MAX_ATTEMPTS);
     }
     if (policy.maximumEventAgeSeconds() < TargetRetryPolicy.MIN_EVENT_AGE_SECONDS
         || policy.maximumEventAgeSeconds() > TargetRetryPolicy.MAX_EVENT_AGE_SECONDS) {
-      context.error(CfnCodes.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MaximumEventAgeInSeconds"), owner
+      context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, JsonPointers.child(pointer, "MaximumEventAgeInSeconds"), owner
           + " keeps retrying an event for " + policy.maximumEventAgeSeconds() + " seconds; EventBridge allows "
           + TargetRetryPolicy.MIN_EVENT_AGE_SECONDS + " to " + TargetRetryPolicy.MAX_EVENT_AGE_SECONDS);
     }

@@ -5,14 +5,13 @@ import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import io.statecraft.asl.CompiledDefinition;
 import io.statecraft.asl.DefinitionCompiler;
-import io.statecraft.asl.Problem;
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
 import io.statecraft.generator.cfn.TemplateGenerator;
 import io.statecraft.asl.diagram.MermaidDiagram;
 import io.statecraft.asl.json.CanonicalJson;
 import io.statecraft.asl.json.JsonPointers;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,11 +25,11 @@ public final class WorkflowCompiler {
   /** Compiles {@code workflow}; problems are in the result, never thrown. */
   public static CompiledWorkflow compile(Workflow workflow) {
     String id = workflow.id();
-    List<Problem> problems = new ArrayList<>();
+    Problems problems = new Problems();
     if (!Workflow.isValidId(id)) {
-      problems.add(Problem.error("INVALID_WORKFLOW_ID", JsonPointers.ROOT,
+      problems.error(ProblemCode.INVALID_WORKFLOW_ID, JsonPointers.ROOT,
           "workflow id '" + id + "' of " + workflow.getClass().getName()
-              + " must be lower-case letters, digits and hyphens, starting with a letter (such as patch-alerts)"));
+              + " must be lower-case letters, digits and hyphens, starting with a letter (such as patch-alerts)");
     }
     WorkflowSpec spec = workflow.spec();
     BuiltStateMachine built = spec.stateMachine().build();
@@ -44,8 +43,7 @@ public final class WorkflowCompiler {
     files.put(OutputFile.TEMPLATE_YAML, TemplateYaml.write(template.template()));
     files.put(OutputFile.TEMPLATE_JSON, CanonicalJson.write(template.template()));
     files.put(OutputFile.DIAGRAM, MermaidDiagram.render(definition.definition()));
-    problems.sort(Problem.ORDER);
-    return new CompiledWorkflow(id == null ? "" : id, definition, files, problems);
+    return new CompiledWorkflow(id == null ? "" : id, definition, files, problems.sorted());
   }
 
 }
