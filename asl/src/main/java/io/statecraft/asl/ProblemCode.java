@@ -146,6 +146,10 @@ public enum ProblemCode {
   MISSING_TASK_TOKEN,
   /** A CloudFormation placeholder where a number or boolean is required. */
   PLACEHOLDER_IN_TYPED_FIELD,
+  /** A Retry or Catch on an optimized integration names an error in the AWS SDK integration's style. */
+  OPTIMIZED_ERROR_NAME,
+  /** A Retry or Catch on an AWS SDK integration names an error in the optimized integration's style. */
+  SDK_ERROR_NAME,
   /** A definition larger than the service's 1,048,576 bytes. */
   DEFINITION_TOO_LARGE,
 

@@ -56,6 +56,7 @@ public final class AslValidator {
     PathRules.check(index, problems);
     JsonataRules.check(index, problems);
     IntegrationRules.check(index, options, problems);
+    ErrorNameRules.check(index, problems);
     checkSize(definition, options, problems);
     return sorted(withSources(problems.all(), index, options));
   }
