@@ -1,8 +1,10 @@
 package io.statecraft.testing;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.asl.validate.IntegrationErrorNames;
 import io.statecraft.dsl.Condition;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.dsl.NullValue;
@@ -37,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
@@ -662,7 +665,12 @@ final class Interpreter {
       try {
         result = answering.answer(call);
       } catch (TaskFailure failure) {
-        StatesError error = new StatesError(failure.error(), failure.cause());
+        Optional<String> right = settings.anyMockErrorName() ? Optional.empty()
+            : IntegrationErrorNames.correction(resource, failure.error());
+        StatesError error = right.isEmpty() ? new StatesError(failure.error(), failure.cause())
+            : StatesError.runtime("The mock of Task state '" + name + "' fails with '" + failure.error() + "', which "
+                + resource + " never raises (it raises '" + right.get() + "'); mock the name AWS raises, or call "
+                + "allowAnyMockErrorName() on the executor for a test about a wrong name");
         event("TaskFailed", name, frame, errorDetails(error).put("resource", resource));
         throw error;
       }

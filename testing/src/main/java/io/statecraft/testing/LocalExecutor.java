@@ -51,6 +51,7 @@ public final class LocalExecutor {
   private final Map<String, Mock> resourceMocks = new HashMap<>();
   private final Map<String, JsonNode> items = new HashMap<>();
   private boolean echoUnmocked;
+  private boolean anyMockErrorName;
   private long seed = 1;
   private Instant startTime = Instant.parse("2025-01-01T00:00:00Z");
   private String executionName = "test-execution";
@@ -176,6 +177,18 @@ public final class LocalExecutor {
     return this;
   }
 
+  /**
+   * Lets a mock fail a task with an error name its resource cannot raise. By default such a mock
+   * fails the run with {@code States.Runtime} naming the right spelling: a mock throwing
+   * {@code DynamoDb.ConditionalCheckFailedException} on {@code arn:aws:states:::dynamodb:putItem}
+   * (which raises {@code DynamoDB.ConditionalCheckFailedException}) would otherwise make a retrier
+   * or catcher pass offline that never fires on AWS. Use this only in a test about such a name.
+   */
+  public LocalExecutor allowAnyMockErrorName() {
+    anyMockErrorName = true;
+    return this;
+  }
+
   /** The seed of jitter, UUIDs and random numbers; the same seed gives the same run. */
   public LocalExecutor seed(long seed) {
     this.seed = seed;
@@ -227,7 +240,7 @@ public final class LocalExecutor {
     Objects.requireNonNull(input, "input == null");
     LoadedDefinition definition = definition();
     RunSettings settings = new RunSettings(Map.copyOf(stateMocks), copy(attemptMocks), Map.copyOf(resourceMocks),
-        Map.copyOf(items), echoUnmocked, seed, startTime, executionName, name, region, accountId,
+        Map.copyOf(items), echoUnmocked, anyMockErrorName, seed, startTime, executionName, name, region, accountId,
         roleArn != null ? roleArn : "arn:aws:iam::" + accountId + ":role/" + name + "-role");
     Interpreter interpreter = new Interpreter(settings, input.deepCopy());
     Interpreter.Outcome outcome = interpreter.run(definition);

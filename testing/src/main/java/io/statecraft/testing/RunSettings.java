@@ -11,6 +11,7 @@ record RunSettings(
     Map<String, Mock> resourceMocks,
     Map<String, JsonNode> items,
     boolean echoUnmocked,
+    boolean anyMockErrorName,
     long seed,
     Instant startTime,
     String executionName,
