@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,29 +40,14 @@ public final class OptimizedCall implements Integration {
   private static final IntegrationPattern SYNC2 = IntegrationPattern.RUN_JOB_JSON;
   private static final IntegrationPattern TOKEN = IntegrationPattern.WAIT_FOR_TASK_TOKEN;
 
-  /** An optimized integration: its name in the resource ARN and the patterns it supports. */
-  private record Kind(String resourceName, Set<IntegrationPattern> patterns) {}
-
-  private static final Map<String, Kind> KINDS = Map.of(
-      "sns:publish", new Kind("sns:publish", EnumSet.of(RR, TOKEN)),
-      "sqs:sendMessage", new Kind("sqs:sendMessage", EnumSet.of(RR, TOKEN)),
-      "dynamodb:getItem", new Kind("dynamodb:getItem", EnumSet.of(RR)),
-      "dynamodb:putItem", new Kind("dynamodb:putItem", EnumSet.of(RR)),
-      "dynamodb:updateItem", new Kind("dynamodb:updateItem", EnumSet.of(RR)),
-      "dynamodb:deleteItem", new Kind("dynamodb:deleteItem", EnumSet.of(RR)),
-      "sfn:startExecution", new Kind("states:startExecution", EnumSet.of(RR, SYNC, SYNC2, TOKEN)),
-      "eventbridge:putEvents", new Kind("events:putEvents", EnumSet.of(RR, TOKEN)),
-      "ecs:runTask", new Kind("ecs:runTask", EnumSet.of(RR, SYNC, TOKEN)),
-      "batch:submitJob", new Kind("batch:submitJob", EnumSet.of(RR, SYNC)));
-
   private static final String RULE =
       "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/";
 
   private final SdkCall call;
-  private final Kind kind;
+  private final OptimizedIntegrations.Integration kind;
   private final IntegrationPattern pattern;
 
-  private OptimizedCall(SdkCall call, Kind kind, IntegrationPattern pattern) {
+  private OptimizedCall(SdkCall call, OptimizedIntegrations.Integration kind, IntegrationPattern pattern) {
     this.call = call;
     this.kind = kind;
     this.pattern = pattern;
@@ -72,13 +56,14 @@ public final class OptimizedCall implements Integration {
   static OptimizedCall of(SdkRequest request) {
     Objects.requireNonNull(request, "request == null");
     SdkOperation operation = SdkOperation.of(request.getClass());
-    Kind kind = KINDS.get(operation.toString());
+    OptimizedIntegrations.Integration kind = OptimizedIntegrations.forOperation(operation.toString()).orElse(null);
     if (kind == null) {
       String hint = operation.toString().equals("lambda:invoke")
           ? "use LambdaInvoke.function(...) for the optimized Lambda integration"
           : "use AwsSdk.call(request) for the AWS SDK integration";
       throw new IllegalArgumentException(operation + " has no optimized integration; " + hint + " (optimized: "
-          + KINDS.keySet().stream().sorted().collect(Collectors.joining(", ")) + ")");
+          + OptimizedIntegrations.all().stream().map(OptimizedIntegrations.Integration::operation)
+          .collect(Collectors.joining(", ")) + ")");
     }
     return new OptimizedCall(SdkCall.of(request), kind, RR);
   }
@@ -126,8 +111,8 @@ public final class OptimizedCall implements Integration {
   private OptimizedCall withPattern(IntegrationPattern wanted) {
     if (!kind.patterns().contains(wanted)) {
       throw new IllegalArgumentException("the optimized " + kind.resourceName() + " integration supports "
-          + kind.patterns().stream().map(OptimizedCall::describe).collect(Collectors.joining(" and "))
-          + ", not " + describe(wanted));
+          + EnumSet.copyOf(kind.patterns()).stream().map(OptimizedCall::describe).collect(Collectors.joining(" and "))
+          + ", not " + describe(wanted) + " (" + kind.page() + ")");
     }
     return new OptimizedCall(call, kind, wanted);
   }
@@ -177,28 +162,35 @@ public final class OptimizedCall implements Integration {
       statements.addAll(call.iamStatements());
     }
     if (pattern == SYNC || pattern == SYNC2) {
-      switch (kind.resourceName()) {
-        case "states:startExecution":
-          statements.add(IamStatement.allow(List.of("states:DescribeExecution", "states:StopExecution"),
-              List.of(executions(call.payload().get("StateMachineArn")))));
-          statements.add(rule("StepFunctionsGetEventsForStepFunctionsExecutionRule"));
-          break;
-        case "ecs:runTask":
-          statements.add(IamStatement.allowOnAnyResource(List.of("ecs:StopTask", "ecs:DescribeTasks"),
-              "the ECS task's id is known only once RunTask has started it"));
-          statements.add(rule("StepFunctionsGetEventsForECSTaskRule"));
-          break;
-        case "batch:submitJob":
-          statements.add(IamStatement.allowOnAnyResource(List.of("batch:DescribeJobs", "batch:TerminateJob"),
-              "the Batch job's id is known only once SubmitJob has created it, and batch:DescribeJobs supports no "
-                  + "resource-level permissions"));
-          statements.add(rule("StepFunctionsGetEventsForBatchJobsRule"));
-          break;
-        default:
-          throw new IllegalStateException(kind.resourceName());
+      statements.add(syncStatement(statements.get(0)));
+      if (!kind.rule().isEmpty()) {
+        statements.add(rule(kind.rule()));
       }
     }
     return List.copyOf(statements);
+  }
+
+  // What .sync polls and stops the job with, from the catalogue's row.
+  private IamStatement syncStatement(IamStatement own) {
+    switch (kind.syncResources()) {
+      case CHILD_EXECUTIONS:
+        return IamStatement.allow(kind.syncActions(), List.of(executions(this.call.payload().get("StateMachineArn"))));
+      case ANY:
+        return IamStatement.allowOnAnyResource(kind.syncActions(), kind.syncReason());
+      default:
+        return own.isOnAnyResource() ? IamStatement.allowOnAnyResource(kind.syncActions(), own.reason())
+            : IamStatement.allow(kind.syncActions(), own.resources());
+    }
+  }
+
+  /**
+   * The name Step Functions gives a failure of this call: {@code error("ConditionalCheckFailedException")}
+   * on an optimized DynamoDB call is {@code DynamoDB.ConditionalCheckFailedException}, not the AWS
+   * SDK integration's {@code DynamoDb.ConditionalCheckFailedException}. See {@link OptimizedErrors}.
+   */
+  public String error(String exceptionName) {
+    Objects.requireNonNull(exceptionName, "exceptionName == null");
+    return kind.error(exceptionName);
   }
 
   private static IamStatement rule(String name) {

@@ -118,7 +118,8 @@ class OptimizedIntegrationsTest {
     assertThat(AwsSdk.optimized(DeleteItemRequest.builder().tableName("Jobs").key(key).build()).iamStatements())
         .extracting(s -> s.actions()).containsExactly(List.of("dynamodb:DeleteItem"));
     assertThatThrownBy(put::sync).hasMessage(
-        "the optimized dynamodb:putItem integration supports request-response, not .sync");
+        "the optimized dynamodb:putItem integration supports request-response, not .sync "
+            + "(https://docs.aws.amazon.com/step-functions/latest/dg/connect-ddb.html)");
   }
 
   @Test
@@ -185,15 +186,18 @@ class OptimizedIntegrationsTest {
                 + "resource-level permissions"),
         IamStatement.allow(RULE_ACTIONS, List.of(RULES + "StepFunctionsGetEventsForBatchJobsRule")));
     assertThatThrownBy(submit::syncJson)
-        .hasMessage("the optimized batch:submitJob integration supports request-response and .sync, not .sync:2");
+        .hasMessage("the optimized batch:submitJob integration supports request-response and .sync, not .sync:2 "
+            + "(https://docs.aws.amazon.com/step-functions/latest/dg/batch-iam.html)");
   }
 
   @Test
   void apisWithoutAnOptimizedIntegrationAreRefusedWithTheWayOut() {
     assertThatThrownBy(() -> AwsSdk.optimized(DescribeInstancesRequest.builder().build()))
         .hasMessage("ec2:describeInstances has no optimized integration; use AwsSdk.call(request) for the AWS SDK "
-            + "integration (optimized: batch:submitJob, dynamodb:deleteItem, dynamodb:getItem, dynamodb:putItem, "
-            + "dynamodb:updateItem, ecs:runTask, eventbridge:putEvents, sfn:startExecution, sns:publish, sqs:sendMessage)");
+            + "integration (optimized: batch:submitJob, codebuild:batchDeleteBuilds, codebuild:batchGetReports, "
+            + "codebuild:deleteBuildBatch, codebuild:startBuild, codebuild:stopBuild, codebuild:stopBuildBatch, "
+            + "dynamodb:deleteItem, dynamodb:getItem, dynamodb:putItem, dynamodb:updateItem, ecs:runTask, "
+            + "eventbridge:putEvents, glue:startJobRun, sfn:startExecution, sns:publish, sqs:sendMessage)");
     assertThatThrownBy(() -> AwsSdk.optimized(InvokeRequest.builder().functionName("f").build()))
         .hasMessageStartingWith("lambda:invoke has no optimized integration; use LambdaInvoke.function(...)");
   }

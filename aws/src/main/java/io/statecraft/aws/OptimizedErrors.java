@@ -1,0 +1,103 @@
+package io.statecraft.aws;
+
+/**
+ * Error names of Step Functions' optimized integrations ({@code arn:aws:states:::dynamodb:putItem},
+ * {@code ...:states:startExecution.sync:2}, ...) for {@code Retry} and {@code Catch}:
+ * {@code Catch.on(OptimizedErrors.DynamoDB.CONDITIONAL_CHECK_FAILED)}.
+ *
+ * <p>They are not the AWS SDK integration's names ({@link SdkErrors}): the optimized integrations
+ * prefix a service's errors with the older SDK's service name, {@code DynamoDB.} where
+ * {@code aws-sdk:dynamodb} raises {@code DynamoDb.}
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/connect-ddb.html, "Exception prefix
+ * differences"), and likewise {@code SNS.}, {@code SQS.}, {@code ECS.} and {@code StepFunctions.}
+ * where the SDK integration raises {@code Sns.}, {@code Sqs.}, {@code Ecs.} and {@code Sfn.}. The
+ * validator reports the other spelling on a task as {@code OPTIMIZED_ERROR_NAME}. For a name not
+ * listed, use {@link OptimizedCall#error(String)}. Lambda's names are in {@link LambdaInvoke}.
+ */
+public final class OptimizedErrors {
+
+  private OptimizedErrors() {}
+
+  /** A {@code .sync} job that ended failed, stopped or timed out (ECS, Batch, Glue, CodeBuild, a child execution). */
+  public static final String TASK_FAILED = "States.TaskFailed";
+
+  /** Amazon DynamoDB: {@code dynamodb:getItem}, {@code putItem}, {@code updateItem}, {@code deleteItem}. */
+  public static final class DynamoDB {
+    private DynamoDB() {}
+
+    public static final String CONDITIONAL_CHECK_FAILED = "DynamoDB.ConditionalCheckFailedException";
+    public static final String PROVISIONED_THROUGHPUT_EXCEEDED = "DynamoDB.ProvisionedThroughputExceededException";
+    public static final String REQUEST_LIMIT_EXCEEDED = "DynamoDB.RequestLimitExceededException";
+    public static final String RESOURCE_NOT_FOUND = "DynamoDB.ResourceNotFoundException";
+    public static final String TRANSACTION_CONFLICT = "DynamoDB.TransactionConflictException";
+    public static final String ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED = "DynamoDB.ItemCollectionSizeLimitExceededException";
+    public static final String INTERNAL_SERVER_ERROR = "DynamoDB.InternalServerErrorException";
+    public static final String THROTTLING = "DynamoDB.ThrottlingException";
+    /** Any other DynamoDB error. */
+    public static final String SERVICE = "DynamoDB.AmazonDynamoDBException";
+    /** A failure before DynamoDB answered. */
+    public static final String CLIENT = "DynamoDB.SdkClientException";
+  }
+
+  /** AWS Step Functions: {@code states:startExecution} in every pattern. */
+  public static final class StepFunctions {
+    private StepFunctions() {}
+
+    public static final String EXECUTION_ALREADY_EXISTS = "StepFunctions.ExecutionAlreadyExistsException";
+    public static final String EXECUTION_LIMIT_EXCEEDED = "StepFunctions.ExecutionLimitExceededException";
+    public static final String STATE_MACHINE_DOES_NOT_EXIST = "StepFunctions.StateMachineDoesNotExistException";
+    public static final String STATE_MACHINE_DELETING = "StepFunctions.StateMachineDeletingException";
+    public static final String INVALID_ARN = "StepFunctions.InvalidArnException";
+    public static final String INVALID_EXECUTION_INPUT = "StepFunctions.InvalidExecutionInputException";
+    public static final String INVALID_NAME = "StepFunctions.InvalidNameException";
+    /** Any other Step Functions error, throttling among them. */
+    public static final String SERVICE = "StepFunctions.AWSStepFunctionsException";
+    public static final String CLIENT = "StepFunctions.SdkClientException";
+  }
+
+  /** Amazon SNS: {@code sns:publish}. */
+  public static final class Sns {
+    private Sns() {}
+
+    public static final String NOT_FOUND = "SNS.NotFoundException";
+    public static final String INVALID_PARAMETER = "SNS.InvalidParameterException";
+    public static final String AUTHORIZATION_ERROR = "SNS.AuthorizationErrorException";
+    public static final String THROTTLED = "SNS.ThrottledException";
+    public static final String INTERNAL_ERROR = "SNS.InternalErrorException";
+    public static final String KMS_ACCESS_DENIED = "SNS.KMSAccessDeniedException";
+    public static final String SERVICE = "SNS.AmazonSNSException";
+    public static final String CLIENT = "SNS.SdkClientException";
+  }
+
+  /** Amazon SQS: {@code sqs:sendMessage}. */
+  public static final class Sqs {
+    private Sqs() {}
+
+    public static final String QUEUE_DOES_NOT_EXIST = "SQS.QueueDoesNotExistException";
+    public static final String INVALID_MESSAGE_CONTENTS = "SQS.InvalidMessageContentsException";
+    public static final String KMS_ACCESS_DENIED = "SQS.KmsAccessDeniedException";
+    /** Any other SQS error, throttling and 5xx among them. */
+    public static final String SERVICE = "SQS.AmazonSQSException";
+    public static final String CLIENT = "SQS.SdkClientException";
+  }
+
+  /** Amazon ECS: {@code ecs:runTask}. */
+  public static final class Ecs {
+    private Ecs() {}
+
+    /** RunTask refused or could not place the task (capacity, throttling, a bad task definition). */
+    public static final String SERVICE = "ECS.AmazonECSException";
+    public static final String CLIENT = "ECS.SdkClientException";
+  }
+
+  /** Amazon EventBridge: {@code events:putEvents}. */
+  public static final class EventBridge {
+    private EventBridge() {}
+
+    /**
+     * PutEvents answered with a non-zero {@code FailedEntryCount}
+     * (https://docs.aws.amazon.com/step-functions/latest/dg/connect-eventbridge.html).
+     */
+    public static final String FAILED_ENTRY = "EventBridge.FailedEntry";
+  }
+}

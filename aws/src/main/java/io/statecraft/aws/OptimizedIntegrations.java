@@ -1,0 +1,151 @@
+package io.statecraft.aws;
+
+import io.statecraft.dsl.IntegrationPattern;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalogue of Step Functions' optimized integrations that {@link AwsSdk#optimized} builds from
+ * an SDK request: for each, the resource ARN, the integration patterns the service supports, what
+ * the {@code .sync} patterns must also be granted, and the prefix of the error names it raises.
+ * One table, documented in {@code docs/integrations.md}; a test covers every row.
+ *
+ * <p>The call's own action and resources come from the Service Authorization Reference, as for
+ * every SDK call ({@link SdkPermissions}); the rows add what AWS's "IAM policies for integrated
+ * services" pages add for {@code .sync}: the describe and stop actions Step Functions polls with,
+ * and the managed EventBridge rule it listens on
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/service-integration-iam-templates.html).
+ * Lambda ({@link LambdaInvoke}), HTTPS endpoints ({@link HttpInvoke}) and activities
+ * ({@link Activity}) have classes of their own.
+ */
+public final class OptimizedIntegrations {
+
+  private static final IntegrationPattern RR = IntegrationPattern.REQUEST_RESPONSE;
+  private static final IntegrationPattern SYNC = IntegrationPattern.RUN_JOB;
+  private static final IntegrationPattern SYNC2 = IntegrationPattern.RUN_JOB_JSON;
+  private static final IntegrationPattern TOKEN = IntegrationPattern.WAIT_FOR_TASK_TOKEN;
+
+  /** Where the extra {@code .sync} actions apply. */
+  public enum SyncResources {
+    /** The resources the call itself is granted on (the job, project or queue it names). */
+    SAME_AS_CALL,
+    /** The executions of the child state machine that StartExecution names. */
+    CHILD_EXECUTIONS,
+    /** Any resource: the id is known only once the job exists; {@link Integration#syncReason} says why. */
+    ANY
+  }
+
+  /**
+   * One optimized integration.
+   *
+   * @param operation the SDK operation it takes, {@code service:action} as {@link SdkOperation#toString()}
+   *     writes it ({@code sfn:startExecution})
+   * @param resourceName the name in {@code arn:aws:states:::<resourceName>} ({@code states:startExecution})
+   * @param patterns the integration patterns the service supports
+   * @param errorPrefix the prefix of the error names a failed call raises ({@code StepFunctions})
+   * @param syncActions what {@code .sync} adds besides the call's own action; empty without {@code .sync}
+   * @param syncResources where {@link #syncActions} apply
+   * @param syncReason why {@link SyncResources#ANY}, for {@code Statecraft::IamWildcards}; empty otherwise
+   * @param rule the managed EventBridge rule {@code .sync} listens on, or empty where Step Functions polls
+   * @param page the Step Functions developer guide page this row is taken from
+   */
+  public record Integration(String operation, String resourceName, Set<IntegrationPattern> patterns,
+      String errorPrefix, List<String> syncActions, SyncResources syncResources, String syncReason, String rule,
+      String page) {
+
+    public Integration {
+      Objects.requireNonNull(operation, "operation == null");
+      Objects.requireNonNull(resourceName, "resourceName == null");
+      patterns = Set.copyOf(patterns);
+      syncActions = List.copyOf(syncActions);
+    }
+
+    /** The resource ARN for a pattern: {@code arn:aws:states:::states:startExecution.sync:2}. */
+    public String resource(IntegrationPattern pattern) {
+      return "arn:aws:states:::" + resourceName + pattern.suffix();
+    }
+
+    /** The error name a failed call raises for an exception: {@code DynamoDB.ConditionalCheckFailedException}. */
+    public String error(String exceptionName) {
+      return errorPrefix + "." + exceptionName;
+    }
+  }
+
+  private static final String GUIDE = "https://docs.aws.amazon.com/step-functions/latest/dg/";
+
+  private static final List<Integration> ALL = List.of(
+      requestResponse("sns:publish", "sns:publish", "SNS", EnumSet.of(RR, TOKEN), "connect-sns.html"),
+      requestResponse("sqs:sendMessage", "sqs:sendMessage", "SQS", EnumSet.of(RR, TOKEN), "connect-sqs.html"),
+      // Only the four item calls are optimized; Query, Scan, the batch and transaction calls are
+      // AWS SDK integrations (aws-sdk:dynamodb:query), per connect-ddb.html.
+      requestResponse("dynamodb:getItem", "dynamodb:getItem", "DynamoDB", EnumSet.of(RR), "connect-ddb.html"),
+      requestResponse("dynamodb:putItem", "dynamodb:putItem", "DynamoDB", EnumSet.of(RR), "connect-ddb.html"),
+      requestResponse("dynamodb:updateItem", "dynamodb:updateItem", "DynamoDB", EnumSet.of(RR), "connect-ddb.html"),
+      requestResponse("dynamodb:deleteItem", "dynamodb:deleteItem", "DynamoDB", EnumSet.of(RR), "connect-ddb.html"),
+      requestResponse("eventbridge:putEvents", "events:putEvents", "EventBridge", EnumSet.of(RR, TOKEN),
+          "connect-eventbridge.html"),
+      new Integration("sfn:startExecution", "states:startExecution", EnumSet.of(RR, SYNC, SYNC2, TOKEN),
+          "StepFunctions", List.of("states:DescribeExecution", "states:StopExecution"), SyncResources.CHILD_EXECUTIONS,
+          "", "StepFunctionsGetEventsForStepFunctionsExecutionRule", GUIDE + "stepfunctions-iam.html"),
+      new Integration("ecs:runTask", "ecs:runTask", EnumSet.of(RR, SYNC, TOKEN), "ECS",
+          List.of("ecs:StopTask", "ecs:DescribeTasks"), SyncResources.ANY,
+          "the ECS task's id is known only once RunTask has started it", "StepFunctionsGetEventsForECSTaskRule",
+          GUIDE + "ecs-iam.html"),
+      new Integration("batch:submitJob", "batch:submitJob", EnumSet.of(RR, SYNC), "Batch",
+          List.of("batch:DescribeJobs", "batch:TerminateJob"), SyncResources.ANY,
+          "the Batch job's id is known only once SubmitJob has created it, and batch:DescribeJobs supports no "
+              + "resource-level permissions", "StepFunctionsGetEventsForBatchJobsRule", GUIDE + "batch-iam.html"),
+      // Glue's .sync polls the job run (no EventBridge rule); the Service Authorization Reference
+      // scopes all four actions to the job, so they share the call's resource.
+      new Integration("glue:startJobRun", "glue:startJobRun", EnumSet.of(RR, SYNC), "Glue",
+          List.of("glue:GetJobRun", "glue:GetJobRuns", "glue:BatchStopJobRun"), SyncResources.SAME_AS_CALL, "", "",
+          GUIDE + "glue-iam.html"),
+      new Integration("codebuild:startBuild", "codebuild:startBuild", EnumSet.of(RR, SYNC), "CodeBuild",
+          List.of("codebuild:StopBuild", "codebuild:BatchGetBuilds"), SyncResources.SAME_AS_CALL, "",
+          "StepFunctionsGetEventForCodeBuildStartBuildRule", GUIDE + "codebuild-iam.html"),
+      requestResponse("codebuild:stopBuild", "codebuild:stopBuild", "CodeBuild", EnumSet.of(RR), "connect-codebuild.html"),
+      requestResponse("codebuild:batchDeleteBuilds", "codebuild:batchDeleteBuilds", "CodeBuild", EnumSet.of(RR),
+          "connect-codebuild.html"),
+      requestResponse("codebuild:batchGetReports", "codebuild:batchGetReports", "CodeBuild", EnumSet.of(RR),
+          "connect-codebuild.html"),
+      requestResponse("codebuild:stopBuildBatch", "codebuild:stopBuildBatch", "CodeBuild", EnumSet.of(RR),
+          "connect-codebuild.html"),
+      requestResponse("codebuild:deleteBuildBatch", "codebuild:deleteBuildBatch", "CodeBuild", EnumSet.of(RR),
+          "connect-codebuild.html"));
+
+  private static final Map<String, Integration> BY_OPERATION = index();
+
+  private OptimizedIntegrations() {}
+
+  private static Integration requestResponse(String operation, String resourceName, String errorPrefix,
+      Set<IntegrationPattern> patterns, String page) {
+    return new Integration(operation, resourceName, patterns, errorPrefix, List.of(), SyncResources.SAME_AS_CALL, "",
+        "", GUIDE + page);
+  }
+
+  private static Map<String, Integration> index() {
+    Map<String, Integration> byOperation = new LinkedHashMap<>();
+    for (Integration integration : ALL) {
+      if (byOperation.put(integration.operation(), integration) != null) {
+        throw new IllegalStateException("two rows for " + integration.operation());
+      }
+    }
+    return Map.copyOf(byOperation);
+  }
+
+  /** Every row, sorted by operation. */
+  public static List<Integration> all() {
+    return ALL.stream().sorted(Comparator.comparing(Integration::operation)).toList();
+  }
+
+  /** The row for an SDK operation ({@code sfn:startExecution}), if it has an optimized integration. */
+  public static Optional<Integration> forOperation(String operation) {
+    return Optional.ofNullable(BY_OPERATION.get(operation));
+  }
+}

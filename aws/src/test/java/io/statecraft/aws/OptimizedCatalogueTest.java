@@ -1,0 +1,152 @@
+package io.statecraft.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.statecraft.asl.validate.IntegrationErrorNames;
+import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.IntegrationPattern;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.codebuild.model.BatchGetReportsRequest;
+import software.amazon.awssdk.services.codebuild.model.StartBuildRequest;
+import software.amazon.awssdk.services.codebuild.model.StopBuildRequest;
+import software.amazon.awssdk.services.glue.model.StartJobRunRequest;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/** The catalogue of optimized integrations, row by row, and the error names each raises. */
+class OptimizedCatalogueTest {
+
+  private static final String RULES = "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/";
+  private static final List<String> RULE_ACTIONS = List.of("events:PutTargets", "events:PutRule", "events:DescribeRule");
+
+  @Test
+  void everyRowWithItsResourcePatternsErrorsAndSyncGrants() {
+    List<String> rows = new ArrayList<>();
+    for (OptimizedIntegrations.Integration row : OptimizedIntegrations.all()) {
+      rows.add(row.operation() + " -> " + EnumSet.copyOf(row.patterns()).stream().map(row::resource)
+          .collect(Collectors.joining(" ")) + " | errors " + row.errorPrefix() + ".*"
+          + (row.syncActions().isEmpty() ? "" : " | .sync " + row.syncActions() + " on " + row.syncResources()
+              + (row.rule().isEmpty() ? "" : " + rule/" + row.rule())));
+    }
+    assertThat(rows).containsExactly(
+        "batch:submitJob -> arn:aws:states:::batch:submitJob arn:aws:states:::batch:submitJob.sync | errors Batch.* | .sync [batch:DescribeJobs, batch:TerminateJob] on ANY + rule/StepFunctionsGetEventsForBatchJobsRule",
+        "codebuild:batchDeleteBuilds -> arn:aws:states:::codebuild:batchDeleteBuilds | errors CodeBuild.*",
+        "codebuild:batchGetReports -> arn:aws:states:::codebuild:batchGetReports | errors CodeBuild.*",
+        "codebuild:deleteBuildBatch -> arn:aws:states:::codebuild:deleteBuildBatch | errors CodeBuild.*",
+        "codebuild:startBuild -> arn:aws:states:::codebuild:startBuild arn:aws:states:::codebuild:startBuild.sync | errors CodeBuild.* | .sync [codebuild:StopBuild, codebuild:BatchGetBuilds] on SAME_AS_CALL + rule/StepFunctionsGetEventForCodeBuildStartBuildRule",
+        "codebuild:stopBuild -> arn:aws:states:::codebuild:stopBuild | errors CodeBuild.*",
+        "codebuild:stopBuildBatch -> arn:aws:states:::codebuild:stopBuildBatch | errors CodeBuild.*",
+        "dynamodb:deleteItem -> arn:aws:states:::dynamodb:deleteItem | errors DynamoDB.*",
+        "dynamodb:getItem -> arn:aws:states:::dynamodb:getItem | errors DynamoDB.*",
+        "dynamodb:putItem -> arn:aws:states:::dynamodb:putItem | errors DynamoDB.*",
+        "dynamodb:updateItem -> arn:aws:states:::dynamodb:updateItem | errors DynamoDB.*",
+        "ecs:runTask -> arn:aws:states:::ecs:runTask arn:aws:states:::ecs:runTask.sync arn:aws:states:::ecs:runTask.waitForTaskToken | errors ECS.* | .sync [ecs:StopTask, ecs:DescribeTasks] on ANY + rule/StepFunctionsGetEventsForECSTaskRule",
+        "eventbridge:putEvents -> arn:aws:states:::events:putEvents arn:aws:states:::events:putEvents.waitForTaskToken | errors EventBridge.*",
+        "glue:startJobRun -> arn:aws:states:::glue:startJobRun arn:aws:states:::glue:startJobRun.sync | errors Glue.* | .sync [glue:GetJobRun, glue:GetJobRuns, glue:BatchStopJobRun] on SAME_AS_CALL",
+        "sfn:startExecution -> arn:aws:states:::states:startExecution arn:aws:states:::states:startExecution.sync arn:aws:states:::states:startExecution.sync:2 arn:aws:states:::states:startExecution.waitForTaskToken | errors StepFunctions.* | .sync [states:DescribeExecution, states:StopExecution] on CHILD_EXECUTIONS + rule/StepFunctionsGetEventsForStepFunctionsExecutionRule",
+        "sns:publish -> arn:aws:states:::sns:publish arn:aws:states:::sns:publish.waitForTaskToken | errors SNS.*",
+        "sqs:sendMessage -> arn:aws:states:::sqs:sendMessage arn:aws:states:::sqs:sendMessage.waitForTaskToken | errors SQS.*");
+  }
+
+  @Test
+  void glueStartJobRunSyncPollsTheJobRun() {
+    OptimizedCall run = AwsSdk.optimized(StartJobRunRequest.builder().jobName("nightly-etl").build());
+    String job = "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:job/nightly-etl";
+    assertThat(run.resource()).isEqualTo("arn:aws:states:::glue:startJobRun");
+    assertThat(run.iamStatements()).containsExactly(IamStatement.allow("glue:StartJobRun", job));
+    assertThat(run.sync().resource()).isEqualTo("arn:aws:states:::glue:startJobRun.sync");
+    assertThat(run.sync().iamStatements()).containsExactly(
+        IamStatement.allow("glue:StartJobRun", job),
+        IamStatement.allow(List.of("glue:GetJobRun", "glue:GetJobRuns", "glue:BatchStopJobRun"), List.of(job)));
+    assertThat(run.error("EntityNotFoundException")).isEqualTo("Glue.EntityNotFoundException");
+    assertThatThrownBy(run::syncJson).hasMessage("the optimized glue:startJobRun integration supports "
+        + "request-response and .sync, not .sync:2 (https://docs.aws.amazon.com/step-functions/latest/dg/glue-iam.html)");
+  }
+
+  @Test
+  void codeBuildStartBuildSyncListensOnItsRule() {
+    OptimizedCall build = AwsSdk.optimized(StartBuildRequest.builder().projectName("site").build()).sync();
+    String project = "arn:${AWS::Partition}:codebuild:${AWS::Region}:${AWS::AccountId}:project/site";
+    assertThat(build.resource()).isEqualTo("arn:aws:states:::codebuild:startBuild.sync");
+    assertThat(build.iamStatements()).containsExactly(
+        IamStatement.allow("codebuild:StartBuild", project),
+        IamStatement.allow(List.of("codebuild:StopBuild", "codebuild:BatchGetBuilds"), List.of(project)),
+        IamStatement.allow(RULE_ACTIONS, List.of(RULES + "StepFunctionsGetEventForCodeBuildStartBuildRule")));
+    assertThat(AwsSdk.optimized(StopBuildRequest.builder().id("site:1").build()).resource())
+        .isEqualTo("arn:aws:states:::codebuild:stopBuild");
+    assertThat(AwsSdk.optimized(BatchGetReportsRequest.builder().reportArns("arn:aws:codebuild:eu-west-1:111122223333:report/r").build())
+        .resource()).isEqualTo("arn:aws:states:::codebuild:batchGetReports");
+  }
+
+  @Test
+  void aRefusedPatternSaysWhichTheServiceSupports() {
+    OptimizedCall publish = AwsSdk.optimized(PublishRequest.builder().topicArn("arn:aws:sns:eu-west-1:111122223333:t")
+        .message("hi").build());
+    assertThatThrownBy(publish::sync).isInstanceOf(IllegalArgumentException.class).hasMessage(
+        "the optimized sns:publish integration supports request-response and .waitForTaskToken, not .sync "
+            + "(https://docs.aws.amazon.com/step-functions/latest/dg/connect-sns.html)");
+    assertThat(publish.error("InvalidParameterException")).isEqualTo(OptimizedErrors.Sns.INVALID_PARAMETER);
+  }
+
+  /** The catalogue's prefixes agree with the table the validator and the offline executor read. */
+  @Test
+  void errorPrefixesAgreeWithTheValidator() {
+    for (IntegrationErrorNames.Styles styles : IntegrationErrorNames.DIFFERING) {
+      List<String> prefixes = OptimizedIntegrations.all().stream()
+          .filter(row -> row.resourceName().startsWith(styles.optimizedService() + ":"))
+          .map(OptimizedIntegrations.Integration::errorPrefix).distinct().toList();
+      assertThat(prefixes).as(styles.optimizedService()).containsExactly(styles.optimizedPrefix());
+    }
+  }
+
+  /** Every constant of OptimizedErrors is right on its task, and SdkErrors' spelling is reported there. */
+  @Test
+  void optimizedConstantsPassAndSdkConstantsAreCorrectedOnOptimizedTasks() throws IllegalAccessException {
+    assertThat(corrections(OptimizedErrors.DynamoDB.class, "arn:aws:states:::dynamodb:putItem")).isEmpty();
+    assertThat(corrections(OptimizedErrors.StepFunctions.class, "arn:aws:states:::states:startExecution.sync:2")).isEmpty();
+    assertThat(corrections(OptimizedErrors.Sns.class, "arn:aws:states:::sns:publish")).isEmpty();
+    assertThat(corrections(OptimizedErrors.Sqs.class, "arn:aws:states:::sqs:sendMessage")).isEmpty();
+    assertThat(corrections(OptimizedErrors.Ecs.class, "arn:aws:states:::ecs:runTask.sync")).isEmpty();
+
+    assertThat(corrections(SdkErrors.DynamoDb.class, "arn:aws:states:::dynamodb:putItem")).containsExactly(
+        "DynamoDb.ConditionalCheckFailedException -> " + OptimizedErrors.DynamoDB.CONDITIONAL_CHECK_FAILED,
+        "DynamoDb.ProvisionedThroughputExceededException -> " + OptimizedErrors.DynamoDB.PROVISIONED_THROUGHPUT_EXCEEDED,
+        "DynamoDb.RequestLimitExceededException -> " + OptimizedErrors.DynamoDB.REQUEST_LIMIT_EXCEEDED,
+        "DynamoDb.ResourceNotFoundException -> " + OptimizedErrors.DynamoDB.RESOURCE_NOT_FOUND,
+        "DynamoDb.TransactionConflictException -> " + OptimizedErrors.DynamoDB.TRANSACTION_CONFLICT,
+        "DynamoDb.InternalServerErrorException -> " + OptimizedErrors.DynamoDB.INTERNAL_SERVER_ERROR,
+        "DynamoDb.ThrottlingException -> " + OptimizedErrors.DynamoDB.THROTTLING,
+        "DynamoDb.DynamoDbException -> " + OptimizedErrors.DynamoDB.SERVICE,
+        "DynamoDb.SdkClientException -> " + OptimizedErrors.DynamoDB.CLIENT);
+    assertThat(corrections(SdkErrors.Sfn.class, "arn:aws:states:::states:startExecution.sync")).contains(
+        "Sfn.ExecutionAlreadyExistsException -> " + OptimizedErrors.StepFunctions.EXECUTION_ALREADY_EXISTS,
+        "Sfn.SfnException -> " + OptimizedErrors.StepFunctions.SERVICE);
+    assertThat(corrections(SdkErrors.Sns.class, "arn:aws:states:::sns:publish")).contains(
+        "Sns.SnsException -> " + OptimizedErrors.Sns.SERVICE,
+        "Sns.SdkClientException -> " + OptimizedErrors.Sns.CLIENT);
+    // The AWS SDK integration the other way round.
+    assertThat(corrections(OptimizedErrors.DynamoDB.class, "arn:aws:states:::aws-sdk:dynamodb:query"))
+        .contains("DynamoDB.AmazonDynamoDBException -> " + SdkErrors.DynamoDb.SERVICE);
+    assertThat(corrections(SdkErrors.DynamoDb.class, "arn:aws:states:::aws-sdk:dynamodb:query")).isEmpty();
+    // Lambda's names are the same in both integrations.
+    assertThat(LambdaInvoke.TRANSIENT_ERRORS.stream()
+        .filter(name -> IntegrationErrorNames.correction("arn:aws:states:::lambda:invoke", name).isPresent())).isEmpty();
+  }
+
+  private static List<String> corrections(Class<?> constants, String resource) throws IllegalAccessException {
+    List<String> corrected = new ArrayList<>();
+    for (Field field : constants.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        String name = (String) field.get(null);
+        IntegrationErrorNames.correction(resource, name).ifPresent(right -> corrected.add(name + " -> " + right));
+      }
+    }
+    return corrected;
+  }
+}
