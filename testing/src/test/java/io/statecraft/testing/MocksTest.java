@@ -80,7 +80,7 @@ class MocksTest {
         """;
     assertThat(LocalExecutor.ofJson(definition).mock("T", Mock.result("{}").taking(Duration.ofSeconds(6))).run())
         .hasOutput("\"other\"");
-    assertThat(LocalExecutor.ofJson(definition).mock("T", Mock.error("Ecs.Boom", "x")).run()).hasOutput("\"failed\"");
+    assertThat(LocalExecutor.ofJson(definition).mock("T", Mock.error("ECS.AmazonECSException", "x")).run()).hasOutput("\"failed\"");
   }
 
   @Test
