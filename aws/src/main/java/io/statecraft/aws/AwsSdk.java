@@ -41,9 +41,8 @@ public final class AwsSdk {
   }
 
   /**
-   * A call through Step Functions' optimized integration for the request's API, where there is one:
-   * SNS Publish, SQS SendMessage, DynamoDB Get/Put/Update/DeleteItem, Step Functions
-   * StartExecution, EventBridge PutEvents, ECS RunTask, Batch SubmitJob. See {@link OptimizedCall};
+   * A call through Step Functions' optimized integration for the request's API, where there is one
+   * (the rows of {@link OptimizedIntegrations}). See {@link OptimizedCall};
    * Lambda's is {@link LambdaInvoke}, the HTTP task's {@link HttpInvoke}.
    *
    * @throws IllegalArgumentException for an API without an optimized integration

@@ -23,10 +23,10 @@ import software.amazon.awssdk.core.SdkRequest;
  * {@code ...:states:startExecution.sync:2}, ...), made from the AWS SDK request of the same API:
  * the parameters are the API's, in the same names. Build it with {@link AwsSdk#optimized(SdkRequest)}.
  *
- * <p>Supported: SNS {@code Publish}, SQS {@code SendMessage}, DynamoDB {@code GetItem},
- * {@code PutItem}, {@code UpdateItem} and {@code DeleteItem}, Step Functions {@code StartExecution},
- * EventBridge {@code PutEvents}, ECS {@code RunTask} and Batch {@code SubmitJob}. Lambda has its
- * own {@link LambdaInvoke}, whose payload is JSON rather than the SDK's bytes.
+ * <p>Supported: the rows of {@link OptimizedIntegrations} (SNS, SQS, DynamoDB's item calls, Step
+ * Functions, EventBridge, ECS, Batch, Glue, CodeBuild). Lambda has its own {@link LambdaInvoke},
+ * whose payload is JSON rather than the SDK's bytes. Failures carry the optimized integration's
+ * error names ({@link OptimizedErrors}, {@link #error(String)}), not {@link SdkErrors}' names.
  *
  * <p>Each integration pattern is offered only where the service supports it, and each declares the
  * IAM statements of the Step Functions guide's "IAM policies for integrated services": the
