@@ -72,6 +72,7 @@ class TypedResourcesTest {
     assertThat(template.at(STATEMENTS)).isEqualTo(json("""
         [{"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": [{"Fn::Sub": "${Jobs.Arn}"}]},
          {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": [{"Fn::Sub": "${QueueKey.Arn}"}]}]"""));
+    assertThat(IamWildcardsTest.unexplainedWildcards(template)).isEmpty();
     assertThat(template.at("/Metadata/Statecraft::IamWildcards")).isEqualTo(json("""
         {"QueueKey": {"EnableIamPolicies": "in a key policy, * is this key; the statement is AWS's default key policy, which lets this account's IAM policies (such as the execution role's) grant its use"}}"""));
   }
