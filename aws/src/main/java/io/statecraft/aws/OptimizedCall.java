@@ -199,10 +199,14 @@ public final class OptimizedCall implements Integration {
   }
 
   // Executions of the child state machine: its ARN with stateMachine:Name turned into
-  // execution:Name:*, when it is written out; otherwise every execution in the stack's account.
+  // execution:Name:*, when it is written out or given by a placeholder (each part taken from the
+  // deployed ARN); otherwise, when the child is chosen at run time, every execution in the account.
   private static String executions(Value stateMachineArn) {
     if (stateMachineArn instanceof StringValue text && text.value().contains(":stateMachine:")) {
       return text.value().replace(":stateMachine:", ":execution:") + ":*";
+    }
+    if (stateMachineArn instanceof Placeholder placeholder && placeholder.kind() == Placeholder.Kind.STRING) {
+      return IamStatement.executionsOf(placeholder.name());
     }
     return "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:*";
   }

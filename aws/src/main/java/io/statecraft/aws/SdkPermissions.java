@@ -115,7 +115,8 @@ final class SdkPermissions {
   private static final Map<String, List<Alias>> ALIASES = Map.of(
       "BucketName", List.of(Alias.same("Bucket")),
       "ObjectName", List.of(Alias.same("Key")),
-      "QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment, false)),
+      "QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment, false)
+          .fromPlaceholder(url -> IamStatement.part(url, '/', 4))),
       "ParameterNameWithoutLeadingSlash", List.of(new Alias("Name", name -> name.replaceFirst("^/", ""), false)),
       "TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon, false)),
       "JobQueueName", List.of(Alias.same("JobQueue")),
@@ -130,9 +131,23 @@ final class SdkPermissions {
    * @param same whether the member holds the value as it is, so that a deploy-time placeholder
    *     given for it can stand in the ARN too
    */
-  private record Alias(String member, Function<String, String> convert, boolean same) {
+  private record Alias(String member, Function<String, String> convert, boolean same,
+      Function<String, String> derive) {
+    Alias(String member, Function<String, String> convert, boolean same) {
+      this(member, convert, same, null);
+    }
+
     static Alias same(String member) {
       return new Alias(member, Function.identity(), true);
+    }
+
+    /**
+     * A copy that takes the value from a deploy-time placeholder's part, by the placeholder's name:
+     * a queue's name is the fifth part of its URL {@code https://sqs.REGION.amazonaws.com/ACCOUNT/NAME},
+     * so a queue given by a URL parameter is granted exactly rather than {@code *}.
+     */
+    Alias fromPlaceholder(Function<String, String> derive) {
+      return new Alias(member, convert, same, derive);
     }
   }
 
@@ -297,6 +312,8 @@ final class SdkPermissions {
           texts.add(s.value().startsWith("arn:") ? "*" : escape(alias.convert().apply(s.value())));
         } else if (item instanceof Placeholder p && p.kind() == Placeholder.Kind.STRING && alias.same()) {
           texts.add(p.token());
+        } else if (item instanceof Placeholder p && p.kind() == Placeholder.Kind.STRING && alias.derive() != null) {
+          texts.add(alias.derive().apply(p.name()));
         } else {
           texts.add("*");
         }

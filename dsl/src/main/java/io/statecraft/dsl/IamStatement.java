@@ -37,6 +37,20 @@ public record IamStatement(
   public static final String THIS_STATE_MACHINE_EXECUTIONS =
       "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${StateMachine.Name}:*";
 
+  /** Part {@code index} of a reference split at {@code separator}: {@code Fn::Select}/{@code Fn::Split} in the template. */
+  public static String part(String reference, char separator, int index) {
+    return "${Select(" + index + ",Split(" + separator + "," + reference + "))}";
+  }
+
+  /**
+   * The executions of the state machine whose ARN {@code reference} holds, each part taken from that
+   * ARN (https://docs.aws.amazon.com/step-functions/latest/dg/stepfunctions-iam.html).
+   */
+  public static String executionsOf(String reference) {
+    return "arn:" + part(reference, ':', 1) + ":states:" + part(reference, ':', 3) + ":"
+        + part(reference, ':', 4) + ":execution:" + part(reference, ':', 6) + ":*";
+  }
+
   public IamStatement {
     actions = List.copyOf(actions);
     resources = List.copyOf(resources);

@@ -8,7 +8,7 @@ import io.statecraft.dsl.Placeholder;
  * name). Its ARN is written the same way wherever it is used: in the state machine, in the
  * template, and in IAM statements.
  */
-public sealed interface ArnResource extends WorkflowResource permits SnsTopic, HttpConnection, LambdaFunction {
+public sealed interface ArnResource extends WorkflowResource permits SnsTopic, HttpConnection, LambdaFunction, StackResource {
 
   /** The ARN parameter of an existing resource; null for one the stack creates. */
   Parameter existingArn();

@@ -64,6 +64,11 @@ public final class SnsTopic implements ArnResource {
     return this;
   }
 
+  /** Encrypts the topic with a customer managed key, which {@link #publishStatements()} then grants. */
+  public SnsTopic kmsKey(KmsKey key) {
+    return kmsKey(key.templateArn());
+  }
+
   /** A subscription, such as {@code subscription("email", Parameter.string("AlertEmail"))}. */
   public SnsTopic subscription(String protocol, TemplateValue endpoint) {
     subscriptions.add(new Subscription(protocol, endpoint));

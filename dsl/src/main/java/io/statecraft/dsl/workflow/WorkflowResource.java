@@ -2,7 +2,8 @@ package io.statecraft.dsl.workflow;
 
 /**
  * A resource a {@link Workflow} deploys beside its state machine: a supporting resource its
- * states use ({@link SnsTopic}, {@link HttpConnection}, {@link LambdaFunction}, {@link LogGroup})
+ * states use ({@link SnsTopic}, {@link SqsQueue}, {@link DynamoDbTable}, {@link S3Bucket}, {@link EventBus},
+ * {@link Secret}, {@link KmsKey}, {@link StateMachineRef}, {@link HttpConnection}, {@link LambdaFunction}, {@link LogGroup})
  * or a {@link Trigger} that starts it.
  *
  * <p>The logical id names the resource in the template (letters and digits, unique in the
@@ -40,5 +41,13 @@ public sealed interface WorkflowResource
     R rule(EventRule rule);
 
     R maintenanceWindow(MaintenanceWindow window);
+
+    R queue(SqsQueue queue);
+    R table(DynamoDbTable table);
+    R bucket(S3Bucket bucket);
+    R stateMachine(StateMachineRef stateMachine);
+    R eventBus(EventBus bus);
+    R secret(Secret secret);
+    R kmsKey(KmsKey key);
   }
 }

@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.ProblemCode;
@@ -44,14 +45,17 @@ final class PolicyDocuments {
 
   private final IamCatalog catalog;
   private final Map<String, String> aliases;
+  private final Map<String, JsonNode> placeholderValues;
 
   /**
    * @param aliases how placeholders of the definition that IAM statements may name are written in
    *     {@code Fn::Sub}: {@code TeamsConnectionArn -> TeamsConnection.Arn}
+   * @param placeholderValues what fills in each placeholder, for parts derived from one
    */
-  PolicyDocuments(IamCatalog catalog, Map<String, String> aliases) {
+  PolicyDocuments(IamCatalog catalog, Map<String, String> aliases, Map<String, JsonNode> placeholderValues) {
     this.catalog = catalog;
     this.aliases = aliases;
+    this.placeholderValues = placeholderValues;
   }
 
   /**
@@ -140,14 +144,14 @@ final class PolicyDocuments {
       entry.getValue().forEach(actions::add);
       actionsByIndex.add(List.copyOf(entry.getValue()));
       ArrayNode resources = node.putArray("Resource");
-      key.resources().forEach(resource -> resources.add(TemplateJson.sub(resource)));
+      key.resources().forEach(resource -> resources.add(TemplateJson.subWithParts(resource, placeholderValues)));
       if (!key.conditions().isEmpty()) {
         ObjectNode condition = node.putObject("Condition");
         key.conditions().forEach((operator, keys) -> {
           ObjectNode operatorNode = condition.putObject(operator);
           keys.forEach((conditionKey, values) -> {
             ArrayNode valueArray = operatorNode.putArray(conditionKey);
-            values.forEach(value -> valueArray.add(TemplateJson.sub(resolve(value))));
+            values.forEach(value -> valueArray.add(TemplateJson.subWithParts(resolve(value), placeholderValues)));
           });
         });
       }

@@ -1,6 +1,13 @@
 package io.statecraft.generator.cfn;
 
+import io.statecraft.dsl.workflow.DynamoDbTable;
+import io.statecraft.dsl.workflow.EventBus;
 import io.statecraft.dsl.workflow.EventRule;
+import io.statecraft.dsl.workflow.KmsKey;
+import io.statecraft.dsl.workflow.S3Bucket;
+import io.statecraft.dsl.workflow.Secret;
+import io.statecraft.dsl.workflow.SqsQueue;
+import io.statecraft.dsl.workflow.StateMachineRef;
 import io.statecraft.dsl.workflow.HttpConnection;
 import io.statecraft.dsl.workflow.LambdaFunction;
 import io.statecraft.dsl.workflow.LogGroup;
@@ -9,7 +16,9 @@ import io.statecraft.dsl.workflow.Schedule;
 import io.statecraft.dsl.workflow.SnsTopic;
 import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.dsl.workflow.WorkflowResource;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +34,8 @@ import java.util.Optional;
  */
 sealed interface ResourceTemplate
     permits SnsTopicTemplate, HttpConnectionTemplate, LambdaFunctionTemplate, LogGroupTemplate,
-        ScheduleTemplate, EventRuleTemplate, MaintenanceWindowTemplate {
+        ScheduleTemplate, EventRuleTemplate, MaintenanceWindowTemplate, SqsQueueTemplate, DynamoDbTableTemplate,
+        S3BucketTemplate, StateMachineRefTemplate, EventBusTemplate, SecretTemplate, KmsKeyTemplate {
 
   /** The template of {@code resource}, by its type. */
   static ResourceTemplate of(WorkflowResource resource) {
@@ -64,6 +74,41 @@ sealed interface ResourceTemplate
       public ResourceTemplate maintenanceWindow(MaintenanceWindow window) {
         return new MaintenanceWindowTemplate(window);
       }
+
+      @Override
+      public ResourceTemplate queue(SqsQueue queue) {
+        return new SqsQueueTemplate(queue);
+      }
+
+      @Override
+      public ResourceTemplate table(DynamoDbTable table) {
+        return new DynamoDbTableTemplate(table);
+      }
+
+      @Override
+      public ResourceTemplate bucket(S3Bucket bucket) {
+        return new S3BucketTemplate(bucket);
+      }
+
+      @Override
+      public ResourceTemplate stateMachine(StateMachineRef stateMachine) {
+        return new StateMachineRefTemplate(stateMachine);
+      }
+
+      @Override
+      public ResourceTemplate eventBus(EventBus bus) {
+        return new EventBusTemplate(bus);
+      }
+
+      @Override
+      public ResourceTemplate secret(Secret secret) {
+        return new SecretTemplate(secret);
+      }
+
+      @Override
+      public ResourceTemplate kmsKey(KmsKey key) {
+        return new KmsKeyTemplate(key);
+      }
     });
   }
 
@@ -75,6 +120,14 @@ sealed interface ResourceTemplate
 
   /** The placeholder of its ARN that the definition may use; empty when it has none of its own. */
   Optional<ArnPlaceholder> arnPlaceholder();
+
+  /**
+   * The placeholders besides its ARN that the definition may use (a queue's URL, a table's name),
+   * each with what fills it in.
+   */
+  default Map<String, JsonNode> placeholders() {
+    return Map.of();
+  }
 
   /** Writes it, and what it needs (roles, log groups, queues), reporting what is wrong with its properties. */
   void write(TemplateContext context);

@@ -1,5 +1,6 @@
 package io.statecraft.generator.cfn;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.Problems;
 import io.statecraft.asl.ProblemCode;
@@ -24,9 +25,10 @@ final class TemplateContext {
   /** Whether a policy on the state machine role names the state machine (and triggers should wait for it). */
   boolean hasStateMachinePolicy;
 
-  TemplateContext(ObjectNode resources, IamCatalog catalog, Map<String, String> aliases) {
+  TemplateContext(ObjectNode resources, IamCatalog catalog, Map<String, String> aliases,
+      Map<String, JsonNode> placeholderValues) {
     this.resources = resources;
-    this.policies = new PolicyDocuments(catalog, aliases);
+    this.policies = new PolicyDocuments(catalog, aliases, placeholderValues);
     this.aliases = aliases;
   }
 
@@ -71,6 +73,11 @@ final class TemplateContext {
 
   void warning(ProblemCode code, String pointer, String message) {
     problems.warning(code, pointer, message);
+  }
+
+  /** Records why a {@code *} of a policy that is no role's (a key policy) is there, under {@code owner}. */
+  void wildcardReason(String owner, String sid, String reason) {
+    wildcardReasons.computeIfAbsent(owner, key -> new LinkedHashMap<>()).put(sid, reason);
   }
 
   /** A policy document for {@code grants}, recording its {@code *} reasons under {@code owner}. */

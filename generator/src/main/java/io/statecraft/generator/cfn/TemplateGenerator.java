@@ -106,8 +106,13 @@ public final class TemplateGenerator {
     for (Parameter parameter : parameters.values()) {
       substitutionValues.put(parameter.name(), TemplateJson.ref(parameter.name()));
     }
-    for (ResourceTemplate resource : resourceTemplates) {
-      resource.arnPlaceholder().ifPresent(arn -> addPlaceholder(arn, substitutionValues, aliases));
+    for (int i = 0; i < resourceTemplates.size(); i++) {
+      ResourceTemplate resource = resourceTemplates.get(i);
+      String id = spec.resources().get(i).logicalId();
+      resource.arnPlaceholder().ifPresent(arn -> addPlaceholder(arn.name(), arn.value(), "the ARN of resource " + id,
+          substitutionValues, aliases));
+      resource.placeholders().forEach((name, value) -> addPlaceholder(name, value, "a value of resource " + id,
+          substitutionValues, aliases));
     }
 
     ObjectNode template = TemplateJson.NODES.objectNode();
@@ -116,7 +121,7 @@ public final class TemplateGenerator {
     ObjectNode metadata = template.putObject("Metadata");
     ObjectNode parametersNode = template.putObject("Parameters");
     ObjectNode resources = template.putObject("Resources");
-    TemplateContext context = new TemplateContext(resources, IamCatalog.standard(), aliases);
+    TemplateContext context = new TemplateContext(resources, IamCatalog.standard(), aliases, substitutionValues);
     context.problems.addAll(early);
 
     for (Parameter parameter : parameters.values()) {
@@ -177,16 +182,21 @@ public final class TemplateGenerator {
     }
   }
 
-  private void addPlaceholder(ArnPlaceholder arn, Map<String, JsonNode> values, Map<String, String> aliases) {
-    String name = arn.name();
+  private void addPlaceholder(String name, JsonNode value, String standsFor, Map<String, JsonNode> values,
+      Map<String, String> aliases) {
     if (values.containsKey(name)) {
       early.add(Problem.error(ProblemCode.DUPLICATE_LOGICAL_ID, JsonPointers.child("/Parameters", name),
-          "placeholder ${" + name + "} stands for both a parameter and the ARN of resource " + arn.resource().logicalId()
+          "placeholder ${" + name + "} stands for both a parameter and " + standsFor
               + "; rename the parameter or the resource"));
       return;
     }
-    values.put(name, arn.value());
-    aliases.put(name, arn.alias());
+    values.put(name, value);
+    // A Ref or Fn::GetAtt is written ${Id} or ${Id.Attribute} in an Fn::Sub; a derived value is not.
+    if (value.has("Ref")) {
+      aliases.put(name, value.get("Ref").textValue());
+    } else if (value.has("Fn::GetAtt")) {
+      aliases.put(name, value.get("Fn::GetAtt").get(0).textValue() + "." + value.get("Fn::GetAtt").get(1).textValue());
+    }
   }
 
   /** The supporting resources and triggers, after the log group chosen for the state machine when it is not among them. */
@@ -501,6 +511,22 @@ public final class TemplateGenerator {
           context.error(ProblemCode.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Fn::GetAtt"), "Fn::GetAtt names '"
               + name + "', which is not a resource of the template; declare it in WorkflowSpec.resources(...)");
         }
+        return;
+      }
+      if (node.size() == 1 && node.has("Fn::Sub") && node.get("Fn::Sub").isArray()) {
+        // A text with a variable map: the variables are its own, their values ordinary references.
+        JsonNode variables = node.get("Fn::Sub").path(1);
+        ObjectNode text = TemplateJson.NODES.objectNode();
+        String remaining = node.get("Fn::Sub").path(0).asText();
+        for (String reference : TemplateJson.subReferences(remaining)) {
+          if (variables.has(reference)) {
+            remaining = remaining.replace("${" + reference + "}", "");
+          }
+        }
+        text.put("Fn::Sub", remaining);
+        walkReferences(text, pointer, parameterNames, resourceNames, used, context);
+        walkReferences(variables, JsonPointers.child(JsonPointers.child(pointer, "Fn::Sub"), 1), parameterNames,
+            resourceNames, used, context);
         return;
       }
       if (node.size() == 1 && node.has("Fn::Sub") && node.get("Fn::Sub").isTextual()) {

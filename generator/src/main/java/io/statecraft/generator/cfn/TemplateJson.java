@@ -53,6 +53,48 @@ final class TemplateJson {
     return node;
   }
 
+  /** {@code ${Select(i,Split(c,Reference))}}, as {@code IamStatement.part} writes it. */
+  static final Pattern PART = Pattern.compile("\\$\\{Select\\((\\d+),Split\\((.),([^)]+)\\)\\)}");
+
+  /**
+   * {@code Fn::Sub} of {@code text} whose parts ({@code ${Select(4,Split(/,QueueUrl))}}) become
+   * variables filled in by {@code Fn::Select} of {@code Fn::Split}, so that a resource only a URL or
+   * ARN parameter holds is named exactly; a placeholder of the definition is read from
+   * {@code placeholderValues}. See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html
+   * (the variable map) and .../intrinsic-function-reference-split.html.
+   */
+  static JsonNode subWithParts(String text, Map<String, JsonNode> placeholderValues) {
+    Matcher matcher = PART.matcher(text);
+    ObjectNode variables = NODES.objectNode();
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      int index = Integer.parseInt(matcher.group(1));
+      String reference = matcher.group(3);
+      String variable = reference.replaceAll("[^A-Za-z0-9]", "") + "Part" + index;
+      JsonNode source = placeholderValues.containsKey(reference) ? placeholderValues.get(reference).deepCopy()
+          : reference.contains(".") ? getAtt(reference.substring(0, reference.indexOf('.')),
+              reference.substring(reference.indexOf('.') + 1)) : ref(reference);
+      variables.set(variable, select(index, matcher.group(2), source));
+      matcher.appendReplacement(out, Matcher.quoteReplacement("${" + variable + "}"));
+    }
+    matcher.appendTail(out);
+    if (variables.isEmpty()) {
+      return sub(text);
+    }
+    ObjectNode node = NODES.objectNode();
+    node.putArray("Fn::Sub").add(out.toString()).add(variables);
+    return node;
+  }
+
+  /** {@code Fn::Select [index, Fn::Split [separator, source]]}. */
+  static ObjectNode select(int index, String separator, JsonNode source) {
+    ObjectNode split = NODES.objectNode();
+    split.putArray("Fn::Split").add(separator).add(source);
+    ObjectNode select = NODES.objectNode();
+    select.putArray("Fn::Select").add(index).add(split);
+    return select;
+  }
+
   /** {@code ${AWS::StackName}-suffix}. */
   static JsonNode stackNamed(String suffix) {
     return sub("${AWS::StackName}-" + suffix);
