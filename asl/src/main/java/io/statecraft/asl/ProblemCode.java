@@ -196,6 +196,8 @@ public enum ProblemCode {
   MISSING_TARGET_ID,
   /** A Task that calls a service but declares no permission for the execution role (warning). */
   MISSING_TASK_PERMISSIONS,
+  /** A distributed Map whose S3 reader or writer location is known only at run time (warning). */
+  MISSING_MAP_PERMISSIONS,
   /** A template, its Description, a role's inline policies or the definition over its size limit. */
   TOO_LARGE,
   /** More parameters, resources or outputs than a template may have. */

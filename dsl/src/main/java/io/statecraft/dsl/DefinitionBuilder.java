@@ -97,6 +97,8 @@ final class DefinitionBuilder {
       if (task.integration() != null) {
         integrations.put(task.name(), task.integration());
       }
+    } else if (!state.permissions.isEmpty()) {
+      permissions.put(state.name(), List.copyOf(state.permissions));
     }
     return true;
   }

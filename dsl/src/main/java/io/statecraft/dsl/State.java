@@ -36,6 +36,7 @@ public abstract sealed class State<S extends State<S>>
   boolean end;
   final List<AslRetrier> retriers = new ArrayList<>();
   final List<CatchRoute> catchers = new ArrayList<>();
+  final List<IamStatement> permissions = new ArrayList<>();
 
   /** A {@code Catch} entry with its target still an object. */
   record CatchRoute(Catch spec, State<?> target) {}
@@ -73,6 +74,23 @@ public abstract sealed class State<S extends State<S>>
   public final S raw(String field, Value value) {
     extensions.put(Objects.requireNonNull(field, "field == null"), Objects.requireNonNull(value, "value == null"));
     return self();
+  }
+
+  /**
+   * Permissions the execution role needs for this state beyond those Statecraft derives (a typed
+   * integration's, a distributed Map's reader and writer): what the catalogue cannot know, such as
+   * objects whose bucket is only known at run time. They are merged into the role like a task's.
+   */
+  public S permissions(IamStatement... statements) {
+    for (IamStatement statement : statements) {
+      permissions.add(Objects.requireNonNull(statement, "statement == null"));
+    }
+    return self();
+  }
+
+  /** The permissions declared on this state with {@link #permissions(IamStatement...)}. */
+  public final List<IamStatement> declaredPermissions() {
+    return List.copyOf(permissions);
   }
 
   final String commentValue() {
