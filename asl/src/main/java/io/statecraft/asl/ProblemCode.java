@@ -159,6 +159,8 @@ public enum ProblemCode {
   MISSING_RESOURCE,
   /** A Map built without an item processor. */
   MISSING_ITEM_PROCESSOR,
+  /** A state chained into a state machine built in Java but not reachable from its start (warning). */
+  DROPPED_STATE,
   /** A workflow id that is not 1 to 64 lower-case letters, digits and hyphens, starting with a letter. */
   INVALID_WORKFLOW_ID,
 

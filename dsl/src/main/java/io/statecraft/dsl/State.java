@@ -37,6 +37,9 @@ public abstract sealed class State<S extends State<S>>
   final List<AslRetrier> retriers = new ArrayList<>();
   final List<CatchRoute> catchers = new ArrayList<>();
   final List<IamStatement> permissions = new ArrayList<>();
+  // The states that were given a transition to this one, so that a state chained to the state
+  // machine but not reachable from its start can be reported rather than dropped silently.
+  final List<State<?>> predecessors = new ArrayList<>();
 
   /** A {@code Catch} entry with its target still an object. */
   record CatchRoute(Catch spec, State<?> target) {}
@@ -121,6 +124,14 @@ public abstract sealed class State<S extends State<S>>
     }
     catchers.forEach(route -> targets.add(route.target()));
     return targets;
+  }
+
+  /** Records that {@code from} was given a transition to this state; returns this state. */
+  final <T extends State<?>> T linkedFrom(State<?> from) {
+    predecessors.add(from);
+    @SuppressWarnings("unchecked")
+    T self = (T) this;
+    return self;
   }
 
   /** The nested scopes this state starts: Parallel branches, a Map's item processor. */
