@@ -95,7 +95,8 @@ final class DistributedMapGrants {
       return;
     }
     grant(IamStatement.allow("s3:GetObject", S3 + bucket + "/" + key));
-    if ("MANIFEST".equals(config.path("InputType").asText()) && !declaresOwn) {
+    boolean manifest = "MANIFEST".equals(config.path("InputType").asText()) || config.has("ManifestType");
+    if (manifest && !declaresOwn) {
       // A manifest (an S3 inventory's or an Athena UNLOAD's) lists data files written elsewhere.
       problems.add(Problem.warning(ProblemCode.MISSING_MAP_PERMISSIONS, JsonPointers.child(pointer, "ReaderConfig"),
           "distributed Map " + state + " reads the data files its manifest lists, whose location the template "

@@ -7,12 +7,15 @@ import static io.statecraft.generator.cfn.TemplateGeneratorTest.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.ItemReader;
 import io.statecraft.dsl.Json;
 import io.statecraft.dsl.MapState;
 import io.statecraft.dsl.Parallel;
 import io.statecraft.dsl.Pass;
 import io.statecraft.dsl.Path;
+import io.statecraft.dsl.ResultWriter;
 import io.statecraft.dsl.StateMachine;
+import io.statecraft.dsl.Value;
 import io.statecraft.dsl.asl.AslItemReader;
 import io.statecraft.dsl.asl.AslResultWriter;
 import io.statecraft.dsl.workflow.LogLevel;
@@ -40,11 +43,8 @@ final class DistributedMapGrantsTest {
   void aCsvReaderAndAResultWriterGrantExactlyTheirObjectAndPrefix() {
     Parameter bucket = Parameter.string("DataBucket");
     MapState map = distributed("Rows")
-        .itemReader(new AslItemReader("arn:aws:states:::s3:getObject",
-            Json.object().put("InputType", "CSV").put("CSVHeaderLocation", "FIRST_ROW").build(),
-            Json.object().put("Bucket", bucket.ref()).put("Key", "in/rows.csv").build(), null, Map.of()))
-        .resultWriter(new AslResultWriter("arn:aws:states:::s3:putObject",
-            Json.object().put("Bucket", bucket.ref()).put("Prefix", "out/").build(), null, null, Map.of()));
+        .itemReader(ItemReader.s3Object(bucket.ref(), Value.of("in/rows.csv")).csv(ItemReader.CsvHeaderLocation.FIRST_ROW))
+        .resultWriter(ResultWriter.s3(bucket.ref(), Value.of("out/")).outputType(ResultWriter.OutputType.JSONL));
 
     CompiledWorkflow compiled = compileQuietly(map, bucket);
 
@@ -63,9 +63,8 @@ final class DistributedMapGrantsTest {
   @Test
   void listingObjectsGrantsListBucketOnThePrefixAndLoadingThemGetObject() {
     Parameter bucket = Parameter.string("Images");
-    MapState map = distributed("Files").itemReader(new AslItemReader("arn:aws:states:::s3:listObjectsV2",
-        Json.object().put("Transformation", "LOAD_AND_FLATTEN").put("InputType", "JSONL").build(),
-        Json.object().put("Bucket", bucket.ref()).put("Prefix", "daily/").build(), null, Map.of()));
+    MapState map = distributed("Files")
+        .itemReader(ItemReader.s3Objects(bucket.ref(), Value.of("daily/")).jsonl().loadAndFlatten());
 
     CompiledWorkflow compiled = compileQuietly(map, bucket);
 
@@ -82,18 +81,17 @@ final class DistributedMapGrantsTest {
         Json.object().put("Bucket", Path.of("$.bucket")).put("Key", "rows.csv").build(), null, Map.of()));
     MapState writer = MapState.named("ToInput").distributed(MapState.ExecutionType.STANDARD).itemProcessor(Pass.named("B")).resultWriter(new AslResultWriter("arn:aws:states:::s3:putObject",
         Json.object().put("Bucket", "results-bucket").put("Prefix", Path.of("$.prefix")).build(), null, null, Map.of()));
-    MapState manifest = MapState.named("Manifest").distributed(MapState.ExecutionType.EXPRESS).itemProcessor(Pass.named("C")).itemReader(new AslItemReader("arn:aws:states:::s3:getObject",
-        Json.object().put("InputType", "MANIFEST").put("ManifestType", "ATHENA_DATA").build(),
-        Json.object().put("Bucket", "results-bucket").put("Key", "unload/manifest.csv").build(), null, Map.of()));
+    MapState manifest = MapState.named("Manifest").distributed(MapState.ExecutionType.EXPRESS).itemProcessor(Pass.named("C")).itemReader(
+        ItemReader.athenaDataManifest(Value.of("results-bucket"), Value.of("unload/manifest.csv"), ItemReader.InputType.PARQUET));
     reader.next(writer).next(manifest);
 
     CompiledWorkflow compiled = compile(WorkflowSpec.builder(StateMachine.startWith(reader)).tracing(false)
         .logging(LogLevel.OFF, false));
 
     assertThat(problems(compiled)).containsExactly(
-        "WARNING MISSING_MAP_PERMISSIONS /States/FromInput/ItemReader/Parameters/Bucket.$: distributed Map FromInput reads an object known only at run time, so no permission is derived for it and every run would fail with AccessDenied; declare s3:GetObject on arn:${AWS::Partition}:s3:::<bucket>/<key> with MapState.permissions(...) (io/statecraft/generator/cfn/DistributedMapGrantsTest.java:81)",
-        "WARNING MISSING_MAP_PERMISSIONS /States/Manifest/ItemReader/ReaderConfig: distributed Map Manifest reads the data files its manifest lists, whose location the template cannot know; declare s3:GetObject on them with MapState.permissions(IamStatement.allow(\"s3:GetObject\", \"arn:${AWS::Partition}:s3:::<bucket>/<prefix>/*\")) (io/statecraft/generator/cfn/DistributedMapGrantsTest.java:85)",
-        "WARNING MISSING_MAP_PERMISSIONS /States/ToInput/ResultWriter/Parameters/Prefix.$: distributed Map ToInput exports its results known only at run time, so no permission is derived for it and every run would fail with AccessDenied; declare s3:PutObject, s3:GetObject, s3:ListMultipartUploadParts, s3:AbortMultipartUpload on arn:${AWS::Partition}:s3:::<bucket>/<prefix>/* with MapState.permissions(...) (io/statecraft/generator/cfn/DistributedMapGrantsTest.java:83)");
+        "WARNING MISSING_MAP_PERMISSIONS /States/FromInput/ItemReader/Parameters/Bucket.$: distributed Map FromInput reads an object known only at run time, so no permission is derived for it and every run would fail with AccessDenied; declare s3:GetObject on arn:${AWS::Partition}:s3:::<bucket>/<key> with MapState.permissions(...) (io/statecraft/generator/cfn/DistributedMapGrantsTest.java:80)",
+        "WARNING MISSING_MAP_PERMISSIONS /States/Manifest/ItemReader/ReaderConfig: distributed Map Manifest reads the data files its manifest lists, whose location the template cannot know; declare s3:GetObject on them with MapState.permissions(IamStatement.allow(\"s3:GetObject\", \"arn:${AWS::Partition}:s3:::<bucket>/<prefix>/*\")) (io/statecraft/generator/cfn/DistributedMapGrantsTest.java:84)",
+        "WARNING MISSING_MAP_PERMISSIONS /States/ToInput/ResultWriter/Parameters/Prefix.$: distributed Map ToInput exports its results known only at run time, so no permission is derived for it and every run would fail with AccessDenied; declare s3:PutObject, s3:GetObject, s3:ListMultipartUploadParts, s3:AbortMultipartUpload on arn:${AWS::Partition}:s3:::<bucket>/<prefix>/* with MapState.permissions(...) (io/statecraft/generator/cfn/DistributedMapGrantsTest.java:82)");
   }
 
   @Test
