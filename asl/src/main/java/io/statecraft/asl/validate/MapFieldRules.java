@@ -60,7 +60,7 @@ final class MapFieldRules {
       problems.error(ProblemCode.MISSING_REQUIRED_FIELD, pointer, "ItemReader needs Resource: "
           + "arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2");
     }
-    request(reader, pointer, list ? List.of("Bucket", "Prefix") : List.of("Bucket", "Key"),
+    request(reader, pointer, list ? List.of("Bucket") : List.of("Bucket", "Key"),
         list ? List.of("Bucket", "Prefix", "StartAfter", "ExpectedBucketOwner", "RequestPayer")
             : List.of("Bucket", "Key", "VersionId", "ExpectedBucketOwner", "RequestPayer"), "Bucket");
     JsonNode config = reader.get("ReaderConfig");
