@@ -44,10 +44,15 @@ public final class DefinitionCompiler {
     ObjectNode json = AslWriter.toJson(definition);
     Problems problems = new Problems();
     Map<String, String> pointers = built.issues().isEmpty() ? Map.of() : statePointers(definition);
+    boolean rewritten = false;
     for (BuildIssue issue : built.issues()) {
       String pointer = pointers.getOrDefault(issue.stateName(), JsonPointers.ROOT);
       // BuildIssue.Code mirrors the registry (ProblemCodeTest checks it), so valueOf always finds it.
-      problems.add(Problem.error(ProblemCode.valueOf(issue.code()), pointer, issue.message()).at(issue.source()));
+      ProblemCode code = ProblemCode.valueOf(issue.code());
+      boolean warning = BuildIssue.Code.valueOf(issue.code()).isWarning();
+      rewritten |= !warning;
+      problems.add((warning ? Problem.warning(code, pointer, issue.message()) : Problem.error(code, pointer, issue.message()))
+          .at(issue.source()));
     }
     String text = CanonicalJson.write(json);
     // The canonical text is indented, so the compact JSON the size limit counts is no longer;
@@ -57,7 +62,7 @@ public final class DefinitionCompiler {
         .withStateSources(built.sources()::get)
         .withSizeAtMost(3L * text.length());
     for (Problem problem : AslValidator.validate(json, options)) {
-      if (built.issues().isEmpty() || !GRAPH_CODES.contains(problem.problemCode())) {
+      if (!rewritten || !GRAPH_CODES.contains(problem.problemCode())) {
         problems.add(problem);
       }
     }

@@ -163,6 +163,8 @@ public enum ProblemCode {
   MISSING_RESOURCE,
   /** A Map built without an item processor. */
   MISSING_ITEM_PROCESSOR,
+  /** A state chained into a state machine built in Java but not reachable from its start (warning). */
+  DROPPED_STATE,
   /** A workflow id that is not 1 to 64 lower-case letters, digits and hyphens, starting with a letter. */
   INVALID_WORKFLOW_ID,
 
@@ -200,6 +202,8 @@ public enum ProblemCode {
   MISSING_TARGET_ID,
   /** A Task that calls a service but declares no permission for the execution role (warning). */
   MISSING_TASK_PERMISSIONS,
+  /** A distributed Map whose S3 reader or writer location is known only at run time (warning). */
+  MISSING_MAP_PERMISSIONS,
   /** A template, its Description, a role's inline policies or the definition over its size limit. */
   TOO_LARGE,
   /** More parameters, resources or outputs than a template may have. */

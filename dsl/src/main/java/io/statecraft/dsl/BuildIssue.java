@@ -26,6 +26,16 @@ public record BuildIssue(String code, String stateName, String message, SourceLo
     /** A Task with neither an integration nor a resource. */
     MISSING_RESOURCE,
     /** A Map without an item processor. */
-    MISSING_ITEM_PROCESSOR
+    MISSING_ITEM_PROCESSOR,
+    /**
+     * A state (or a fragment's states) with a transition into the state machine, yet not
+     * reachable from its start, so it is not in the definition. A warning.
+     */
+    DROPPED_STATE;
+
+    /** Whether the issue is a warning: the definition is sound, but not what the author wrote. */
+    public boolean isWarning() {
+      return this == DROPPED_STATE;
+    }
   }
 }

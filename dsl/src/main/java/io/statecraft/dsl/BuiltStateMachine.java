@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param definition the definition
  * @param sources where each state (by name) was built
- * @param permissions what each Task (by name) needs in the execution role
+ * @param permissions what each Task (by name) needs in the execution role, and what any other
+ *     state declared with {@code permissions(...)}
  * @param integrations the typed integration each Task (by name) calls, when it has one
  * @param issues problems in how the graph was put together; empty when all is well
  */

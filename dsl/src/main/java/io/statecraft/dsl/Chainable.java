@@ -10,6 +10,7 @@ public interface Chainable<S extends State<S>> {
   default <T extends State<?>> T next(T target) {
     State<?> state = (State<?>) this;
     state.next = java.util.Objects.requireNonNull(target, "target == null");
+    target.linkedFrom(state);
     state.end = false;
     return target;
   }

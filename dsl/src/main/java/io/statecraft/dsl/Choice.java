@@ -40,12 +40,14 @@ public final class Choice extends State<Choice> implements HasInputOutput<Choice
   public Choice when(Condition condition, State<?> target, ObjectValue assign, Value output) {
     rules.add(new Rule(Objects.requireNonNull(condition, "condition == null"),
         Objects.requireNonNull(target, "target == null"), assign, output));
+    target.linkedFrom(this);
     return this;
   }
 
   /** {@code Default}: where to go when no rule holds. */
   public Choice otherwise(State<?> target) {
     this.otherwise = Objects.requireNonNull(target, "target == null");
+    target.linkedFrom(this);
     return this;
   }
 

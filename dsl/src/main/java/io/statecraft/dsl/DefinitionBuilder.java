@@ -97,8 +97,32 @@ final class DefinitionBuilder {
       if (task.integration() != null) {
         integrations.put(task.name(), task.integration());
       }
+    } else if (!state.permissions.isEmpty()) {
+      permissions.put(state.name(), List.copyOf(state.permissions));
     }
     return true;
+  }
+
+  /**
+   * Reports each state that was chained to a built state (a {@code Next}, a Choice rule or default,
+   * a Catch) but is not reachable from any start, and the states chained to those in turn: they
+   * are not in the definition, which is rarely what the author meant.
+   */
+  void reportDropped() {
+    Map<State<?>, Boolean> dropped = new IdentityHashMap<>();
+    Deque<State<?>> pending = new ArrayDeque<>(byName.values());
+    while (!pending.isEmpty()) {
+      State<?> target = pending.removeFirst();
+      for (State<?> from : target.predecessors) {
+        boolean stillLinked = from.successors().stream().anyMatch(s -> s == target);
+        if (stillLinked && !scopeOf.containsKey(from) && dropped.put(from, Boolean.TRUE) == null) {
+          pending.addLast(from);
+          issue(from, BuildIssue.Code.DROPPED_STATE, "state '" + from.name() + "' moves on to '" + target.name()
+              + "', but no state reachable from the start moves to it, so it is left out of the definition; "
+              + "link it in with next(...), a Choice rule or a Catch, or remove it");
+        }
+      }
+    }
   }
 
   StateSources sources() {

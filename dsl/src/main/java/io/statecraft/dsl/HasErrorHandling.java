@@ -18,6 +18,7 @@ public interface HasErrorHandling<S extends State<S>> {
   default S catchErrors(Catch spec, State<?> target) {
     State<?> state = (State<?>) this;
     state.catchers.add(new State.CatchRoute(spec, java.util.Objects.requireNonNull(target, "target == null")));
+    target.linkedFrom(state);
     return (S) state;
   }
 }

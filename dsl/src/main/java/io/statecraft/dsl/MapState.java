@@ -38,6 +38,8 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
   private AslItemReader itemReader;
   private AslItemBatcher itemBatcher;
   private AslResultWriter resultWriter;
+  private ItemReader typedReader;
+  private ResultWriter typedWriter;
   private Value maxConcurrency;
   private Value maxConcurrencyPath;
   private Value toleratedFailurePercentage;
@@ -100,21 +102,42 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
     return this;
   }
 
-  /** {@code ItemReader} (distributed): where the items are read from. */
+  /** {@code ItemReader} (distributed), written out; prefer {@link #itemReader(ItemReader)}. */
   public MapState itemReader(AslItemReader reader) {
     this.itemReader = reader;
+    this.typedReader = null;
     return this;
   }
 
-  /** {@code ItemBatcher} (distributed). */
+  /** {@code ItemReader} (distributed): where the items are read from, with its S3 grants. */
+  public MapState itemReader(ItemReader reader) {
+    this.typedReader = Objects.requireNonNull(reader, "reader == null");
+    this.itemReader = null;
+    return this;
+  }
+
+  /** {@code ItemBatcher} (distributed), written out; prefer {@link #itemBatcher(ItemBatcher)}. */
   public MapState itemBatcher(AslItemBatcher batcher) {
     this.itemBatcher = batcher;
     return this;
   }
 
-  /** {@code ResultWriter} (distributed). */
+  /** {@code ItemBatcher} (distributed): how many items or bytes each child execution gets. */
+  public MapState itemBatcher(ItemBatcher batcher) {
+    return itemBatcher(batcher.toAsl());
+  }
+
+  /** {@code ResultWriter} (distributed), written out; prefer {@link #resultWriter(ResultWriter)}. */
   public MapState resultWriter(AslResultWriter writer) {
     this.resultWriter = writer;
+    this.typedWriter = null;
+    return this;
+  }
+
+  /** {@code ResultWriter} (distributed): where results are exported, and their shape. */
+  public MapState resultWriter(ResultWriter writer) {
+    this.typedWriter = Objects.requireNonNull(writer, "writer == null");
+    this.resultWriter = null;
     return this;
   }
 
@@ -187,8 +210,11 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
     AslProcessorConfig config = mode == null && executionType == null ? null
         : new AslProcessorConfig(mode == null ? null : mode.name(),
             executionType == null ? null : executionType.name(), Map.of());
+    boolean jsonata = effectiveLanguage(builder.defaultLanguage()) == QueryLanguage.JSONATA;
+    AslItemReader reader = typedReader != null ? typedReader.toAsl(jsonata) : itemReader;
+    AslResultWriter writer = typedWriter != null ? typedWriter.toAsl(jsonata) : resultWriter;
     return new AslMap(commentValue(), queryLanguageValue(), io, itemsPath, items, itemSelector,
-        builder.scope(processorStart, config), null, itemReader, itemBatcher, resultWriter,
+        builder.scope(processorStart, config), null, reader, itemBatcher, writer,
         maxConcurrency, maxConcurrencyPath, toleratedFailurePercentage, toleratedFailurePercentagePath,
         toleratedFailureCount, toleratedFailureCountPath, label, retriers, catchersAsl(), nextName(),
         next == null, extensionsValue());

@@ -36,6 +36,10 @@ public abstract sealed class State<S extends State<S>>
   boolean end;
   final List<AslRetrier> retriers = new ArrayList<>();
   final List<CatchRoute> catchers = new ArrayList<>();
+  final List<IamStatement> permissions = new ArrayList<>();
+  // The states that were given a transition to this one, so that a state chained to the state
+  // machine but not reachable from its start can be reported rather than dropped silently.
+  final List<State<?>> predecessors = new ArrayList<>();
 
   /** A {@code Catch} entry with its target still an object. */
   record CatchRoute(Catch spec, State<?> target) {}
@@ -75,6 +79,23 @@ public abstract sealed class State<S extends State<S>>
     return self();
   }
 
+  /**
+   * Permissions the execution role needs for this state beyond those Statecraft derives (a typed
+   * integration's, a distributed Map's reader and writer): what the catalogue cannot know, such as
+   * objects whose bucket is only known at run time. They are merged into the role like a task's.
+   */
+  public S permissions(IamStatement... statements) {
+    for (IamStatement statement : statements) {
+      permissions.add(Objects.requireNonNull(statement, "statement == null"));
+    }
+    return self();
+  }
+
+  /** The permissions declared on this state with {@link #permissions(IamStatement...)}. */
+  public final List<IamStatement> declaredPermissions() {
+    return List.copyOf(permissions);
+  }
+
   final String commentValue() {
     return comment;
   }
@@ -103,6 +124,14 @@ public abstract sealed class State<S extends State<S>>
     }
     catchers.forEach(route -> targets.add(route.target()));
     return targets;
+  }
+
+  /** Records that {@code from} was given a transition to this state; returns this state. */
+  final <T extends State<?>> T linkedFrom(State<?> from) {
+    predecessors.add(from);
+    @SuppressWarnings("unchecked")
+    T self = (T) this;
+    return self;
   }
 
   /** The nested scopes this state starts: Parallel branches, a Map's item processor. */

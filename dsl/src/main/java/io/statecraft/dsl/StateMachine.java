@@ -78,6 +78,7 @@ public final class StateMachine {
   public BuiltStateMachine build() {
     DefinitionBuilder builder = new DefinitionBuilder(queryLanguage);
     var states = builder.states(start);
+    builder.reportDropped();
     AslDefinition definition = new AslDefinition(comment, queryLanguage, version, timeoutSeconds,
         start.name(), states, extensions);
     return new BuiltStateMachine(definition, builder.sources(), builder.permissions(),

@@ -22,7 +22,6 @@ public final class Task extends State<Task> implements Chainable<Task>, HasInput
   private Value timeoutSecondsPath;
   private Value heartbeatSeconds;
   private Value heartbeatSecondsPath;
-  private final List<IamStatement> permissions = new ArrayList<>();
 
   private Task(String name) {
     super(name);
@@ -60,9 +59,9 @@ public final class Task extends State<Task> implements Chainable<Task>, HasInput
   }
 
   /** Permissions the execution role needs for this task, in addition to the integration's. */
+  @Override
   public Task permissions(IamStatement... statements) {
-    permissions.addAll(List.of(statements));
-    return this;
+    return super.permissions(statements);
   }
 
   /** {@code Credentials}: the role to assume for a cross-account call. */

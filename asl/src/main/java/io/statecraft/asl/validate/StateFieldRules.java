@@ -216,6 +216,9 @@ final class StateFieldRules {
             field + " must be an object, got " + FieldChecks.shown(value));
       }
     }
+    if ("DISTRIBUTED".equals(mode)) {
+      MapFieldRules.check(state, problems);
+    }
   }
 
   /** Checks ProcessorConfig and returns its Mode (INLINE when absent or invalid). */

@@ -1,5 +1,6 @@
 package io.statecraft.dsl.workflow;
 
+import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.StateMachine;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +44,7 @@ public final class WorkflowSpec {
   private final Map<String, TemplateValue> tags;
   private final Parameter name;
   private final List<Output> outputs;
+  private final List<IamStatement> permissions;
 
   private WorkflowSpec(Builder builder) {
     this.stateMachine = builder.stateMachine;
@@ -58,6 +60,7 @@ public final class WorkflowSpec {
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tags));
     this.name = builder.name;
     this.outputs = List.copyOf(builder.outputs);
+    this.permissions = List.copyOf(builder.permissions);
   }
 
   /** A builder for a workflow around {@code stateMachine}. */
@@ -134,6 +137,11 @@ public final class WorkflowSpec {
     return outputs;
   }
 
+  /** Statements added to the execution role as they are, beyond what the states declare. */
+  public List<IamStatement> permissions() {
+    return permissions;
+  }
+
   /** Builds a {@link WorkflowSpec}. */
   public static final class Builder {
     private final StateMachine stateMachine;
@@ -149,6 +157,7 @@ public final class WorkflowSpec {
     private final Map<String, TemplateValue> tags = new LinkedHashMap<>();
     private Parameter name;
     private final List<Output> outputs = new ArrayList<>();
+    private final List<IamStatement> permissions = new ArrayList<>();
 
     private Builder(StateMachine stateMachine) {
       this.stateMachine = Objects.requireNonNull(stateMachine, "stateMachine == null");
@@ -247,6 +256,17 @@ public final class WorkflowSpec {
     public Builder outputs(Output... outputs) {
       for (Output output : outputs) {
         this.outputs.add(Objects.requireNonNull(output, "output == null"));
+      }
+      return this;
+    }
+
+    /**
+     * Permissions the execution role needs that no state declares, such as for a service called
+     * through a raw resource in a nested workflow. They are merged with the states' statements.
+     */
+    public Builder permissions(IamStatement... statements) {
+      for (IamStatement statement : statements) {
+        permissions.add(Objects.requireNonNull(statement, "statement == null"));
       }
       return this;
     }

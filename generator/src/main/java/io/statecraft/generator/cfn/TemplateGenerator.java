@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
 import io.statecraft.asl.Spelling;
 import io.statecraft.dsl.BuiltStateMachine;
 import io.statecraft.dsl.IamStatement;
@@ -319,7 +320,7 @@ public final class TemplateGenerator {
 
     List<Grant> inline = new ArrayList<>();
     List<Grant> self = new ArrayList<>();
-    for (Grant grant : grants(logGroupId != null)) {
+    for (Grant grant : grants(logGroupId != null, context.problems)) {
       (grant.referencesStateMachine() ? self : inline).add(grant);
     }
     context.inlinePolicy(STATE_MACHINE_ROLE, role, "StateMachinePermissions", inline);
@@ -340,13 +341,14 @@ public final class TemplateGenerator {
   }
 
   /** Every statement the execution role needs: the tasks', logging's, tracing's, distributed Map's. */
-  private List<Grant> grants(boolean logging) {
+  private List<Grant> grants(boolean logging, Problems problems) {
     List<Grant> grants = new ArrayList<>();
     new TreeMap<>(built.permissions()).forEach((state, statements) -> {
       for (IamStatement statement : statements) {
         grants.add(new Grant(statement, "state " + state, built.sources().get(state)));
       }
     });
+    spec.permissions().forEach(statement -> grants.add(new Grant(statement, "WorkflowSpec.permissions", null)));
     if (logging) {
       // As AWS documents for logging to CloudWatch Logs: log delivery is set up through
       // account-level APIs that take no resource.
@@ -361,28 +363,23 @@ public final class TemplateGenerator {
           "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"),
           "X-Ray accepts trace data for the account as a whole, not for a resource"), "tracing", null, "XRayTracing"));
     }
-    distributedMaps(definition.json(), "", grants);
+    distributedMaps(definition.json(), "", grants, problems);
     return grants;
   }
 
-  // A distributed Map runs its iterations as child executions of this state machine.
-  private void distributedMaps(JsonNode node, String pointer, List<Grant> grants) {
+  // Each distributed Map needs to start its child executions and to read and write S3.
+  private void distributedMaps(JsonNode node, String pointer, List<Grant> grants, Problems problems) {
     if (node.isObject()) {
       JsonNode mode = node.path("ItemProcessor").path("ProcessorConfig").path("Mode");
       if ("Map".equals(node.path("Type").asText()) && "DISTRIBUTED".equals(mode.asText())) {
-        String state = pointer.substring(pointer.lastIndexOf('/') + 1);
-        SourceLocation source = sourceOf(pointer);
-        grants.add(new Grant(IamStatement.allow("states:StartExecution", IamStatement.THIS_STATE_MACHINE),
-            "distributed Map " + state, source));
-        grants.add(new Grant(IamStatement.allow(List.of("states:DescribeExecution", "states:StopExecution"),
-            List.of("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${StateMachine.Name}/*")),
-            "distributed Map " + state, source));
+        String state = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+        DistributedMapGrants.add(node, pointer, sourceOf(pointer), built.permissions().containsKey(state), grants, problems);
       }
       node.fields().forEachRemaining(field -> distributedMaps(field.getValue(),
-          JsonPointers.child(pointer, field.getKey()), grants));
+          JsonPointers.child(pointer, field.getKey()), grants, problems));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        distributedMaps(node.get(i), JsonPointers.child(pointer, i), grants);
+        distributedMaps(node.get(i), JsonPointers.child(pointer, i), grants, problems);
       }
     }
   }

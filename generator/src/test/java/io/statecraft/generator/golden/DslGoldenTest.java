@@ -5,6 +5,7 @@ import io.statecraft.asl.AslWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statecraft.dsl.BuiltStateMachine;
+import io.statecraft.dsl.Chain;
 import io.statecraft.dsl.Catch;
 import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.Condition;
@@ -156,7 +157,7 @@ class DslGoldenTest {
         .inputPath(input)
         .parameters(Json.object().put("ids", Path.of("$.ids")))
         .branch(Pass.named("BranchA"))
-        .branch(Wait.named("BranchB").seconds(1).next(Succeed.named("BranchBDone")))
+        .branch(Chain.of(Wait.named("BranchB").seconds(1), Succeed.named("BranchBDone")))
         .resultSelector(Json.object().put("first", Path.of("$[0]")))
         .resultPath(input.field("parallel"))
         .outputPath(input)

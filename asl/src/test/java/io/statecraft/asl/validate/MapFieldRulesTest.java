@@ -1,0 +1,124 @@
+package io.statecraft.asl.validate;
+
+import static io.statecraft.asl.validate.Validation.problems;
+import static io.statecraft.asl.validate.Validation.tree;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statecraft.asl.AslWriter;
+import io.statecraft.asl.json.CanonicalJson;
+import io.statecraft.dsl.ItemBatcher;
+import io.statecraft.dsl.ItemReader;
+import io.statecraft.dsl.Json;
+import io.statecraft.dsl.MapState;
+import io.statecraft.dsl.Pass;
+import io.statecraft.dsl.Path;
+import io.statecraft.dsl.Placeholder;
+import io.statecraft.dsl.QueryLanguage;
+import io.statecraft.dsl.ResultWriter;
+import io.statecraft.dsl.StateMachine;
+import io.statecraft.dsl.Value;
+import org.junit.jupiter.api.Test;
+
+/** A distributed Map's reader, batcher and writer: the whole report for ASL files, and what the typed DSL writes. */
+final class MapFieldRulesTest {
+
+  private static String distributedMap(String fields) {
+    return """
+        {
+          "StartAt": "M",
+          "States": {
+            "M": {
+              "Type": "Map",
+              "ItemProcessor": {
+                "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "X",
+                "States": {"X": {"Type": "Succeed"}}
+              },
+        %s,
+              "End": true
+            }
+          }
+        }
+        """.formatted(fields);
+  }
+
+  @Test
+  void theTyposOfTheIssueAreReportedWithTheNearestName() {
+    assertThat(problems(distributedMap("""
+              "ItemReader": {
+                "Resource": "arn:aws:states:::s3:getObjekt",
+                "ReaderConfig": {"InputType": "CSVV", "CsvHeaderLocation": "FIRST_ROW", "MaxItems": 10, "MaxItemsPath": "$.max"},
+                "Parameters": {"Bucket": "data", "Key": "rows.csv"}
+              },
+              "ItemBatcher": {"MaxItemsPerBatch": 10, "MaxItemsPerBatchPath": "$.n", "MaxInputBytesPerBatch": 300000},
+              "ResultWriter": {
+                "Resource": "arn:aws:states:::s3:putObject",
+                "Parameters": {"Buckett": "out", "Prefix": "results"},
+                "WriterConfig": {"OutputType": "CSV", "Transformation": "COMPACT"}
+              }"""))).containsExactly(
+        "ERROR VALUE_OUT_OF_RANGE /States/M/ItemBatcher/MaxInputBytesPerBatch: MaxInputBytesPerBatch must be an integer from 1 to 262144, got 300000",
+        "ERROR MUTUALLY_EXCLUSIVE_FIELDS /States/M/ItemBatcher/MaxItemsPerBatchPath: MaxItemsPerBatch and MaxItemsPerBatchPath exclude each other; keep one",
+        "WARNING UNKNOWN_FIELD /States/M/ItemReader/ReaderConfig/CsvHeaderLocation: CsvHeaderLocation is not a field of ReaderConfig; did you mean CSVHeaderLocation?",
+        "ERROR INVALID_ENUM_VALUE /States/M/ItemReader/ReaderConfig/InputType: InputType must be CSV or JSON or JSONL or PARQUET or MANIFEST, got 'CSVV'",
+        "ERROR MUTUALLY_EXCLUSIVE_FIELDS /States/M/ItemReader/ReaderConfig/MaxItemsPath: MaxItems and MaxItemsPath exclude each other; keep one",
+        "ERROR INVALID_RESOURCE /States/M/ItemReader/Resource: 'arn:aws:states:::s3:getObjekt' is not a resource this field takes; did you mean arn:aws:states:::s3:getObject?",
+        "ERROR MISSING_REQUIRED_FIELD /States/M/ResultWriter/Parameters: Parameters needs Bucket",
+        "WARNING UNKNOWN_FIELD /States/M/ResultWriter/Parameters/Buckett: Buckett is not a field of this S3 request; did you mean Bucket?",
+        "ERROR INVALID_ENUM_VALUE /States/M/ResultWriter/WriterConfig/OutputType: OutputType must be JSON or JSONL, got 'CSV'");
+  }
+
+  @Test
+  void aGivenHeaderNeedsItsColumnsAndAWriterNeedsSomething() {
+    assertThat(problems(distributedMap("""
+              "ItemReader": {
+                "Resource": "arn:aws:states:::s3:listObjectsV2",
+                "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVDelimiter": "COLON"},
+                "Parameters": {"Bucket.$": "$.bucket", "Prefix": "in/"}
+              },
+              "ItemBatcher": {"BatchInput": {"run": 1}},
+              "ResultWriter": {}"""))).containsExactly(
+        "ERROR MISSING_REQUIRED_FIELD /States/M/ItemBatcher: ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch (or their Path variants)",
+        "ERROR MISSING_REQUIRED_FIELD /States/M/ItemReader/ReaderConfig: \"CSVHeaderLocation\": \"GIVEN\" needs CSVHeaders, the column names; give them, or read them from the FIRST_ROW",
+        "ERROR INVALID_ENUM_VALUE /States/M/ItemReader/ReaderConfig/CSVDelimiter: CSVDelimiter must be COMMA or PIPE or SEMICOLON or SPACE or TAB, got 'COLON'",
+        "ERROR MISSING_REQUIRED_FIELD /States/M/ResultWriter: ResultWriter needs Resource arn:aws:states:::s3:putObject with Bucket and Prefix, or WriterConfig, or both");
+  }
+
+  @Test
+  void theTypedDslWritesTheFieldsAsAslNamesThemAndPassesTheValidator() {
+    Placeholder bucket = Placeholder.string("DataBucket");
+    MapState map = MapState.named("Rows").distributed(MapState.ExecutionType.EXPRESS).itemProcessor(Pass.named("Row"))
+        .itemReader(ItemReader.s3Object(bucket, Value.of("in/rows.csv")).csv(ItemReader.CsvHeaderLocation.GIVEN)
+            .csvHeaders("id", "amount").csvDelimiter(ItemReader.CsvDelimiter.SEMICOLON).maxItems(10).maxItemsPath(Path.of("$.max")))
+        .itemBatcher(ItemBatcher.create().maxItemsPerBatch(100).maxInputBytesPerBatchPath(Path.of("$.bytes"))
+            .maxInputBytesPerBatch(65536).batchInput(Json.object().put("run", Path.of("$.run"))))
+        .resultWriter(ResultWriter.s3(bucket, Value.of("out/")).outputType(ResultWriter.OutputType.JSONL)
+            .transformation(ResultWriter.Transformation.FLATTEN))
+        .label("rows");
+    String json = CanonicalJson.write(AslWriter.toJson(StateMachine.startWith(map).toDefinition()));
+
+    assertThat(problems(json)).isEmpty();
+    assertThat(CanonicalJson.write(tree(json).at("/States/Rows")).replace("\n", "").replace(" ", "")).contains(
+        "\"ItemReader\":{\"Resource\":\"arn:aws:states:::s3:getObject\",\"ReaderConfig\":{\"InputType\":\"CSV\","
+            + "\"CSVHeaderLocation\":\"GIVEN\",\"CSVHeaders\":[\"id\",\"amount\"],\"CSVDelimiter\":\"SEMICOLON\","
+            + "\"MaxItemsPath\":\"$.max\"},\"Parameters\":{\"Bucket\":\"${DataBucket}\",\"Key\":\"in/rows.csv\"}}",
+        "\"ItemBatcher\":{\"MaxItemsPerBatch\":100,\"MaxInputBytesPerBatch\":65536,\"BatchInput\":{\"run.$\":\"$.run\"}}",
+        "\"ResultWriter\":{\"Resource\":\"arn:aws:states:::s3:putObject\",\"Parameters\":{\"Bucket\":\"${DataBucket}\","
+            + "\"Prefix\":\"out/\"},\"WriterConfig\":{\"OutputType\":\"JSONL\",\"Transformation\":\"FLATTEN\"}}",
+        "\"Label\":\"rows\"");
+  }
+
+  @Test
+  void inJsonataTheRequestGoesInArguments() {
+    MapState map = MapState.named("Files").queryLanguage(QueryLanguage.JSONATA).distributed(MapState.ExecutionType.STANDARD)
+        .itemProcessor(Pass.named("File"))
+        .itemReader(ItemReader.s3Objects(Value.of("inbox"), Value.of("daily/")).jsonl().loadAndFlatten())
+        .resultWriter(ResultWriter.inOutput().transformation(ResultWriter.Transformation.COMPACT));
+    String json = CanonicalJson.write(AslWriter.toJson(StateMachine.startWith(map).toDefinition()));
+
+    assertThat(problems(json)).isEmpty();
+    assertThat(CanonicalJson.write(tree(json).at("/States/Files")).replace("\n", "").replace(" ", "")).contains(
+        "\"ItemReader\":{\"Resource\":\"arn:aws:states:::s3:listObjectsV2\",\"ReaderConfig\":{\"InputType\":\"JSONL\","
+            + "\"Transformation\":\"LOAD_AND_FLATTEN\"},\"Arguments\":{\"Bucket\":\"inbox\",\"Prefix\":\"daily/\"}}",
+        "\"ResultWriter\":{\"WriterConfig\":{\"Transformation\":\"COMPACT\"}}");
+  }
+}
