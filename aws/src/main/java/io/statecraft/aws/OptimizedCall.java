@@ -167,7 +167,24 @@ public final class OptimizedCall implements Integration {
         statements.add(rule(kind.rule()));
       }
     }
+    statements.addAll(kind.alsoGranted());
+    if (!kind.passRole().isEmpty()) {
+      statements.add(IamStatement.allow("iam:PassRole", role(call.payload().get(kind.passRole())))
+          .withCondition("StringEquals", "iam:PassedToService", List.of(kind.passedToService())));
+    }
     return List.copyOf(statements);
+  }
+
+  // The role the request passes: as written, the placeholder CloudFormation fills, or, known only at
+  // run time, any role of the stack's account.
+  private static String role(Value roleArn) {
+    if (roleArn instanceof StringValue text) {
+      return text.value();
+    }
+    if (roleArn instanceof Placeholder placeholder) {
+      return placeholder.token();
+    }
+    return "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*";
   }
 
   // What .sync polls and stops the job with, from the catalogue's row.
