@@ -24,7 +24,7 @@ import software.amazon.awssdk.core.SdkRequest;
  * the parameters are the API's, in the same names. Build it with {@link AwsSdk#optimized(SdkRequest)}.
  *
  * <p>Supported: the rows of {@link OptimizedIntegrations} (SNS, SQS, DynamoDB's item calls, Step
- * Functions, EventBridge, ECS, Batch, Glue, CodeBuild). Lambda has its own {@link LambdaInvoke},
+ * Functions, EventBridge, ECS, Batch, Glue, CodeBuild, Athena, SageMaker). Lambda has its own {@link LambdaInvoke},
  * whose payload is JSON rather than the SDK's bytes. Failures carry the optimized integration's
  * error names ({@link OptimizedErrors}, {@link #error(String)}), not {@link SdkErrors}' names.
  *
@@ -123,7 +123,8 @@ public final class OptimizedCall implements Integration {
 
   /**
    * A copy granted exactly these statements for the call itself; the statements the pattern adds
-   * ({@code .sync}'s describe, stop and rule) stay.
+   * ({@code .sync}'s describe, stop and rule) and the row's own ({@code iam:PassRole} for the role
+   * the request passes, {@link OptimizedIntegrations.Integration#alsoGranted()}) stay.
    */
   public OptimizedCall permissions(IamStatement... statements) {
     return new OptimizedCall(call.permissions(statements), kind, pattern);
@@ -167,7 +168,24 @@ public final class OptimizedCall implements Integration {
         statements.add(rule(kind.rule()));
       }
     }
+    statements.addAll(kind.alsoGranted());
+    if (!kind.passRole().isEmpty()) {
+      statements.add(IamStatement.allow("iam:PassRole", role(call.payload().get(kind.passRole())))
+          .withCondition("StringEquals", "iam:PassedToService", List.of(kind.passedToService())));
+    }
     return List.copyOf(statements);
+  }
+
+  // The role the request passes: as written, the placeholder CloudFormation fills, or, known only at
+  // run time, any role of the stack's account.
+  private static String role(Value roleArn) {
+    if (roleArn instanceof StringValue text) {
+      return text.value();
+    }
+    if (roleArn instanceof Placeholder placeholder) {
+      return placeholder.token();
+    }
+    return "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*";
   }
 
   // What .sync polls and stops the job with, from the catalogue's row.

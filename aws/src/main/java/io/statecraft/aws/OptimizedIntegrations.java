@@ -1,5 +1,6 @@
 package io.statecraft.aws;
 
+import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.IntegrationPattern;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -54,16 +55,46 @@ public final class OptimizedIntegrations {
    * @param syncReason why {@link SyncResources#ANY}, for {@code Statecraft::IamWildcards}; empty otherwise
    * @param rule the managed EventBridge rule {@code .sync} listens on, or empty where Step Functions polls
    * @param page the Step Functions developer guide page this row is taken from
+   * @param alsoGranted what AWS's policy grants on every pattern besides the call's own action
+   *     (Athena's {@code athena:GetDataCatalog}, SageMaker's {@code sagemaker:ListTags}); empty for most
+   * @param passRole the request member naming the role the service assumes ({@code RoleArn}), granted
+   *     {@code iam:PassRole} to {@link #passedToService} only; empty when the call passes no role
+   * @param passedToService the service principal of {@code iam:PassedToService} ({@code sagemaker.amazonaws.com})
    */
   public record Integration(String operation, String resourceName, Set<IntegrationPattern> patterns,
       String errorPrefix, List<String> syncActions, SyncResources syncResources, String syncReason, String rule,
-      String page) {
+      String page, List<IamStatement> alsoGranted, String passRole, String passedToService) {
 
     public Integration {
       Objects.requireNonNull(operation, "operation == null");
       Objects.requireNonNull(resourceName, "resourceName == null");
       patterns = Set.copyOf(patterns);
       syncActions = List.copyOf(syncActions);
+      alsoGranted = List.copyOf(alsoGranted);
+      Objects.requireNonNull(passRole, "passRole == null");
+      Objects.requireNonNull(passedToService, "passedToService == null");
+      if (passRole.isEmpty() != passedToService.isEmpty()) {
+        throw new IllegalArgumentException(operation + ": passRole and passedToService go together");
+      }
+    }
+
+    /** A row that grants nothing besides the call's own action and what {@code .sync} adds. */
+    public Integration(String operation, String resourceName, Set<IntegrationPattern> patterns, String errorPrefix,
+        List<String> syncActions, SyncResources syncResources, String syncReason, String rule, String page) {
+      this(operation, resourceName, patterns, errorPrefix, syncActions, syncResources, syncReason, rule, page,
+          List.of(), "", "");
+    }
+
+    /** A copy that also grants these statements on every pattern. */
+    Integration alsoGranting(IamStatement... statements) {
+      return new Integration(operation, resourceName, patterns, errorPrefix, syncActions, syncResources, syncReason,
+          rule, page, List.of(statements), passRole, passedToService);
+    }
+
+    /** A copy that grants {@code iam:PassRole} on the role in {@code member}, passed to {@code service} only. */
+    Integration passingRole(String member, String service) {
+      return new Integration(operation, resourceName, patterns, errorPrefix, syncActions, syncResources, syncReason,
+          rule, page, alsoGranted, member, service);
     }
 
     /** The resource ARN for a pattern: {@code arn:aws:states:::states:startExecution.sync:2}. */
@@ -78,6 +109,12 @@ public final class OptimizedIntegrations {
   }
 
   private static final String GUIDE = "https://docs.aws.amazon.com/step-functions/latest/dg/";
+
+  private static final String DATA_CATALOGS = "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:datacatalog/*";
+  private static final String SAGEMAKER = "sagemaker.amazonaws.com";
+  private static final IamStatement SAGEMAKER_LIST_TAGS = IamStatement.allowOnAnyResource(List.of("sagemaker:ListTags"),
+      "the policy AWS generates for the optimized SageMaker integration grants sagemaker:ListTags on * for every "
+          + "pattern (https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html)");
 
   private static final List<Integration> ALL = List.of(
       requestResponse("sns:publish", "sns:publish", "SNS", EnumSet.of(RR, TOKEN), "connect-sns.html"),
@@ -117,7 +154,27 @@ public final class OptimizedIntegrations {
       requestResponse("codebuild:stopBuildBatch", "codebuild:stopBuildBatch", "CodeBuild", EnumSet.of(RR),
           "connect-codebuild.html"),
       requestResponse("codebuild:deleteBuildBatch", "codebuild:deleteBuildBatch", "CodeBuild", EnumSet.of(RR),
-          "connect-codebuild.html"));
+          "connect-codebuild.html"),
+      // Athena's .sync polls the query (AWS's policy has no rule). Every pattern of StartQueryExecution
+      // also reads the data catalog. What the query itself reads and writes (its S3 locations, Glue
+      // tables, Lake Formation) is the query's, not the call's: AWS's page grants it on every bucket
+      // and table, which Statecraft does not; give it with permissions(...).
+      new Integration("athena:startQueryExecution", "athena:startQueryExecution", EnumSet.of(RR, SYNC), "Athena",
+          List.of("athena:StopQueryExecution", "athena:GetQueryExecution"), SyncResources.SAME_AS_CALL, "", "",
+          GUIDE + "athena-iam.html").alsoGranting(IamStatement.allow("athena:GetDataCatalog", DATA_CATALOGS)),
+      requestResponse("athena:stopQueryExecution", "athena:stopQueryExecution", "Athena", EnumSet.of(RR),
+          "connect-athena.html"),
+      requestResponse("athena:getQueryExecution", "athena:getQueryExecution", "Athena", EnumSet.of(RR),
+          "connect-athena.html"),
+      requestResponse("athena:getQueryResults", "athena:getQueryResults", "Athena", EnumSet.of(RR),
+          "connect-athena.html"),
+      // SageMaker: .sync listens on one managed rule per kind of job, and the role the job runs as is
+      // passed to sagemaker.amazonaws.com only. No .waitForTaskToken (connect-sagemaker.html).
+      sageMakerJob("sagemaker:createTrainingJob", "TrainingJob", "RoleArn"),
+      sageMakerJob("sagemaker:createTransformJob", "TransformJob", ""),
+      sageMakerJob("sagemaker:createProcessingJob", "ProcessingJob", "RoleArn"),
+      requestResponse("sagemaker:createModel", "sagemaker:createModel", "SageMaker", EnumSet.of(RR), "sagemaker-iam.html")
+          .alsoGranting(SAGEMAKER_LIST_TAGS).passingRole("ExecutionRoleArn", SAGEMAKER));
 
   private static final Map<String, Integration> BY_OPERATION = index();
 
@@ -127,6 +184,16 @@ public final class OptimizedIntegrations {
       Set<IntegrationPattern> patterns, String page) {
     return new Integration(operation, resourceName, patterns, errorPrefix, List.of(), SyncResources.SAME_AS_CALL, "",
         "", GUIDE + page);
+  }
+
+  // CreateTrainingJob: .sync adds DescribeTrainingJob and StopTrainingJob on the job and listens on
+  // StepFunctionsGetEventsForSageMakerTrainingJobsRule; likewise transform and processing jobs.
+  private static Integration sageMakerJob(String operation, String job, String roleMember) {
+    Integration row = new Integration(operation, operation, EnumSet.of(RR, SYNC), "SageMaker",
+        List.of("sagemaker:Describe" + job, "sagemaker:Stop" + job), SyncResources.SAME_AS_CALL, "",
+        "StepFunctionsGetEventsForSageMaker" + job + "sRule", GUIDE + "sagemaker-iam.html")
+        .alsoGranting(SAGEMAKER_LIST_TAGS);
+    return roleMember.isEmpty() ? row : row.passingRole(roleMember, SAGEMAKER);
   }
 
   private static Map<String, Integration> index() {

@@ -120,7 +120,8 @@ final class SdkPermissions {
       "ParameterNameWithoutLeadingSlash", List.of(new Alias("Name", name -> name.replaceFirst("^/", ""), false)),
       "TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon, false)),
       "JobQueueName", List.of(Alias.same("JobQueue")),
-      "JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon, false)));
+      "JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon, false)),
+      "WorkGroupName", List.of(Alias.same("WorkGroup")));
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?!AWS::)([^}!]+)}");
 

@@ -12,11 +12,21 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.statecraft.dsl.Path;
+import io.statecraft.dsl.Placeholder;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.GetQueryResultsRequest;
+import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
+import software.amazon.awssdk.services.athena.model.StopQueryExecutionRequest;
 import software.amazon.awssdk.services.codebuild.model.BatchGetReportsRequest;
 import software.amazon.awssdk.services.codebuild.model.StartBuildRequest;
 import software.amazon.awssdk.services.codebuild.model.StopBuildRequest;
 import software.amazon.awssdk.services.glue.model.StartJobRunRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateModelRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateTransformJobRequest;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /** The catalogue of optimized integrations, row by row, and the error names each raises. */
@@ -35,6 +45,10 @@ class OptimizedCatalogueTest {
               + (row.rule().isEmpty() ? "" : " + rule/" + row.rule())));
     }
     assertThat(rows).containsExactly(
+        "athena:getQueryExecution -> arn:aws:states:::athena:getQueryExecution | errors Athena.*",
+        "athena:getQueryResults -> arn:aws:states:::athena:getQueryResults | errors Athena.*",
+        "athena:startQueryExecution -> arn:aws:states:::athena:startQueryExecution arn:aws:states:::athena:startQueryExecution.sync | errors Athena.* | .sync [athena:StopQueryExecution, athena:GetQueryExecution] on SAME_AS_CALL",
+        "athena:stopQueryExecution -> arn:aws:states:::athena:stopQueryExecution | errors Athena.*",
         "batch:submitJob -> arn:aws:states:::batch:submitJob arn:aws:states:::batch:submitJob.sync | errors Batch.* | .sync [batch:DescribeJobs, batch:TerminateJob] on ANY + rule/StepFunctionsGetEventsForBatchJobsRule",
         "codebuild:batchDeleteBuilds -> arn:aws:states:::codebuild:batchDeleteBuilds | errors CodeBuild.*",
         "codebuild:batchGetReports -> arn:aws:states:::codebuild:batchGetReports | errors CodeBuild.*",
@@ -49,6 +63,10 @@ class OptimizedCatalogueTest {
         "ecs:runTask -> arn:aws:states:::ecs:runTask arn:aws:states:::ecs:runTask.sync arn:aws:states:::ecs:runTask.waitForTaskToken | errors ECS.* | .sync [ecs:StopTask, ecs:DescribeTasks] on ANY + rule/StepFunctionsGetEventsForECSTaskRule",
         "eventbridge:putEvents -> arn:aws:states:::events:putEvents arn:aws:states:::events:putEvents.waitForTaskToken | errors EventBridge.*",
         "glue:startJobRun -> arn:aws:states:::glue:startJobRun arn:aws:states:::glue:startJobRun.sync | errors Glue.* | .sync [glue:GetJobRun, glue:GetJobRuns, glue:BatchStopJobRun] on SAME_AS_CALL",
+        "sagemaker:createModel -> arn:aws:states:::sagemaker:createModel | errors SageMaker.*",
+        "sagemaker:createProcessingJob -> arn:aws:states:::sagemaker:createProcessingJob arn:aws:states:::sagemaker:createProcessingJob.sync | errors SageMaker.* | .sync [sagemaker:DescribeProcessingJob, sagemaker:StopProcessingJob] on SAME_AS_CALL + rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule",
+        "sagemaker:createTrainingJob -> arn:aws:states:::sagemaker:createTrainingJob arn:aws:states:::sagemaker:createTrainingJob.sync | errors SageMaker.* | .sync [sagemaker:DescribeTrainingJob, sagemaker:StopTrainingJob] on SAME_AS_CALL + rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule",
+        "sagemaker:createTransformJob -> arn:aws:states:::sagemaker:createTransformJob arn:aws:states:::sagemaker:createTransformJob.sync | errors SageMaker.* | .sync [sagemaker:DescribeTransformJob, sagemaker:StopTransformJob] on SAME_AS_CALL + rule/StepFunctionsGetEventsForSageMakerTransformJobsRule",
         "sfn:startExecution -> arn:aws:states:::states:startExecution arn:aws:states:::states:startExecution.sync arn:aws:states:::states:startExecution.sync:2 arn:aws:states:::states:startExecution.waitForTaskToken | errors StepFunctions.* | .sync [states:DescribeExecution, states:StopExecution] on CHILD_EXECUTIONS + rule/StepFunctionsGetEventsForStepFunctionsExecutionRule",
         "sns:publish -> arn:aws:states:::sns:publish arn:aws:states:::sns:publish.waitForTaskToken | errors SNS.*",
         "sqs:sendMessage -> arn:aws:states:::sqs:sendMessage arn:aws:states:::sqs:sendMessage.waitForTaskToken | errors SQS.*");
@@ -82,6 +100,112 @@ class OptimizedCatalogueTest {
         .isEqualTo("arn:aws:states:::codebuild:stopBuild");
     assertThat(AwsSdk.optimized(BatchGetReportsRequest.builder().reportArns("arn:aws:codebuild:eu-west-1:111122223333:report/r").build())
         .resource()).isEqualTo("arn:aws:states:::codebuild:batchGetReports");
+  }
+
+  @Test
+  void athenaStartQueryExecutionSyncPollsTheQueryInItsWorkGroup() {
+    OptimizedCall query = AwsSdk.optimized(StartQueryExecutionRequest.builder()
+        .queryString("SELECT * FROM orders LIMIT 10").workGroup("reports").build());
+    String workGroup = "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/reports";
+    IamStatement catalogs = IamStatement.allow("athena:GetDataCatalog",
+        "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:datacatalog/*");
+    assertThat(query.resource()).isEqualTo("arn:aws:states:::athena:startQueryExecution");
+    assertThat(query.iamStatements()).containsExactly(IamStatement.allow("athena:StartQueryExecution", workGroup), catalogs);
+    assertThat(query.sync().resource()).isEqualTo("arn:aws:states:::athena:startQueryExecution.sync");
+    assertThat(query.sync().iamStatements()).containsExactly(
+        IamStatement.allow("athena:StartQueryExecution", workGroup),
+        IamStatement.allow(List.of("athena:StopQueryExecution", "athena:GetQueryExecution"), List.of(workGroup)),
+        catalogs);
+    assertThat(query.error("InvalidRequestException")).isEqualTo("Athena.InvalidRequestException");
+    assertThatThrownBy(query::syncJson).hasMessage("the optimized athena:startQueryExecution integration supports "
+        + "request-response and .sync, not .sync:2 (https://docs.aws.amazon.com/step-functions/latest/dg/athena-iam.html)");
+  }
+
+  @Test
+  void athenaStopGetAndResultsAreRequestResponseOnAnyWorkGroupOfTheAccount() {
+    // The request names only the query execution, whose work group is known at run time.
+    String anyWorkGroup = "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/*";
+    OptimizedCall stop = AwsSdk.optimized(StopQueryExecutionRequest.builder().queryExecutionId("q-1").build());
+    OptimizedCall get = AwsSdk.optimized(GetQueryExecutionRequest.builder().queryExecutionId("q-1").build());
+    OptimizedCall results = AwsSdk.optimized(GetQueryResultsRequest.builder().queryExecutionId("q-1").maxResults(100).build());
+    assertThat(List.of(stop.resource(), get.resource(), results.resource())).containsExactly(
+        "arn:aws:states:::athena:stopQueryExecution", "arn:aws:states:::athena:getQueryExecution",
+        "arn:aws:states:::athena:getQueryResults");
+    assertThat(stop.iamStatements()).containsExactly(IamStatement.allow("athena:StopQueryExecution", anyWorkGroup));
+    assertThat(get.iamStatements()).containsExactly(IamStatement.allow("athena:GetQueryExecution", anyWorkGroup));
+    assertThat(results.iamStatements()).containsExactly(IamStatement.allow("athena:GetQueryResults", anyWorkGroup));
+    assertThatThrownBy(results::sync).hasMessage("the optimized athena:getQueryResults integration supports "
+        + "request-response, not .sync (https://docs.aws.amazon.com/step-functions/latest/dg/connect-athena.html)");
+  }
+
+  private static final IamStatement LIST_TAGS = IamStatement.allowOnAnyResource(List.of("sagemaker:ListTags"),
+      "the policy AWS generates for the optimized SageMaker integration grants sagemaker:ListTags on * for every "
+          + "pattern (https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html)");
+
+  private static IamStatement passRoleToSageMaker(String role) {
+    return IamStatement.allow("iam:PassRole", role)
+        .withCondition("StringEquals", "iam:PassedToService", List.of("sagemaker.amazonaws.com"));
+  }
+
+  @Test
+  void sageMakerTrainingJobSyncListensOnItsRuleAndPassesItsRoleToSageMakerOnly() {
+    OptimizedCall training = AwsSdk.optimized(CreateTrainingJobRequest.builder().trainingJobName("churn")
+        .roleArn("arn:aws:iam::111122223333:role/SageMakerTraining").build());
+    String job = "arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:training-job/churn";
+    assertThat(training.iamStatements()).containsExactly(
+        IamStatement.allow("sagemaker:CreateTrainingJob", job),
+        LIST_TAGS,
+        passRoleToSageMaker("arn:aws:iam::111122223333:role/SageMakerTraining"));
+    assertThat(training.sync().resource()).isEqualTo("arn:aws:states:::sagemaker:createTrainingJob.sync");
+    assertThat(training.sync().iamStatements()).containsExactly(
+        IamStatement.allow("sagemaker:CreateTrainingJob", job),
+        IamStatement.allow(List.of("sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob"), List.of(job)),
+        IamStatement.allow(RULE_ACTIONS, List.of(RULES + "StepFunctionsGetEventsForSageMakerTrainingJobsRule")),
+        LIST_TAGS,
+        passRoleToSageMaker("arn:aws:iam::111122223333:role/SageMakerTraining"));
+    assertThat(training.error("ResourceLimitExceededException")).isEqualTo("SageMaker.ResourceLimitExceededException");
+    assertThatThrownBy(training::syncJson).hasMessage("the optimized sagemaker:createTrainingJob integration supports "
+        + "request-response and .sync, not .sync:2 (https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html)");
+  }
+
+  @Test
+  void sageMakerTransformJobPassesNoRole() {
+    OptimizedCall transform = AwsSdk.optimized(CreateTransformJobRequest.builder().transformJobName("score")
+        .modelName("churn").build()).sync();
+    String job = "arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:transform-job/score";
+    assertThat(transform.resource()).isEqualTo("arn:aws:states:::sagemaker:createTransformJob.sync");
+    assertThat(transform.iamStatements()).containsExactly(
+        IamStatement.allow("sagemaker:CreateTransformJob", job),
+        IamStatement.allow(List.of("sagemaker:DescribeTransformJob", "sagemaker:StopTransformJob"), List.of(job)),
+        IamStatement.allow(RULE_ACTIONS, List.of(RULES + "StepFunctionsGetEventsForSageMakerTransformJobsRule")),
+        LIST_TAGS);
+  }
+
+  @Test
+  void sageMakerProcessingJobWithItsRoleFromTheTemplate() {
+    OptimizedCall processing = AwsSdk.optimized(CreateProcessingJobRequest.builder().processingJobName("prepare")
+        .roleArn(AwsSdk.text(Placeholder.string("ProcessingRoleArn"))).build()).sync();
+    String job = "arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:processing-job/prepare";
+    assertThat(processing.resource()).isEqualTo("arn:aws:states:::sagemaker:createProcessingJob.sync");
+    assertThat(processing.iamStatements()).containsExactly(
+        IamStatement.allow("sagemaker:CreateProcessingJob", job),
+        IamStatement.allow(List.of("sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob"), List.of(job)),
+        IamStatement.allow(RULE_ACTIONS, List.of(RULES + "StepFunctionsGetEventsForSageMakerProcessingJobsRule")),
+        LIST_TAGS,
+        passRoleToSageMaker("${ProcessingRoleArn}"));
+  }
+
+  @Test
+  void sageMakerCreateModelPassesItsExecutionRoleKnownAtRunTimeAsAnyRoleOfTheAccount() {
+    OptimizedCall model = AwsSdk.optimized(CreateModelRequest.builder().modelName("churn").build())
+        .with("ExecutionRoleArn", Path.input().field("roleArn"));
+    assertThat(model.resource()).isEqualTo("arn:aws:states:::sagemaker:createModel");
+    assertThat(model.iamStatements()).containsExactly(
+        IamStatement.allow("sagemaker:CreateModel", "arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:model/churn"),
+        LIST_TAGS,
+        passRoleToSageMaker("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*"));
+    assertThatThrownBy(model::sync).hasMessage("the optimized sagemaker:createModel integration supports "
+        + "request-response, not .sync (https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html)");
   }
 
   @Test

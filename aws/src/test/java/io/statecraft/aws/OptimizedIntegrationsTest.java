@@ -194,10 +194,13 @@ class OptimizedIntegrationsTest {
   void apisWithoutAnOptimizedIntegrationAreRefusedWithTheWayOut() {
     assertThatThrownBy(() -> AwsSdk.optimized(DescribeInstancesRequest.builder().build()))
         .hasMessage("ec2:describeInstances has no optimized integration; use AwsSdk.call(request) for the AWS SDK "
-            + "integration (optimized: batch:submitJob, codebuild:batchDeleteBuilds, codebuild:batchGetReports, "
+            + "integration (optimized: athena:getQueryExecution, athena:getQueryResults, athena:startQueryExecution, "
+            + "athena:stopQueryExecution, batch:submitJob, codebuild:batchDeleteBuilds, codebuild:batchGetReports, "
             + "codebuild:deleteBuildBatch, codebuild:startBuild, codebuild:stopBuild, codebuild:stopBuildBatch, "
             + "dynamodb:deleteItem, dynamodb:getItem, dynamodb:putItem, dynamodb:updateItem, ecs:runTask, "
-            + "eventbridge:putEvents, glue:startJobRun, sfn:startExecution, sns:publish, sqs:sendMessage)");
+            + "eventbridge:putEvents, glue:startJobRun, sagemaker:createModel, sagemaker:createProcessingJob, "
+            + "sagemaker:createTrainingJob, sagemaker:createTransformJob, sfn:startExecution, sns:publish, "
+            + "sqs:sendMessage)");
     assertThatThrownBy(() -> AwsSdk.optimized(InvokeRequest.builder().functionName("f").build()))
         .hasMessageStartingWith("lambda:invoke has no optimized integration; use LambdaInvoke.function(...)");
   }
