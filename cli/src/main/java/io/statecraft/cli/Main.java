@@ -20,7 +20,9 @@ public final class Main {
       new ImportCommand(),
       new RenderCommand(),
       new GenerateCommand(),
-      new RunCommand());
+      new RunCommand(),
+      new ValidateCommand(),
+      new DeployCommand());
 
   private Main() {}
 

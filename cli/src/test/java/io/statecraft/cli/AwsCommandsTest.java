@@ -1,0 +1,180 @@
+package io.statecraft.cli;
+
+import static io.statecraft.connect.LoopbackAws.json;
+import static io.statecraft.connect.LoopbackAws.xml;
+import static io.statecraft.connect.LoopbackAws.xmlError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statecraft.connect.LoopbackAws;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code validate --remote} and {@code deploy} end to end: the command line, the real SDK clients
+ * and a loopback server that speaks AWS's wire protocols. What a user sees, and what AWS receives.
+ */
+final class AwsCommandsTest {
+
+  private final LoopbackAws aws = newServer();
+
+  @TempDir
+  Path dir;
+
+  private static LoopbackAws newServer() {
+    try {
+      return new LoopbackAws();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    aws.close();
+  }
+
+  private Path generated() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("statecraft/greeting"));
+    Files.writeString(folder.resolve("definition.asl.json"), """
+        {
+          "StartAt": "Notify",
+          "States": {
+            "Notify": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+              "Parameters": {"TopicArn": "${TopicArn}", "Message": "Hello from ${Team}"}, "End": true}
+          }
+        }
+        """);
+    Files.writeString(folder.resolve("template.json"), """
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Parameters": {
+            "Team": {"Type": "String", "Default": "platform"},
+            "WebhookSecret": {"Type": "String", "NoEcho": true}
+          },
+          "Resources": {
+            "Topic": {"Type": "AWS::SNS::Topic"},
+            "StateMachine": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+              "Definition": {}, "DefinitionSubstitutions": {"TopicArn": {"Ref": "Topic"}, "Team": {"Ref": "Team"}}}}
+          }
+        }
+        """);
+    return dir.resolve("statecraft");
+  }
+
+  private CommandLine validate(String... args) {
+    return CommandLine.runWith(List.of(new ValidateCommand(aws.settings())), args);
+  }
+
+  private CommandLine deploy(Map<String, String> environment, String... args) {
+    return CommandLine.runWith(List.of(new DeployCommand(aws.settings(), environment::get, Duration.ofMillis(1))), args);
+  }
+
+  @Test
+  void validateRemotePrintsEachDiagnosticAsLintDoesAndExitsOne() throws Exception {
+    Path generated = generated();
+    aws.on("ValidateStateMachineDefinition", json("""
+        {"result":"FAIL","diagnostics":[{"severity":"ERROR","code":"SCHEMA_VALIDATION_FAILED",
+          "message":"The field 'Parameters' is not supported","location":"/States/Notify/Parameters"}]}"""))
+        .on("ValidateTemplate", xml("ValidateTemplate", ""));
+
+    CommandLine result = validate("validate", "--remote", "--parameter", "Team=sre", generated.toString());
+
+    assertThat(result.out()).isEqualTo(generated.resolve("greeting") + "/definition.asl.json: ERROR"
+        + " SCHEMA_VALIDATION_FAILED /States/Notify/Parameters: Step Functions: The field 'Parameters' is not supported\n");
+    assertThat(result.err()).isEqualTo("validated 1 definition and 1 template with AWS: 1 error, 0 warnings\n");
+    assertThat(result.status()).isEqualTo(ExitStatus.PROBLEMS);
+    assertThat(aws.requests().get(0).body()).contains("Hello from sre");
+  }
+
+  @Test
+  void validateRemoteCleanIsExitZero() throws Exception {
+    Path generated = generated();
+    aws.on("ValidateStateMachineDefinition", json("{\"result\":\"OK\",\"diagnostics\":[]}"))
+        .on("ValidateTemplate", xml("ValidateTemplate", ""));
+
+    CommandLine result = validate("validate", "--remote", generated.resolve("greeting").toString());
+
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("validated 1 definition and 1 template with AWS: 0 errors, 0 warnings\n");
+    assertThat(result.status()).isEqualTo(ExitStatus.OK);
+  }
+
+  @Test
+  void validateWithoutRemoteOrWithoutGeneratedFilesIsBadUsage() throws Exception {
+    CommandLine noRemote = validate("validate", generated().toString());
+    CommandLine nothing = validate("validate", "--remote", dir.resolve("empty").toString());
+
+    assertThat(noRemote.status()).isEqualTo(ExitStatus.USAGE);
+    assertThat(noRemote.firstErrLine())
+        .isEqualTo("statecraft validate: validate calls AWS: add --remote (for offline checks use statecraft lint)");
+    assertThat(nothing.status()).isEqualTo(ExitStatus.USAGE);
+    assertThat(nothing.firstErrLine()).isEqualTo("statecraft validate: no generated workflow in " + dir.resolve("empty")
+        + ": expected <id>/template.json and <id>/definition.asl.json; run generate first");
+    assertThat(aws.requests()).isEmpty();
+  }
+
+  @Test
+  void aDeniedCallIsOneLineAndExitOne() throws Exception {
+    Path generated = generated();
+    aws.on("ValidateStateMachineDefinition", LoopbackAws.jsonError(400, "AccessDeniedException",
+        "User: arn:aws:sts::111122223333:assumed-role/ci/build is not authorized to perform:"
+            + " states:ValidateStateMachineDefinition because no identity-based policy allows it"));
+
+    CommandLine result = validate("validate", "--remote", generated.toString());
+
+    assertThat(result.status()).isEqualTo(ExitStatus.PROBLEMS);
+    assertThat(result.err()).isEqualTo("statecraft validate: access denied: arn:aws:sts::111122223333:assumed-role/ci/build"
+        + " may not call states:ValidateStateMachineDefinition; grant it that action (docs/aws.md lists what each"
+        + " command needs)\n");
+  }
+
+  @Test
+  void deployDryRunPrintsThePlanForTheEnvironmentsStack() throws Exception {
+    Path generated = generated();
+    Path prod = Files.writeString(dir.resolve("prod.json"), "[{\"ParameterKey\": \"Team\", \"ParameterValue\": \"sre\"}]");
+    aws.on("DescribeStacks", xmlError(400, "ValidationError", "Stack with id greeting-prod does not exist"))
+        .on("CreateChangeSet", xml("CreateChangeSet", "<Id>arn:aws:cloudformation:eu-west-1:111122223333:changeSet/x/1</Id>"))
+        .on("DescribeChangeSet", xml("DescribeChangeSet", "<Status>CREATE_COMPLETE</Status><Changes>"
+            + "<member><Type>Resource</Type><ResourceChange><Action>Add</Action><LogicalResourceId>Topic</LogicalResourceId>"
+            + "<ResourceType>AWS::SNS::Topic</ResourceType></ResourceChange></member></Changes>"));
+
+    CommandLine result = deploy(Map.of("STATECRAFT_PARAMETER_WebhookSecret", "s3cr3t-value"),
+        "deploy", "--dry-run", "--parameters", prod.toString(), "--tag", "team=sre", generated.toString());
+
+    assertThat(result.status()).isEqualTo(ExitStatus.OK);
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("creating stack greeting-prod with change set statecraft-");
+    assertThat(lines.subList(1, 3)).containsExactly("plan: 1 change",
+        "  Add      Topic                            AWS::SNS::Topic                         ");
+    assertThat(lines.get(3)).startsWith("dry run: change set statecraft-");
+    assertThat(aws.requests().get(1).form()).containsEntry("StackName", "greeting-prod")
+        .containsEntry("Parameters.member.1.ParameterValue", "sre")
+        .containsEntry("Parameters.member.2.ParameterValue", "s3cr3t-value");
+    assertThat(result.out() + result.err()).doesNotContain("s3cr3t-value");
+  }
+
+  @Test
+  void deployRefusesASecretOnTheCommandLine() throws Exception {
+    CommandLine result = deploy(Map.of(), "deploy", "--parameter", "WebhookSecret=oops", generated().toString());
+
+    assertThat(result.status()).isEqualTo(ExitStatus.USAGE);
+    assertThat(result.firstErrLine()).isEqualTo("statecraft deploy: WebhookSecret is NoEcho: give its value only in the"
+        + " environment variable STATECRAFT_PARAMETER_WebhookSecret or a Maven settings.xml server, never in a file or"
+        + " on the command line");
+    assertThat(aws.requests()).isEmpty();
+  }
+
+  @Test
+  void bothCommandsAreListed() {
+    CommandLine help = CommandLine.run("help");
+
+    assertThat(help.out()).contains("  validate  Check generated definitions and templates with AWS itself (--remote)\n")
+        .contains("  deploy    Create or update a generated workflow's stack through a change set\n");
+  }
+}
