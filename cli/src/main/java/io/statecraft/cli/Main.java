@@ -22,7 +22,8 @@ public final class Main {
       new GenerateCommand(),
       new RunCommand(),
       new ValidateCommand(),
-      new DeployCommand());
+      new DeployCommand(),
+      new StartCommand());
 
   private Main() {}
 

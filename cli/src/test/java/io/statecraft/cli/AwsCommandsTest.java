@@ -171,6 +171,35 @@ final class AwsCommandsTest {
   }
 
   @Test
+  void startWaitsAndPrintsTheOutputOrTheErrorAndCause() {
+    String machine = "arn:aws:states:eu-west-1:111122223333:stateMachine:StateMachine-abc";
+    String execution = "arn:aws:states:eu-west-1:111122223333:execution:StateMachine-abc:run-1";
+    aws.on("StartExecution", json("{\"executionArn\":\"" + execution + "\",\"startDate\":1767225600}"))
+        .on("DescribeExecution", json("{\"executionArn\":\"" + execution + "\",\"stateMachineArn\":\"" + machine
+            + "\",\"status\":\"FAILED\",\"startDate\":1767225600,\"error\":\"States.Timeout\",\"cause\":\"too slow\"}"));
+
+    CommandLine result = CommandLine.runWith(List.of(new StartCommand(aws.settings(), Duration.ofMillis(1))),
+        "start", "--state-machine-arn", machine, "--input", "{\"a\":1}", "--wait");
+
+    assertThat(result.status()).isEqualTo(ExitStatus.PROBLEMS);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("started " + execution + "\n"
+        + "  https://eu-west-1.console.aws.amazon.com/states/home?region=eu-west-1#/v2/executions/details/" + execution + "\n"
+        + "execution FAILED\n"
+        + "error: States.Timeout\n"
+        + "cause: too slow\n");
+  }
+
+  @Test
+  void startNeedsExactlyOneWayToNameTheStateMachine() {
+    CommandLine result = CommandLine.runWith(List.of(new StartCommand(aws.settings(), Duration.ofMillis(1))), "start");
+
+    assertThat(result.status()).isEqualTo(ExitStatus.USAGE);
+    assertThat(result.firstErrLine())
+        .isEqualTo("statecraft start: name the state machine with either --stack-name or --state-machine-arn");
+  }
+
+  @Test
   void bothCommandsAreListed() {
     CommandLine help = CommandLine.run("help");
 

@@ -29,5 +29,9 @@ public final class AwsPermissions {
       "cloudformation:DeleteChangeSet",
       "cloudformation:DescribeStackEvents");
 
+  /** {@code start}: the stack lookup only when the state machine is named by its stack. */
+  public static final List<String> START =
+      List.of("states:StartExecution", "states:DescribeExecution", "cloudformation:DescribeStacks");
+
   private AwsPermissions() {}
 }

@@ -19,7 +19,7 @@ final class AwsPermissionsTest {
   void everyActionIsOneAwsDefines() {
     IamCatalog catalog = IamCatalog.standard();
 
-    assertThat(Stream.concat(AwsPermissions.VALIDATE.stream(), AwsPermissions.DEPLOY.stream()))
+    assertThat(Stream.of(AwsPermissions.VALIDATE, AwsPermissions.DEPLOY, AwsPermissions.START).flatMap(List::stream))
         .allSatisfy(action -> assertThat(catalog.action(action)).as(action).isPresent());
   }
 
@@ -41,6 +41,7 @@ final class AwsPermissionsTest {
 
     assertThat(actionsInRow(doc, "validate")).containsExactlyElementsOf(AwsPermissions.VALIDATE);
     assertThat(actionsInRow(doc, "deploy")).containsExactlyElementsOf(AwsPermissions.DEPLOY);
+    assertThat(actionsInRow(doc, "start")).containsExactlyElementsOf(AwsPermissions.START);
   }
 
   // The table row "| `validate --remote`, `validate-remote` | `states:...`, `cloudformation:...` |".
