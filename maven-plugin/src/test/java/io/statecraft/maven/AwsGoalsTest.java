@@ -91,6 +91,24 @@ final class AwsGoalsTest {
   }
 
   @Test
+  void startFailsTheBuildWithTheExecutionsErrorAndCause() throws Exception {
+    String machine = "arn:aws:states:eu-west-1:111122223333:stateMachine:StateMachine-abc";
+    String execution = "arn:aws:states:eu-west-1:111122223333:execution:StateMachine-abc:run-1";
+    aws.on("StartExecution", json("{\"executionArn\":\"" + execution + "\",\"startDate\":1767225600}"))
+        .on("DescribeExecution", json("{\"executionArn\":\"" + execution + "\",\"stateMachineArn\":\"" + machine
+            + "\",\"status\":\"TIMED_OUT\",\"startDate\":1767225600,\"error\":\"States.Timeout\",\"cause\":\"too slow\"}"));
+    StartMojo mojo = new StartMojo();
+    mojo.base = aws.settings();
+    set(mojo, "stateMachineArn", machine);
+    set(mojo, "input", "{}");
+    set(mojo, "waitForEnd", true);
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("statecraft start: execution TIMED_OUT: States.Timeout: too slow");
+  }
+
+  @Test
   void deployTakesANoEchoValueFromASettingsServerAndNeverLogsIt() throws Exception {
     aws.on("DescribeStacks", xmlError(400, "ValidationError", "Stack with id greeting-prod does not exist"))
         .on("CreateChangeSet", xml("CreateChangeSet", "<Id>arn:aws:cloudformation:eu-west-1:111122223333:changeSet/x/1</Id>"))
