@@ -23,7 +23,8 @@ public final class Main {
       new RunCommand(),
       new ValidateCommand(),
       new DeployCommand(),
-      new StartCommand());
+      new StartCommand(),
+      new RecordMocksCommand());
 
   private Main() {}
 

@@ -200,6 +200,55 @@ final class AwsCommandsTest {
   }
 
   @Test
+  void recordMocksReadsEveryPageAndWritesRedactedMocks() throws Exception {
+    String execution = "arn:aws:states:eu-west-1:111122223333:execution:StateMachine-abc:run-1";
+    aws.on("GetExecutionHistory",
+        json("""
+            {"nextToken": "page-2", "events": [
+              {"id": 1, "type": "ExecutionStarted", "timestamp": 1767225600},
+              {"id": 2, "previousEventId": 1, "type": "TaskStateEntered", "timestamp": 1767225600,
+               "stateEnteredEventDetails": {"name": "Notify", "input": "{}"}},
+              {"id": 3, "previousEventId": 2, "type": "TaskScheduled", "timestamp": 1767225600,
+               "taskScheduledEventDetails": {"resourceType": "lambda", "resource": "invoke", "region": "eu-west-1", "parameters": "{}"}},
+              {"id": 4, "previousEventId": 3, "type": "TaskStarted", "timestamp": 1767225600,
+               "taskStartedEventDetails": {"resourceType": "lambda", "resource": "invoke"}},
+              {"id": 5, "previousEventId": 4, "type": "TaskFailed", "timestamp": 1767225601,
+               "taskFailedEventDetails": {"resourceType": "lambda", "resource": "invoke", "error": "Lambda.ServiceException", "cause": "boom"}}
+            ]}"""),
+        json("""
+            {"events": [
+              {"id": 6, "previousEventId": 5, "type": "TaskScheduled", "timestamp": 1767225603,
+               "taskScheduledEventDetails": {"resourceType": "lambda", "resource": "invoke", "region": "eu-west-1", "parameters": "{}"}},
+              {"id": 7, "previousEventId": 6, "type": "TaskStarted", "timestamp": 1767225603,
+               "taskStartedEventDetails": {"resourceType": "lambda", "resource": "invoke"}},
+              {"id": 8, "previousEventId": 7, "type": "TaskSucceeded", "timestamp": 1767225605,
+               "taskSucceededEventDetails": {"resourceType": "lambda", "resource": "invoke", "output": "{\\"Payload\\":{\\"token\\":\\"abc\\",\\"n\\":1}}"}},
+              {"id": 9, "previousEventId": 8, "type": "TaskStateExited", "timestamp": 1767225605,
+               "stateExitedEventDetails": {"name": "Notify", "output": "{}"}},
+              {"id": 10, "previousEventId": 9, "type": "ExecutionSucceeded", "timestamp": 1767225605}
+            ]}"""));
+    Path mocks = dir.resolve("notify.mocks.json");
+
+    CommandLine result = CommandLine.runWith(List.of(new RecordMocksCommand(aws.settings())),
+        "record-mocks", execution, "--redact", "$.Payload.token", "--output", mocks.toString());
+
+    assertThat(result.status()).isEqualTo(ExitStatus.OK);
+    assertThat(result.err()).isEqualTo("warning: the execution history holds real inputs and outputs; review the mocks"
+        + " before committing them, and hide secrets with --redact\nwrote " + mocks + "\n");
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(mapper.readTree(Files.readString(mocks))).isEqualTo(mapper.readTree("""
+        {"Notify": {"$sequence": [
+          {"$error": "Lambda.ServiceException", "$cause": "boom", "$seconds": 1},
+          {"$result": {"Payload": {"token": "REDACTED", "n": 1}}, "$seconds": 2}
+        ]}}"""));
+    assertThat(aws.operations()).containsExactly("GetExecutionHistory", "GetExecutionHistory");
+    var second = mapper.readTree(aws.requests().get(1).body());
+    assertThat(second.get("executionArn").asText()).isEqualTo(execution);
+    assertThat(second.get("nextToken").asText()).isEqualTo("page-2");
+    assertThat(second.get("includeExecutionData").asBoolean()).isTrue();
+  }
+
+  @Test
   void bothCommandsAreListed() {
     CommandLine help = CommandLine.run("help");
 

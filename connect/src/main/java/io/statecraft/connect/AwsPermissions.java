@@ -33,5 +33,8 @@ public final class AwsPermissions {
   public static final List<String> START =
       List.of("states:StartExecution", "states:DescribeExecution", "cloudformation:DescribeStacks");
 
+  /** {@code record-mocks}. */
+  public static final List<String> RECORD_MOCKS = List.of("states:GetExecutionHistory");
+
   private AwsPermissions() {}
 }

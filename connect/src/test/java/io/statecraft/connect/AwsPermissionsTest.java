@@ -19,7 +19,8 @@ final class AwsPermissionsTest {
   void everyActionIsOneAwsDefines() {
     IamCatalog catalog = IamCatalog.standard();
 
-    assertThat(Stream.of(AwsPermissions.VALIDATE, AwsPermissions.DEPLOY, AwsPermissions.START).flatMap(List::stream))
+    assertThat(Stream.of(AwsPermissions.VALIDATE, AwsPermissions.DEPLOY, AwsPermissions.START,
+            AwsPermissions.RECORD_MOCKS).flatMap(List::stream))
         .allSatisfy(action -> assertThat(catalog.action(action)).as(action).isPresent());
   }
 
@@ -42,6 +43,7 @@ final class AwsPermissionsTest {
     assertThat(actionsInRow(doc, "validate")).containsExactlyElementsOf(AwsPermissions.VALIDATE);
     assertThat(actionsInRow(doc, "deploy")).containsExactlyElementsOf(AwsPermissions.DEPLOY);
     assertThat(actionsInRow(doc, "start")).containsExactlyElementsOf(AwsPermissions.START);
+    assertThat(actionsInRow(doc, "record-mocks")).containsExactlyElementsOf(AwsPermissions.RECORD_MOCKS);
   }
 
   // The table row "| `validate --remote`, `validate-remote` | `states:...`, `cloudformation:...` |".
