@@ -207,5 +207,20 @@ public enum ProblemCode {
   /** A template, its Description, a role's inline policies or the definition over its size limit. */
   TOO_LARGE,
   /** More parameters, resources or outputs than a template may have. */
-  TOO_MANY
+  TOO_MANY,
+
+  // --- Reported by AWS (validate --remote) ------------------------------------------------------
+  // Step Functions' diagnostics keep their own code when this registry has it (MISSING_END_STATE,
+  // NO_DOLLAR, ...); these are the ones only the service reports.
+
+  /** Step Functions' schema check rejected the definition (the service's own name for this). */
+  SCHEMA_VALIDATION_FAILED,
+  /** States nested deeper than the service allows (the service's own name for this). */
+  TOO_DEEPLY_NESTED,
+  /** A diagnostic code Step Functions added after this release; the message starts with it. */
+  SERVICE_DIAGNOSTIC,
+  /** CloudFormation's ValidateTemplate rejected the template. */
+  TEMPLATE_VALIDATION_ERROR,
+  /** A template too large to validate by body, and no S3 bucket to validate it from (warning). */
+  TEMPLATE_NOT_VALIDATED
 }

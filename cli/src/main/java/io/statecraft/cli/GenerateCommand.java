@@ -113,7 +113,7 @@ final class GenerateCommand implements Command {
     return ExitStatus.OK;
   }
 
-  private static List<URL> classpathUrls(String classpath) throws UsageException {
+  static List<URL> classpathUrls(String classpath) throws UsageException {
     List<URL> urls = new ArrayList<>();
     if (classpath == null || classpath.isEmpty()) {
       return urls;

@@ -20,7 +20,11 @@ public final class Main {
       new ImportCommand(),
       new RenderCommand(),
       new GenerateCommand(),
-      new RunCommand());
+      new RunCommand(),
+      new ValidateCommand(),
+      new DeployCommand(),
+      new StartCommand(),
+      new RecordMocksCommand());
 
   private Main() {}
 

@@ -1,0 +1,40 @@
+package io.statecraft.connect;
+
+import java.util.List;
+
+/**
+ * The IAM actions each command calls, in one place: docs/aws.md lists them, and a test checks that
+ * each is an action AWS defines (Service Authorization Reference, through {@code statecraft-iam})
+ * and that the page lists exactly these.
+ *
+ * <p>https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudformation.html,
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsstepfunctions.html
+ */
+public final class AwsPermissions {
+
+  /** {@code validate --remote} and {@code validate-remote}. */
+  public static final List<String> VALIDATE =
+      List.of("states:ValidateStateMachineDefinition", "cloudformation:ValidateTemplate");
+
+  /**
+   * {@code deploy} itself. CloudFormation then creates the stack's resources with the caller's
+   * permissions (or a service role), so those are needed too: IAM roles and policies, the state
+   * machine, logs, and what the workflow's resources are.
+   */
+  public static final List<String> DEPLOY = List.of(
+      "cloudformation:DescribeStacks",
+      "cloudformation:CreateChangeSet",
+      "cloudformation:DescribeChangeSet",
+      "cloudformation:ExecuteChangeSet",
+      "cloudformation:DeleteChangeSet",
+      "cloudformation:DescribeStackEvents");
+
+  /** {@code start}: the stack lookup only when the state machine is named by its stack. */
+  public static final List<String> START =
+      List.of("states:StartExecution", "states:DescribeExecution", "cloudformation:DescribeStacks");
+
+  /** {@code record-mocks}. */
+  public static final List<String> RECORD_MOCKS = List.of("states:GetExecutionHistory");
+
+  private AwsPermissions() {}
+}

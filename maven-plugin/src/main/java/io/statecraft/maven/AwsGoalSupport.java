@@ -1,0 +1,73 @@
+package io.statecraft.maven;
+
+import io.statecraft.connect.AwsSettings;
+import io.statecraft.connect.GeneratedWorkflow;
+import io.statecraft.connect.ParameterValues;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+
+/** What the goals that call AWS share: settings from their parameters, the generated workflows, parameter values. */
+final class AwsGoalSupport {
+
+  private AwsGoalSupport() {}
+
+  static AwsSettings settings(AwsSettings base, String region, String profile, String endpointUrl)
+      throws MojoExecutionException {
+    AwsSettings settings = base;
+    if (region != null && !region.isBlank()) {
+      settings = settings.withRegion(region);
+    }
+    if (profile != null && !profile.isBlank()) {
+      settings = settings.withProfile(profile);
+    }
+    if (endpointUrl != null && !endpointUrl.isBlank()) {
+      try {
+        URI uri = URI.create(endpointUrl.strip());
+        if (uri.getScheme() == null || uri.getHost() == null) {
+          throw new IllegalArgumentException();
+        }
+        settings = settings.withEndpoint(uri);
+      } catch (IllegalArgumentException e) {
+        throw new MojoExecutionException("statecraft.endpointUrl needs a URL such as http://localhost:4566, not '"
+            + endpointUrl + "'");
+      }
+    }
+    return settings;
+  }
+
+  static List<GeneratedWorkflow> workflows(File directory) throws MojoExecutionException {
+    try {
+      return GeneratedWorkflow.read(directory.toPath());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage() + " (mvn generate-resources, or the generate goal)");
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot read " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The file's values, then the POM's or the command line's one by one. */
+  static Map<String, String> parameterValues(File file, Map<String, String> values) throws MojoExecutionException {
+    Map<String, String> all = new LinkedHashMap<>();
+    if (file != null) {
+      if (!file.isFile()) {
+        throw new MojoExecutionException("No such parameters file: " + file);
+      }
+      try {
+        all.putAll(ParameterValues.read(file.toPath()));
+      } catch (IllegalArgumentException e) {
+        throw new MojoExecutionException(e.getMessage());
+      } catch (IOException e) {
+        throw new MojoExecutionException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    if (values != null) {
+      all.putAll(values);
+    }
+    return all;
+  }
+}

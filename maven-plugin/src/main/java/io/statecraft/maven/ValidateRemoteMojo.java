@@ -1,0 +1,86 @@
+package io.statecraft.maven;
+
+import io.statecraft.connect.AwsException;
+import io.statecraft.connect.AwsSettings;
+import io.statecraft.connect.RemoteValidation;
+import java.io.File;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Asks AWS itself whether the generated workflows would deploy: Step Functions'
+ * {@code ValidateStateMachineDefinition} on each definition (placeholders filled with given values,
+ * parameter defaults or well-formed dummy ARNs) and CloudFormation's {@code ValidateTemplate} on each
+ * template. Reads what {@code generate} wrote; run it after:
+ * {@code mvn generate-resources statecraft:validate-remote -Dstatecraft.region=eu-west-1}.
+ *
+ * <p>As for {@code lint}: errors fail the build with every problem listed, warnings are logged
+ * (or fail with {@code failOnWarning}). Needs {@code states:ValidateStateMachineDefinition} and
+ * {@code cloudformation:ValidateTemplate} (docs/aws.md).
+ */
+@Mojo(name = "validate-remote", threadSafe = true)
+public final class ValidateRemoteMojo extends AbstractMojo {
+
+  /** The folder generate wrote: one subfolder per workflow id. */
+  @Parameter(property = "statecraft.outputDirectory", defaultValue = "${project.build.directory}/statecraft")
+  private File outputDirectory;
+
+  /** Parameter values for the placeholders, as {@code aws cloudformation deploy} reads them from a file. */
+  @Parameter(property = "statecraft.parameters")
+  private File parameters;
+
+  /** Parameter values one by one, over the file's. */
+  @Parameter
+  private Map<String, String> parameterValues;
+
+  /** The AWS region; default: the SDK's chain (AWS_REGION, the profile). */
+  @Parameter(property = "statecraft.region")
+  private String region;
+
+  /** A profile of {@code ~/.aws/config}; default: the SDK's chain. */
+  @Parameter(property = "statecraft.profile")
+  private String profile;
+
+  /** One endpoint for both services (LocalStack, an emulator). */
+  @Parameter(property = "statecraft.endpointUrl")
+  private String endpointUrl;
+
+  /** Fails the build on warnings, too. */
+  @Parameter(property = "statecraft.failOnWarning", defaultValue = "false")
+  private boolean failOnWarning;
+
+  /** Skips the goal. */
+  @Parameter(property = "statecraft.skip", defaultValue = "false")
+  private boolean skip;
+
+  // Tests replace it with fake credentials; users get the SDK's default chains.
+  AwsSettings base = AwsSettings.defaults();
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping Statecraft validate-remote (statecraft.skip)");
+      return;
+    }
+    AwsSettings settings = AwsGoalSupport.settings(base, region, profile, endpointUrl);
+    RemoteValidation.Report report;
+    try {
+      report = RemoteValidation.validate(AwsGoalSupport.workflows(outputDirectory), settings,
+          new RemoteValidation.Options(AwsGoalSupport.parameterValues(parameters, parameterValues)));
+    } catch (AwsException e) {
+      throw new MojoExecutionException("statecraft validate-remote: " + e.getMessage());
+    }
+    String summary = "statecraft validate-remote: " + report.summary();
+    if (report.failed(failOnWarning)) {
+      StringBuilder message = new StringBuilder(summary);
+      report.findings().forEach(finding -> message.append("\n  ").append(finding.describe()));
+      throw new MojoFailureException(message.toString());
+    }
+    report.findings().forEach(finding -> getLog().warn(finding.describe()));
+    getLog().info(summary);
+  }
+}
