@@ -304,6 +304,11 @@ final class Interpreter {
       return;
     }
     lastSized = value;
+    // Past this depth no JSON writer or reader of Statecraft's handles the value (nor prints it).
+    if (value.isContainerNode() && io.statecraft.asl.json.Nesting.isTooDeep(value)) {
+      throw StatesError.runtime(what + " of state '" + state + "' nests objects and arrays more than "
+          + io.statecraft.asl.json.Nesting.MAX_DEPTH + " levels deep, which the executor does not run");
+    }
     if (value.isContainerNode() || value.isTextual()) {
       long size = JsonValues.size(value);
       if (size > PAYLOAD_LIMIT) {

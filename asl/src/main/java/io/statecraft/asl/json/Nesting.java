@@ -66,6 +66,24 @@ public final class Nesting {
     return problems;
   }
 
+  /** Whether {@code value} nests objects and arrays deeper than {@link #MAX_DEPTH}; iterative. */
+  public static boolean isTooDeep(JsonNode value) {
+    record Entry(JsonNode node, int depth) {}
+    Deque<Entry> pending = new ArrayDeque<>();
+    pending.push(new Entry(value, 0));
+    while (!pending.isEmpty()) {
+      Entry entry = pending.pop();
+      if (!entry.node().isContainerNode()) {
+        continue;
+      }
+      if (entry.depth() >= MAX_DEPTH) {
+        return true;
+      }
+      entry.node().elements().forEachRemaining(child -> pending.push(new Entry(child, entry.depth() + 1)));
+    }
+    return false;
+  }
+
   /** Whether {@code text} may be evaluated: a path, an intrinsic call or a JSONata expression. */
   static boolean isExpression(String text) {
     String start = text.stripLeading();
