@@ -3,9 +3,13 @@ package io.statecraft.generator.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -15,31 +19,72 @@ import java.util.regex.Pattern;
  */
 final class TemplateYaml {
 
-  private static final YAMLMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-      .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .stringQuotingChecker(new PlainWherePossible())
-      .build());
+  private static final YAMLMapper MAPPER = mapper(true);
+  // Jackson writes any text with a line feed as a literal block, where a CR, NEL, U+2028 or U+2029
+  // would be read as another line break: a template with such text is written all double-quoted.
+  private static final YAMLMapper ESCAPING_MAPPER = mapper(false);
+
+  private static YAMLMapper mapper(boolean literalBlocks) {
+    YAMLFactoryBuilder builder = YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+        .disable(YAMLGenerator.Feature.SPLIT_LINES)
+        .stringQuotingChecker(new PlainWherePossible());
+    // With MINIMIZE_QUOTES Jackson writes every text with a line feed as a literal block.
+    builder = literalBlocks
+        ? builder.enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+        : builder.disable(YAMLGenerator.Feature.MINIMIZE_QUOTES).disable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE);
+    return new YAMLMapper(builder.build());
+  }
 
   private TemplateYaml() {}
 
   static String write(JsonNode template) {
     try {
-      String yaml = MAPPER.writeValueAsString(template);
+      String yaml = (hasLineFeedAndOtherBreak(template) ? ESCAPING_MAPPER : MAPPER).writeValueAsString(template);
       return yaml.endsWith("\n") ? yaml : yaml + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always has a YAML form", e);
     }
   }
 
+  private static boolean hasLineFeedAndOtherBreak(JsonNode node) {
+    if (node.isTextual()) {
+      return hasLineFeedAndOtherBreak(node.textValue());
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (hasLineFeedAndOtherBreak(field.getKey()) || hasLineFeedAndOtherBreak(field.getValue())) {
+        return true;
+      }
+    }
+    for (JsonNode element : node.isArray() ? node : List.<JsonNode>of()) {
+      if (hasLineFeedAndOtherBreak(element)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasLineFeedAndOtherBreak(String text) {
+    if (text.indexOf('\n') < 0) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Quotes a string exactly when a YAML 1.1 or 1.2 reader would not read it back as the same
    * string in block context: an indicator first, {@code ": "} or {@code " #"} inside, surrounding
-   * spaces, or text that reads as a boolean, null, number or date ({@code 2010-09-09}).
+   * spaces, a control character or Unicode line break anywhere, text that starts like a number
+   * (after a sign, a digit or a dot), or text that reads as a boolean, null, number or date.
    * Commas, brackets and {@code ${...}} inside plain text need no quotes.
    */
   static final class PlainWherePossible extends StringQuotingChecker {
@@ -73,9 +118,17 @@ final class TemplateYaml {
       }
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
-        if (c < 0x20 || c == 0x7f) {
+        // C0 and C1 controls (U+0085 NEL reads as a line break or a space), the Unicode line and
+        // paragraph separators, and the byte order mark: only a quoted, escaped form keeps them.
+        if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
           return true;
         }
+      }
+      // Anything that starts like a number (+0x1F, ._1, 1:20, 2010-09-09) may be one to some reader
+      // of YAML 1.1 or 1.2; quoting a string that is not costs nothing.
+      int first = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+      if (first < text.length() && (Character.isDigit(text.charAt(first)) || text.charAt(first) == '.')) {
+        return true;
       }
       return RESERVED.matcher(text).matches() || NUMBER_OR_DATE.matcher(text).matches();
     }
