@@ -83,8 +83,8 @@ final class TemplateYaml {
   /**
    * Quotes a string exactly when a YAML 1.1 or 1.2 reader would not read it back as the same
    * string in block context: an indicator first, {@code ": "} or {@code " #"} inside, surrounding
-   * spaces, a control character or Unicode line break anywhere, text that starts like a number
-   * (after a sign, a digit or a dot), or text that reads as a boolean, null, number or date.
+   * spaces, a control character or Unicode line break anywhere, or text that a YAML 1.1 or 1.2
+   * reader takes for a boolean, null, number or date.
    * Commas, brackets and {@code ${...}} inside plain text need no quotes.
    */
   static final class PlainWherePossible extends StringQuotingChecker {
@@ -93,9 +93,13 @@ final class TemplateYaml {
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
     private static final Pattern RESERVED = Pattern.compile(
         "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=");
+    // The union of what YAML 1.1 (SnakeYAML, PyYAML) and 1.2 readers take for a number or date:
+    // signs on hex, octal and binary (+0x1F), underscores anywhere in digits (._1 is 0.1 to PyYAML),
+    // several dots (1.2.3), sexagesimal (1:20) and timestamps.
     private static final Pattern NUMBER_OR_DATE = Pattern.compile(
-        "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-            + "|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+        "[-+]?(\\.[0-9_]+|[0-9_]+(\\.[0-9_]*)?|([0-9][0-9_]*)?\\.[0-9_.]*)([eE][-+]?[0-9]+)?"
+            + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
+            + "|[-+]?0x[0-9a-fA-F_]+|[-+]?0o?[0-7_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
             + "|\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?");
 
     @Override
@@ -123,12 +127,6 @@ final class TemplateYaml {
         if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
           return true;
         }
-      }
-      // Anything that starts like a number (+0x1F, ._1, 1:20, 2010-09-09) may be one to some reader
-      // of YAML 1.1 or 1.2; quoting a string that is not costs nothing.
-      int first = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
-      if (first < text.length() && (Character.isDigit(text.charAt(first)) || text.charAt(first) == '.')) {
-        return true;
       }
       return RESERVED.matcher(text).matches() || NUMBER_OR_DATE.matcher(text).matches();
     }
