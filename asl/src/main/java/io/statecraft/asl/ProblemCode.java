@@ -32,6 +32,8 @@ public enum ProblemCode {
   DUPLICATE_KEY,
   /** The document is not an object with StartAt and States. */
   NOT_A_STATE_MACHINE,
+  /** The document, or an expression in it, nests deeper than Statecraft reads (see {@code Nesting}). */
+  TOO_DEEP,
 
   // --- Structure --------------------------------------------------------------------------------
 

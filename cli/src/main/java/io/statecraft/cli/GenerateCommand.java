@@ -89,6 +89,10 @@ final class GenerateCommand implements Command {
     Generation.Outcome outcome = report.outcomes().get(0);
     List<Problem> problems;
     if (outcome instanceof Generation.NotBuilt notBuilt) {
+      if (notBuilt.missingClass()) {
+        throw new UsageException("workflow " + className + " needs a class that is not on the classpath ("
+            + notBuilt.reason() + "); add the workflow's dependencies to --classpath");
+      }
       if (notBuilt.problems().isEmpty()) {
         err.println("statecraft generate: workflow " + className + " cannot be built: " + notBuilt.reason());
         return ExitStatus.PROBLEMS;

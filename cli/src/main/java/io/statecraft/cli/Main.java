@@ -10,7 +10,7 @@ import java.util.Map;
  * The {@code statecraft} command line: {@code java -jar statecraft.jar <command> [arguments]}.
  * Dispatches the first argument to a {@link Command}; prints usage for {@code --help} and {@code
  * help}; turns bad usage into a one-line error plus usage on stderr and exit status 2; and catches
- * everything else at the top, so that no stack trace ever reaches the user.
+ * everything else at the top (exit status 3), so that no stack trace ever reaches the user.
  */
 public final class Main {
 
@@ -72,11 +72,16 @@ public final class Main {
       err.println("statecraft: " + e.getMessage());
       err.print(usage(commands));
       return ExitStatus.USAGE;
-    } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+    } catch (StackOverflowError e) {
+      // The last resort: every reader bounds nesting with a typed problem first.
+      err.println("statecraft: the input nests too deeply to be processed (stack overflow); "
+          + "simplify it, or run java with a larger stack (-Xss8m)");
+      return ExitStatus.CRASH;
+    } catch (RuntimeException | Error e) {
       err.println("statecraft: unexpected failure (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
           + "); please report it with the command you ran");
-      return ExitStatus.PROBLEMS;
+      return ExitStatus.CRASH;
     } finally {
       out.flush();
       err.flush();
@@ -106,7 +111,7 @@ public final class Main {
     }
     text.append(String.format("  %-9s %s\n", "help", "Show this help, or a command's: statecraft help lint"))
         .append("\n")
-        .append("Exit status: 0 success, 1 problems found, 2 bad usage.\n");
+        .append("Exit status: 0 success, 1 problems found, 2 bad usage, 3 Statecraft itself failed.\n");
     return text.toString();
   }
 }

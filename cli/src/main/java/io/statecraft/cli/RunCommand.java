@@ -10,6 +10,8 @@ import io.statecraft.testing.HistoryEvent;
 import io.statecraft.testing.LocalExecutor;
 import io.statecraft.testing.MockFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,7 +110,21 @@ final class RunCommand implements Command {
     if (!Files.isRegularFile(path)) {
       throw new UsageException("no such file: " + file);
     }
-    LocalExecutor executor = LocalExecutor.ofFile(path).substitutions(substitutions);
+    // Checked before reading, as lint does: a huge file would be read whole (and parsed) first.
+    long size = path.toFile().length();
+    if (size > JsonDocuments.MAX_FILE_BYTES) {
+      err.println(file + ": ERROR DEFINITION_TOO_LARGE /: the file is " + size + " bytes; Statecraft reads at most "
+          + JsonDocuments.MAX_FILE_BYTES);
+      return ExitStatus.PROBLEMS;
+    }
+    LocalExecutor executor;
+    try {
+      executor = LocalExecutor.ofFile(path).substitutions(substitutions);
+    } catch (UncheckedIOException e) {
+      err.println("statecraft run: " + e.getMessage() + (e.getCause() instanceof CharacterCodingException
+          ? " (the file is not UTF-8 text; save it as UTF-8)" : ""));
+      return ExitStatus.PROBLEMS;
+    }
     if (echo) {
       executor.echoUnmockedTasks();
     }

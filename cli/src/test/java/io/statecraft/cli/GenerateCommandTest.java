@@ -121,4 +121,35 @@ public final class GenerateCommandTest {
     assertThat(badPath.firstErrLine())
         .isEqualTo("statecraft generate: classpath entry " + dir.resolve("nope") + " does not exist");
   }
+
+  @Test
+  void aSpecThatRecursesForeverIsTheWorkflowsProblemWithoutStackTrace() {
+    CommandLine run = CommandLine.run("generate", "--class", example.flows.Recursing.class.getName(), "--output", dir.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("statecraft generate: workflow " + example.flows.Recursing.class.getName() + " cannot be built: "
+        + "StackOverflowError (at " + example.flows.Recursing.class.getName() + ".spec(Recursing.java:15)): the workflow's id() or "
+        + "spec() calls itself without end\n");
+  }
+
+  @Test
+  void aStaticInitializerThatThrowsIsReportedWithItsCause() {
+    CommandLine run = CommandLine.run("generate", "--class", example.flows.FailingStatic.class.getName(), "--output", dir.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).startsWith("statecraft generate: Workflow class " + example.flows.FailingStatic.class.getName()
+        + " cannot be loaded: a static initializer failed: IllegalStateException: AWS_REGION is not set (at "
+        + example.flows.FailingStatic.class.getName() + ".region(FailingStatic.java:11))\n");
+  }
+
+  @Test
+  void aDependencyMissingFromTheClasspathIsBadUsage() {
+    CommandLine run = CommandLine.run("generate", "--class", example.flows.MissingDependency.class.getName(), "--output", dir.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.firstErrLine()).isEqualTo("statecraft generate: workflow " + example.flows.MissingDependency.class.getName()
+        + " needs a class that is not on the classpath (NoClassDefFoundError: com/acme/lib/Regions (at "
+        + example.flows.MissingDependency.class.getName() + ".spec(MissingDependency.java:15))); add the workflow's dependencies "
+        + "to --classpath");
+  }
 }

@@ -14,7 +14,7 @@ final class MainTest {
     assertThat(run.status()).isZero();
     assertThat(run.out()).startsWith("Usage: statecraft <command> [options] [arguments]\n")
         .contains("\n  lint      Check Step Functions definitions")
-        .endsWith("Exit status: 0 success, 1 problems found, 2 bad usage.\n");
+        .endsWith("Exit status: 0 success, 1 problems found, 2 bad usage, 3 Statecraft itself failed.\n");
     assertThat(CommandLine.run("help").out()).isEqualTo(run.out());
     assertThat(run.err()).isEmpty();
   }
@@ -45,8 +45,31 @@ final class MainTest {
   }
 
   @Test
-  void anUnexpectedFailureIsOneLineWithoutAStackTrace() {
-    Command broken = new Command() {
+  void anUnexpectedFailureIsOneLineWithoutAStackTraceAndItsOwnStatus() {
+    CommandLine run = CommandLine.runWith(List.of(failing(new IllegalStateException("boom\nsecond line"))), "broken");
+    assertThat(run.status()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("statecraft: unexpected failure (IllegalStateException: boom); please report it "
+        + "with the command you ran\n");
+  }
+
+  @Test
+  void aStackOverflowIsTheLastResortOfEveryDepthBound() {
+    CommandLine run = CommandLine.runWith(List.of(failing(new StackOverflowError())), "broken");
+    assertThat(run.status()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("statecraft: the input nests too deeply to be processed (stack overflow); "
+        + "simplify it, or run java with a larger stack (-Xss8m)\n");
+  }
+
+  @Test
+  void anyOtherErrorIsACrashToo() {
+    CommandLine run = CommandLine.runWith(List.of(failing(new AssertionError("bad"))), "broken");
+    assertThat(run.status()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("statecraft: unexpected failure (AssertionError: bad); please report it "
+        + "with the command you ran\n");
+  }
+
+  private static Command failing(Throwable failure) {
+    return new Command() {
       @Override
       public String name() {
         return "broken";
@@ -64,12 +87,11 @@ final class MainTest {
 
       @Override
       public int run(List<String> args, PrintStream out, PrintStream err) {
-        throw new IllegalStateException("boom\nsecond line");
+        if (failure instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw (Error) failure;
       }
     };
-    CommandLine run = CommandLine.runWith(List.of(broken), "broken");
-    assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("statecraft: unexpected failure (IllegalStateException: boom); please report it "
-        + "with the command you ran\n");
   }
 }

@@ -124,4 +124,35 @@ final class RunCommandTest {
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.firstErrLine()).isEqualTo("statecraft run: --mocks needs a value");
   }
+
+  @Test
+  void aDefinitionThatIsNotUtf8IsOneLineAndStatus1() throws IOException {
+    Path latin1 = dir.resolve("latin1.asl.json");
+    Files.write(latin1, "{\"Comment\": \"\u00e9\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    CommandLine run = CommandLine.run("run", latin1.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).startsWith("statecraft run: cannot read the definition " + latin1 + ": ")
+        .endsWith(" (the file is not UTF-8 text; save it as UTF-8)\n");
+  }
+
+  @Test
+  void anOutputNestedTooDeepIsTheDocumentedFailure() throws IOException {
+    Path deep = dir.resolve("deep.asl.json");
+    Files.writeString(deep, """
+        {"StartAt": "Nest", "States": {
+          "Nest": {"Type": "Pass", "Parameters": {"a.$": "$"}, "Next": "Again?"},
+          "Again?": {"Type": "Choice", "Choices": [{"Variable": "$.stop", "IsPresent": true, "Next": "Done"}],
+                     "Default": "Nest"},
+          "Done": {"Type": "Succeed"}}}
+        """);
+
+    CommandLine run = CommandLine.run("run", deep.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.out()).isEqualTo("{\"Error\":\"States.Runtime\",\"Cause\":\"The state output of state 'Nest' nests objects "
+        + "and arrays more than 500 levels deep, which the executor does not run\"}\n");
+  }
 }

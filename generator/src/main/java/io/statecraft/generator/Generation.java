@@ -82,11 +82,19 @@ public final class Generation {
    *
    * @param reason the exception and the author's line, without a stack trace ({@link WorkflowLoader#describe})
    * @param problems the problems, when the DSL refused the state machine; otherwise empty
+   * @param missingClass whether a class the workflow uses is missing from the classpath: a problem
+   *     of the setup (a dependency not given), not of the workflow
    */
-  public record NotBuilt(String className, String reason, List<Problem> problems) implements Outcome {
+  public record NotBuilt(String className, String reason, List<Problem> problems, boolean missingClass)
+      implements Outcome {
 
     public NotBuilt {
       problems = List.copyOf(problems);
+    }
+
+    /** A workflow that failed for a reason of its own, not a class missing from its classpath. */
+    public NotBuilt(String className, String reason, List<Problem> problems) {
+      this(className, reason, problems, false);
     }
 
     @Override
@@ -174,15 +182,28 @@ public final class Generation {
     return new Report(written, true);
   }
 
+  private static boolean isMissingClass(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof NoClassDefFoundError || cause instanceof ClassNotFoundException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Outcome compile(LoadedWorkflow workflow, Options options) {
     CompiledWorkflow compiled;
     try {
       compiled = WorkflowCompiler.compile(workflow.workflow());
     } catch (ProblemException e) {
       return new NotBuilt(workflow.className(), e.getMessage(), e.problems());
-    } catch (RuntimeException | LinkageError e) {
-      // The workflow's own code failed: its author's problem to fix, reported at the author's line.
-      return new NotBuilt(workflow.className(), WorkflowLoader.describe(e), List.of());
+    } catch (StackOverflowError e) {
+      return new NotBuilt(workflow.className(), WorkflowLoader.describe(e)
+          + ": the workflow's id() or spec() calls itself without end", List.of());
+    } catch (RuntimeException | Error e) {
+      // The workflow's own code failed (any Throwable it may throw): its author's problem to fix,
+      // reported at the author's line; or a class it needs is not on the classpath.
+      return new NotBuilt(workflow.className(), WorkflowLoader.describe(e), List.of(), isMissingClass(e));
     }
     return new Compiled(workflow.className(), compiled, options.outputDirectory().resolve(compiled.id()), List.of());
   }

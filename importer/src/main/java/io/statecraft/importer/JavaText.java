@@ -55,7 +55,8 @@ final class JavaText {
    * comments, so every backslash becomes an HTML entity, and so do the characters that could end
    * the comment ({@code *}{@code /}), start a tag ({@code @}, {@code <}) or an entity ({@code &}).
    * Line breaks of any kind (CR, LF, NEL, U+2028, U+2029) and other control characters become a
-   * space: a comment never spans lines it did not have.
+   * space: a comment never spans lines it did not have. A lone surrogate, which no file encoding
+   * can hold, becomes a numeric entity.
    */
   static String javadoc(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -68,10 +69,27 @@ final class JavaText {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
-        default -> out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        default -> {
+          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            out.append(' ');
+          } else if (isLoneSurrogate(text, i)) {
+            // No encoding can write half a character: the source file could not even be saved.
+            out.append(String.format("&#x%04X;", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
       }
     }
     return out.toString();
+  }
+
+  private static boolean isLoneSurrogate(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
   }
 
   /**

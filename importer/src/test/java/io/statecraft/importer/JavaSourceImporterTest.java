@@ -121,7 +121,9 @@ class JavaSourceImporterTest {
       "x \\u002a/ static { System.setProperty(\"" + PROPERTY + "\", \"unicode\"); } /\\u002a\\u002a y",
       "x \\u000a static { System.setProperty(\"" + PROPERTY + "\", \"line\"); }",
       "x \" + \"\\\" \\u0022); System.setProperty(\"" + PROPERTY + "\", \"string\"); //",
-      "x\r\n\u2028\u2029\u0085 @return {@code } <b> &amp; $L $S $T $$ */");
+      "x\r\n\u2028\u2029\u0085 @return {@code } <b> &amp; $L $S $T $$ */",
+      // Lone surrogates: written as \\uD800 escapes they survive; as text they would become '?'.
+      "lone \uD800 high and \uDC00 low");
 
   @Test
   void hostileTextInEveryPositionStaysDataAndTheClassOnlyBuildsTheStateMachine() throws Exception {

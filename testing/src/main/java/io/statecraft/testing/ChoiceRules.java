@@ -6,6 +6,8 @@ import io.statecraft.dsl.Condition;
 import io.statecraft.dsl.Value;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -76,7 +78,7 @@ final class ChoiceRules {
         : Literals.toJson(comparison.operand());
     switch (operator) {
       case STRING_MATCHES:
-        return value.isTextual() && other.isTextual() && wildcard(other.textValue()).matcher(value.textValue()).matches();
+        return value.isTextual() && other.isTextual() && matchesWildcard(other.textValue(), value.textValue());
       case BOOLEAN_EQUALS:
       case BOOLEAN_EQUALS_PATH:
         return value.isBoolean() && other.isBoolean() && value.booleanValue() == other.booleanValue();
@@ -154,22 +156,44 @@ final class ChoiceRules {
     }
   }
 
-  // Only * is a wildcard; \* is a literal star and \\ a literal backslash.
-  private static Pattern wildcard(String pattern) {
-    StringBuilder regex = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
+  // Only * is a wildcard; \* is a literal star and \\ a literal backslash. Matched without
+  // backtracking (a regular expression backtracks exponentially on *a*a*a*b against a run of a's):
+  // on a mismatch only the last star takes one more character, so the work is at most the product
+  // of the two lengths.
+  static boolean matchesWildcard(String pattern, String text) {
+    StringBuilder literals = new StringBuilder();
+    List<Boolean> stars = new ArrayList<>();
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
       if (c == '\\' && i + 1 < pattern.length() && (pattern.charAt(i + 1) == '*' || pattern.charAt(i + 1) == '\\')) {
-        literal.append(pattern.charAt(++i));
-      } else if (c == '*') {
-        regex.append(Pattern.quote(literal.toString())).append(".*");
-        literal.setLength(0);
+        literals.append(pattern.charAt(++i));
+        stars.add(false);
       } else {
-        literal.append(c);
+        literals.append(c);
+        stars.add(c == '*');
       }
     }
-    regex.append(Pattern.quote(literal.toString()));
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    int p = 0;
+    int t = 0;
+    int lastStar = -1;
+    int resumeAt = 0;
+    while (t < text.length()) {
+      if (p < literals.length() && stars.get(p)) {
+        lastStar = p++;
+        resumeAt = t;
+      } else if (p < literals.length() && literals.charAt(p) == text.charAt(t)) {
+        p++;
+        t++;
+      } else if (lastStar >= 0) {
+        p = lastStar + 1;
+        t = ++resumeAt;
+      } else {
+        return false;
+      }
+    }
+    while (p < literals.length() && stars.get(p)) {
+      p++;
+    }
+    return p == literals.length();
   }
 }

@@ -56,6 +56,8 @@ final class Interpreter {
   /** The payload quota: inputs, results and outputs above it fail with States.DataLimitExceeded. */
   static final int PAYLOAD_LIMIT = 256 * 1024;
   private static final int MAX_TRANSITIONS = 1_000_000;
+  /** AWS's quota on the history of a Standard execution, in events. */
+  static final int MAX_HISTORY_EVENTS = 25_000;
   private static final long DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999L;
 
   private final RunSettings settings;
@@ -240,8 +242,9 @@ final class Interpreter {
     JsonNode data = input;
     while (true) {
       if (++transitions > MAX_TRANSITIONS) {
-        throw StatesError.runtime("The execution made more than " + MAX_TRANSITIONS + " state transitions; "
-            + "check the definition for an endless loop");
+        throw StatesError.runtime("The execution made more than " + MAX_TRANSITIONS + " state transitions "
+            + "(Map iterations included), where the executor stops; if this is not a loop without end, run it "
+            + "with fewer items");
       }
       Step step = runState(node, data, frame);
       if (frame.now > timeoutMillis) {
@@ -304,6 +307,11 @@ final class Interpreter {
       return;
     }
     lastSized = value;
+    // Past this depth no JSON writer or reader of Statecraft's handles the value (nor prints it).
+    if (value.isContainerNode() && io.statecraft.asl.json.Nesting.isTooDeep(value)) {
+      throw StatesError.runtime(what + " of state '" + state + "' nests objects and arrays more than "
+          + io.statecraft.asl.json.Nesting.MAX_DEPTH + " levels deep, which the executor does not run");
+    }
     if (value.isContainerNode() || value.isTextual()) {
       long size = JsonValues.size(value);
       if (size > PAYLOAD_LIMIT) {
@@ -505,7 +513,15 @@ final class Interpreter {
     List<AslRetrier> retriers = ErrorHandling.retriers(state);
     int[] attempts = new int[retriers.size()];
     int retryCount = 0;
+    int historyAtStart = history.size();
     while (true) {
+      // AWS fails a Standard execution whose history reaches 25,000 events
+      // (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html); retries of one
+      // state are where a run could otherwise go on for ever (MaxAttempts: 99999999).
+      if (history.size() - historyAtStart > MAX_HISTORY_EVENTS) {
+        throw StatesError.runtime("State '" + name + "' was retried until the execution history passed "
+            + MAX_HISTORY_EVENTS + " events, the quota at which AWS fails a Standard execution; lower MaxAttempts");
+      }
       try {
         JsonNode output;
         if (state instanceof AslTask task) {

@@ -36,6 +36,16 @@ final class Intrinsics {
   private Intrinsics() {}
 
   static JsonNode evaluate(Intrinsic call, Scope scope) throws StatesError {
+    try {
+      return call(call, scope);
+    } catch (ArithmeticException | NumberFormatException e) {
+      // A number past what the function computes with (States.MathAdd(1.5e400, 1)).
+      throw StatesError.runtime("The function " + call.function() + " cannot compute with its arguments: "
+          + e.getMessage());
+    }
+  }
+
+  private static JsonNode call(Intrinsic call, Scope scope) throws StatesError {
     List<JsonNode> args = new ArrayList<>(call.arguments().size());
     for (Value argument : call.arguments()) {
       args.add(argument(argument, scope, call.function()));

@@ -25,6 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JsonataEvaluator {
 
+  /** How long one JSONata evaluation may run, in milliseconds, before it fails (docs/testing.md). */
+  static final long JSONATA_TIME_LIMIT_MILLIS = 10_000;
+  /** How deeply one JSONata evaluation may recurse before it fails (docs/testing.md). */
+  static final int JSONATA_MAX_DEPTH = 500;
+
   private static final Map<String, Jsonata> EXPRESSIONS = new ConcurrentHashMap<>();
 
   private JsonataEvaluator() {}
@@ -77,6 +82,8 @@ final class JsonataEvaluator {
     synchronized (compiled) {
       try {
         Jsonata.Frame frame = compiled.createFrame();
+        // An expression may recurse or loop without end; AWS stops it, and so does the executor.
+        frame.setRuntimeBounds(JSONATA_TIME_LIMIT_MILLIS, JSONATA_MAX_DEPTH);
         for (Map.Entry<String, JsonNode> variable : variables.visible().entrySet()) {
           frame.bind(variable.getKey(), toJava(variable.getValue()));
         }
@@ -89,6 +96,9 @@ final class JsonataEvaluator {
       } catch (RuntimeException e) {
         throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "An error occurred while evaluating the JSONata "
             + "expression '" + expression + "' specified for the field '" + field + "': " + e);
+      } catch (StackOverflowError e) {
+        throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
+            + "' specified for the field '" + field + "' recursed too deeply");
       }
     }
     if (result == null) {

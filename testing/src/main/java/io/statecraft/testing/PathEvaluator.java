@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
@@ -78,6 +79,9 @@ final class PathEvaluator {
       throw new NotFound(path);
     } catch (InvalidPathException | ClassCastException e) {
       throw new NotFound(path);
+    } catch (JsonPathException | ArithmeticException | IllegalArgumentException e) {
+      // A path function over what it cannot take ($.a.min() over an empty or non-array value).
+      throw StatesError.runtime("The JSONPath '" + path + "' could not be evaluated: " + e.getMessage());
     }
     if (value == null) {
       return JsonValues.NODES.nullNode();

@@ -14,6 +14,7 @@ import io.statecraft.dsl.asl.AslTask;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
  * branches and Map item processors as nested boxes. The same definition gives the same text.
  */
 public final class MermaidDiagram {
+
+  private static final Pattern LINE_BREAK_OR_CONTROL = Pattern.compile("\\R|\\p{Cc}|\\p{Zl}|\\p{Zp}");
 
   private final StringBuilder out = new StringBuilder();
   private final Map<String, String> ids = new HashMap<>();
@@ -35,7 +38,7 @@ public final class MermaidDiagram {
     MermaidDiagram diagram = new MermaidDiagram();
     diagram.out.append("flowchart TD\n");
     if (definition.comment() != null) {
-      diagram.out.append("  %% ").append(definition.comment().replace('\n', ' ')).append('\n');
+      diagram.out.append("  %% ").append(oneLine(definition.comment())).append('\n');
     }
     diagram.out.append("  start((\"start\"))\n");
     diagram.scope(definition.states(), "  ");
@@ -182,7 +185,13 @@ public final class MermaidDiagram {
 
   // Mermaid labels are quoted; quotes and a few markup characters become entities.
   private static String label(String text) {
-    return text.replace("&", "#amp;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-        .replace("\n", " ");
+    return oneLine(text.replace("&", "#amp;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;"));
+  }
+
+  // Mermaid ends a comment or a statement at any line break, so a CR, NEL, U+2028 or U+2029 left in
+  // a comment would start a statement of the text's choosing (a node, a link): every line break
+  // (\R) and every other control character becomes a space.
+  private static String oneLine(String text) {
+    return LINE_BREAK_OR_CONTROL.matcher(text).replaceAll(" ");
   }
 }

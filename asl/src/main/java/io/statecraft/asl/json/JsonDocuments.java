@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,10 +14,13 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.statecraft.asl.Problem;
 import io.statecraft.asl.ProblemCode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +59,21 @@ public final class JsonDocuments {
   private static final Pattern STATES_OBJECT =
       Pattern.compile("(.*/(Branches/\\d+|ItemProcessor|Iterator))?/States");
 
-  private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
-  private static final ObjectMapper YAML = configure(YAMLMapper.builder()).build();
+  /**
+   * The largest file read, in bytes: twice the service's 1,048,576-byte limit on a definition, so
+   * that YAML's indentation and comments fit, but a huge file is refused before it is parsed (a
+   * parser reads a whole string token before any size check could see it).
+   */
+  public static final long MAX_FILE_BYTES = 2L * 1_048_576;
+
+  // The same depth bound as every other reader of a definition (Nesting), so that the tree never
+  // holds what a recursive walk of it cannot finish.
+  private static final StreamReadConstraints LIMITS =
+      StreamReadConstraints.builder().maxNestingDepth(Nesting.MAX_DEPTH).build();
+  private static final ObjectMapper JSON =
+      configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())).build();
+  private static final ObjectMapper YAML =
+      configure(YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS).build())).build();
 
   private JsonDocuments() {}
 
@@ -109,7 +127,21 @@ public final class JsonDocuments {
     String shown = file.toString();
     String content;
     try {
-      byte[] bytes = Files.readAllBytes(file);
+      // A FIFO would block and /dev/zero never ends: only regular files, and only up to the limit.
+      if (!Files.isRegularFile(file)) {
+        throw unreadable(shown, "not a regular file; name a definition file");
+      }
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw tooLarge(shown, size);
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        throw tooLarge(shown, bytes.length);
+      }
       content = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -124,14 +156,25 @@ public final class JsonDocuments {
     return parse(content, shown);
   }
 
+  private static DocumentException tooLarge(String file, long size) {
+    return new DocumentException(file, List.of(Problem.error(ProblemCode.DEFINITION_TOO_LARGE, JsonPointers.ROOT,
+        "the file is " + size + " bytes; Statecraft reads at most " + MAX_FILE_BYTES + " (the service accepts a "
+            + "definition of at most 1,048,576 bytes), so move large literals into the input or a child state machine")));
+  }
+
   /**
    * Reads a document from text.
    *
-   * @param content the document
+   * @param text the document, with or without a byte order mark
    * @param fileName the name shown in messages; its extension chooses JSON or YAML
    * @throws DocumentException when the text is empty, not JSON/YAML, or has duplicate keys
    */
-  public static JsonNode parse(String content, String fileName) throws DocumentException {
+  public static JsonNode parse(String text, String fileName) throws DocumentException {
+    // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the document.
+    String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (content.length() > MAX_FILE_BYTES) {
+      throw tooLarge(fileName, content.length());
+    }
     if (content.isBlank()) {
       throw new DocumentException(fileName, List.of(Problem.error(ProblemCode.MISSING_DESCRIPTION,
           JsonPointers.ROOT, "the file is empty; a definition is a JSON or YAML object with StartAt and States")));
@@ -140,7 +183,7 @@ public final class JsonDocuments {
     ObjectMapper mapper = format == Format.JSON ? JSON : YAML;
     List<Problem> duplicates;
     try {
-      duplicates = findDuplicateKeys(mapper.getFactory(), content);
+      duplicates = findDuplicateKeys(mapper.getFactory(), content, format);
     } catch (JsonProcessingException e) {
       throw new DocumentException(fileName, List.of(syntaxProblem(format, e)));
     } catch (IOException e) {
@@ -167,6 +210,10 @@ public final class JsonDocuments {
   }
 
   private static Problem syntaxProblem(Format format, JsonProcessingException e) {
+    if (e instanceof StreamConstraintsException && String.valueOf(e.getMessage()).contains("nesting depth")) {
+      return Problem.error(ProblemCode.TOO_DEEP, JsonPointers.ROOT, "the document nests objects and arrays more "
+          + "than " + Nesting.MAX_DEPTH + " levels deep; Statecraft reads no deeper, so flatten it");
+    }
     JsonLocation location = e.getLocation();
     String where = location == null || location.getLineNr() < 1
         ? ""
@@ -199,13 +246,29 @@ public final class JsonDocuments {
 
   // A streaming pass, so that every duplicate is reported (Jackson's strict duplicate detection
   // stops at the first one) with its line, and with the service's own code inside States.
-  private static List<Problem> findDuplicateKeys(JsonFactory factory, String content) throws IOException {
+  // It also refuses, with their pointers, what the tree would carry wrongly: numbers beyond a double
+  // (BigDecimal cannot even hold 1e-2147483649), YAML values that are no JSON (!!binary), and YAML
+  // aliases and merge keys, which Jackson reads as the alias's name and as a field "<<".
+  private static List<Problem> findDuplicateKeys(JsonFactory factory, String content, Format format) throws IOException {
     List<Problem> problems = new ArrayList<>();
     Deque<Container> open = new ArrayDeque<>();
     try (JsonParser parser = factory.createParser(content)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         Container parent = open.peek();
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+          problems.add(Problem.error(ProblemCode.INVALID_JSON_DESCRIPTION, pointerOf(parent),
+              "YAML alias *" + parser.getText() + " is not supported (it would be read as its name); write the "
+                  + "value out in full"));
+        } else if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+          checkNumber(parser.getText(), parent, problems);
+        } else if (token == JsonToken.VALUE_EMBEDDED_OBJECT) {
+          problems.add(Problem.error(ProblemCode.INVALID_VALUE_TYPE, pointerOf(parent),
+              "this YAML value (such as !!binary) has no JSON form; write it as a string"));
+        } else if (token == JsonToken.FIELD_NAME && format == Format.YAML && "<<".equals(parser.currentName())) {
+          problems.add(Problem.error(ProblemCode.INVALID_JSON_DESCRIPTION, JsonPointers.child(parent.pointer, "<<"),
+              "YAML merge keys (<<) are not supported; write the merged fields out in full"));
+        }
         if (token == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           JsonLocation here = parser.currentTokenLocation();
@@ -226,6 +289,33 @@ public final class JsonDocuments {
     }
     return problems;
   }
+
+  // The pointer of the value the parser is at, without advancing an array's index.
+  private static String pointerOf(Container parent) {
+    if (parent == null) {
+      return JsonPointers.ROOT;
+    }
+    return parent.keys == null ? JsonPointers.child(parent.pointer, parent.nextIndex) : JsonPointers.child(parent.pointer, parent.currentKey);
+  }
+
+  // Every number must be a finite double that is not a rounded-away non-zero: what any JSON reader,
+  // the service's included, can hold.
+  private static void checkNumber(String text, Container parent, List<Problem> problems) {
+    double value = Double.parseDouble(text);
+    boolean tooSmall = value == 0 && NON_ZERO_DIGIT.matcher(mantissa(text)).find();
+    if (Double.isInfinite(value) || tooSmall) {
+      String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+      problems.add(Problem.error(ProblemCode.VALUE_OUT_OF_RANGE, pointerOf(parent), "the number " + shown
+          + " is beyond what a double holds (magnitude 4.9e-324 to 1.8e308); write a smaller number, or a string"));
+    }
+  }
+
+  private static String mantissa(String number) {
+    int exponent = Math.max(number.indexOf('e'), number.indexOf('E'));
+    return exponent < 0 ? number : number.substring(0, exponent);
+  }
+
+  private static final Pattern NON_ZERO_DIGIT = Pattern.compile("[1-9]");
 
   private static Problem duplicate(Container object, String key, JsonLocation first, JsonLocation again) {
     boolean stateName = STATES_OBJECT.matcher(object.pointer).matches();

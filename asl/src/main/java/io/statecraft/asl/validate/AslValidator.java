@@ -9,6 +9,7 @@ import io.statecraft.dsl.SourceLocation;
 import io.statecraft.asl.Problem;
 import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.asl.json.JsonPointers;
+import io.statecraft.asl.json.Nesting;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +49,11 @@ public final class AslValidator {
       return sorted(problems.all());
     }
     DefinitionIndex index = DefinitionIndex.of((ObjectNode) definition);
+    List<Problem> tooDeep = Nesting.check(definition);
+    if (!tooDeep.isEmpty()) {
+      // Every other rule would parse the expressions that are too deep: these are the whole report.
+      return sorted(withSources(tooDeep, index, options));
+    }
     StructureRules.check(index, problems);
     GraphRules.check(index, problems);
     ChoiceRules.check(index, problems);

@@ -254,8 +254,13 @@ final class GraphRules {
   }
 
   // A close spelling ("Handle" for "Handler", "notify" for "Notify") gets a "did you mean".
+  // One spelling index per scope, so that thousands of missing targets cost one pass each.
+  private final java.util.Map<String, Spelling.Index> spellingIndexes = new java.util.HashMap<>();
+
   private String suggestion(Scope scope, String target) {
-    return Spelling.nearest(target, index.statesOf(scope).stream().map(StateEntry::name).toList())
+    return spellingIndexes.computeIfAbsent(scope.pointer(),
+            pointer -> Spelling.index(index.statesOf(scope).stream().map(StateEntry::name).toList()))
+        .nearest(target)
         .map(name -> "; did you mean '" + name + "'?")
         .orElse("");
   }

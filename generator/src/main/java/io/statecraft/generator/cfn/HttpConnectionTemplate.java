@@ -105,13 +105,25 @@ record HttpConnectionTemplate(HttpConnection connection) implements ResourceTemp
       ObjectNode item = array.addObject();
       item.put("Key", parameter.key());
       String itemPointer = JsonPointers.child(JsonPointers.child(pointer, field), array.size() - 1);
+      String what = field.replace("Parameters", "").toLowerCase(Locale.ROOT) + " parameter " + parameter.key();
       item.set("Value", parameter.secret()
-          ? secret(context, parameter.value(), "secret " + field.replace("Parameters", "").toLowerCase(Locale.ROOT)
-              + " parameter " + parameter.key(), JsonPointers.child(itemPointer, "Value"))
-          : TemplateJson.value(parameter.value()));
+          ? secret(context, parameter.value(), "secret " + what, JsonPointers.child(itemPointer, "Value"))
+          : notSecret(context, parameter.value(), what, JsonPointers.child(itemPointer, "Value")));
       item.put("IsValueSecret", parameter.secret());
     }
     return node;
+  }
+
+  // With IsValueSecret false EventBridge shows the value to anyone who can describe the connection
+  // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-connection-parameter.html),
+  // so a NoEcho parameter there would undo its NoEcho; the author must mark the parameter secret.
+  private JsonNode notSecret(TemplateContext context, TemplateValue value, String what, String pointer) {
+    if (value instanceof Parameter parameter && parameter.isNoEcho()) {
+      context.error(ProblemCode.NOECHO_EXPOSED, pointer, "the " + what + " of connection " + connection.logicalId()
+          + " is not secret (IsValueSecret: false), but parameter " + parameter.name() + " is NoEcho; add it with "
+          + "the secret form (secretHeader, secretQueryParameter, or secret = true)");
+    }
+    return TemplateJson.value(value);
   }
 
   // A secret only ever comes from a NoEcho parameter: a literal would sit in the template in clear.

@@ -53,11 +53,18 @@ public record CompiledWorkflow(
    */
   public List<OutputFile> writeTo(Path directory, Set<OutputFile> which) {
     orThrow();
-    List<OutputFile> written = new ArrayList<>();
+    // One unit: a template never sits next to a definition.asl.json of another run.
+    Map<Path, String> contents = new java.util.LinkedHashMap<>();
     for (Map.Entry<OutputFile, String> file : files.entrySet()) {
-      if (which.contains(file.getKey())
-          && GeneratedFiles.writeIfChanged(directory.resolve(file.getKey().fileName()), file.getValue())) {
-        written.add(file.getKey());
+      if (which.contains(file.getKey())) {
+        contents.put(directory.resolve(file.getKey().fileName()), file.getValue());
+      }
+    }
+    Set<Path> changed = GeneratedFiles.writeAllIfChanged(contents);
+    List<OutputFile> written = new ArrayList<>();
+    for (OutputFile file : files.keySet()) {
+      if (changed.contains(directory.resolve(file.fileName()))) {
+        written.add(file);
       }
     }
     return written;

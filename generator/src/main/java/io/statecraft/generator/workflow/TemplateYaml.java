@@ -3,9 +3,13 @@ package io.statecraft.generator.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -15,31 +19,72 @@ import java.util.regex.Pattern;
  */
 final class TemplateYaml {
 
-  private static final YAMLMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-      .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .stringQuotingChecker(new PlainWherePossible())
-      .build());
+  private static final YAMLMapper MAPPER = mapper(true);
+  // Jackson writes any text with a line feed as a literal block, where a CR, NEL, U+2028 or U+2029
+  // would be read as another line break: a template with such text is written all double-quoted.
+  private static final YAMLMapper ESCAPING_MAPPER = mapper(false);
+
+  private static YAMLMapper mapper(boolean literalBlocks) {
+    YAMLFactoryBuilder builder = YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+        .disable(YAMLGenerator.Feature.SPLIT_LINES)
+        .stringQuotingChecker(new PlainWherePossible());
+    // With MINIMIZE_QUOTES Jackson writes every text with a line feed as a literal block.
+    builder = literalBlocks
+        ? builder.enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+        : builder.disable(YAMLGenerator.Feature.MINIMIZE_QUOTES).disable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE);
+    return new YAMLMapper(builder.build());
+  }
 
   private TemplateYaml() {}
 
   static String write(JsonNode template) {
     try {
-      String yaml = MAPPER.writeValueAsString(template);
+      String yaml = (hasLineFeedAndOtherBreak(template) ? ESCAPING_MAPPER : MAPPER).writeValueAsString(template);
       return yaml.endsWith("\n") ? yaml : yaml + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always has a YAML form", e);
     }
   }
 
+  private static boolean hasLineFeedAndOtherBreak(JsonNode node) {
+    if (node.isTextual()) {
+      return hasLineFeedAndOtherBreak(node.textValue());
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (hasLineFeedAndOtherBreak(field.getKey()) || hasLineFeedAndOtherBreak(field.getValue())) {
+        return true;
+      }
+    }
+    for (JsonNode element : node.isArray() ? node : List.<JsonNode>of()) {
+      if (hasLineFeedAndOtherBreak(element)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasLineFeedAndOtherBreak(String text) {
+    if (text.indexOf('\n') < 0) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Quotes a string exactly when a YAML 1.1 or 1.2 reader would not read it back as the same
    * string in block context: an indicator first, {@code ": "} or {@code " #"} inside, surrounding
-   * spaces, or text that reads as a boolean, null, number or date ({@code 2010-09-09}).
+   * spaces, a control character or Unicode line break anywhere, or text that a YAML 1.1 or 1.2
+   * reader takes for a boolean, null, number or date.
    * Commas, brackets and {@code ${...}} inside plain text need no quotes.
    */
   static final class PlainWherePossible extends StringQuotingChecker {
@@ -48,9 +93,13 @@ final class TemplateYaml {
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
     private static final Pattern RESERVED = Pattern.compile(
         "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=");
+    // The union of what YAML 1.1 (SnakeYAML, PyYAML) and 1.2 readers take for a number or date:
+    // signs on hex, octal and binary (+0x1F), underscores anywhere in digits (._1 is 0.1 to PyYAML),
+    // several dots (1.2.3), sexagesimal (1:20) and timestamps.
     private static final Pattern NUMBER_OR_DATE = Pattern.compile(
-        "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-            + "|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+        "[-+]?(\\.[0-9_]+|[0-9_]+(\\.[0-9_]*)?|([0-9][0-9_]*)?\\.[0-9_.]*)([eE][-+]?[0-9]+)?"
+            + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
+            + "|[-+]?0x[0-9a-fA-F_]+|[-+]?0o?[0-7_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
             + "|\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?");
 
     @Override
@@ -73,7 +122,9 @@ final class TemplateYaml {
       }
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
-        if (c < 0x20 || c == 0x7f) {
+        // C0 and C1 controls (U+0085 NEL reads as a line break or a space), the Unicode line and
+        // paragraph separators, and the byte order mark: only a quoted, escaped form keeps them.
+        if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
           return true;
         }
       }

@@ -136,6 +136,10 @@ public final class WorkflowLoader {
    * and the author's line that threw it, without a stack trace.
    */
   public static String describe(Throwable error) {
+    if (error instanceof ExceptionInInitializerError && error.getCause() != null) {
+      // A static initializer threw: what it threw, and where, is the whole story.
+      return "a static initializer failed: " + describe(error.getCause());
+    }
     StringBuilder text = new StringBuilder(error.getClass().getSimpleName());
     if (error.getMessage() != null) {
       text.append(": ").append(error.getMessage());

@@ -724,4 +724,19 @@ class TemplateGeneratorTest {
     assertThat(task.get("MaxConcurrency")).isEqualTo(json("{\"Ref\": \"Concurrency\"}"));
     assertThat(task.get("MaxErrors")).isEqualTo(json("\"0\""));
   }
+
+  @Test
+  void aNoEchoParameterInANonSecretConnectionParameterIsAnError() {
+    Parameter key = Parameter.string("Key").noEcho();
+    Parameter token = Parameter.string("Token").noEcho();
+    HttpConnection api = HttpConnection.named("Conn").apiKey("X-Key", key).header("X-Token", token)
+        .secretHeader("X-Other", Parameter.string("Other").noEcho());
+
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).resources(api));
+
+    assertThat(problems(compiled)).containsExactly(
+        "ERROR NOECHO_EXPOSED /Resources/Conn/Properties/AuthParameters/InvocationHttpParameters/HeaderParameters/0/Value: "
+            + "the header parameter X-Token of connection Conn is not secret (IsValueSecret: false), but parameter "
+            + "Token is NoEcho; add it with the secret form (secretHeader, secretQueryParameter, or secret = true)");
+  }
 }
