@@ -43,6 +43,7 @@ public final class WorkflowSpec {
   private final Map<String, TemplateValue> tags;
   private final Parameter name;
   private final List<Output> outputs;
+  private final TemplateValue alarmTopicArn;
 
   private WorkflowSpec(Builder builder) {
     this.stateMachine = builder.stateMachine;
@@ -58,6 +59,7 @@ public final class WorkflowSpec {
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tags));
     this.name = builder.name;
     this.outputs = List.copyOf(builder.outputs);
+    this.alarmTopicArn = builder.alarmTopicArn;
   }
 
   /** A builder for a workflow around {@code stateMachine}. */
@@ -134,6 +136,11 @@ public final class WorkflowSpec {
     return outputs;
   }
 
+  /** The SNS topic that failure alarms notify; null when the workflow has no alarms. */
+  public TemplateValue alarmTopicArn() {
+    return alarmTopicArn;
+  }
+
   /** Builds a {@link WorkflowSpec}. */
   public static final class Builder {
     private final StateMachine stateMachine;
@@ -149,6 +156,7 @@ public final class WorkflowSpec {
     private final Map<String, TemplateValue> tags = new LinkedHashMap<>();
     private Parameter name;
     private final List<Output> outputs = new ArrayList<>();
+    private TemplateValue alarmTopicArn;
 
     private Builder(StateMachine stateMachine) {
       this.stateMachine = Objects.requireNonNull(stateMachine, "stateMachine == null");
@@ -248,6 +256,18 @@ public final class WorkflowSpec {
       for (Output output : outputs) {
         this.outputs.add(Objects.requireNonNull(output, "output == null"));
       }
+      return this;
+    }
+
+    /**
+     * CloudWatch alarms that notify the SNS topic {@code topicArn} (a parameter, usually) when an
+     * execution fails, times out or is aborted, and when a trigger's dead-letter queue holds a
+     * message: failures someone sees. The topic must let CloudWatch publish to it, and if it is
+     * encrypted, use a customer managed key whose policy lets CloudWatch use it; see
+     * {@code docs/cloudformation.md}.
+     */
+    public Builder alarms(TemplateValue topicArn) {
+      this.alarmTopicArn = Objects.requireNonNull(topicArn, "topicArn == null");
       return this;
     }
 
