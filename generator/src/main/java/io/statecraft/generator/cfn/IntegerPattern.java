@@ -36,10 +36,25 @@ final class IntegerPattern {
     List<String> alternatives = new ArrayList<>();
     String lowText = Long.toString(low);
     String highText = Long.toString(high);
+    int fullFrom = 0; // the first of a run of lengths that take every number of that length
     for (int digits = lowText.length(); digits <= highText.length(); digits++) {
       String from = digits == lowText.length() ? lowText : "1" + "0".repeat(digits - 1);
       String to = digits == highText.length() ? highText : "9".repeat(digits);
-      alternatives.add(sameLength(from, to));
+      boolean full = digits > 1 && from.equals("1" + "0".repeat(digits - 1)) && to.equals("9".repeat(digits));
+      if (full) {
+        fullFrom = fullFrom == 0 ? digits : fullFrom;
+        if (digits < highText.length()) {
+          continue;
+        }
+      }
+      if (fullFrom != 0) {
+        int last = full ? digits : digits - 1;
+        alternatives.add("[1-9][0-9]" + (fullFrom == last ? repeat(last - 1) : "{" + (fullFrom - 1) + "," + (last - 1) + "}"));
+        fullFrom = 0;
+      }
+      if (!full) {
+        alternatives.add(sameLength(from, to));
+      }
     }
     return String.join("|", alternatives);
   }
@@ -70,12 +85,16 @@ final class IntegerPattern {
       alternatives.add(first + group(sameLength(fromRest, nines)));
     }
     if (middleFrom <= middleTo) {
-      alternatives.add(digit(middleFrom, middleTo) + "[0-9]" + (fromRest.length() == 1 ? "" : "{" + fromRest.length() + "}"));
+      alternatives.add(digit(middleFrom, middleTo) + "[0-9]" + repeat(fromRest.length()));
     }
     if (!fullHigh) {
       alternatives.add(last + group(sameLength(zeros, toRest)));
     }
     return String.join("|", alternatives);
+  }
+
+  private static String repeat(int times) {
+    return times == 1 ? "" : "{" + times + "}";
   }
 
   private static String digit(char from, char to) {
