@@ -49,6 +49,9 @@ public final class ExposedAccessKey implements Workflow {
   /** The workflow id: output folder and artifact classifier. */
   public static final String ID = "exposed-access-key";
 
+  /** Where the failure alarms go. */
+  static final Parameter ALARM_TOPIC = Operations.alarmTopic();
+
   /** Most CloudTrail events per LookupEvents page (the API's maximum). */
   static final int EVENTS_PER_PAGE = 50;
 
@@ -121,6 +124,8 @@ public final class ExposedAccessKey implements Workflow {
             + "exposed, summarizes their CloudTrail activity and notifies an SNS topic")
         .parameterGroup("Response", KEY_ACTION_PARAMETER, MAX_ACTIVITY_PAGES_PARAMETER)
         .parameterGroup("Notification", ALERT_EMAIL)
+        .parameterGroup("Operations", ALARM_TOPIC)
+        .alarms(ALARM_TOPIC)
         .resources(ALERT_TOPIC)
         .triggers(rule)
         .outputs(Output.named("AlertTopicArn", ALERT_TOPIC.templateArn()).description("The topic the reports go to"),

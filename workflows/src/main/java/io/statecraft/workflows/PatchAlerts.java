@@ -39,6 +39,9 @@ public final class PatchAlerts implements Workflow {
   /** The workflow id: output folder and artifact classifier. */
   public static final String ID = "patch-alerts";
 
+  /** Where the failure alarms go. */
+  static final Parameter ALARM_TOPIC = Operations.alarmTopic();
+
   /** Summaries per SSM page: small enough that the instances of one page fit in 256 KiB. */
   static final int PAGE_SIZE = 20;
 
@@ -111,6 +114,8 @@ public final class PatchAlerts implements Workflow {
             + "patch baseline to a chat webhook, on a schedule")
         .parameterGroup("Webhook", WEBHOOK_URL, WEBHOOK_SECRET, MESSAGE_FORMAT, NAME_TAG_KEY)
         .parameterGroup("Schedule", SCHEDULE_EXPRESSION, SCHEDULE_TIME_ZONE)
+        .parameterGroup("Operations", ALARM_TOPIC)
+        .alarms(ALARM_TOPIC)
         .resources(WEBHOOK_CONNECTION)
         .triggers(schedule)
         .outputs(Output.named("DeadLetterQueueUrl", schedule.deadLetterQueueUrl())

@@ -150,6 +150,10 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     }
     ObjectNode parameters = task.putObject("TaskInvocationParameters").putObject("MaintenanceWindowStepFunctionsParameters");
     TriggerTarget.input(context, window, parameters);
+    // Each execution is named after the task invocation that started it, as in AWS's own
+    // example, so that Run Command's and Step Functions' records point at each other:
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-maintenancewindowtask.html
+    parameters.put("Name", "{{INVOCATION_ID}}");
     if (window.taskInput() == null || !mentions(window.taskInput(), MaintenanceWindow.TARGET_ID)) {
       context.warning(ProblemCode.MISSING_TARGET_ID, taskPointer
           + "/TaskInvocationParameters/MaintenanceWindowStepFunctionsParameters/Input", "the task of maintenance window " + id
