@@ -72,11 +72,21 @@ public final class PatchAlerts implements Workflow {
       .description("The secret part of the webhook: the value of the sig query parameter of a Teams Workflows URL, "
           + "or a token the receiver checks in the X-Webhook-Secret header. Kept by the EventBridge connection only")
       .noEcho()
-      .minLength(1);
+      // What EventBridge accepts for a connection's API key value: 1 to 512 characters, no ':' and
+      // no control characters (CreateConnectionApiKeyAuthRequestParameters:
+      // https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateConnectionApiKeyAuthRequestParameters.html).
+      .allowedPattern("[ \\t]*[^\\x00-\\x1F:\\x7F]+([ \\t]+[^\\x00-\\x1F:\\x7F]+)*[ \\t]*")
+      .minLength(1)
+      .maxLength(512)
+      .constraintDescription("1 to 512 characters, without ':' or control characters");
   static final Parameter NAME_TAG_KEY = Parameter.string("NameTagKey")
       .label("Name tag key")
       .description("The tag that names an instance in the message; instances without it are shown by id")
       .defaultValue("Name")
+      // An EC2 tag key is 1 to 128 characters; the key is substituted as it is into the
+      // definition's JSON text, where '"' or '\\' would break it, so they are refused here.
+      .allowedPattern("[^\"\\\\]{1,128}")
+      .constraintDescription("1 to 128 characters, without \" or \\")
       .minLength(1)
       .maxLength(128);
   static final Parameter SCHEDULE_EXPRESSION = Parameter.string("ScheduleExpression")
