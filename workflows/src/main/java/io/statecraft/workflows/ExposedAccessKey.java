@@ -2,6 +2,7 @@ package io.statecraft.workflows;
 
 import io.statecraft.aws.AwsSdk;
 import io.statecraft.aws.SdkCall;
+import io.statecraft.aws.SdkErrors;
 import io.statecraft.dsl.Catch;
 import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.Condition;
@@ -49,8 +50,15 @@ public final class ExposedAccessKey implements Workflow {
   /** The workflow id: output folder and artifact classifier. */
   public static final String ID = "exposed-access-key";
 
-  /** Most CloudTrail events per LookupEvents page (the API's maximum). */
-  static final int EVENTS_PER_PAGE = 50;
+  /** Where the failure alarms go. */
+  static final Parameter ALARM_TOPIC = Operations.alarmTopic();
+
+  /**
+   * CloudTrail events per LookupEvents page. Each event carries its whole record (often several KiB,
+   * some far more): 50, the API's maximum, could pass the 256 KiB a task result may be, and
+   * States.DataLimitExceeded is caught by nothing.
+   */
+  static final int EVENTS_PER_PAGE = 10;
 
   /** Keys processed at once: CloudTrail LookupEvents allows 2 calls per second per account and Region. */
   static final int KEYS_AT_ONCE = 2;
@@ -77,10 +85,10 @@ public final class ExposedAccessKey implements Workflow {
       .defaultValue("DELETE");
   static final Parameter MAX_ACTIVITY_PAGES_PARAMETER = Parameter.number("MaxActivityPages")
       .label("CloudTrail pages per key")
-      .description("Pages of 50 CloudTrail events read per key, most recent first")
-      .defaultValue(4)
+      .description("Pages of " + EVENTS_PER_PAGE + " CloudTrail events read per key, most recent first")
+      .defaultValue(20)
       .minValue(1)
-      .maxValue(20);
+      .maxValue(50);
   static final Parameter ALERT_EMAIL = Parameter.string("AlertEmail")
       .label("Security team e-mail")
       .description("Address subscribed to the alert topic; confirm the subscription e-mail AWS sends")
@@ -121,6 +129,8 @@ public final class ExposedAccessKey implements Workflow {
             + "exposed, summarizes their CloudTrail activity and notifies an SNS topic")
         .parameterGroup("Response", KEY_ACTION_PARAMETER, MAX_ACTIVITY_PAGES_PARAMETER)
         .parameterGroup("Notification", ALERT_EMAIL)
+        .parameterGroup("Operations", ALARM_TOPIC)
+        .alarms(ALARM_TOPIC)
         .resources(ALERT_TOPIC)
         .triggers(rule)
         .outputs(Output.named("AlertTopicArn", ALERT_TOPIC.templateArn()).description("The topic the reports go to"),
@@ -152,7 +162,7 @@ public final class ExposedAccessKey implements Workflow {
             .put("failed", js("[$results[outcome = 'FAILED']]"))
             .put("subject", js("$substring(("
                 + "$count($results[outcome = 'FAILED']) > 0 ? 'ACTION NEEDED: exposed IAM access key not removed' : "
-                + "$count($results[outcome = 'DELETED' or outcome = 'DEACTIVATED']) > 0 ? 'Exposed IAM access key removed' : "
+                + "$count($results[outcome in ['DELETED', 'DEACTIVATED', 'ALREADY_REMOVED']]) > 0 ? 'Exposed IAM access key removed' : "
                 + "'AWS Health credentials risk event to review'"
                 + ") & ' in account ' & $account, 0, 99)"))
             .put("message", js(reportMessage()))
@@ -205,10 +215,18 @@ public final class ExposedAccessKey implements Workflow {
         .output(js("{'entity': $states.input.entity, 'outcome': 'SKIPPED', "
             + "'detail': 'not an IAM user access key id; review it in the AWS Health Dashboard'}"));
 
-    Catch toFailed = Catch.on(Errors.ALL).assign(Json.object().put("failure", js("$states.errorOutput")).build());
+    // Inside the Map: keyFailure, never the outer failure, so that no write here can become an
+    // (illegal) write to the outer scope.
+    Catch toFailed = Catch.on(Errors.ALL).assign(Json.object().put("keyFailure", js("$states.errorOutput")).build());
     Pass remediationFailed = Pass.named("RemediationFailed")
         .output(js("{'entity': $accessKeyId, 'userName': $userName, 'outcome': 'FAILED', "
-            + "'error': $failure.Error, 'cause': $exists($failure.Cause) ? $failure.Cause : ''}"));
+            + "'error': $keyFailure.Error, 'cause': $exists($keyFailure.Cause) ? $keyFailure.Cause : ''}"));
+    // A second stack (the backup Region gets the same Health event) may have removed the key
+    // already: that is the outcome wanted, not a failure to alarm about.
+    Catch alreadyGone = Catch.on(SdkErrors.Iam.NO_SUCH_ENTITY);
+    Pass alreadyRemoved = Pass.named("KeyAlreadyRemoved")
+        .comment("IAM knows no such key (or user) any more: removed before, e.g. by the stack in the other Region")
+        .assign(Json.object().put("outcome", "ALREADY_REMOVED").build());
 
     SdkCall lastUsed = AwsSdk.call(GetAccessKeyLastUsedRequest.builder().accessKeyId(AwsSdk.text(js("$accessKeyId"))).build());
     Task findOwner = Task.named("FindKeyOwner")
@@ -217,6 +235,7 @@ public final class ExposedAccessKey implements Workflow {
             .put("userName", lastUsed.result(GetAccessKeyLastUsedResponse.class).get(GetAccessKeyLastUsedResponse::userName).jsonata())
             .build())
         .retry(Retries.iam());
+    findOwner.catchErrors(alreadyGone, alreadyRemoved);
     findOwner.catchErrors(toFailed, remediationFailed);
 
     Choice chooseAction = Choice.named("ChooseKeyAction");
@@ -228,6 +247,7 @@ public final class ExposedAccessKey implements Workflow {
             .build()))
         .assign(Json.object().put("outcome", "DELETED").build())
         .retry(Retries.iam());
+    deleteKey.catchErrors(alreadyGone, alreadyRemoved);
     deleteKey.catchErrors(toFailed, remediationFailed);
     Task deactivateKey = Task.named("DeactivateKey")
         .call(AwsSdk.call(UpdateAccessKeyRequest.builder()
@@ -237,7 +257,24 @@ public final class ExposedAccessKey implements Workflow {
             .build()))
         .assign(Json.object().put("outcome", "DEACTIVATED").build())
         .retry(Retries.iam());
+    deactivateKey.catchErrors(alreadyGone, alreadyRemoved);
     deactivateKey.catchErrors(toFailed, remediationFailed);
+
+    // Told first: the lookup below reads data whose size nobody controls, and a result over 256 KiB
+    // ends the execution with States.DataLimitExceeded, which no Catch sees.
+    Task notifyRemoved = Task.named("NotifyKeyRemoved")
+        .comment("The removal is reported before the activity is looked up; the full report follows")
+        .call(AwsSdk.optimized(PublishRequest.builder()
+                .topicArn(AwsSdk.text(ALERT_TOPIC_ARN))
+                .subject(AwsSdk.text(js("$substring('Exposed IAM access key ' & ($outcome = 'ALREADY_REMOVED' ? "
+                    + "'already removed' : 'removed') & ' in account ' & $states.context.Execution.Input.account, 0, 99)")))
+                .message(AwsSdk.text(js("'Access key ' & $accessKeyId & ' of IAM user ' & $userName & ': ' & $outcome "
+                    + "& '. A report with its CloudTrail activity follows; if it does not, see the failed execution ' "
+                    + "& $states.context.Execution.Id")))
+                .build())
+            .permissions(ALERT_TOPIC.publishStatements().toArray(IamStatement[]::new)))
+        .retry(Retry.on("SNS.ThrottledException", "SNS.InternalErrorException", "SNS.KmsThrottlingException")
+            .intervalSeconds(2).maxAttempts(5).backoffRate(2).maxDelaySeconds(30).jitterStrategy(Retry.Jitter.FULL));
 
     Task lookupActivity = Task.named("LookUpKeyActivity")
         .comment("By access key id, not user name: only what this key did (in this Region, last 90 days)")
@@ -261,7 +298,7 @@ public final class ExposedAccessKey implements Workflow {
     Pass activityUnavailable = Pass.named("ActivityUnavailable")
         .comment("The key is already removed: report it even without its activity")
         .output(js("{'entity': $accessKeyId, 'userName': $userName, 'outcome': $outcome, "
-            + "'activityError': $failure.Error & ': ' & ($exists($failure.Cause) ? $failure.Cause : 'no cause given')}"));
+            + "'activityError': $keyFailure.Error & ': ' & ($exists($keyFailure.Cause) ? $keyFailure.Cause : 'no cause given')}"));
     lookupActivity.catchErrors(toFailed, activityUnavailable);
 
     Choice moreActivity = Choice.named("MoreActivity");
@@ -286,8 +323,12 @@ public final class ExposedAccessKey implements Workflow {
     chooseAction
         .when(Condition.jsonata("$keyAction = 'DEACTIVATE'"), deactivateKey)
         .otherwise(deleteKey);
-    deleteKey.next(lookupActivity);
-    deactivateKey.next(lookupActivity);
+    deleteKey.next(notifyRemoved);
+    deactivateKey.next(notifyRemoved);
+    alreadyRemoved.next(notifyRemoved);
+    notifyRemoved.next(lookupActivity);
+    // Not told now: the report at the end still says it.
+    notifyRemoved.catchErrors(Catch.on(Errors.ALL), lookupActivity);
     lookupActivity.next(moreActivity);
     moreActivity
         .when(Condition.jsonata("($nextToken ? true : false) and $pages < $maxActivityPages"), lookupActivity)

@@ -39,11 +39,21 @@ public final class PatchAlerts implements Workflow {
   /** The workflow id: output folder and artifact classifier. */
   public static final String ID = "patch-alerts";
 
+  /** Where the failure alarms go. */
+  static final Parameter ALARM_TOPIC = Operations.alarmTopic();
+
   /** Summaries per SSM page: small enough that the instances of one page fit in 256 KiB. */
   static final int PAGE_SIZE = 20;
 
-  /** Instances listed by name in chat messages; the generic JSON payload lists all of them. */
+  /** Instances listed by name in chat messages; the generic JSON payload lists all it keeps. */
   static final int LISTED_INSTANCES = 50;
+
+  /**
+   * Instances kept across pages (all are counted): a variable, like a state's data, may hold at most
+   * 256 KiB, and an instance takes up to about 300 bytes (its id and a Name tag of up to 256
+   * characters). Past that, States.DataLimitExceeded would end the run, uncaught.
+   */
+  static final int KEPT_INSTANCES = 500;
 
   /** The message formats, one per kind of webhook. */
   static final List<String> MESSAGE_FORMATS = List.of("TEAMS_WORKFLOWS", "TEAMS_CONNECTOR", "SLACK", "GENERIC_JSON");
@@ -69,11 +79,21 @@ public final class PatchAlerts implements Workflow {
       .description("The secret part of the webhook: the value of the sig query parameter of a Teams Workflows URL, "
           + "or a token the receiver checks in the X-Webhook-Secret header. Kept by the EventBridge connection only")
       .noEcho()
-      .minLength(1);
+      // What EventBridge accepts for a connection's API key value: 1 to 512 characters, no ':' and
+      // no control characters (CreateConnectionApiKeyAuthRequestParameters:
+      // https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateConnectionApiKeyAuthRequestParameters.html).
+      .allowedPattern("[ \\t]*[^\\x00-\\x1F:\\x7F]+([ \\t]+[^\\x00-\\x1F:\\x7F]+)*[ \\t]*")
+      .minLength(1)
+      .maxLength(512)
+      .constraintDescription("1 to 512 characters, without ':' or control characters");
   static final Parameter NAME_TAG_KEY = Parameter.string("NameTagKey")
       .label("Name tag key")
       .description("The tag that names an instance in the message; instances without it are shown by id")
       .defaultValue("Name")
+      // An EC2 tag key is 1 to 128 characters; the key is substituted as it is into the
+      // definition's JSON text, where '"' or '\\' would break it, so they are refused here.
+      .allowedPattern("[^\"\\\\]{1,128}")
+      .constraintDescription("1 to 128 characters, without \" or \\")
       .minLength(1)
       .maxLength(128);
   static final Parameter SCHEDULE_EXPRESSION = Parameter.string("ScheduleExpression")
@@ -111,6 +131,8 @@ public final class PatchAlerts implements Workflow {
             + "patch baseline to a chat webhook, on a schedule")
         .parameterGroup("Webhook", WEBHOOK_URL, WEBHOOK_SECRET, MESSAGE_FORMAT, NAME_TAG_KEY)
         .parameterGroup("Schedule", SCHEDULE_EXPRESSION, SCHEDULE_TIME_ZONE)
+        .parameterGroup("Operations", ALARM_TOPIC)
+        .alarms(ALARM_TOPIC)
         .resources(WEBHOOK_CONNECTION)
         .triggers(schedule)
         .outputs(Output.named("DeadLetterQueueUrl", schedule.deadLetterQueueUrl())
@@ -134,6 +156,7 @@ public final class PatchAlerts implements Workflow {
             .put("account", js("$split($states.context.StateMachine.Id, ':')[4]"))
             .put("region", js("$split($states.context.StateMachine.Id, ':')[3]"))
             .put("instances", Json.array())
+            .put("found", 0)
             .put("nextToken", false)
             .build());
 
@@ -162,9 +185,11 @@ public final class PatchAlerts implements Workflow {
                 Filter.builder().name("instance-state-name").values("running").build())
             .build()))
         .assign(Json.object()
-            .put("instances", js("$append($instances, [$states.result.Reservations.Instances.{"
+            .put("instances", js("($all := $append($instances, [$states.result.Reservations.Instances.{"
                 + "'instanceId': InstanceId, "
-                + "'name': ($tag := Tags[Key = $nameTagKey].Value; $tag ? $tag : InstanceId)}])"))
+                + "'name': ($tag := Tags[Key = $nameTagKey].Value; $tag ? $tag : InstanceId)}]); "
+                + "$count($all) > " + KEPT_INSTANCES + " ? [$all[[0.." + (KEPT_INSTANCES - 1) + "]]] : $all)"))
+            .put("found", js("$found + $count($states.result.Reservations.Instances)"))
             .build())
         .retry(Retries.ec2());
 
@@ -178,9 +203,9 @@ public final class PatchAlerts implements Workflow {
     Pass describeFindings = Pass.named("DescribeFindings")
         .comment("The parts every message format shares")
         .assign(Json.object()
-            .put("headline", js("$count($instances) & ' running EC2 instance' & ($count($instances) = 1 ? ' is' : 's are') "
+            .put("headline", js("$found & ' running EC2 instance' & ($found = 1 ? ' is' : 's are') "
                 + "& ' not compliant with the patch baseline in account ' & $account & ' (' & $region & ')' "
-                + "& ($count($instances) > " + LISTED_INSTANCES + " ? '; the first " + LISTED_INSTANCES
+                + "& ($found > " + LISTED_INSTANCES + " ? '; the first " + LISTED_INSTANCES
                 + " by name are listed' : '')"))
             .put("listed", js("[($instances^(name))[[0.." + (LISTED_INSTANCES - 1) + "]]]"))
             .build());
@@ -224,7 +249,7 @@ public final class PatchAlerts implements Workflow {
             .put("source", "statecraft.patch-alerts")
             .put("account", js("$account"))
             .put("region", js("$region"))
-            .put("nonCompliantInstances", js("$count($instances)"))
+            .put("nonCompliantInstances", js("$found"))
             .put("instances", js("[$instances^(name)]"))
             .build()).build());
 
@@ -235,7 +260,7 @@ public final class PatchAlerts implements Workflow {
             .header("Content-Type", "application/json")
             .requestBody(js("$message")))
         .timeoutSeconds(30)
-        .output(js("{'nonCompliantInstances': $count($instances), 'webhookStatusCode': $states.result.StatusCode}"))
+        .output(js("{'nonCompliantInstances': $found, 'webhookStatusCode': $states.result.StatusCode}"))
         // Only transient failures: throttling, server errors, timeouts. A 4xx other than 429 is
         // a mistake in the address or payload that retrying cannot fix.
         .retry(Retry.on(Errors.httpStatus(429), Errors.httpStatus(500), Errors.httpStatus(502),
@@ -255,7 +280,7 @@ public final class PatchAlerts implements Workflow {
         .when(Condition.jsonata("$nextToken ? true : false"), listSummaries)
         .otherwise(anyNonCompliant);
     anyNonCompliant
-        .when(Condition.jsonata("$count($instances) > 0"), describeFindings)
+        .when(Condition.jsonata("$found > 0"), describeFindings)
         .otherwise(allCompliant);
     describeFindings.next(chooseFormat);
     chooseFormat

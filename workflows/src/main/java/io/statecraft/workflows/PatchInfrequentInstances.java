@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.StartInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.StopInstancesRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationRequest;
+import software.amazon.awssdk.services.ssm.model.CancelCommandRequest;
 import software.amazon.awssdk.services.ssm.model.Command;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationRequest;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
@@ -55,6 +56,9 @@ public final class PatchInfrequentInstances implements Workflow {
 
   /** The workflow id: output folder and artifact classifier. */
   public static final String ID = "patch-infrequent-instances";
+
+  /** Where the failure alarms go. */
+  static final Parameter ALARM_TOPIC = Operations.alarmTopic();
 
   /**
    * The tag that marks the instances to patch. A fixed key (its value is a parameter) lets the
@@ -120,29 +124,43 @@ public final class PatchInfrequentInstances implements Workflow {
       .defaultValue(15)
       .minValue(5)
       .maxValue(300);
+  /**
+   * The execution's timeout. No catcher sees it, so an instance the workflow started would be left
+   * running: the parameters' ranges keep the longest polling (every check at the longest wait)
+   * within it, with {@link #CALLS_MARGIN_SECONDS} to spare for the calls and their retries.
+   */
+  static final int TIMEOUT_SECONDS = 6 * 3600;
+  static final int CALLS_MARGIN_SECONDS = 35 * 60;
+  static final int MAX_POLL_SECONDS = 300;
+  static final int MAX_READY_CHECKS = 20;
+  static final int MAX_COMMAND_CHECKS = 45;
+
   static final Parameter POLL_MAX_SECONDS_PARAMETER = Parameter.number("PollMaxSeconds")
       .label("Longest wait between checks (seconds)")
-      .description("The doubling waits stop growing here")
+      .description("The doubling waits stop growing here, 5 to " + MAX_POLL_SECONDS + "; polling stays within the "
+          + "execution's 6 hours")
       .defaultValue(120)
       .minValue(5)
-      .maxValue(900);
+      .maxValue(MAX_POLL_SECONDS);
   static final Parameter MAX_READY_CHECKS_PARAMETER = Parameter.number("MaxReadyChecks")
       .label("Checks until the instance is ready")
-      .description("How many times to check that the instance runs and is online in Systems Manager before giving up")
+      .description("How many times to check that the instance runs and is online in Systems Manager before giving up, "
+          + "1 to " + MAX_READY_CHECKS)
       .defaultValue(20)
       .minValue(1)
-      .maxValue(200);
+      .maxValue(MAX_READY_CHECKS);
   static final Parameter MAX_COMMAND_CHECKS_PARAMETER = Parameter.number("MaxCommandChecks")
       .label("Checks until patching finishes")
-      .description("How many times to check the AWS-RunPatchBaseline command before giving up")
-      .defaultValue(90)
+      .description("How many times to check the AWS-RunPatchBaseline command before cancelling it, 1 to "
+          + MAX_COMMAND_CHECKS)
+      .defaultValue(45)
       .minValue(1)
-      .maxValue(1000);
+      .maxValue(MAX_COMMAND_CHECKS);
 
   static final Placeholder POLL_INITIAL_SECONDS = POLL_INITIAL_SECONDS_PARAMETER.ref();
   static final Placeholder POLL_MAX_SECONDS = POLL_MAX_SECONDS_PARAMETER.ref();
-  static final Placeholder MAX_READY_CHECKS = MAX_READY_CHECKS_PARAMETER.ref();
-  static final Placeholder MAX_COMMAND_CHECKS = MAX_COMMAND_CHECKS_PARAMETER.ref();
+  static final Placeholder READY_CHECKS = MAX_READY_CHECKS_PARAMETER.ref();
+  static final Placeholder COMMAND_CHECKS = MAX_COMMAND_CHECKS_PARAMETER.ref();
   static final Placeholder PATCH_OPERATION = PATCH_OPERATION_PARAMETER.ref();
   static final Placeholder REBOOT_OPTION = REBOOT_OPTION_PARAMETER.ref();
 
@@ -164,6 +182,8 @@ public final class PatchInfrequentInstances implements Workflow {
         .parameterGroup("Patching", PATCH_OPERATION_PARAMETER, REBOOT_OPTION_PARAMETER)
         .parameterGroup("Polling", POLL_INITIAL_SECONDS_PARAMETER, POLL_MAX_SECONDS_PARAMETER,
             MAX_READY_CHECKS_PARAMETER, MAX_COMMAND_CHECKS_PARAMETER)
+        .parameterGroup("Operations", ALARM_TOPIC)
+        .alarms(ALARM_TOPIC)
         .triggers(MaintenanceWindow.named("PatchWindow")
             .description("Starts patch-infrequent-instances once per tagged instance")
             .schedule(WINDOW_SCHEDULE)
@@ -197,9 +217,11 @@ public final class PatchInfrequentInstances implements Workflow {
             .put("wait", POLL_INITIAL_SECONDS)
             .put("pollInitialSeconds", POLL_INITIAL_SECONDS)
             .put("pollMaxSeconds", POLL_MAX_SECONDS)
-            .put("maxReadyChecks", MAX_READY_CHECKS)
-            .put("maxCommandChecks", MAX_COMMAND_CHECKS)
+            .put("maxReadyChecks", READY_CHECKS)
+            .put("maxCommandChecks", COMMAND_CHECKS)
             .put("checks", 0)
+            .put("commandId", false)
+            .put("commandStatus", "NotSent")
             .build())
         .retry(Retries.ec2());
     // Nothing has changed yet: fail straight away.
@@ -255,12 +277,19 @@ public final class PatchInfrequentInstances implements Workflow {
                 .parameters(patchParameters())
                 .comment(AwsSdk.text(js("$substring('Step Functions execution ' & $states.context.Execution.Name, 0, 100)")))
                 .build())
-            .permissions(IamStatement.allow("ssm:SendCommand", PATCH_DOCUMENT_ARN), taggedInstances("ssm:SendCommand"));
+            .permissions(IamStatement.allow("ssm:SendCommand", PATCH_DOCUMENT_ARN), taggedManagedInstances("ssm:SendCommand"));
     Task sendPatchCommand = Task.named("SendPatchCommand")
         .comment("Patch Manager scans or installs per the instance's patch baseline")
         .call(send)
+        // The same request, plus TimeoutSeconds: the command may wait to start only as long as it
+        // is polled for (SendCommand allows 30 to 2,592,000 seconds).
+        .arguments(js("{'InstanceIds': [$instanceId], 'DocumentName': 'AWS-RunPatchBaseline', "
+            + "'Comment': $substring('Step Functions execution ' & $states.context.Execution.Name, 0, 100), "
+            + "'Parameters': {'Operation': ['" + PATCH_OPERATION.token() + "'], 'RebootOption': ['" + REBOOT_OPTION.token()
+            + "']}, 'TimeoutSeconds': $max([30, $maxCommandChecks * $pollMaxSeconds])}"))
         .assign(Json.object()
             .put("commandId", send.result(SendCommandResponse.class).get(SendCommandResponse::command).get(Command::commandId).jsonata())
+            .put("commandStatus", "Pending")
             .put("checks", 0)
             .put("wait", js("$pollInitialSeconds"))
             .build())
@@ -308,6 +337,14 @@ public final class PatchInfrequentInstances implements Workflow {
     Succeed patched = Succeed.named("Patched")
         .output(js("{'instanceId': $instanceId, 'commandId': $commandId, 'initialState': $initialState}"));
 
+    Choice mustCancel = Choice.named("MustCancelCommand");
+    Task cancelCommand = Task.named("CancelPatchCommand")
+        .comment("Patching must not go on while the instance is stopped under it")
+        .call(AwsSdk.call(CancelCommandRequest.builder()
+            .commandId(AwsSdk.text(js("$commandId")))
+            .instanceIds(AwsSdk.text(js("$instanceId")))
+            .build()))
+        .retry(Retries.ssm());
     Choice restoreAfterFailure = Choice.named("RestoreAfterFailure");
     Task stopAfterFailure = Task.named("StopAfterFailure")
         .call(stop())
@@ -333,20 +370,27 @@ public final class PatchInfrequentInstances implements Workflow {
         .when(Condition.jsonata("$pingStatus = 'Online'"), sendPatchCommand)
         .when(Condition.jsonata("$checks >= $maxReadyChecks"), notReady)
         .otherwise(waitUntilReady);
-    notReady.next(restoreAfterFailure);
+    notReady.next(mustCancel);
     sendPatchCommand.next(waitForCommand);
-    sendPatchCommand.catchErrors(toRestore, restoreAfterFailure);
+    sendPatchCommand.catchErrors(toRestore, mustCancel);
     waitForCommand.next(getCommandStatus);
     getCommandStatus.next(isCommandFinished);
-    getCommandStatus.catchErrors(toRestore, restoreAfterFailure);
+    getCommandStatus.catchErrors(toRestore, mustCancel);
     isCommandFinished
         .when(Condition.jsonata("$commandStatus = 'Success'"), restoreInitialState)
         .when(Condition.jsonata("$commandStatus in ['Pending', 'InProgress', 'Delayed'] and $checks >= $maxCommandChecks"),
             commandNotFinished)
         .when(Condition.jsonata("$commandStatus in ['Pending', 'InProgress', 'Delayed']"), waitForCommand)
         .otherwise(commandFailed);
-    commandNotFinished.next(restoreAfterFailure);
+    commandNotFinished.next(mustCancel);
     commandFailed.next(restoreAfterFailure);
+    // A command that was sent and has not ended: cancel it before the instance is stopped. A
+    // failed cancel does not stop the restore; the command ends by its own timeout then.
+    mustCancel
+        .when(Condition.jsonata("$commandStatus in ['Pending', 'InProgress', 'Delayed']"), cancelCommand)
+        .otherwise(restoreAfterFailure);
+    cancelCommand.next(restoreAfterFailure);
+    cancelCommand.catchErrors(Catch.on(Errors.ALL), restoreAfterFailure);
     restoreInitialState
         .when(Condition.jsonata("$initialState = 'stopped'"), stopInstance)
         .otherwise(patched);
@@ -366,13 +410,22 @@ public final class PatchInfrequentInstances implements Workflow {
     return StateMachine.startWith(recordInitialState)
         .comment("Starts a stopped EC2 instance, patches it with AWS-RunPatchBaseline and leaves it as it was found")
         .queryLanguage(QueryLanguage.JSONATA)
-        .timeoutSeconds(6 * 3600);
+        .timeoutSeconds(TIMEOUT_SECONDS);
   }
 
   // Only the instances the maintenance window targets: tagged InfrequentPatching=<TargetTagValue>.
   private static IamStatement taggedInstances(String action) {
     return IamStatement.allow(action, INSTANCE_ARNS)
         .withCondition("StringEquals", "aws:ResourceTag/" + TARGET_TAG_KEY, List.of(TARGET_TAG_VALUE.ref().token()));
+  }
+
+  // SendCommand on an instance is conditioned on Systems Manager's own key, ssm:resourceTag/<key>,
+  // as its guide and examples do; a global aws:ResourceTag key there needs an aws:ViaAWSService
+  // statement besides (Service Authorization Reference, Systems Manager:
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html).
+  private static IamStatement taggedManagedInstances(String action) {
+    return IamStatement.allow(action, INSTANCE_ARNS)
+        .withCondition("StringEquals", "ssm:resourceTag/" + TARGET_TAG_KEY, List.of(TARGET_TAG_VALUE.ref().token()));
   }
 
   private static SdkCall describe(String instanceIdExpression) {

@@ -44,6 +44,7 @@ class ExposedAccessKeyTest {
         .mock("DeactivateKey", calls.answering("{}"))
         .mock("LookUpKeyActivity", lookups(Map.of(KEY_1, List.of(eventsPage(null, EVENTS_OF_KEY_1)), KEY_2,
             List.of(eventsPage(null)))))
+        .mock("NotifyKeyRemoved", calls.answering(published()))
         .mock("NotifySecurity", calls.answering(published()));
   }
 
@@ -86,7 +87,7 @@ class ExposedAccessKeyTest {
           if (key.equals(KEY_1)) {
             return Calls.json(lastUsed("alice"));
           }
-          throw new TaskFailure("Iam.NoSuchEntityException", "The Access Key with id " + key + " cannot be found.");
+          throw new TaskFailure("Iam.IamException", "User: responder is not authorized to perform: iam:GetAccessKeyLastUsed");
         }))
         .mock("DeleteKey", calls.failing("Iam.IamException", "User: arn:aws:sts::123456789012:assumed-role/responder/x is not "
             + "authorized to perform: iam:DeleteAccessKey on resource: user alice (Service: Iam, Status Code: 403)"))
@@ -95,7 +96,7 @@ class ExposedAccessKeyTest {
     assertThat(execution).failed()
         .hasError("ExposedKeyNotRemediated", KEY_1 + ": Iam.IamException User: arn:aws:sts::123456789012:assumed-role/"
             + "responder/x is not authorized to perform: iam:DeleteAccessKey on resource: user alice (Service: Iam, Status Code: "
-            + "403); AKIAJ7Y2UEXAMPLE9XYZ: Iam.NoSuchEntityException The Access Key with id AKIAJ7Y2UEXAMPLE9XYZ cannot be found.")
+            + "403); AKIAJ7Y2UEXAMPLE9XYZ: Iam.IamException User: responder is not authorized to perform: iam:GetAccessKeyLastUsed")
         .passedThrough("NotifySecurity", "KeysNotRemediated");
     assertThat(calls.calls("DeleteKey")).hasSize(5);
     JsonNode notification = calls.only("NotifySecurity");
@@ -103,8 +104,8 @@ class ExposedAccessKeyTest {
     assertThat(notification.get("Message").asText()).isEqualTo(HEADER
         + "- " + KEY_1 + " (user alice): NOT REMOVED. Iam.IamException: User: arn:aws:sts::123456789012:assumed-role/responder/x "
         + "is not authorized to perform: iam:DeleteAccessKey on resource: user alice (Service: Iam, Status Code: 403)\n"
-        + "- AKIAJ7Y2UEXAMPLE9XYZ (user unknown): NOT REMOVED. Iam.NoSuchEntityException: The Access Key with id "
-        + "AKIAJ7Y2UEXAMPLE9XYZ cannot be found.\n");
+        + "- AKIAJ7Y2UEXAMPLE9XYZ (user unknown): NOT REMOVED. Iam.IamException: User: responder is not authorized to "
+        + "perform: iam:GetAccessKeyLastUsed\n");
   }
 
   @Test
@@ -130,9 +131,9 @@ class ExposedAccessKeyTest {
     assertThat(execution).succeeded();
     assertThat(calls.payloads("LookUpKeyActivity")).hasSize(2);
     Expect.sameJson(calls.payloads("LookUpKeyActivity").get(0), """
-        {"LookupAttributes": [{"AttributeKey": "AccessKeyId", "AttributeValue": "%s"}], "MaxResults": 50}""".formatted(KEY_1));
+        {"LookupAttributes": [{"AttributeKey": "AccessKeyId", "AttributeValue": "%s"}], "MaxResults": 10}""".formatted(KEY_1));
     Expect.sameJson(calls.payloads("LookUpKeyActivity").get(1), """
-        {"LookupAttributes": [{"AttributeKey": "AccessKeyId", "AttributeValue": "%s"}], "MaxResults": 50,
+        {"LookupAttributes": [{"AttributeKey": "AccessKeyId", "AttributeValue": "%s"}], "MaxResults": 10,
          "NextToken": "page-2-token"}""".formatted(KEY_1));
     assertThat(calls.only("NotifySecurity").get("Message").asText()).contains(
         "CloudTrail in this Region: 3 events (most recent only) from 2026-12-03T09:00:00Z");
@@ -145,10 +146,11 @@ class ExposedAccessKeyTest {
         .mock("DeleteKey", 1, Mock.error("Iam.IamException", "Rate exceeded (Service: Iam, Status Code: 400)"))
         .mock("LookUpKeyActivity", 1, Mock.error("CloudTrail.ThrottlingException", "Rate exceeded"))
         .mock("NotifySecurity", 1, Mock.error("SNS.ThrottledException", "Rate exceeded"))
+        .mock("NotifyKeyRemoved", 1, Mock.error("SNS.ThrottledException", "Rate exceeded"))
         .run(healthEvent(KEY_2));
 
     assertThat(execution).succeeded();
-    assertThat(execution.history()).filteredOn(event -> event.type().equals("TaskFailed")).hasSize(4);
+    assertThat(execution.history()).filteredOn(event -> event.type().equals("TaskFailed")).hasSize(5);
   }
 
   @Test
@@ -185,11 +187,50 @@ class ExposedAccessKeyTest {
   }
 
   @Test
+  void theRemovalIsReportedBeforeTheActivityIsLookedUp() {
+    Execution execution = executor("DELETE").run(healthEvent(KEY_2));
+
+    assertThat(execution).succeeded();
+    // A page of CloudTrail events over 256 KiB would end the execution uncaught: the removal is told first.
+    assertThat(execution.path().indexOf("NotifyKeyRemoved")).isLessThan(execution.path().indexOf("LookUpKeyActivity"));
+    JsonNode told = calls.only("NotifyKeyRemoved");
+    assertThat(told.get("Subject").asText()).isEqualTo("Exposed IAM access key removed in account 123456789012");
+    assertThat(told.get("Message").asText()).startsWith("Access key " + KEY_2 + " of IAM user bob: DELETED. A report with its "
+        + "CloudTrail activity follows; if it does not, see the failed execution arn:aws:states:");
+    Expect.sameJson(calls.only("LookUpKeyActivity"), "{\"LookupAttributes\": [{\"AttributeKey\": \"AccessKeyId\", "
+        + "\"AttributeValue\": \"" + KEY_2 + "\"}], \"MaxResults\": 10}");
+  }
+
+  @Test
+  void aKeyTheOtherRegionsStackRemovedAlreadyIsNoFailure() {
+    Execution deletedFirst = executor("DELETE")
+        .mock("DeleteKey", Mock.error("Iam.NoSuchEntityException", "The Access Key with id " + KEY_2 + " cannot be found."))
+        .run(healthEvent(KEY_2));
+    Execution goneBeforeLookup = executor("DEACTIVATE")
+        .mock("FindKeyOwner", Mock.error("Iam.NoSuchEntityException", "The Access Key with id " + KEY_2 + " cannot be found."))
+        .run(healthEvent(KEY_2));
+    Execution deactivatedFirst = executor("DEACTIVATE")
+        .mock("DeactivateKey", Mock.error("Iam.NoSuchEntityException", "The Access Key with id " + KEY_2 + " cannot be found."))
+        .run(healthEvent(KEY_2));
+    Execution notToldNow = executor("DELETE")
+        .mock("NotifyKeyRemoved", Mock.error("SNS.AuthorizationErrorException", "User is not authorized to perform SNS:Publish"))
+        .run(healthEvent(KEY_2));
+
+    assertThat(deletedFirst).succeeded().passedThrough("KeyAlreadyRemoved", "NotifyKeyRemoved", "Remediated");
+    assertThat(goneBeforeLookup).succeeded().passedThrough("KeyAlreadyRemoved").didNotPassThrough("DeactivateKey");
+    assertThat(calls.payloads("NotifySecurity").get(0).get("Subject").asText())
+        .isEqualTo("Exposed IAM access key removed in account 123456789012");
+    assertThat(calls.payloads("NotifySecurity").get(0).get("Message").asText()).contains(KEY_2 + " (user bob): ALREADY_REMOVED.");
+    assertThat(deactivatedFirst).succeeded().passedThrough("KeyAlreadyRemoved");
+    assertThat(notToldNow).succeeded().passedThrough("LookUpKeyActivity", "NotifySecurity");
+  }
+
+  @Test
   void subjectStaysUnder100Characters() {
     String longUser = "service-account-for-the-nightly-reporting-pipeline-of-finance-eu";
     Execution execution = executor("DELETE")
         .mock("FindKeyOwner", calls.answeringBy("AccessKeyId", Map.of(KEY_1, lastUsed(longUser))))
-        .mock("DeleteKey", calls.failing("Iam.NoSuchEntityException", "The user with name " + longUser + " cannot be found."))
+        .mock("DeleteKey", calls.failing("Iam.LimitExceededException", "The user " + longUser + " is locked."))
         .run(healthEvent(KEY_1));
 
     assertThat(execution).failed().hasError("ExposedKeyNotRemediated");

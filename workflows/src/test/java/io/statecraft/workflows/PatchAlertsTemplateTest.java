@@ -30,6 +30,19 @@ class PatchAlertsTemplateTest {
   }
 
   @Test
+  void parametersAcceptOnlyWhatTheServicesAndTheDefinitionAccept() {
+    Pattern secret = Pattern.compile(template.at("/Parameters/WebhookSecret/AllowedPattern").asText());
+    assertThat(template.at("/Parameters/WebhookSecret/MaxLength").asInt()).isEqualTo(512);
+    assertThat(secret.matcher("sKf3_2Jx-9Q%2Bz").matches()).isTrue();
+    assertThat(secret.matcher("user:password").matches()).isFalse();
+    assertThat(secret.matcher("line\nbreak").matches()).isFalse();
+    Pattern tagKey = Pattern.compile(template.at("/Parameters/NameTagKey/AllowedPattern").asText());
+    assertThat(tagKey.matcher("aws:cloudformation:stack-name").matches()).isTrue();
+    assertThat(tagKey.matcher("Name \"quoted\"").matches()).isFalse();
+    assertThat(tagKey.matcher("back\\slash").matches()).isFalse();
+  }
+
+  @Test
   void secretStaysInTheConnection() {
     assertThat(template.at("/Parameters/WebhookSecret/NoEcho").asBoolean()).isTrue();
     assertThat(machine.path("DefinitionSubstitutions").has("WebhookSecret")).isFalse();

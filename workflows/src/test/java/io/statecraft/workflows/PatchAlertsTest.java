@@ -4,6 +4,7 @@ import static io.statecraft.testing.WorkflowAssertions.assertThat;
 import static io.statecraft.workflows.Calls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.testing.Coverage;
 import io.statecraft.testing.Execution;
 import io.statecraft.testing.LocalExecutor;
@@ -48,6 +49,34 @@ class PatchAlertsTest {
             instance(WEB, "running", "{\"Key\": \"Name\", \"Value\": \"web-1\"}, {\"Key\": \"env\", \"Value\": \"prod\"}"),
             instance(BATCH, "running", null))))
         .mock("PostToWebhook", calls.answering(httpOk()));
+  }
+
+  @Test
+  void countsEveryInstanceButKeepsFewEnoughToStayUnder256KiB() {
+    int pages = (PatchAlerts.KEPT_INSTANCES + 20) / PatchAlerts.PAGE_SIZE;
+    String[] summaryPages = new String[pages];
+    String[] instancePages = new String[pages];
+    for (int page = 0; page < pages; page++) {
+      String[] summaries = new String[PatchAlerts.PAGE_SIZE];
+      String[] instances = new String[PatchAlerts.PAGE_SIZE];
+      for (int i = 0; i < PatchAlerts.PAGE_SIZE; i++) {
+        String id = "i-%017x".formatted(page * PatchAlerts.PAGE_SIZE + i);
+        summaries[i] = summary(id, "NON_COMPLIANT");
+        instances[i] = instance(id, "running", null);
+      }
+      summaryPages[page] = summaries(page + 1 < pages ? "page-" + (page + 1) : null, summaries);
+      instancePages[page] = reservations(instances);
+    }
+    Execution execution = executor("GENERIC_JSON")
+        .mock("ListPatchComplianceSummaries", calls.answering(summaryPages))
+        .mock("DescribeRunningInstances", calls.answering(instancePages))
+        .mock("PostToWebhook", calls.answering(httpOk()))
+        .run("{}");
+
+    assertThat(execution).succeeded().hasOutput("{\"nonCompliantInstances\": 520, \"webhookStatusCode\": 200}");
+    JsonNode body = calls.only("PostToWebhook").get("RequestBody");
+    assertThat(body.get("nonCompliantInstances").asInt()).isEqualTo(520);
+    assertThat(body.get("instances")).hasSize(PatchAlerts.KEPT_INSTANCES);
   }
 
   @Test

@@ -13,7 +13,8 @@ class PatchInfrequentInstancesTemplateTest {
   @Test
   void windowScheduleTimeZoneDurationCutoffAndTagValueAreParameters() {
     Expect.sameJson(Templates.resource(template, "PatchWindow").path("Properties"), """
-        {"Name": {"Fn::Sub": "${AWS::StackName}-PatchWindow"},
+        {"Name": {"Fn::Sub": ["PatchWindow-${StackUuid}",
+           {"StackUuid": {"Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}]}}]},
          "Description": "Starts patch-infrequent-instances once per tagged instance",
          "Schedule": {"Ref": "WindowSchedule"}, "ScheduleTimezone": {"Ref": "WindowTimeZone"},
          "Duration": {"Ref": "WindowDurationHours"}, "Cutoff": {"Ref": "WindowCutoffHours"},
@@ -29,6 +30,10 @@ class PatchInfrequentInstancesTemplateTest {
     assertThat(Templates.resource(template, "PatchWindowTask")
         .at("/Properties/TaskInvocationParameters/MaintenanceWindowStepFunctionsParameters/Input").asText())
         .isEqualTo("{\"instanceId\":\"{{TARGET_ID}}\"}");
+    // Each execution is named after its task invocation, as AWS's own example does.
+    assertThat(Templates.resource(template, "PatchWindowTask")
+        .at("/Properties/TaskInvocationParameters/MaintenanceWindowStepFunctionsParameters/Name").asText())
+        .isEqualTo("{{INVOCATION_ID}}");
     Expect.sameJson(Templates.resource(template, "PatchWindowTask").at("/Properties/MaxConcurrency"),
         "{\"Ref\": \"WindowMaxConcurrency\"}");
     Expect.sameJson(Templates.resource(template, "PatchWindowTask").at("/Properties/MaxErrors"),
@@ -52,13 +57,46 @@ class PatchInfrequentInstancesTemplateTest {
   }
 
   @Test
+  void theLongestPollingTheParametersAllowFitsTheExecutionTimeout() {
+    // No catcher sees States.Timeout: a started instance would be left running.
+    long longestWait = Long.parseLong(maxOf("PollMaxSeconds"));
+    long checks = Long.parseLong(maxOf("MaxReadyChecks")) + Long.parseLong(maxOf("MaxCommandChecks"));
+    long timeout = Templates.resource(template, "StateMachine").at("/Properties/Definition/TimeoutSeconds").asLong();
+    assertThat(checks * longestWait).isEqualTo(19_500);
+    assertThat(timeout).isEqualTo(21_600);
+    assertThat(timeout - checks * longestWait).isGreaterThanOrEqualTo(PatchInfrequentInstances.CALLS_MARGIN_SECONDS);
+    // The integer parameters are text that admits only whole numbers of their range.
+    Expect.sameJson(template.at("/Parameters/PollMaxSeconds"), """
+        {"Type": "String", "Description": "The doubling waits stop growing here, 5 to 300; polling stays within the execution's 6 hours",
+         "Default": "120", "AllowedPattern": "[5-9]|[1-9][0-9]|[1-2][0-9]{2}|300",
+         "ConstraintDescription": "a whole number from 5 to 300"}""");
+  }
+
+  // The largest value (below 100,000) that a parameter's pattern admits.
+  private String maxOf(String parameter) {
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(
+        template.at("/Parameters/" + parameter + "/AllowedPattern").asText());
+    int largest = 99_999;
+    while (largest > 0 && !pattern.matcher(Integer.toString(largest)).matches()) {
+      largest--;
+    }
+    return Integer.toString(largest);
+  }
+
+  @Test
   void roleTouchesOnlyTaggedInstances() {
     String tagged = """
-        {"Effect": "Allow", "Action": ["ec2:StartInstances", "ec2:StopInstances", "ssm:SendCommand"],
+        {"Effect": "Allow", "Action": ["ec2:StartInstances", "ec2:StopInstances"],
          "Resource": [{"Fn::Sub": "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:instance/*"}],
          "Condition": {"StringEquals": {"aws:ResourceTag/InfrequentPatching": [{"Fn::Sub": "${TargetTagValue}"}]}}}""";
     Expect.sameJson(Templates.statementFor(template, "StateMachineRole", "ec2:StartInstances"), tagged);
     Expect.sameJson(Templates.statementFor(template, "StateMachineRole", "ec2:StopInstances"), tagged);
+    // SendCommand on an instance: Systems Manager's own tag key, as its examples use.
+    assertThat(Templates.statements(template, "StateMachineRole").stream()
+        .filter(statement -> statement.path("Action").toString().contains("ssm:SendCommand"))
+        .map(statement -> statement.path("Condition").toString()))
+        .containsExactlyInAnyOrder("",
+            "{\"StringEquals\":{\"ssm:resourceTag/InfrequentPatching\":[{\"Fn::Sub\":\"${TargetTagValue}\"}]}}");
     assertThat(Templates.statements(template, "StateMachineRole").stream()
         .filter(statement -> statement.path("Action").toString().contains("ssm:SendCommand"))
         .map(statement -> statement.path("Resource").toString()))
@@ -68,7 +106,7 @@ class PatchInfrequentInstancesTemplateTest {
     assertThat(Templates.actions(template, "StateMachineRole")).filteredOn(action -> !action.startsWith("logs:")
         && !action.startsWith("xray:")).containsExactly(
         "ec2:DescribeInstances", "ec2:StartInstances", "ec2:StopInstances",
-        "ssm:DescribeInstanceInformation", "ssm:GetCommandInvocation", "ssm:SendCommand");
+        "ssm:CancelCommand", "ssm:DescribeInstanceInformation", "ssm:GetCommandInvocation", "ssm:SendCommand");
     ReferenceWorkflowsTest.assertWildcardsOnlyWithReasons(template);
   }
 }

@@ -34,7 +34,7 @@ class PatchInfrequentInstancesTest {
   LocalExecutor executor() {
     return LocalExecutor.of(new PatchInfrequentInstances())
         .substitutions(Map.of(
-            "PollInitialSeconds", 15, "PollMaxSeconds", 120, "MaxReadyChecks", 20, "MaxCommandChecks", 90,
+            "PollInitialSeconds", 15, "PollMaxSeconds", 120, "MaxReadyChecks", 20, "MaxCommandChecks", 45,
             "PatchOperation", "Install", "RebootOption", "RebootIfNeeded"));
   }
 
@@ -48,7 +48,8 @@ class PatchInfrequentInstancesTest {
         .mock("SendPatchCommand", calls.answering(commandSent()))
         .mock("GetCommandStatus", calls.answering(invocation("InProgress"), invocation("Success")))
         .mock("StopInstance", calls.answering(stopping()))
-        .mock("StopAfterFailure", calls.answering(stopping()));
+        .mock("StopAfterFailure", calls.answering(stopping()))
+        .mock("CancelPatchCommand", calls.answering("{}"));
   }
 
   @Test
@@ -69,7 +70,7 @@ class PatchInfrequentInstancesTest {
     Expect.sameJson(calls.only("SendPatchCommand"), """
         {"DocumentName": "AWS-RunPatchBaseline", "InstanceIds": ["%s"],
          "Parameters": {"Operation": ["Install"], "RebootOption": ["RebootIfNeeded"]},
-         "Comment": "Step Functions execution test-execution"}""".formatted(ID));
+         "Comment": "Step Functions execution test-execution", "TimeoutSeconds": 5400}""".formatted(ID));
     Expect.sameJson(calls.payloads("GetCommandStatus").get(1), """
         {"CommandId": "%s", "InstanceId": "%s"}""".formatted(COMMAND_ID, ID));
     Expect.sameJson(calls.only("StopInstance"), "{\"InstanceIds\": [\"" + ID + "\"]}");
@@ -164,7 +165,36 @@ class PatchInfrequentInstancesTest {
     assertThat(execution).failed()
         .hasError("PatchCommandNotFinished", "AWS-RunPatchBaseline command " + COMMAND_ID + " on " + ID
             + " was still InProgress after 2 checks.")
-        .passedThrough("CommandNotFinished", "StopAfterFailure");
+        .passedThrough("CommandNotFinished", "MustCancelCommand", "CancelPatchCommand", "StopAfterFailure");
+    // The command is cancelled before the instance is stopped under it.
+    Expect.sameJson(calls.only("CancelPatchCommand"), """
+        {"CommandId": "%s", "InstanceIds": ["%s"]}""".formatted(COMMAND_ID, ID));
+  }
+
+  @Test
+  void stopsTheInstanceEvenWhenTheCommandCannotBeCancelled() {
+    Execution execution = stoppedInstancePatchedFine()
+        .substitution("MaxCommandChecks", "1")
+        .mock("GetCommandStatus", calls.answering(invocation("InProgress")))
+        .mock("CancelPatchCommand", 1, Mock.error("Ssm.ThrottlingException", "Rate exceeded (Service: Ssm, Status Code: 400)"))
+        .mock("CancelPatchCommand", 2, Mock.error("Ssm.InvalidCommandIdException", "The command is no longer running"))
+        .run(INPUT);
+
+    assertThat(execution).failed().hasError("PatchCommandNotFinished")
+        .passedThrough("CancelPatchCommand", "RestoreAfterFailure", "StopAfterFailure", "FailWithCause");
+  }
+
+  @Test
+  void aCommandThatEndedOrWasNeverSentIsNotCancelled() {
+    Execution failed = stoppedInstancePatchedFine()
+        .mock("GetCommandStatus", calls.answering(invocation("Failed")))
+        .run(INPUT);
+    Execution notSent = stoppedInstancePatchedFine()
+        .mock("SendPatchCommand", Mock.error("States.Permissions", "The role is not allowed to call SendPatchCommand"))
+        .run(INPUT);
+
+    assertThat(failed).failed().didNotPassThrough("CancelPatchCommand");
+    assertThat(notSent).failed().passedThrough("MustCancelCommand", "StopAfterFailure").didNotPassThrough("CancelPatchCommand");
   }
 
   @Test

@@ -53,7 +53,9 @@ class ReferenceWorkflowsTest {
     List<String> literalNames = new ArrayList<>();
     template.path("Resources").fields().forEachRemaining(resource -> resource.getValue().path("Properties").fields()
         .forEachRemaining(property -> {
-          if (property.getKey().endsWith("Name") && !property.getKey().equals("PolicyName") && property.getValue().isTextual()) {
+          // A policy's name is local to its role, a metric's is AWS's: neither names a resource.
+          boolean physical = !List.of("PolicyName", "MetricName").contains(property.getKey());
+          if (property.getKey().endsWith("Name") && physical && property.getValue().isTextual()) {
             literalNames.add(resource.getKey() + "." + property.getKey() + " = " + property.getValue().asText());
           }
         }));
@@ -73,8 +75,32 @@ class ReferenceWorkflowsTest {
         {"Level": "ERROR", "IncludeExecutionData": false,
          "Destinations": [{"CloudWatchLogsLogGroup": {"LogGroupArn": {"Fn::GetAtt": ["StateMachineLogGroup", "Arn"]}}}]}""");
     Expect.sameJson(machine.path("TracingConfiguration"), "{\"Enabled\": true}");
-    Expect.sameJson(Templates.resource(template, "StateMachineLogGroup").path("Properties"),
-        "{\"RetentionInDays\": {\"Ref\": \"LogRetentionInDays\"}}");
+    // Under /aws/vendedlogs/, which the account's CloudWatch Logs resource policy need not list.
+    Expect.sameJson(Templates.resource(template, "StateMachineLogGroup").path("Properties"), """
+        {"RetentionInDays": {"Ref": "LogRetentionInDays"},
+         "LogGroupName": {"Fn::Sub": "/aws/vendedlogs/states/${AWS::StackName}-StateMachineLogGroup"}}""");
+  }
+
+  @ParameterizedTest
+  @MethodSource("workflows")
+  void failedTimedOutAndAbortedRunsAlarmToTheTopicGiven(Workflow workflow) {
+    JsonNode template = Templates.template(workflow);
+    for (String metric : List.of("ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted")) {
+      JsonNode alarm = Templates.resource(template, metric + "Alarm").path("Properties");
+      assertThat(alarm.path("MetricName").asText()).isEqualTo(metric);
+      Expect.sameJson(alarm.path("AlarmActions"), "[{\"Ref\": \"AlarmTopicArn\"}]");
+      Expect.sameJson(alarm.path("Dimensions"), "[{\"Name\": \"StateMachineArn\", \"Value\": {\"Ref\": \"StateMachine\"}}]");
+    }
+    // Every dead-letter queue is watched.
+    template.path("Resources").fields().forEachRemaining(resource -> {
+      if ("AWS::SQS::Queue".equals(resource.getValue().path("Type").asText())) {
+        Expect.sameJson(Templates.resource(template, resource.getKey() + "Alarm").at("/Properties/Dimensions"),
+            "[{\"Name\": \"QueueName\", \"Value\": {\"Fn::GetAtt\": [\"" + resource.getKey() + "\", \"QueueName\"]}}]");
+      }
+    });
+    Pattern topic = Pattern.compile(template.at("/Parameters/AlarmTopicArn/AllowedPattern").asText());
+    assertThat(topic.matcher("arn:aws:sns:eu-west-1:123456789012:ops-alarms").matches()).isTrue();
+    assertThat(topic.matcher("arn:aws:sns:eu-west-1:123456789012:ops-alarms.fifo").matches()).isFalse();
   }
 
   /** No wildcard action anywhere; {@code *} resources only in statements whose reason the metadata gives. */

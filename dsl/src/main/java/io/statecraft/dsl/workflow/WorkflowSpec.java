@@ -45,6 +45,7 @@ public final class WorkflowSpec {
   private final Parameter name;
   private final List<Output> outputs;
   private final List<IamStatement> permissions;
+  private final TemplateValue alarmTopicArn;
 
   private WorkflowSpec(Builder builder) {
     this.stateMachine = builder.stateMachine;
@@ -61,6 +62,7 @@ public final class WorkflowSpec {
     this.name = builder.name;
     this.outputs = List.copyOf(builder.outputs);
     this.permissions = List.copyOf(builder.permissions);
+    this.alarmTopicArn = builder.alarmTopicArn;
   }
 
   /** A builder for a workflow around {@code stateMachine}. */
@@ -142,6 +144,11 @@ public final class WorkflowSpec {
     return permissions;
   }
 
+  /** The SNS topic that failure alarms notify; null when the workflow has no alarms. */
+  public TemplateValue alarmTopicArn() {
+    return alarmTopicArn;
+  }
+
   /** Builds a {@link WorkflowSpec}. */
   public static final class Builder {
     private final StateMachine stateMachine;
@@ -158,6 +165,7 @@ public final class WorkflowSpec {
     private Parameter name;
     private final List<Output> outputs = new ArrayList<>();
     private final List<IamStatement> permissions = new ArrayList<>();
+    private TemplateValue alarmTopicArn;
 
     private Builder(StateMachine stateMachine) {
       this.stateMachine = Objects.requireNonNull(stateMachine, "stateMachine == null");
@@ -268,6 +276,18 @@ public final class WorkflowSpec {
       for (IamStatement statement : statements) {
         permissions.add(Objects.requireNonNull(statement, "statement == null"));
       }
+      return this;
+    }
+
+    /**
+     * CloudWatch alarms that notify the SNS topic {@code topicArn} (a parameter, usually) when an
+     * execution fails, times out or is aborted, and when a trigger's dead-letter queue holds a
+     * message: failures someone sees. The topic must let CloudWatch publish to it, and if it is
+     * encrypted, use a customer managed key whose policy lets CloudWatch use it; see
+     * {@code docs/cloudformation.md}.
+     */
+    public Builder alarms(TemplateValue topicArn) {
+      this.alarmTopicArn = Objects.requireNonNull(topicArn, "topicArn == null");
       return this;
     }
 

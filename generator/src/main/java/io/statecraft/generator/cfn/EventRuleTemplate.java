@@ -1,6 +1,7 @@
 package io.statecraft.generator.cfn;
 
 import io.statecraft.asl.ProblemCode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.dsl.workflow.EventRule;
@@ -16,6 +17,12 @@ import java.util.regex.Pattern;
  * the event, a fixed input or the event reshaped; EventBridge itself delivers its dead letters.
  */
 record EventRuleTemplate(EventRule rule) implements ResourceTemplate {
+
+  /** EventBridge's limit on a rule name ({@code [.\\-_A-Za-z0-9]+}). */
+  static final int MAX_RULE_NAME = 64;
+
+  /** How much of the logical id a rule's name keeps: the rest is {@code -<stack uuid>}. */
+  static final int NAME_PREFIX = MAX_RULE_NAME - 1 - TemplateJson.STACK_UUID_LENGTH;
 
   /** A {@code <name>} an input template uses. */
   private static final Pattern TEMPLATE_USE = Pattern.compile("<([A-Za-z0-9_.-]+)>");
@@ -38,6 +45,7 @@ record EventRuleTemplate(EventRule rule) implements ResourceTemplate {
     if (rule.description() != null) {
       properties.put("Description", rule.description());
     }
+    name(context, properties);
     if (rule.eventBus() != null) {
       properties.set("EventBusName", TemplateJson.value(rule.eventBus()));
     }
@@ -65,7 +73,37 @@ record EventRuleTemplate(EventRule rule) implements ResourceTemplate {
       queuePolicy(context);
     }
     TriggerTarget.waitForStateMachinePolicy(context, id);
-    TriggerTarget.role(context, rule, "events.amazonaws.com", TemplateContext.sourceAccountCondition(), List.of());
+    // EventBridge presents the rule's ARN as aws:SourceArn when it assumes a target's role (its
+    // guide, "Cross-service confused deputy prevention": "For EventBridge event bus rule targets,
+    // the value of aws:SourceArn must be the rule ARN"):
+    // https://docs.aws.amazon.com/eventbridge/latest/userguide/cross-service-confused-deputy-prevention.html
+    // The rule's ARN would make the role depend on the rule, which depends on the role, so the
+    // condition is the pattern of this stack's rule names, which ends in the stack's unique id
+    // (rule ARNs are rule/[bus-name/]rule-name, so * also covers a custom bus).
+    ObjectNode condition = TemplateContext.sourceAccountCondition();
+    condition.putObject("ArnLike").set("aws:SourceArn", TemplateJson.subWithStackUuid(
+        "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/*-${StackUuid}"));
+    TriggerTarget.role(context, rule, "events.amazonaws.com", condition, List.of());
+  }
+
+  /**
+   * {@code Name}: the logical id (cut to fit) and the stack's unique id, which fits EventBridge's
+   * 64 characters whatever the stack is called; a name CloudFormation generates would not end in
+   * something the role's trust condition can match.
+   */
+  private void name(TemplateContext context, ObjectNode properties) {
+    String id = rule.logicalId();
+    String prefix = id.length() > NAME_PREFIX ? id.substring(0, NAME_PREFIX) : id;
+    JsonNode name = TemplateJson.subWithStackUuid(prefix + "-${StackUuid}");
+    context.resources.fields().forEachRemaining(other -> {
+      if (!other.getKey().equals(id) && name.equals(other.getValue().path("Properties").path("Name"))
+          && "AWS::Events::Rule".equals(other.getValue().path("Type").asText())) {
+        context.error(ProblemCode.DUPLICATE_LOGICAL_ID, TemplateContext.pointer(id, "Properties", "Name"), "rules " + id
+            + " and " + other.getKey() + " would get the same name, as a rule's name keeps only the first " + NAME_PREFIX
+            + " characters of its logical id; make them differ sooner");
+      }
+    });
+    properties.set("Name", name);
   }
 
   private void inputTransformer(TemplateContext context, ObjectNode target, String templatePointer) {

@@ -12,6 +12,27 @@ import java.util.Optional;
 /** A {@link LogGroup}: {@code AWS::Logs::LogGroup} with a retention CloudWatch Logs offers. */
 record LogGroupTemplate(LogGroup logGroup) implements ResourceTemplate {
 
+  /**
+   * Where a state machine's log group goes. CloudWatch Logs' resource policy, which Step Functions
+   * extends for every log group it logs to, holds at most 5,120 characters; log groups under
+   * {@code /aws/vendedlogs/} need no entry in it (Step Functions best practices, "Avoiding
+   * CloudWatch Logs resource policy size restrictions":
+   * https://docs.aws.amazon.com/step-functions/latest/dg/bp-cwl.html).
+   */
+  static final String STEP_FUNCTIONS_PREFIX = "/aws/vendedlogs/states/";
+
+  /**
+   * Names the log group {@code logicalId}, already written, for a state machine's logs:
+   * {@code /aws/vendedlogs/states/<stack name>-<logical id>}. Unique in the account and Region as
+   * the stack name is, and within CloudWatch Logs' 512 characters for any stack name (128) and
+   * logical id (255).
+   */
+  static void nameForStepFunctions(TemplateContext context, String logicalId) {
+    if (context.resources.path(logicalId).path("Properties") instanceof ObjectNode properties) {
+      properties.set("LogGroupName", TemplateJson.sub(STEP_FUNCTIONS_PREFIX + "${AWS::StackName}-" + logicalId));
+    }
+  }
+
   @Override
   public List<TemplateValue> propertyValues() {
     return Arrays.asList(logGroup.retentionInDays(), logGroup.kmsKeyArn());

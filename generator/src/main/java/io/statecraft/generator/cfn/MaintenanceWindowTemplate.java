@@ -55,8 +55,7 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     String id = window.logicalId();
     ObjectNode properties = context.resource(id, "AWS::SSM::MaintenanceWindow");
     String pointer = TemplateContext.pointer(id, "Properties");
-    // A window's Name is required but need not be unique: derived from the stack, never hard-coded.
-    properties.set("Name", TemplateJson.stackNamed(id));
+    properties.set("Name", name(id));
     if (window.description() != null) {
       properties.put("Description", window.description());
     }
@@ -113,6 +112,23 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     }
   }
 
+  /**
+   * A window's {@code Name} is required, need not be unique, and must be 3 to 128 of
+   * {@code [a-zA-Z0-9_\\-.]} (Systems Manager API Reference, CreateMaintenanceWindow:
+   * https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_CreateMaintenanceWindow.html).
+   * {@code <stack name>-<id>} breaks that for stack names near their own limit of 128, and
+   * CloudFormation cannot cut text, so the name is the logical id (cut to fit) and the stack's
+   * unique id: 38 to 128 characters for every stack.
+   */
+  static JsonNode name(String logicalId) {
+    int keep = MAX_NAME - 1 - TemplateJson.STACK_UUID_LENGTH;
+    return TemplateJson.subWithStackUuid((logicalId.length() > keep ? logicalId.substring(0, keep) : logicalId)
+        + "-${StackUuid}");
+  }
+
+  /** Systems Manager's limit on a window's name. */
+  static final int MAX_NAME = 128;
+
   /** The task, which starts the state machine once per target: the part of a window that is a trigger. */
   private void task(TemplateContext context) {
     String id = window.logicalId();
@@ -134,6 +150,10 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     }
     ObjectNode parameters = task.putObject("TaskInvocationParameters").putObject("MaintenanceWindowStepFunctionsParameters");
     TriggerTarget.input(context, window, parameters);
+    // Each execution is named after the task invocation that started it, as in AWS's own
+    // example, so that Run Command's and Step Functions' records point at each other:
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-maintenancewindowtask.html
+    parameters.put("Name", "{{INVOCATION_ID}}");
     if (window.taskInput() == null || !mentions(window.taskInput(), MaintenanceWindow.TARGET_ID)) {
       context.warning(ProblemCode.MISSING_TARGET_ID, taskPointer
           + "/TaskInvocationParameters/MaintenanceWindowStepFunctionsParameters/Input", "the task of maintenance window " + id

@@ -23,6 +23,7 @@ final class ParameterCollector {
       collector.resource(spec.logGroup());
     }
     spec.resources().forEach(collector::resource);
+    collector.add(spec.alarmTopicArn());
     for (Output output : spec.outputs()) {
       collector.add(output.value());
     }

@@ -28,6 +28,20 @@ final class ParameterRules {
 
   /** The parameter's declaration under {@code Parameters}. */
   static ObjectNode declaration(Parameter parameter) {
+    return declaration(parameter, false);
+  }
+
+  /**
+   * The parameter's declaration; {@code inDefinition} when the state machine's definition uses it.
+   * A {@code Number} parameter accepts {@code 7.5} and {@code 1e3}, which the definition would
+   * take as they are (a {@code Wait} of 7.5 seconds fails the execution): when its settings are
+   * whole numbers, it is declared a {@code String} whose pattern admits exactly the integers of
+   * its range. Its value reaches the definition as the same text.
+   */
+  static ObjectNode declaration(Parameter parameter, boolean inDefinition) {
+    if (inDefinition && isWholeNumber(parameter)) {
+      return integerText(parameter);
+    }
     ObjectNode node = TemplateJson.NODES.objectNode();
     node.put("Type", parameter.type().name());
     if (parameter.description() != null) {
@@ -70,6 +84,65 @@ final class ParameterRules {
       node.put("ConstraintDescription", parameter.constraintDescription());
     }
     return node;
+  }
+
+  /** A Number parameter whose default, range and allowed values are all integers. */
+  static boolean isWholeNumber(Parameter parameter) {
+    if (!parameter.type().isNumber() || parameter.type().isList()) {
+      return false;
+    }
+    List<String> values = new ArrayList<>(parameter.allowedValues());
+    if (parameter.defaultValue() != null) {
+      values.add(parameter.defaultValue());
+    }
+    for (String value : values) {
+      BigDecimal number = asNumber(value.strip());
+      if (number == null || !isLong(number)) {
+        return false;
+      }
+    }
+    return (parameter.minValue() == null || isLong(parameter.minValue()))
+        && (parameter.maxValue() == null || isLong(parameter.maxValue()))
+        && (parameter.minValue() == null || parameter.maxValue() == null
+            || parameter.minValue().compareTo(parameter.maxValue()) <= 0);
+  }
+
+  private static boolean isLong(BigDecimal number) {
+    return number.stripTrailingZeros().scale() <= 0
+        && number.abs().compareTo(BigDecimal.valueOf(IntegerPattern.UNBOUNDED)) <= 0;
+  }
+
+  private static ObjectNode integerText(Parameter parameter) {
+    ObjectNode node = TemplateJson.NODES.objectNode();
+    node.put("Type", "String");
+    if (parameter.description() != null) {
+      node.put("Description", parameter.description());
+    }
+    if (parameter.defaultValue() != null) {
+      node.put("Default", new BigDecimal(parameter.defaultValue().strip()).toBigIntegerExact().toString());
+    }
+    if (!parameter.allowedValues().isEmpty()) {
+      ArrayNode values = node.putArray("AllowedValues");
+      parameter.allowedValues().forEach(value -> values.add(new BigDecimal(value.strip()).toBigIntegerExact().toString()));
+    } else {
+      long min = parameter.minValue() == null ? -IntegerPattern.UNBOUNDED : parameter.minValue().longValueExact();
+      long max = parameter.maxValue() == null ? IntegerPattern.UNBOUNDED : parameter.maxValue().longValueExact();
+      node.put("AllowedPattern", IntegerPattern.range(min, max));
+    }
+    if (parameter.isNoEcho()) {
+      node.put("NoEcho", true);
+    }
+    node.put("ConstraintDescription", parameter.constraintDescription() != null ? parameter.constraintDescription()
+        : parameter.allowedValues().isEmpty() ? "a whole number" + bounds(parameter)
+        : "one of " + String.join(", ", parameter.allowedValues()));
+    return node;
+  }
+
+  private static String bounds(Parameter parameter) {
+    String from = parameter.minValue() == null ? "" : " from " + parameter.minValue().stripTrailingZeros().toPlainString();
+    String to = parameter.maxValue() == null ? "" : (from.isEmpty() ? " up" : "") + " to "
+        + parameter.maxValue().stripTrailingZeros().toPlainString();
+    return from + to;
   }
 
   private static void putScalar(ObjectNode node, String key, String value, boolean number) {

@@ -125,15 +125,17 @@ public final class TemplateGenerator {
     TemplateContext context = new TemplateContext(resources, IamCatalog.standard(), aliases, substitutionValues);
     context.problems.addAll(early);
 
+    Set<String> inDefinition = placeholders().keySet();
     for (Parameter parameter : parameters.values()) {
       context.parameterNames.add(parameter.name());
       context.problems.addAll(ParameterRules.check(parameter));
-      parametersNode.set(parameter.name(), ParameterRules.declaration(parameter));
+      parametersNode.set(parameter.name(), ParameterRules.declaration(parameter, inDefinition.contains(parameter.name())));
     }
     ObjectNode substitutions = substitutions(context, substitutionValues);
     writeStateMachine(context, substitutions);
     checkTaskPermissions(context);
     writeResources(context, resourceTemplates);
+    FailureAlarms.write(context, spec);
     writeOutputs(template, context);
     writeMetadata(metadata, context);
     if (metadata.isEmpty()) {
@@ -206,6 +208,9 @@ public final class TemplateGenerator {
       ResourceTemplate.of(spec.logGroup()).write(context);
     }
     resourceTemplates.forEach(resource -> resource.write(context));
+    if (spec.logGroup() != null && spec.logLevel() != LogLevel.OFF) {
+      LogGroupTemplate.nameForStepFunctions(context, spec.logGroup().logicalId());
+    }
   }
 
   /** The definition's placeholders, each with the pointer of its first use, in order of appearance. */
@@ -337,6 +342,7 @@ public final class TemplateGenerator {
     if (STATE_MACHINE_LOG_GROUP.equals(logGroupId)) {
       ObjectNode logGroup = context.resource(STATE_MACHINE_LOG_GROUP, "AWS::Logs::LogGroup");
       logGroup.set("RetentionInDays", TemplateJson.ref(LOG_RETENTION_PARAMETER));
+      LogGroupTemplate.nameForStepFunctions(context, STATE_MACHINE_LOG_GROUP);
     }
   }
 

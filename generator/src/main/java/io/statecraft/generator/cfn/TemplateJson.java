@@ -100,6 +100,31 @@ final class TemplateJson {
     return sub("${AWS::StackName}-" + suffix);
   }
 
+  /**
+   * The unique id CloudFormation gives this stack (the last part of {@code AWS::StackId}, a
+   * 36-character UUID): {@code Fn::Select [2, Fn::Split ["/", AWS::StackId]]}. Unlike the stack
+   * name (up to 128 characters), it fits in any name, and no other stack has it.
+   */
+  static JsonNode stackUuid() {
+    ObjectNode split = NODES.objectNode();
+    split.putArray("Fn::Split").add("/").add(ref("AWS::StackId"));
+    ObjectNode select = NODES.objectNode();
+    select.putArray("Fn::Select").add(2).add(split);
+    return select;
+  }
+
+  /** Length of {@link #stackUuid()}. */
+  static final int STACK_UUID_LENGTH = 36;
+
+  /** {@code Fn::Sub [text, {StackUuid: <stack uuid>}]}: {@code text} may use {@code ${StackUuid}}. */
+  static JsonNode subWithStackUuid(String text) {
+    ObjectNode node = NODES.objectNode();
+    ArrayNode args = node.putArray("Fn::Sub");
+    args.add(text);
+    args.addObject().set("StackUuid", stackUuid());
+    return node;
+  }
+
   /** A resource property value. */
   static JsonNode value(TemplateValue value) {
     if (value instanceof Parameter parameter) {

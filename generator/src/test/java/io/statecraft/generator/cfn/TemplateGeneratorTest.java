@@ -96,8 +96,8 @@ class TemplateGeneratorTest {
     assertThat(machine.has("DefinitionString")).isFalse();
     assertThat(template(compiled).at("/Parameters/Groups")).isEqualTo(json("""
         {"Type": "CommaDelimitedList", "Default": "a,b"}"""));
-    assertThat(template(compiled).at("/Parameters/Limit")).isEqualTo(json("""
-        {"Type": "Number", "Default": 10}"""));
+    assertThat(template(compiled).at("/Parameters/Limit")).isEqualTo(json("{\"Type\": \"String\", \"Default\": \"10\", "
+        + "\"AllowedPattern\": \"" + ANY_INTEGER + "\", \"ConstraintDescription\": \"a whole number\"}"));
   }
 
   @Test
@@ -228,7 +228,8 @@ class TemplateGeneratorTest {
     assertThat(machine.get("TracingConfiguration")).isEqualTo(json("{\"Enabled\": true}"));
     assertThat(machine.has("StateMachineName")).isFalse();
     assertThat(template.at("/Resources/StateMachineLogGroup")).isEqualTo(json("""
-        {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": {"Ref": "LogRetentionInDays"}}}"""));
+        {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": {"Ref": "LogRetentionInDays"},
+          "LogGroupName": {"Fn::Sub": "/aws/vendedlogs/states/${AWS::StackName}-StateMachineLogGroup"}}}"""));
     assertThat(template.at("/Parameters/LogRetentionInDays/Default").intValue()).isEqualTo(90);
     assertThat(template.get("Description").textValue()).isEqualTo("Statecraft workflow sample");
     assertThat(template.get("Outputs")).isEqualTo(json("""
@@ -454,7 +455,9 @@ class TemplateGeneratorTest {
             + "input template of rule OnEvent uses <time>, which its input paths do not define; add it to the paths or "
             + "fix the name (defined: [type])");
     assertThat(template(compiled).at("/Resources/OnEvent/Properties")).isEqualTo(json("""
-        {"EventPattern": {"source": ["aws.health"]}, "State": "ENABLED", "Targets": [{"Id": "StateMachine",
+        {"Name": {"Fn::Sub": ["OnEvent-${StackUuid}", {"StackUuid": {"Fn::Select": [2, {"Fn::Split": ["/",
+           {"Ref": "AWS::StackId"}]}]}}]},
+         "EventPattern": {"source": ["aws.health"]}, "State": "ENABLED", "Targets": [{"Id": "StateMachine",
           "Arn": {"Ref": "StateMachine"}, "RoleArn": {"Fn::GetAtt": ["OnEventRole", "Arn"]},
           "InputTransformer": {"InputPathsMap": {"type": "$.detail.eventTypeCode"},
             "InputTemplate": "{\\"type\\": <type>, \\"at\\": <time>}"}}]}"""));
@@ -502,7 +505,8 @@ class TemplateGeneratorTest {
     assertThat(problems(compiled)).isEmpty();
     JsonNode template = template(compiled);
     assertThat(template.at("/Resources/Window/Properties")).isEqualTo(json("""
-        {"Name": {"Fn::Sub": "${AWS::StackName}-Window"}, "Schedule": "rate(7 days)",
+        {"Name": {"Fn::Sub": ["Window-${StackUuid}", {"StackUuid": {"Fn::Select": [2, {"Fn::Split": ["/",
+           {"Ref": "AWS::StackId"}]}]}}]}, "Schedule": "rate(7 days)",
          "Duration": {"Ref": "DurationHours"}, "Cutoff": {"Ref": "CutoffHours"}, "AllowUnassociatedTargets": false}"""));
     assertThat(template.at("/Resources/Targets/Properties/Targets")).isEqualTo(json("""
         [{"Key": {"Fn::Sub": "tag:${TagKey}"}, "Values": [{"Ref": "TagValue"}]}]"""));
@@ -628,7 +632,7 @@ class TemplateGeneratorTest {
             + "two parameter groups; the console shows it once, so keep it in one",
         "WARNING MISSING_TASK_PERMISSIONS /States/Call/Resource: task Call calls arn:aws:states:::aws-sdk:ec2:describeRegions "
             + "but declares no IAM permission, so the execution role will not allow the call; use a typed integration "
-            + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:618)");
+            + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:622)");
   }
 
   @Test
@@ -739,4 +743,7 @@ class TemplateGeneratorTest {
             + "the header parameter X-Token of connection Conn is not secret (IsValueSecret: false), but parameter "
             + "Token is NoEcho; add it with the secret form (secretHeader, secretQueryParameter, or secret = true)");
   }
+
+  /** A Number parameter the definition uses, without a range, is text holding an integer of up to 15 digits. */
+  static final String ANY_INTEGER = "-([1-9]|[1-9][0-9]{1,14})|[0-9]|[1-9][0-9]{1,14}";
 }
