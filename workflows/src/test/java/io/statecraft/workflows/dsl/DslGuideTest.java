@@ -28,6 +28,15 @@ import io.statecraft.dsl.States;
 import io.statecraft.dsl.Succeed;
 import io.statecraft.dsl.Task;
 import io.statecraft.dsl.Wait;
+import io.statecraft.asl.Problem;
+import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.ItemReader;
+import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.Workflow;
+import io.statecraft.dsl.workflow.WorkflowSpec;
+import io.statecraft.generator.workflow.CompiledWorkflow;
+import io.statecraft.generator.workflow.OutputFile;
+import io.statecraft.generator.workflow.WorkflowCompiler;
 import io.statecraft.testing.Execution;
 import io.statecraft.testing.LocalExecutor;
 import io.statecraft.testing.Mock;
@@ -69,8 +78,7 @@ final class DslGuideTest {
   void fragmentsAreBuiltByMethods() {
     Fragment before = stampAndLog("Before");
     Fragment after = stampAndLog("After");
-    before.next(Pass.named("Work")).next(after.start());
-    after.next(Succeed.named("Finished"));
+    before.next(Pass.named("Work")).next(after).next(Succeed.named("Finished"));
 
     StateMachine machine = StateMachine.startWith(before);
 
@@ -228,5 +236,50 @@ final class DslGuideTest {
 
     assertThat(issues).extracting(BuildIssue::code, BuildIssue::stateName)
         .containsExactly(tuple("DROPPED_STATE", "Audit"));
+  }
+
+  /** A workflow from a spec, as a user's class would be. */
+  static Workflow workflow(String id, WorkflowSpec spec) {
+    return new Workflow() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public WorkflowSpec spec() {
+        return spec;
+      }
+    };
+  }
+
+  static WorkflowSpec inbox(boolean declared) {
+    Parameter inboxKey = Parameter.string("InboxKeyArn");
+    MapState files = MapState.named("EachFile")
+        .distributed(MapState.ExecutionType.EXPRESS)
+        .itemReader(ItemReader.s3Object(Path.input().field("bucket"), Path.input().field("key")).jsonl())
+        .itemProcessor(Pass.named("Inspect"));
+    if (declared) {
+      files.permissions(IamStatement.allow("s3:GetObject", "arn:${AWS::Partition}:s3:::${AWS::AccountId}-inbox/*"));
+    }
+    WorkflowSpec spec = WorkflowSpec.builder(StateMachine.startWith(files))
+        .parameters(inboxKey)
+        .permissions(IamStatement.allow("kms:Decrypt", "${InboxKeyArn}"))
+        .build();
+    return spec;
+  }
+
+  @Test
+  void permissionsOnAnyStateAndOnTheWorkflow() {
+    CompiledWorkflow declared = WorkflowCompiler.compile(workflow("inbox", inbox(true)));
+    assertThat(declared.problems()).isEmpty();
+    assertThat(declared.files().get(OutputFile.TEMPLATE_JSON))
+        .contains("arn:${AWS::Partition}:s3:::${AWS::AccountId}-inbox/*")
+        .contains("${InboxKeyArn}");
+
+    CompiledWorkflow undeclared = WorkflowCompiler.compile(workflow("inbox", inbox(false)));
+    assertThat(undeclared.problems()).extracting(Problem::describe).singleElement().asString()
+        .startsWith("WARNING MISSING_MAP_PERMISSIONS /States/EachFile/ItemReader/Parameters/Bucket.$: distributed Map "
+            + "EachFile reads an object known only at run time");
   }
 }
