@@ -234,8 +234,11 @@ final class DslGuideTest {
 
     List<BuildIssue> issues = StateMachine.startWith(start).build().issues();
 
-    assertThat(issues).extracting(BuildIssue::code, BuildIssue::stateName)
-        .containsExactly(tuple("DROPPED_STATE", "Audit"));
+    assertThat(issues).extracting(BuildIssue::code, BuildIssue::stateName, BuildIssue::message)
+        .containsExactly(tuple("DROPPED_STATE", "Audit", "state 'Audit' moves on to 'Done', but no state reachable from "
+            + "the start moves to it, so it is left out of the definition; link it in with next(...), a Choice rule or a "
+            + "Catch, or remove it"));
+    assertThat(issues.get(0).source().toString()).contains("DslGuideTest.java");
   }
 
   /** A workflow from a spec, as a user's class would be. */

@@ -2,22 +2,32 @@ package io.statecraft.workflows.dsl;
 
 import static io.statecraft.testing.WorkflowAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statecraft.asl.Problem;
+import io.statecraft.aws.AwsSdk;
+import io.statecraft.aws.OptimizedCall;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.generator.workflow.CompiledWorkflow;
+import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowCompiler;
 import io.statecraft.testing.Execution;
 import io.statecraft.testing.LocalExecutor;
 import io.statecraft.testing.Mock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /** The recipes of docs/dsl.md: each builds without problems and takes the paths the guide says. */
 final class RecipesTest {
@@ -240,5 +250,83 @@ final class RecipesTest {
 
     assertThat(execution).failed().hasError("Command.Failed", "command c-1 ended Failed after 1 checks")
         .hasPath("RunCommand", "WaitForCommand", "CheckCommand", "Finished", "CommandFailed");
+  }
+
+  // --- what the guide says of the templates
+
+  private static JsonNode statements(Workflow workflow) {
+    CompiledWorkflow compiled = WorkflowCompiler.compile(workflow).orThrow();
+    return json(compiled.files().get(OutputFile.TEMPLATE_JSON))
+        .at("/Resources/StateMachineRole/Properties/Policies/0/PolicyDocument/Statement");
+  }
+
+  @Test
+  void theNightlyBatchIsGrantedItsObjectAndItsResultPrefix() {
+    assertThat(statements(new NightlyCsvBatch()).toString())
+        .contains("{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\"],\"Resource\":[{\"Fn::Sub\":"
+            + "\"arn:${AWS::Partition}:s3:::${DataBucket}/incoming/orders.csv\"}]}")
+        .contains("{\"Effect\":\"Allow\",\"Action\":[\"s3:AbortMultipartUpload\",\"s3:GetObject\",\"s3:ListMultipartUploadParts\","
+            + "\"s3:PutObject\"],\"Resource\":[{\"Fn::Sub\":\"arn:${AWS::Partition}:s3:::${DataBucket}/results/*\"}]}");
+  }
+
+  @Test
+  void theSagaIsGrantedExactlyItsTableQueueTopicAndFunction() {
+    List<String> own = new ArrayList<>();
+    statements(new OrderSaga()).forEach(statement -> {
+      if (!statement.has("Sid")) {                // the logging and tracing statements, explained in the template
+        own.add(statement.toString());
+      }
+    });
+    assertThat(own).containsExactly(
+        "{\"Effect\":\"Allow\",\"Action\":[\"sns:Publish\"],\"Resource\":[{\"Fn::Sub\":\"${OrderEvents}\"}]}",
+        "{\"Effect\":\"Allow\",\"Action\":[\"lambda:InvokeFunction\"],\"Resource\":[{\"Fn::Sub\":\"${PaymentsFunctionArn}\"},"
+            + "{\"Fn::Sub\":\"${PaymentsFunctionArn}:*\"}]}",
+        "{\"Effect\":\"Allow\",\"Action\":[\"dynamodb:BatchWriteItem\",\"dynamodb:DeleteItem\",\"dynamodb:PutItem\","
+            + "\"dynamodb:UpdateItem\"],\"Resource\":[{\"Fn::Sub\":\"${Reservations.Arn}\"}]}",
+        "{\"Effect\":\"Allow\",\"Action\":[\"sqs:SendMessage\"],\"Resource\":[{\"Fn::Sub\":\"${ShippingQueue.Arn}\"}]}");
+  }
+
+  @Test
+  void aCallbackWithoutTheTokenInItsMessageIsRefused() {
+    OptimizedCall send = AwsSdk.optimized(SendMessageRequest.builder()
+        .queueUrl("https://sqs.eu-west-1.amazonaws.com/111122223333/approvals").messageBody("approve?").build());
+
+    assertThatThrownBy(send::waitForTaskToken).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("sqs:sendMessage.waitForTaskToken: no member passes the task token on");
+  }
+
+  // --- the recipes through checkers Statecraft did not write (skipped where they are not installed)
+
+  static final List<Workflow> RECIPES = List.of(new OrderSaga(), new ApprovalCallback(), new NightlyCsvBatch(),
+      new PaginatedInstanceList(), new PollUntilDone());
+
+  @Test
+  void recipesPassCfnLintAndTheAslValidators() throws Exception {
+    Path tools = Path.of(System.getProperty("statecraft.sharedDir", "../../shared"), "tools");
+    assumeTrue(Files.isExecutable(tools.resolve("cfn-check")) && Files.isExecutable(tools.resolve("asl-check")),
+        "skipped: the external checkers are not installed");
+    Path out = Path.of("target", "dsl-recipes");
+    List<String> cfn = new ArrayList<>(List.of(tools.resolve("cfn-check").toString()));
+    List<String> asl = new ArrayList<>(List.of(tools.resolve("asl-check").toString(), "--subst-dummy", "--statelint-lenient"));
+    for (Workflow recipe : RECIPES) {
+      WorkflowCompiler.compile(recipe).writeTo(out.resolve(recipe.id()), EnumSet.allOf(OutputFile.class));
+      cfn.add(out.resolve(recipe.id()).resolve("template.yaml").toString());
+      asl.add(out.resolve(recipe.id()).resolve("definition.asl.json").toString());
+    }
+
+    String cfnOutput = run(cfn);
+    assertThat(cfnOutput.lines().filter(line -> line.contains(": OK (0 crit, 0 warn, 0 info")).count())
+        .as(cfnOutput).isEqualTo(RECIPES.size());
+    String aslOutput = run(asl);
+    assertThat(aslOutput.lines().filter(line -> line.contains("definition.asl.json")))
+        .as(aslOutput).hasSize(RECIPES.size()).allMatch(line -> line.contains("asl-validator=ok"));
+  }
+
+  private static String run(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    assumeTrue(!output.contains("npm ERR") && !output.contains("node: not found"), "skipped: " + output);
+    return output;
   }
 }
