@@ -45,6 +45,21 @@ final class DslGuideSnippetsTest {
   }
 
   @Test
+  void everyRelativeLinkOfTheGuideNamesAnExistingFile() {
+    Matcher link = Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)").matcher(read(GUIDE));
+    List<String> broken = new ArrayList<>();
+    int links = 0;
+    while (link.find()) {
+      links++;
+      if (!Files.exists(GUIDE.getParent().resolve(link.group(1)))) {
+        broken.add(link.group(1));
+      }
+    }
+    assertThat(links).isGreaterThanOrEqualTo(10);
+    assertThat(broken).as("links of docs/dsl.md to files that do not exist").isEmpty();
+  }
+
+  @Test
   void theCheckFindsADriftedBlock() {
     List<String> source = lines("int a = 1;\n\n  int b = 2;\nint c = 3;\n");
     assertThat(contains(source, "int a = 1;\nint b = 2;")).isTrue();
