@@ -63,7 +63,10 @@ final class DeployCommand implements Command {
         + "  --tag KEY=VALUE        a stack tag (repeatable)\n"
         + "  --dry-run              create the change set and print the plan only\n"
         + AwsOptions.HELP
+        + AwsOptions.BUCKET_HELP
         + "\n"
+        + "A template over 51,200 bytes (CloudFormation's limit for a body) needs --s3-bucket: it is uploaded there\n"
+        + "and the change set reads it from its URL.\n"
         + "NoEcho parameters are read only from the environment variable STATECRAFT_PARAMETER_<Name>, and never\n"
         + "printed. Parameters not given keep the stack's previous value, or take the template's default.\n"
         + "AWS permissions: see docs/aws.md.\n"
@@ -73,7 +76,7 @@ final class DeployCommand implements Command {
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-    AwsOptions aws = new AwsOptions(base);
+    AwsOptions aws = new AwsOptions(base, true);
     String workflowId = null;
     String environmentName = null;
     String stackName = null;
@@ -143,7 +146,7 @@ final class DeployCommand implements Command {
     Deployment.Outcome outcome;
     try {
       outcome = Deployment.deploy(new Deployment.Request(workflow, stack, values, secrets, capabilities, tags, dryRun,
-          pollInterval), aws.settings(), out::println);
+          pollInterval).withTemplateBucket(aws.templateBucket()), aws.settings(), out::println);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     } catch (AwsException e) {

@@ -70,14 +70,18 @@ final class ValidateCommand implements Command {
         + "  --parameter NAME=VALUE one value, over the file's\n"
         + "  --warnings-as-errors   exit 1 when there are warnings, too\n"
         + AwsOptions.HELP
+        + AwsOptions.BUCKET_HELP
         + "\n"
-        + "AWS permissions: states:ValidateStateMachineDefinition, cloudformation:ValidateTemplate (docs/aws.md).\n"
+        + "A template over 51,200 bytes (CloudFormation's limit for a body) is validated from S3 when --s3-bucket is\n"
+        + "given, else reported as TEMPLATE_NOT_VALIDATED.\n"
+        + "AWS permissions: states:ValidateStateMachineDefinition, cloudformation:ValidateTemplate; with --s3-bucket\n"
+        + "also s3:PutObject and s3:GetObject on the bucket's keys (docs/aws.md).\n"
         + "Exit status: 0 no errors, 1 errors found or AWS could not be called, 2 bad usage.\n";
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-    AwsOptions aws = new AwsOptions(base);
+    AwsOptions aws = new AwsOptions(base, true);
     boolean remote = false;
     boolean warningsAsErrors = false;
     String className = null;
@@ -119,7 +123,8 @@ final class ValidateCommand implements Command {
     List<GeneratedWorkflow> workflows = className != null ? compile(className, classpath) : read(dirs);
     RemoteValidation.Report report;
     try {
-      report = RemoteValidation.validate(workflows, aws.settings(), new RemoteValidation.Options(values));
+      report = RemoteValidation.validate(workflows, aws.settings(),
+          new RemoteValidation.Options(values, aws.templateBucket()), err::println);
     } catch (AwsException e) {
       err.println("statecraft validate: " + e.getMessage());
       return ExitStatus.PROBLEMS;

@@ -67,6 +67,20 @@ final class AwsCommandsTest {
     return dir.resolve("statecraft");
   }
 
+  /** The generated greeting with a template over 51,200 bytes as compact JSON. */
+  private Path generatedLarge() throws Exception {
+    Path generated = generated();
+    Path template = generated.resolve("greeting/template.json");
+    Files.writeString(template, Files.readString(template).replaceFirst("\\{",
+        "{\n  \"Metadata\": {\"Padding\": \"" + "x".repeat(52_000) + "\"},"));
+    return generated;
+  }
+
+  private static String sha256(String text) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   private CommandLine validate(String... args) {
     return CommandLine.runWith(List.of(new ValidateCommand(aws.settings())), args);
   }
@@ -103,6 +117,89 @@ final class AwsCommandsTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.err()).isEqualTo("validated 1 definition and 1 template with AWS: 0 errors, 0 warnings\n");
     assertThat(result.status()).isEqualTo(ExitStatus.OK);
+  }
+
+  @Test
+  void validateRemoteSendsALargeTemplateThroughTheBucket() throws Exception {
+    Path generated = generatedLarge();
+    aws.on("ValidateStateMachineDefinition", json("{\"result\":\"OK\",\"diagnostics\":[]}"))
+        .on("PutObject", LoopbackAws.s3Ok())
+        .on("ValidateTemplate", xml("ValidateTemplate", ""));
+
+    CommandLine result = validate("validate", "--remote", "--s3-bucket", "acme-cfn-templates", "--s3-prefix",
+        "statecraft", generated.toString());
+
+    LoopbackAws.Request put = aws.requests().get(1);
+    String key = "statecraft/greeting/" + sha256(put.body()) + ".json";
+    assertThat(result.status()).isEqualTo(ExitStatus.OK);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("uploaded the template of greeting (" + put.body().length() + " bytes, over"
+        + " CloudFormation's 51200 for a body) to s3://acme-cfn-templates/" + key + "\n"
+        + "validated 1 definition and 1 template with AWS: 0 errors, 0 warnings\n");
+    assertThat(aws.operations()).containsExactly("ValidateStateMachineDefinition", "PutObject", "ValidateTemplate");
+    assertThat(put.bucket()).isEqualTo("acme-cfn-templates");
+    assertThat(put.key()).isEqualTo(key);
+    assertThat(aws.requests().get(2).form())
+        .containsEntry("TemplateURL", "https://acme-cfn-templates.s3.eu-west-1.amazonaws.com/" + key)
+        .doesNotContainKey("TemplateBody");
+  }
+
+  @Test
+  void validateRemoteWithoutABucketWarnsAboutALargeTemplateAndNamesTheOption() throws Exception {
+    Path generated = generatedLarge();
+    aws.on("ValidateStateMachineDefinition", json("{\"result\":\"OK\",\"diagnostics\":[]}"));
+
+    CommandLine result = validate("validate", "--remote", generated.toString());
+
+    assertThat(result.status()).isEqualTo(ExitStatus.OK);
+    assertThat(result.out()).startsWith(generated.resolve("greeting") + "/template.json: WARNING TEMPLATE_NOT_VALIDATED /:"
+        + " the template is ").endsWith(" bytes as compact JSON, over ValidateTemplate's 51200 for a body, so"
+        + " CloudFormation did not validate it; give an S3 bucket to go through (--s3-bucket NAME, plugin:"
+        + " -Dstatecraft.s3Bucket=NAME)\n");
+    assertThat(aws.operations()).containsExactly("ValidateStateMachineDefinition");
+  }
+
+  @Test
+  void theBucketOptionsBelongToTheCommandsThatSendTemplates() throws Exception {
+    CommandLine prefixOnly = validate("validate", "--remote", "--s3-prefix", "statecraft", generated().toString());
+    CommandLine start = CommandLine.runWith(List.of(new StartCommand(aws.settings(), Duration.ofMillis(1))),
+        "start", "--s3-bucket", "acme-cfn-templates");
+
+    assertThat(prefixOnly.status()).isEqualTo(ExitStatus.USAGE);
+    assertThat(prefixOnly.firstErrLine()).isEqualTo("statecraft validate: --s3-prefix needs --s3-bucket NAME");
+    assertThat(start.status()).isEqualTo(ExitStatus.USAGE);
+    assertThat(start.firstErrLine()).isEqualTo("statecraft start: unknown option --s3-bucket");
+    assertThat(aws.requests()).isEmpty();
+  }
+
+  @Test
+  void deploySendsALargeTemplateThroughTheBucketOrSaysWhichOptionItNeeds() throws Exception {
+    Path generated = generatedLarge();
+    aws.on("DescribeStacks", xmlError(400, "ValidationError", "Stack with id greeting does not exist"))
+        .on("PutObject", LoopbackAws.s3Ok())
+        .on("CreateChangeSet", xml("CreateChangeSet", "<Id>arn:aws:cloudformation:eu-west-1:111122223333:changeSet/x/1</Id>"))
+        .on("DescribeChangeSet", xml("DescribeChangeSet", "<Status>CREATE_COMPLETE</Status><Changes/>"));
+    Map<String, String> environment = Map.of("STATECRAFT_PARAMETER_WebhookSecret", "s3cr3t-value");
+
+    CommandLine refused = deploy(environment, "deploy", "--dry-run", generated.toString());
+    CommandLine planned = deploy(environment, "deploy", "--dry-run", "--s3-bucket", "acme-cfn-templates",
+        generated.toString());
+
+    assertThat(refused.status()).isEqualTo(ExitStatus.PROBLEMS);
+    assertThat(refused.err()).startsWith("statecraft deploy: the template of greeting is ")
+        .endsWith(" bytes as compact JSON, over CloudFormation's 51200 for a body; give an S3 bucket to go through"
+            + " (--s3-bucket NAME, plugin: -Dstatecraft.s3Bucket=NAME)\n");
+    assertThat(planned.status()).isEqualTo(ExitStatus.OK);
+    LoopbackAws.Request put = aws.requests().stream().filter(request -> request.operation().equals("PutObject"))
+        .findFirst().orElseThrow();
+    String key = "greeting/" + sha256(put.body()) + ".json";
+    assertThat(put.key()).isEqualTo(key);
+    assertThat(planned.out().lines().findFirst().orElseThrow()).isEqualTo("uploaded the template of greeting ("
+        + put.body().length() + " bytes, over CloudFormation's 51200 for a body) to s3://acme-cfn-templates/" + key);
+    assertThat(aws.requests().stream().filter(request -> request.operation().equals("CreateChangeSet")).findFirst()
+        .orElseThrow().form())
+        .containsEntry("TemplateURL", "https://acme-cfn-templates.s3.eu-west-1.amazonaws.com/" + key)
+        .doesNotContainKey("TemplateBody");
   }
 
   @Test

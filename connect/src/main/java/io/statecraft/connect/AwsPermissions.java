@@ -8,7 +8,8 @@ import java.util.List;
  * and that the page lists exactly these.
  *
  * <p>https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudformation.html,
- * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsstepfunctions.html
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsstepfunctions.html,
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
  */
 public final class AwsPermissions {
 
@@ -32,6 +33,13 @@ public final class AwsPermissions {
   /** {@code start}: the stack lookup only when the state machine is named by its stack. */
   public static final List<String> START =
       List.of("states:StartExecution", "states:DescribeExecution", "cloudformation:DescribeStacks");
+
+  /**
+   * {@code validate --remote} and {@code deploy} with a bucket, for a template over 51,200 bytes
+   * only: the upload, and CloudFormation reading the {@code TemplateURL} with the caller's access.
+   * Both can be limited to {@code arn:aws:s3:::BUCKET/PREFIX/*}.
+   */
+  public static final List<String> TEMPLATE_BUCKET = List.of("s3:PutObject", "s3:GetObject");
 
   /** {@code record-mocks}. */
   public static final List<String> RECORD_MOCKS = List.of("states:GetExecutionHistory");

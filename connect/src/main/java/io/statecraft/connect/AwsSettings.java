@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -81,6 +82,18 @@ public record AwsSettings(String region, String profile, URI endpoint, AwsCreden
     var builder = CloudFormationClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
         .region(resolveRegion()).credentialsProvider(credentialsProvider());
     Optional.ofNullable(endpoint).ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /**
+   * An S3 client over the URL-connection HTTP client, for templates over CloudFormation's body
+   * limit. With an endpoint override the bucket goes in the path ({@code http://localhost:4566/bucket/key}),
+   * as emulators such as LocalStack serve it; AWS's own endpoint uses the bucket's host name.
+   */
+  public S3Client s3() {
+    var builder = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+        .region(resolveRegion()).credentialsProvider(credentialsProvider());
+    Optional.ofNullable(endpoint).ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
     return builder.build();
   }
 

@@ -1,9 +1,6 @@
 package io.statecraft.connect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.statecraft.asl.json.JsonDocuments;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,10 +57,12 @@ public final class Deployment {
    * @param tags stack tags
    * @param dryRun create the change set and print the plan, but do not execute it
    * @param pollInterval how long to wait between two looks at the change set or the stack
+   * @param templateBucket where a template over 51,200 bytes is uploaded to be deployed by URL;
+   *     null to refuse such a template
    */
   public record Request(GeneratedWorkflow workflow, String stackName, Map<String, String> parameters,
       Map<String, String> secrets, List<String> capabilities, Map<String, String> tags, boolean dryRun,
-      Duration pollInterval) {
+      Duration pollInterval, TemplateBucket templateBucket) {
 
     public Request {
       Objects.requireNonNull(workflow, "workflow == null");
@@ -73,6 +72,17 @@ public final class Deployment {
       capabilities = List.copyOf(capabilities);
       tags = Map.copyOf(tags);
       Objects.requireNonNull(pollInterval, "pollInterval == null");
+    }
+
+    /** Without a bucket. */
+    public Request(GeneratedWorkflow workflow, String stackName, Map<String, String> parameters,
+        Map<String, String> secrets, List<String> capabilities, Map<String, String> tags, boolean dryRun,
+        Duration pollInterval) {
+      this(workflow, stackName, parameters, secrets, capabilities, tags, dryRun, pollInterval, null);
+    }
+
+    public Request withTemplateBucket(TemplateBucket bucket) {
+      return new Request(workflow, stackName, parameters, secrets, capabilities, tags, dryRun, pollInterval, bucket);
     }
   }
 
@@ -100,10 +110,12 @@ public final class Deployment {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final CloudFormationClient cfn;
+  private final TemplateUpload templates;
   private final Consumer<String> log;
 
-  private Deployment(CloudFormationClient cfn, Consumer<String> log) {
+  private Deployment(CloudFormationClient cfn, TemplateUpload templates, Consumer<String> log) {
     this.cfn = cfn;
+    this.templates = templates;
     this.log = log;
   }
 
@@ -116,8 +128,9 @@ public final class Deployment {
    */
   public static Outcome deploy(Request request, AwsSettings settings, Consumer<String> log) {
     checkParameters(request);
-    try (CloudFormationClient cfn = settings.cloudFormation()) {
-      return new Deployment(cfn, log).run(request);
+    try (CloudFormationClient cfn = settings.cloudFormation();
+        TemplateUpload templates = new TemplateUpload(settings, request.templateBucket(), log)) {
+      return new Deployment(cfn, templates, log).run(request);
     }
   }
 
@@ -137,13 +150,13 @@ public final class Deployment {
     // A stack left in REVIEW_IN_PROGRESS by a dry run of its first create has never been created.
     boolean create = existing.isEmpty() || existing.get().stackStatusAsString().equals("REVIEW_IN_PROGRESS");
     List<Parameter> parameters = parameters(request, create ? Set.of() : previousParameters(existing.get()));
-    String templateBody = templateBody(request.workflow());
+    TemplateUpload.Template template = template(request.workflow());
     String changeSetName = "statecraft-" + CHANGE_SET_TIME.format(Instant.now());
     log.accept((create ? "creating" : "updating") + " stack " + stack + " with change set " + changeSetName);
     CreateChangeSetResponse created = AwsErrors.call("cloudformation:CreateChangeSet", () -> cfn.createChangeSet(r -> r
         .stackName(stack).changeSetName(changeSetName)
         .changeSetType(create ? ChangeSetType.CREATE : ChangeSetType.UPDATE)
-        .templateBody(templateBody).parameters(parameters).capabilitiesWithStrings(request.capabilities())
+        .templateBody(template.body()).templateURL(template.url()).parameters(parameters).capabilitiesWithStrings(request.capabilities())
         .tags(request.tags().entrySet().stream().sorted(Map.Entry.comparingByKey())
             .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build()).toList())
         .description("Statecraft deploy of workflow " + request.workflow().id())));
@@ -244,20 +257,15 @@ public final class Deployment {
     }
   }
 
-  private static String templateBody(GeneratedWorkflow workflow) {
-    String body;
-    try {
-      body = JsonDocuments.mapper().writeValueAsString(workflow.template());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the template of " + workflow.id(), e);
+  /** By body, or uploaded to the bucket first; refused before anything is created when too large and no bucket. */
+  private TemplateUpload.Template template(GeneratedWorkflow workflow) {
+    TemplateUpload.Template template = templates.of(workflow);
+    if (template.tooLarge()) {
+      throw new AwsException("the template of " + workflow.id() + " is " + template.bytes() + " bytes as compact JSON,"
+          + " over CloudFormation's " + RemoteValidation.MAX_TEMPLATE_BODY_BYTES + " for a body; "
+          + TemplateUpload.GIVE_A_BUCKET);
     }
-    int bytes = body.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > RemoteValidation.MAX_TEMPLATE_BODY_BYTES) {
-      throw new AwsException("the template of " + workflow.id() + " is " + bytes + " bytes as compact JSON, over"
-          + " CloudFormation's " + RemoteValidation.MAX_TEMPLATE_BODY_BYTES + " for a body; deploying from S3 is not"
-          + " supported yet: split the workflow, or upload it and use aws cloudformation deploy --s3-bucket");
-    }
-    return body;
+    return template;
   }
 
   private DescribeChangeSetResponse waitForChangeSet(String changeSetId, Duration interval) {

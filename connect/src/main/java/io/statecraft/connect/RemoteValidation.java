@@ -1,16 +1,14 @@
 package io.statecraft.connect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.statecraft.asl.Problem;
 import io.statecraft.asl.ProblemCode;
 import io.statecraft.asl.Severity;
-import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.dsl.SourceLocation;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.ValidateTemplateResponse;
@@ -27,7 +25,8 @@ import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionS
  * <ul>
  *   <li>Step Functions {@code ValidateStateMachineDefinition} on each definition, with its
  *       placeholders filled ({@link PlaceholderValues}) and the state machine's type;</li>
- *   <li>CloudFormation {@code ValidateTemplate} on each template, sent as compact JSON by body.</li>
+ *   <li>CloudFormation {@code ValidateTemplate} on each template, sent as compact JSON by body, or
+ *       when over 51,200 bytes uploaded to the {@link TemplateBucket} and sent by URL.</li>
  * </ul>
  *
  * Each diagnostic becomes a {@link Problem}: AWS's code (the registry's constant of that name, or
@@ -51,15 +50,26 @@ public final class RemoteValidation {
    *
    * @param parameterValues values for the templates' parameters, by name; used for placeholders
    *     instead of defaults and dummies
+   * @param templateBucket where a template over 51,200 bytes is uploaded to be validated by URL;
+   *     null to report such a template as not validated
    */
-  public record Options(Map<String, String> parameterValues) {
+  public record Options(Map<String, String> parameterValues, TemplateBucket templateBucket) {
 
     public Options {
       parameterValues = Map.copyOf(parameterValues);
     }
 
+    /** Without a bucket. */
+    public Options(Map<String, String> parameterValues) {
+      this(parameterValues, null);
+    }
+
     public static Options defaults() {
       return new Options(Map.of());
+    }
+
+    public Options withTemplateBucket(TemplateBucket bucket) {
+      return new Options(parameterValues, bucket);
     }
   }
 
@@ -102,10 +112,22 @@ public final class RemoteValidation {
    *     retries run out); the message says what to do
    */
   public static Report validate(List<GeneratedWorkflow> workflows, AwsSettings settings, Options options) {
+    return validate(workflows, settings, options, line -> {});
+  }
+
+  /**
+   * Validates every workflow with AWS, saying through {@code log} which templates went through S3.
+   *
+   * @throws AwsException when AWS cannot be called (no region or credentials, access denied,
+   *     retries run out); the message says what to do
+   */
+  public static Report validate(List<GeneratedWorkflow> workflows, AwsSettings settings, Options options,
+      Consumer<String> log) {
     Objects.requireNonNull(options, "options == null");
     String region = settings.resolveRegion().id();
     List<Finding> findings = new ArrayList<>();
-    try (SfnClient sfn = settings.stepFunctions(); CloudFormationClient cfn = settings.cloudFormation()) {
+    try (SfnClient sfn = settings.stepFunctions(); CloudFormationClient cfn = settings.cloudFormation();
+        TemplateUpload templates = new TemplateUpload(settings, options.templateBucket(), log)) {
       for (GeneratedWorkflow workflow : workflows) {
         String definitionFile = workflow.shownAs() + "/definition.asl.json";
         String definition = PlaceholderValues.fill(workflow, options.parameterValues(), region);
@@ -116,28 +138,22 @@ public final class RemoteValidation {
           findings.add(new Finding(definitionFile, problemOf(diagnostic, workflow)));
         }
         String templateFile = workflow.shownAs() + "/template.json";
-        findings.addAll(validateTemplate(cfn, workflow, templateFile));
+        findings.addAll(validateTemplate(cfn, templates.of(workflow), templateFile));
       }
     }
     return new Report(findings, workflows.size(), workflows.size());
   }
 
-  private static List<Finding> validateTemplate(CloudFormationClient cfn, GeneratedWorkflow workflow, String file) {
-    String body;
-    try {
-      // Compact JSON: the same template as template.json, in far fewer of the 51,200 bytes.
-      body = JsonDocuments.mapper().writeValueAsString(workflow.template());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the template of " + workflow.id(), e);
-    }
-    int bytes = body.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_TEMPLATE_BODY_BYTES) {
+  private static List<Finding> validateTemplate(CloudFormationClient cfn, TemplateUpload.Template template, String file) {
+    if (template.tooLarge()) {
       return List.of(new Finding(file, Problem.warning(ProblemCode.TEMPLATE_NOT_VALIDATED, "",
-          "the template is " + bytes + " bytes as compact JSON, over ValidateTemplate's " + MAX_TEMPLATE_BODY_BYTES
-              + " for a body; it was not validated by CloudFormation (validating from S3 is not supported yet)")));
+          "the template is " + template.bytes() + " bytes as compact JSON, over ValidateTemplate's "
+              + MAX_TEMPLATE_BODY_BYTES + " for a body, so CloudFormation did not validate it; "
+              + TemplateUpload.GIVE_A_BUCKET)));
     }
     try {
-      ValidateTemplateResponse ignored = cfn.validateTemplate(request -> request.templateBody(body));
+      ValidateTemplateResponse ignored = cfn.validateTemplate(request -> request.templateBody(template.body())
+          .templateURL(template.url()));
       return List.of();
     } catch (CloudFormationException e) {
       if (e.awsErrorDetails() != null && "ValidationError".equals(e.awsErrorDetails().errorCode())) {

@@ -20,18 +20,19 @@ final class AwsPermissionsTest {
     IamCatalog catalog = IamCatalog.standard();
 
     assertThat(Stream.of(AwsPermissions.VALIDATE, AwsPermissions.DEPLOY, AwsPermissions.START,
-            AwsPermissions.RECORD_MOCKS).flatMap(List::stream))
+            AwsPermissions.RECORD_MOCKS, AwsPermissions.TEMPLATE_BUCKET).flatMap(List::stream))
         .allSatisfy(action -> assertThat(catalog.action(action)).as(action).isPresent());
   }
 
   @Test
   void onlyTheValidationActionsNeedAStarResourceAsTheDocsSay() {
+    // The bucket's actions are on the object: arn:aws:s3:::BUCKET/PREFIX/*, as docs/aws.md says.
     IamCatalog catalog = IamCatalog.standard();
 
     assertThat(AwsPermissions.VALIDATE)
         .allSatisfy(action -> assertThat(catalog.action(action).orElseThrow().supportsResourceLevelPermissions())
             .as(action).isFalse());
-    assertThat(AwsPermissions.DEPLOY)
+    assertThat(Stream.of(AwsPermissions.DEPLOY, AwsPermissions.TEMPLATE_BUCKET).flatMap(List::stream).toList())
         .allSatisfy(action -> assertThat(catalog.action(action).orElseThrow().supportsResourceLevelPermissions())
             .as(action).isTrue());
   }
@@ -44,6 +45,7 @@ final class AwsPermissionsTest {
     assertThat(actionsInRow(doc, "deploy")).containsExactlyElementsOf(AwsPermissions.DEPLOY);
     assertThat(actionsInRow(doc, "start")).containsExactlyElementsOf(AwsPermissions.START);
     assertThat(actionsInRow(doc, "record-mocks")).containsExactlyElementsOf(AwsPermissions.RECORD_MOCKS);
+    assertThat(actionsInRow(doc, "--s3-bucket")).containsExactlyElementsOf(AwsPermissions.TEMPLATE_BUCKET);
   }
 
   // The table row "| `validate --remote`, `validate-remote` | `states:...`, `cloudformation:...` |".
@@ -51,7 +53,7 @@ final class AwsPermissionsTest {
     Matcher row = Pattern.compile("^\\| `" + command + "[^|]*\\| ([^|]*)\\|", Pattern.MULTILINE).matcher(doc);
     assertThat(row.find()).as("a row for %s in docs/aws.md", command).isTrue();
     List<String> actions = new ArrayList<>();
-    Matcher action = Pattern.compile("`([a-z]+:[A-Za-z]+)`").matcher(row.group(1));
+    Matcher action = Pattern.compile("`([a-z0-9]+:[A-Za-z]+)`").matcher(row.group(1));
     while (action.find()) {
       actions.add(action.group(1));
     }

@@ -132,6 +132,49 @@ final class DeploymentTest {
   }
 
   @Test
+  void aTemplateOverTheBodyLimitIsUploadedAndTheChangeSetTakesItsUrl() throws Exception {
+    aws.on("DescribeStacks", stack("UPDATE_COMPLETE", ""))
+        .on("PutObject", LoopbackAws.s3Ok())
+        .on("CreateChangeSet", xml("CreateChangeSet", "<Id>" + CHANGE_SET_ID + "</Id>"))
+        .on("DescribeChangeSet", changeSet("CREATE_COMPLETE", null,
+            change("Modify", "StateMachine", "AWS::StepFunctions::StateMachine", "False")));
+    GeneratedWorkflow large = RemoteValidationTest.largeGreeting();
+    Deployment.Request request = new Deployment.Request(large, "greeting-prod", Map.of(), Map.of("WebhookSecret", "x"),
+        List.of("CAPABILITY_IAM"), Map.of(), true, Duration.ofMillis(1))
+        .withTemplateBucket(new TemplateBucket("acme-cfn-templates", "statecraft"));
+
+    Deployment.Outcome outcome = Deployment.deploy(request, aws.settings(), log::add);
+
+    assertThat(outcome.result()).isEqualTo(Deployment.Result.PLANNED);
+    assertThat(aws.operations()).containsExactly("DescribeStacks", "PutObject", "CreateChangeSet", "DescribeChangeSet");
+    LoopbackAws.Request put = aws.requests().get(1);
+    String key = "statecraft/greeting/" + RemoteValidationTest.sha256(put.body()) + ".json";
+    assertThat(put.bucket()).isEqualTo("acme-cfn-templates");
+    assertThat(put.key()).isEqualTo(key);
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(put.body())).isEqualTo(large.template());
+    assertThat(aws.requests().get(2).form())
+        .containsEntry("TemplateURL", "https://acme-cfn-templates.s3.eu-west-1.amazonaws.com/" + key)
+        .doesNotContainKey("TemplateBody");
+    assertThat(log.get(0)).isEqualTo("uploaded the template of greeting (" + put.body().length() + " bytes, over"
+        + " CloudFormation's 51200 for a body) to s3://acme-cfn-templates/" + key);
+    assertThat(log.get(1)).startsWith("updating stack greeting-prod with change set statecraft-");
+  }
+
+  @Test
+  void aTemplateOverTheBodyLimitWithoutABucketIsRefusedNamingTheOption() throws Exception {
+    aws.on("DescribeStacks", stack("UPDATE_COMPLETE", ""));
+    GeneratedWorkflow large = RemoteValidationTest.largeGreeting();
+    int bytes = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(large.template()).length();
+
+    assertThatThrownBy(() -> Deployment.deploy(new Deployment.Request(large, "greeting-prod", Map.of(), Map.of("WebhookSecret", "x"),
+            List.of("CAPABILITY_IAM"), Map.of(), false, Duration.ofMillis(1)), aws.settings(), log::add))
+        .isInstanceOf(AwsException.class)
+        .hasMessage("the template of greeting is " + bytes + " bytes as compact JSON, over CloudFormation's 51200 for"
+            + " a body; give an S3 bucket to go through (--s3-bucket NAME, plugin: -Dstatecraft.s3Bucket=NAME)");
+    assertThat(aws.operations()).containsExactly("DescribeStacks");
+  }
+
+  @Test
   void aChangeSetWithoutChangesIsUpToDateAndDeleted() throws Exception {
     aws.on("DescribeStacks", stack("UPDATE_COMPLETE",
             "<Parameters><member><ParameterKey>Team</ParameterKey><ParameterValue>SRE</ParameterValue></member>"

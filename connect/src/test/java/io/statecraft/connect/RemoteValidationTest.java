@@ -9,8 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.dsl.SourceLocation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +42,18 @@ final class RemoteValidationTest {
 
   static List<GeneratedWorkflow> greeting() throws Exception {
     return GeneratedWorkflow.read(GENERATED);
+  }
+
+  /** The greeting workflow with a template over 51,200 bytes as compact JSON (a long Metadata value). */
+  static GeneratedWorkflow largeGreeting() throws Exception {
+    GeneratedWorkflow read = greeting().get(0);
+    ObjectNode template = read.template().deepCopy();
+    template.putObject("Metadata").put("Padding", "x".repeat(RemoteValidation.MAX_TEMPLATE_BODY_BYTES));
+    return new GeneratedWorkflow(read.id(), read.shownAs(), read.definition(), template, read.stateSources());
+  }
+
+  static String sha256(String text) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -68,6 +84,88 @@ final class RemoteValidationTest {
     assertThat(cfn.form()).containsEntry("Action", "ValidateTemplate").containsEntry("Version", "2010-05-15");
     assertThat(cfn.form().get("TemplateBody")).startsWith("{\"AWSTemplateFormatVersion\":\"2010-09-09\",")
         .doesNotContain("\n");
+  }
+
+  @Test
+  void aTemplateOverTheBodyLimitIsUploadedToTheBucketAndValidatedByUrl() throws Exception {
+    aws.on("ValidateStateMachineDefinition", json("{\"result\":\"OK\",\"diagnostics\":[]}"))
+        .on("PutObject", LoopbackAws.s3Ok())
+        .on("ValidateTemplate", xml("ValidateTemplate", "<Parameters/>"));
+    GeneratedWorkflow large = largeGreeting();
+    List<String> log = new java.util.ArrayList<>();
+
+    RemoteValidation.Report report = RemoteValidation.validate(List.of(large), aws.settings(),
+        RemoteValidation.Options.defaults().withTemplateBucket(new TemplateBucket("acme-cfn-templates", "/statecraft/prod/")),
+        log::add);
+
+    assertThat(report.findings()).isEmpty();
+    assertThat(aws.operations()).containsExactly("ValidateStateMachineDefinition", "PutObject", "ValidateTemplate");
+    LoopbackAws.Request put = aws.requests().get(1);
+    String body = put.body();
+    String key = "statecraft/prod/greeting/" + sha256(body) + ".json";
+    // The compact JSON of the template, under a key made of the workflow id and the body's SHA-256.
+    assertThat(new ObjectMapper().readTree(body)).isEqualTo(large.template());
+    assertThat(body).doesNotContain("\n").hasSizeGreaterThan(RemoteValidation.MAX_TEMPLATE_BODY_BYTES);
+    assertThat(put.bucket()).isEqualTo("acme-cfn-templates");
+    assertThat(put.key()).isEqualTo(key);
+    assertThat(put.headers()).containsEntry("content-type", "application/json")
+        .containsEntry("x-amz-checksum-sha256", java.util.Base64.getEncoder().encodeToString(
+            MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8))));
+    assertThat(put.headers().get("authorization")).startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
+        .contains("/eu-west-1/s3/aws4_request");
+    // CloudFormation gets the object's virtual-hosted-style URL, and no body.
+    assertThat(aws.requests().get(2).form())
+        .containsEntry("TemplateURL", "https://acme-cfn-templates.s3.eu-west-1.amazonaws.com/" + key)
+        .doesNotContainKey("TemplateBody");
+    assertThat(log).containsExactly("uploaded the template of greeting (" + body.length() + " bytes, over"
+        + " CloudFormation's 51200 for a body) to s3://acme-cfn-templates/" + key);
+  }
+
+  @Test
+  void aRerunUploadsTheSameTemplateUnderTheSameKey() throws Exception {
+    aws.on("ValidateStateMachineDefinition", json("{\"result\":\"OK\",\"diagnostics\":[]}"))
+        .on("PutObject", LoopbackAws.s3Ok())
+        .on("ValidateTemplate", xml("ValidateTemplate", ""));
+    RemoteValidation.Options options =
+        RemoteValidation.Options.defaults().withTemplateBucket(new TemplateBucket("acme-cfn-templates", null));
+
+    RemoteValidation.validate(List.of(largeGreeting()), aws.settings(), options);
+    RemoteValidation.validate(List.of(largeGreeting()), aws.settings(), options);
+
+    List<String> keys = aws.requests().stream().filter(request -> request.operation().equals("PutObject"))
+        .map(LoopbackAws.Request::key).toList();
+    assertThat(keys).hasSize(2).allMatch(key -> key.matches("greeting/[0-9a-f]{64}\\.json"));
+    assertThat(keys.get(0)).isEqualTo(keys.get(1));
+  }
+
+  @Test
+  void aTemplateOverTheBodyLimitWithoutABucketIsAWarningThatNamesTheOption() throws Exception {
+    aws.on("ValidateStateMachineDefinition", json("{\"result\":\"OK\",\"diagnostics\":[]}"));
+    GeneratedWorkflow large = largeGreeting();
+    int bytes = new ObjectMapper().writeValueAsString(large.template()).length();
+
+    RemoteValidation.Report report = RemoteValidation.validate(List.of(large), aws.settings(),
+        RemoteValidation.Options.defaults());
+
+    assertThat(report.findings()).extracting(RemoteValidation.Finding::describe).containsExactly(
+        GENERATED.resolve("greeting") + "/template.json: WARNING TEMPLATE_NOT_VALIDATED /: the template is " + bytes
+            + " bytes as compact JSON, over ValidateTemplate's 51200 for a body, so CloudFormation did not validate"
+            + " it; give an S3 bucket to go through (--s3-bucket NAME, plugin: -Dstatecraft.s3Bucket=NAME)");
+    assertThat(aws.operations()).containsExactly("ValidateStateMachineDefinition");
+  }
+
+  @Test
+  void aDeniedUploadNamesTheS3Action() throws Exception {
+    aws.on("ValidateStateMachineDefinition", json("{\"result\":\"OK\",\"diagnostics\":[]}"))
+        .on("PutObject", LoopbackAws.s3Error(403, "AccessDenied", "User: arn:aws:sts::111122223333:assumed-role/ci/build"
+            + " is not authorized to perform: s3:PutObject on resource: \"arn:aws:s3:::acme-cfn-templates/greeting/x.json\""
+            + " because no identity-based policy allows the s3:PutObject action"));
+
+    assertThatThrownBy(() -> RemoteValidation.validate(List.of(largeGreeting()), aws.settings(),
+            RemoteValidation.Options.defaults().withTemplateBucket(new TemplateBucket("acme-cfn-templates", ""))))
+        .isInstanceOf(AwsException.class)
+        .hasMessage("access denied: arn:aws:sts::111122223333:assumed-role/ci/build may not call s3:PutObject;"
+            + " grant it that action (docs/aws.md lists what each command needs)");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.statecraft.maven;
 import io.statecraft.connect.AwsSettings;
 import io.statecraft.connect.GeneratedWorkflow;
 import io.statecraft.connect.ParameterValues;
+import io.statecraft.connect.TemplateBucket;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +39,18 @@ final class AwsGoalSupport {
       }
     }
     return settings;
+  }
+
+  /** The bucket for large templates from the goal's parameters, or null when none is given. */
+  static TemplateBucket templateBucket(String bucket, String prefix) throws MojoExecutionException {
+    if ((bucket == null || bucket.isBlank()) && prefix != null && !prefix.isBlank()) {
+      throw new MojoExecutionException("statecraft.s3Prefix needs statecraft.s3Bucket");
+    }
+    try {
+      return TemplateBucket.of(bucket, prefix);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("statecraft.s3Bucket: " + e.getMessage());
+    }
   }
 
   static List<GeneratedWorkflow> workflows(File directory) throws MojoExecutionException {

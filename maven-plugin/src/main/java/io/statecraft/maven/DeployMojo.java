@@ -92,6 +92,14 @@ public final class DeployMojo extends AbstractMojo {
   @Parameter(property = "statecraft.endpointUrl")
   private String endpointUrl;
 
+  /** An S3 bucket for templates over 51,200 bytes (CloudFormation's limit for a body): uploaded there, passed by URL. */
+  @Parameter(property = "statecraft.s3Bucket")
+  private String s3Bucket;
+
+  /** A key prefix in {@code s3Bucket}; keys are {@code PREFIX/ID/SHA256.json}. */
+  @Parameter(property = "statecraft.s3Prefix")
+  private String s3Prefix;
+
   /** Skips the goal. */
   @Parameter(property = "statecraft.skip", defaultValue = "false")
   private boolean skip;
@@ -124,7 +132,8 @@ public final class DeployMojo extends AbstractMojo {
     try {
       outcome = Deployment.deploy(new Deployment.Request(chosen, stack,
               AwsGoalSupport.parameterValues(parameters, parameterValues), secrets(chosen), capabilities,
-              tags == null ? Map.of() : tags, dryRun, Duration.ofSeconds(Math.max(1, pollSeconds))),
+              tags == null ? Map.of() : tags, dryRun, Duration.ofSeconds(Math.max(1, pollSeconds)))
+              .withTemplateBucket(AwsGoalSupport.templateBucket(s3Bucket, s3Prefix)),
           AwsGoalSupport.settings(base, region, profile, endpointUrl), line -> getLog().info(line));
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("statecraft deploy: " + e.getMessage());

@@ -15,7 +15,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Asks AWS itself whether the generated workflows would deploy: Step Functions'
  * {@code ValidateStateMachineDefinition} on each definition (placeholders filled with given values,
  * parameter defaults or well-formed dummy ARNs) and CloudFormation's {@code ValidateTemplate} on each
- * template. Reads what {@code generate} wrote; run it after:
+ * template (uploaded to {@code s3Bucket} and validated by URL when over 51,200 bytes). Reads what
+ * {@code generate} wrote; run it after:
  * {@code mvn generate-resources statecraft:validate-remote -Dstatecraft.region=eu-west-1}.
  *
  * <p>As for {@code lint}: errors fail the build with every problem listed, warnings are logged
@@ -53,6 +54,14 @@ public final class ValidateRemoteMojo extends AbstractMojo {
   @Parameter(property = "statecraft.failOnWarning", defaultValue = "false")
   private boolean failOnWarning;
 
+  /** An S3 bucket for templates over 51,200 bytes (CloudFormation's limit for a body): uploaded there, passed by URL. */
+  @Parameter(property = "statecraft.s3Bucket")
+  private String s3Bucket;
+
+  /** A key prefix in {@code s3Bucket}; keys are {@code PREFIX/ID/SHA256.json}. */
+  @Parameter(property = "statecraft.s3Prefix")
+  private String s3Prefix;
+
   /** Skips the goal. */
   @Parameter(property = "statecraft.skip", defaultValue = "false")
   private boolean skip;
@@ -70,7 +79,8 @@ public final class ValidateRemoteMojo extends AbstractMojo {
     RemoteValidation.Report report;
     try {
       report = RemoteValidation.validate(AwsGoalSupport.workflows(outputDirectory), settings,
-          new RemoteValidation.Options(AwsGoalSupport.parameterValues(parameters, parameterValues)));
+          new RemoteValidation.Options(AwsGoalSupport.parameterValues(parameters, parameterValues),
+              AwsGoalSupport.templateBucket(s3Bucket, s3Prefix)), line -> getLog().info(line));
     } catch (AwsException e) {
       throw new MojoExecutionException("statecraft validate-remote: " + e.getMessage());
     }

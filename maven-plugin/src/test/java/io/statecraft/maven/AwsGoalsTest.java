@@ -78,6 +78,41 @@ final class AwsGoalsTest {
   }
 
   @Test
+  void validateRemoteSendsALargeTemplateThroughTheBucketOfTheGoalsParameters() throws Exception {
+    File generated = generated();
+    Path template = generated.toPath().resolve("greeting/template.json");
+    Files.writeString(template, Files.readString(template).replaceFirst("\\{",
+        "{\"Metadata\": {\"Padding\": \"" + "x".repeat(52_000) + "\"}, "));
+    aws.on("ValidateStateMachineDefinition", json("{\"result\":\"OK\",\"diagnostics\":[]}"))
+        .on("PutObject", LoopbackAws.s3Ok())
+        .on("ValidateTemplate", xml("ValidateTemplate", ""));
+    ValidateRemoteMojo mojo = new ValidateRemoteMojo();
+    mojo.base = aws.settings();
+    mojo.setLog(new SystemStreamLog() {
+      @Override
+      public void info(CharSequence content) {
+        info.add(content.toString());
+      }
+    });
+    set(mojo, "outputDirectory", generated);
+    set(mojo, "s3Bucket", "acme-cfn-templates");
+    set(mojo, "s3Prefix", "ci");
+
+    mojo.execute();
+
+    LoopbackAws.Request put = aws.requests().get(1);
+    assertThat(put.operation()).isEqualTo("PutObject");
+    assertThat(put.bucket()).isEqualTo("acme-cfn-templates");
+    assertThat(put.key()).matches("ci/greeting/[0-9a-f]{64}\\.json");
+    assertThat(aws.requests().get(2).form())
+        .containsEntry("TemplateURL", "https://acme-cfn-templates.s3.eu-west-1.amazonaws.com/" + put.key());
+    assertThat(info).containsExactly(
+        "uploaded the template of greeting (" + put.body().length() + " bytes, over CloudFormation's 51200 for a body)"
+            + " to s3://acme-cfn-templates/" + put.key(),
+        "statecraft validate-remote: validated 1 definition and 1 template with AWS: 0 errors, 0 warnings");
+  }
+
+  @Test
   void validateRemoteWithoutGeneratedFilesSaysToGenerate() {
     ValidateRemoteMojo mojo = new ValidateRemoteMojo();
     mojo.base = aws.settings();
