@@ -52,12 +52,21 @@ class TypedResourceTemplatesTest {
 
   @Test
   void existingResourcesCompileWithoutProblems() throws Exception {
-    KmsKey key = KmsKey.existing(Parameter.string("DataKeyArn"));
-    Resources existing = new Resources(key, SqsQueue.existing(Parameter.string("JobsArn")).kmsKey(key),
-        DynamoDbTable.existing(Parameter.string("OrdersArn")), S3Bucket.existing(Parameter.string("DataArn")).kmsKey(key),
-        StateMachineRef.existing(Parameter.string("ChildArn")), EventBus.existing(Parameter.string("EventsArn")),
-        Secret.existing(Parameter.string("TokenArn")).kmsKey(key));
+    // Example ARNs as defaults: cfn-lint evaluates Fn::Select/Fn::Split with a parameter's default,
+    // and guesses "string_input_<Name>" (no ':' or '/', so every part but the first is out of
+    // range) for a parameter without one.
+    KmsKey key = KmsKey.existing(arn("DataKeyArn", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
+    Resources existing = new Resources(key, SqsQueue.existing(arn("JobsArn", "arn:aws:sqs:eu-west-1:111122223333:jobs")).kmsKey(key),
+        DynamoDbTable.existing(arn("OrdersArn", "arn:aws:dynamodb:eu-west-1:111122223333:table/orders")),
+        S3Bucket.existing(arn("DataArn", "arn:aws:s3:::example-data")).kmsKey(key),
+        StateMachineRef.existing(arn("ChildArn", "arn:aws:states:eu-west-1:111122223333:stateMachine:child")),
+        EventBus.existing(arn("EventsArn", "arn:aws:events:eu-west-1:111122223333:event-bus/orders")),
+        Secret.existing(arn("TokenArn", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:token-AbCdEf")).kmsKey(key));
     write("typed-resources-existing", existing);
+  }
+
+  private static Parameter arn(String name, String example) {
+    return Parameter.string(name).defaultValue(example);
   }
 
   private record Resources(KmsKey key, SqsQueue queue, DynamoDbTable table, S3Bucket bucket, StateMachineRef child,
