@@ -22,6 +22,11 @@ final class TemplateContext {
   final PolicyDocuments policies;
   /** How a resource's placeholder is written in {@code Fn::Sub}: {@code ApiArn -> Api.Arn}. */
   final Map<String, String> aliases;
+  /**
+   * What fills in each placeholder of the definition, as in {@code DefinitionSubstitutions}: also
+   * what a derived one (an existing table's name) is where a grant or an input names it.
+   */
+  final Map<String, JsonNode> placeholderValues;
   /** Whether a policy on the state machine role names the state machine (and triggers should wait for it). */
   boolean hasStateMachinePolicy;
 
@@ -30,6 +35,7 @@ final class TemplateContext {
     this.resources = resources;
     this.policies = new PolicyDocuments(catalog, aliases, placeholderValues);
     this.aliases = aliases;
+    this.placeholderValues = placeholderValues;
   }
 
   /** Parameter names, which share the logical id namespace with resources. */

@@ -60,7 +60,11 @@ final class TemplateJson {
    * {@code Fn::Sub} of {@code text} whose parts ({@code ${Select(4,Split(/,QueueUrl))}}) become
    * variables filled in by {@code Fn::Select} of {@code Fn::Split}, so that a resource only a URL or
    * ARN parameter holds is named exactly; a placeholder of the definition is read from
-   * {@code placeholderValues}. See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html
+   * {@code placeholderValues}. A placeholder that is derived ({@link #isDerived}: an existing
+   * table's or bucket's name, an existing queue's URL, computed from its ARN parameter) cannot be
+   * written {@code ${Name}} in an {@code Fn::Sub} text, so it becomes a variable of the same name
+   * whose value is the very expression that fills it in {@code DefinitionSubstitutions}. See
+   * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html
    * (the variable map) and .../intrinsic-function-reference-split.html.
    */
   static JsonNode subWithParts(String text, Map<String, JsonNode> placeholderValues) {
@@ -78,12 +82,27 @@ final class TemplateJson {
       matcher.appendReplacement(out, Matcher.quoteReplacement("${" + variable + "}"));
     }
     matcher.appendTail(out);
+    for (String reference : subReferences(out.toString())) {
+      JsonNode value = placeholderValues.get(reference);
+      if (value != null && isDerived(value) && !variables.has(reference)) {
+        variables.set(reference, value.deepCopy());
+      }
+    }
     if (variables.isEmpty()) {
       return sub(text);
     }
     ObjectNode node = NODES.objectNode();
     node.putArray("Fn::Sub").add(out.toString()).add(variables);
     return node;
+  }
+
+  /**
+   * Whether a placeholder's value is computed ({@code Fn::Select}, {@code Fn::Sub}, ...) rather
+   * than a {@code Ref} or {@code Fn::GetAtt}, which an {@code Fn::Sub} text writes
+   * {@code ${Id}} or {@code ${Id.Attribute}}.
+   */
+  static boolean isDerived(JsonNode value) {
+    return !(value.isObject() && value.size() == 1 && (value.has("Ref") || value.has("Fn::GetAtt")));
   }
 
   /** {@code Fn::Select [index, Fn::Split [separator, source]]}. */
@@ -159,11 +178,13 @@ final class TemplateJson {
   /**
    * A literal JSON value (an execution input) as compact JSON text, with placeholders as their
    * {@code ${Name}} tokens; wrapped in {@code Fn::Sub} when it has any, so CloudFormation fills
-   * them in (a resource's placeholder through {@code aliases}).
+   * them in (a resource's placeholder through {@code aliases}, a derived one as a variable: see
+   * {@link #subWithParts}).
    */
-  static JsonNode jsonText(Value value, Map<String, String> aliases) {
+  static JsonNode jsonText(Value value, Map<String, String> aliases, Map<String, JsonNode> placeholderValues) {
     String text = compact(literal(value));
-    return SUB_REFERENCE.matcher(text).find() ? sub(resolve(text, aliases)) : NODES.textNode(text);
+    return SUB_REFERENCE.matcher(text).find() ? subWithParts(resolve(text, aliases), placeholderValues)
+        : NODES.textNode(text);
   }
 
   /**

@@ -32,7 +32,7 @@ final class TriggerTarget {
   /** The trigger's {@code Input} in {@code node}, when it has one: compact JSON text, {@code Fn::Sub} when it holds placeholders. */
   static void input(TemplateContext context, Trigger trigger, ObjectNode node) {
     if (trigger.input() != null) {
-      node.set("Input", TemplateJson.jsonText(trigger.input(), context.aliases));
+      node.set("Input", TemplateJson.jsonText(trigger.input(), context.aliases, context.placeholderValues));
     }
   }
 

@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.ItemReader;
 import io.statecraft.dsl.Json;
+import io.statecraft.dsl.MapState;
+import io.statecraft.dsl.Pass;
+import io.statecraft.dsl.ResultWriter;
+import io.statecraft.dsl.Value;
 import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.Task;
 import io.statecraft.dsl.workflow.DynamoDbTable;
@@ -17,6 +22,7 @@ import io.statecraft.dsl.workflow.KmsKey;
 import io.statecraft.dsl.workflow.LogLevel;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.S3Bucket;
+import io.statecraft.dsl.workflow.Schedule;
 import io.statecraft.dsl.workflow.Secret;
 import io.statecraft.dsl.workflow.SnsTopic;
 import io.statecraft.dsl.workflow.SqsQueue;
@@ -239,5 +245,86 @@ class TypedResourcesTest {
          {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"], "Resource": [{"Fn::Sub": "${ApiToken}"}, {"Fn::Sub": "${DbSecretArn}"}]},
          {"Effect": "Allow", "Action": ["events:PutEvents"], "Resource": [{"Fn::Sub": "${Orders.Arn}"}, {"Fn::Sub": "${PartnerBusArn}"}]},
          {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": [{"Fn::Sub": "${SecretKey.Arn}"}]}]"""));
+  }
+
+  // The grants of an existing resource's derived handle (its name or URL, computed from its ARN
+  // parameter) name it through an Fn::Sub variable holding the expression of its substitution.
+
+  @Test
+  void aTypedCallOnAnExistingTablesNameIsGrantedOnThatTable() {
+    DynamoDbTable reservations = DynamoDbTable.existing(Parameter.string("ReservationsArn"));
+    // As AwsSdk.call(GetItemRequest...tableName(reservations.name())) declares it (SdkPermissions).
+    IamStatement getItem = IamStatement.allow("dynamodb:GetItem",
+        "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${ReservationsName}");
+    Task task = Task.named("Use").resource("arn:aws:states:::aws-sdk:dynamodb:getItem")
+        .parameters(Json.object().put("TableName", reservations.name())).permissions(getItem);
+
+    CompiledWorkflow compiled = compile(WorkflowSpec.builder(StateMachine.startWith(task)).tracing(false)
+        .logging(LogLevel.OFF, false).resources(reservations)
+        .triggers(Schedule.named("Hourly").expression("rate(1 hour)")
+            .input(Json.object().put("table", reservations.name()).build())));
+
+    assertThat(problems(compiled)).isEmpty();
+    JsonNode template = template(compiled);
+    assertThat(template.at("/Resources/StateMachine/Properties/DefinitionSubstitutions")).isEqualTo(json("""
+        {"ReservationsName": {"Fn::Select": [1, {"Fn::Split": ["/", {"Ref": "ReservationsArn"}]}]}}"""));
+    assertThat(template.at(STATEMENTS)).isEqualTo(json("""
+        [{"Effect": "Allow", "Action": ["dynamodb:GetItem"], "Resource": [{"Fn::Sub": [
+          "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${ReservationsName}",
+          {"ReservationsName": {"Fn::Select": [1, {"Fn::Split": ["/", {"Ref": "ReservationsArn"}]}]}}]}]}]"""));
+    assertThat(template.at("/Resources/Hourly/Properties/Target/Input")).isEqualTo(json("""
+        {"Fn::Sub": ["{\\"table\\":\\"${ReservationsName}\\"}",
+          {"ReservationsName": {"Fn::Select": [1, {"Fn::Split": ["/", {"Ref": "ReservationsArn"}]}]}}]}"""));
+  }
+
+  @Test
+  void aDistributedMapOnAnExistingBucketIsGrantedItsObjectAndPrefix() {
+    S3Bucket data = S3Bucket.existing(Parameter.string("DataBucketArn"));
+    MapState rows = MapState.named("Rows").distributed(MapState.ExecutionType.STANDARD).itemProcessor(Pass.named("Row"))
+        .itemReader(ItemReader.s3Object(data.name(), Value.of("in/rows.csv")).csv(ItemReader.CsvHeaderLocation.FIRST_ROW))
+        .resultWriter(ResultWriter.s3(data.name(), Value.of("out/")).outputType(ResultWriter.OutputType.JSONL));
+
+    CompiledWorkflow compiled = compile(WorkflowSpec.builder(StateMachine.startWith(rows)).tracing(false)
+        .logging(LogLevel.OFF, false).resources(data));
+
+    assertThat(problems(compiled)).isEmpty();
+    JsonNode template = template(compiled);
+    assertThat(template.at("/Resources/StateMachine/Properties/DefinitionSubstitutions")).isEqualTo(json("""
+        {"DataBucketName": {"Fn::Select": [5, {"Fn::Split": [":", {"Ref": "DataBucketArn"}]}]}}"""));
+    assertThat(template.at(STATEMENTS)).isEqualTo(json("""
+        [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": [{"Fn::Sub": [
+           "arn:${AWS::Partition}:s3:::${DataBucketName}/in/rows.csv",
+           {"DataBucketName": {"Fn::Select": [5, {"Fn::Split": [":", {"Ref": "DataBucketArn"}]}]}}]}]},
+         {"Effect": "Allow", "Action": ["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"],
+          "Resource": [{"Fn::Sub": [
+           "arn:${AWS::Partition}:s3:::${DataBucketName}/out/*",
+           {"DataBucketName": {"Fn::Select": [5, {"Fn::Split": [":", {"Ref": "DataBucketArn"}]}]}}]}]}]"""));
+  }
+
+  @Test
+  void aTypedSendToAnExistingQueuesUrlIsGrantedOnTheNameInThatUrl() {
+    SqsQueue jobs = SqsQueue.existing(Parameter.string("JobsQueueArn"));
+    // As AwsSdk.call(SendMessageRequest...queueUrl(jobs.url())) declares it (SdkPermissions).
+    IamStatement send = IamStatement.allow("sqs:SendMessage",
+        "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:" + IamStatement.part("JobsQueueUrl", '/', 4));
+    Task task = Task.named("Use").resource("arn:aws:states:::aws-sdk:sqs:sendMessage")
+        .parameters(Json.object().put("QueueUrl", jobs.url()).put("MessageBody", "hi")).permissions(send);
+
+    CompiledWorkflow compiled = compile(WorkflowSpec.builder(StateMachine.startWith(task)).tracing(false)
+        .logging(LogLevel.OFF, false).resources(jobs));
+
+    assertThat(problems(compiled)).isEmpty();
+    JsonNode template = template(compiled);
+    String url = """
+        {"Fn::Sub": ["https://sqs.${Region}.${AWS::URLSuffix}/${Account}/${Name}", {
+          "Region": {"Fn::Select": [3, {"Fn::Split": [":", {"Ref": "JobsQueueArn"}]}]},
+          "Account": {"Fn::Select": [4, {"Fn::Split": [":", {"Ref": "JobsQueueArn"}]}]},
+          "Name": {"Fn::Select": [5, {"Fn::Split": [":", {"Ref": "JobsQueueArn"}]}]}}]}""";
+    assertThat(template.at("/Resources/StateMachine/Properties/DefinitionSubstitutions")).isEqualTo(json(
+        "{\"JobsQueueUrl\": " + url + "}"));
+    assertThat(template.at(STATEMENTS)).isEqualTo(json("""
+        [{"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": [{"Fn::Sub": [
+           "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${JobsQueueUrlPart4}",
+           {"JobsQueueUrlPart4": {"Fn::Select": [4, {"Fn::Split": ["/", %s]}]}}]}]}]""".formatted(url)));
   }
 }
