@@ -24,8 +24,9 @@ import software.amazon.awssdk.core.SdkRequest;
  * the parameters are the API's, in the same names. Build it with {@link AwsSdk#optimized(SdkRequest)}.
  *
  * <p>Supported: the rows of {@link OptimizedIntegrations} (SNS, SQS, DynamoDB's item calls, Step
- * Functions, EventBridge, ECS, Batch, Glue, CodeBuild, Athena, SageMaker). Lambda has its own {@link LambdaInvoke},
- * whose payload is JSON rather than the SDK's bytes. Failures carry the optimized integration's
+ * Functions, EventBridge, ECS, Batch, Glue, CodeBuild, Athena, SageMaker, Bedrock's customization job, EMR
+ * Serverless' job run, MediaConvert, Glue DataBrew). Lambda has its own {@link LambdaInvoke}, whose payload is
+ * JSON rather than the SDK's bytes, and Bedrock's InvokeModel its own {@link BedrockInvokeModel}. Failures carry the optimized integration's
  * error names ({@link OptimizedErrors}, {@link #error(String)}), not {@link SdkErrors}' names.
  *
  * <p>Each integration pattern is offered only where the service supports it, and each declares the
@@ -60,7 +61,9 @@ public final class OptimizedCall implements Integration {
     if (kind == null) {
       String hint = operation.toString().equals("lambda:invoke")
           ? "use LambdaInvoke.function(...) for the optimized Lambda integration"
-          : "use AwsSdk.call(request) for the AWS SDK integration";
+          : operation.toString().equals("bedrockruntime:invokeModel")
+              ? "use BedrockInvokeModel.model(...) for the optimized Bedrock integration"
+              : "use AwsSdk.call(request) for the AWS SDK integration";
       throw new IllegalArgumentException(operation + " has no optimized integration; " + hint + " (optimized: "
           + OptimizedIntegrations.all().stream().map(OptimizedIntegrations.Integration::operation)
           .collect(Collectors.joining(", ")) + ")");
@@ -157,10 +160,16 @@ public final class OptimizedCall implements Integration {
   @Override
   public List<IamStatement> iamStatements() {
     List<IamStatement> statements = new ArrayList<>();
-    if (kind.resourceName().equals("events:putEvents")) {
-      statements.add(IamStatement.allow(List.of("events:PutEvents"), eventBuses(call.payload())));
-    } else {
-      statements.addAll(call.iamStatements());
+    switch (kind.callResources()) {
+      case EVENT_BUSES:
+        statements.add(IamStatement.allow(List.of("events:PutEvents"), eventBuses(call.payload())));
+        break;
+      case BEDROCK_MODEL_CUSTOMIZATION:
+        statements.add(IamStatement.allow(List.of("bedrock:CreateModelCustomizationJob"),
+            BedrockInvokeModel.customizationResources(call.payload().get("BaseModelIdentifier"))));
+        break;
+      default:
+        statements.addAll(call.iamStatements());
     }
     if (pattern == SYNC || pattern == SYNC2) {
       statements.add(syncStatement(statements.get(0)));
@@ -195,6 +204,11 @@ public final class OptimizedCall implements Integration {
         return IamStatement.allow(kind.syncActions(), List.of(executions(this.call.payload().get("StateMachineArn"))));
       case ANY:
         return IamStatement.allowOnAnyResource(kind.syncActions(), kind.syncReason());
+      case LISTED:
+        return kind.listedSync();
+      case JOB_RUNS_OF_CALL:
+        return own.isOnAnyResource() ? IamStatement.allowOnAnyResource(kind.syncActions(), own.reason())
+            : IamStatement.allow(kind.syncActions(), own.resources().stream().map(arn -> arn + "/jobruns/*").toList());
       default:
         return own.isOnAnyResource() ? IamStatement.allowOnAnyResource(kind.syncActions(), own.reason())
             : IamStatement.allow(kind.syncActions(), own.resources());

@@ -39,7 +39,29 @@ public final class OptimizedIntegrations {
     /** The executions of the child state machine that StartExecution names. */
     CHILD_EXECUTIONS,
     /** Any resource: the id is known only once the job exists; {@link Integration#syncReason} says why. */
-    ANY
+    ANY,
+    /**
+     * The job runs under the resources the call is granted on: each followed by {@code /jobruns/*}
+     * (EMR Serverless' application, EMR on EKS' virtual cluster).
+     */
+    JOB_RUNS_OF_CALL,
+    /** The statement {@link Integration#listedSync} as AWS's page writes it (its resources and condition). */
+    LISTED
+  }
+
+  /** What the call's own statement is granted on. */
+  public enum CallResources {
+    /** The resources the Service Authorization Reference names for the action, read from the request. */
+    SERVICE_AUTHORIZATION,
+    /** EventBridge PutEvents: each entry's bus, {@code default} when an entry names none. */
+    EVENT_BUSES,
+    /**
+     * Bedrock CreateModelCustomizationJob, as the Step Functions page writes it: the base model
+     * ({@code BaseModelIdentifier}; a custom model is covered by {@code custom-model/*}), every custom
+     * model and every customization job of the stack's account and region (their ARNs carry ids
+     * that Bedrock assigns).
+     */
+    BEDROCK_MODEL_CUSTOMIZATION
   }
 
   /**
@@ -60,10 +82,13 @@ public final class OptimizedIntegrations {
    * @param passRole the request member naming the role the service assumes ({@code RoleArn}), granted
    *     {@code iam:PassRole} to {@link #passedToService} only; empty when the call passes no role
    * @param passedToService the service principal of {@code iam:PassedToService} ({@code sagemaker.amazonaws.com})
+   * @param callResources what the call's own statement is granted on
+   * @param listedSync what {@code .sync} adds when {@link #syncResources} is {@link SyncResources#LISTED}; null otherwise
    */
   public record Integration(String operation, String resourceName, Set<IntegrationPattern> patterns,
       String errorPrefix, List<String> syncActions, SyncResources syncResources, String syncReason, String rule,
-      String page, List<IamStatement> alsoGranted, String passRole, String passedToService) {
+      String page, List<IamStatement> alsoGranted, String passRole, String passedToService,
+      CallResources callResources, IamStatement listedSync) {
 
     public Integration {
       Objects.requireNonNull(operation, "operation == null");
@@ -76,25 +101,42 @@ public final class OptimizedIntegrations {
       if (passRole.isEmpty() != passedToService.isEmpty()) {
         throw new IllegalArgumentException(operation + ": passRole and passedToService go together");
       }
+      Objects.requireNonNull(callResources, "callResources == null");
+      if ((syncResources == SyncResources.LISTED) != (listedSync != null)) {
+        throw new IllegalArgumentException(operation + ": listedSync is given exactly when syncResources is LISTED");
+      }
     }
 
     /** A row that grants nothing besides the call's own action and what {@code .sync} adds. */
     public Integration(String operation, String resourceName, Set<IntegrationPattern> patterns, String errorPrefix,
         List<String> syncActions, SyncResources syncResources, String syncReason, String rule, String page) {
       this(operation, resourceName, patterns, errorPrefix, syncActions, syncResources, syncReason, rule, page,
-          List.of(), "", "");
+          List.of(), "", "", CallResources.SERVICE_AUTHORIZATION, null);
+    }
+
+    /** A row whose {@code .sync} adds exactly {@code sync}, as AWS's page writes it. */
+    Integration(String operation, String resourceName, Set<IntegrationPattern> patterns, String errorPrefix,
+        IamStatement sync, String rule, String page) {
+      this(operation, resourceName, patterns, errorPrefix, sync.actions(), SyncResources.LISTED, "", rule, page,
+          List.of(), "", "", CallResources.SERVICE_AUTHORIZATION, sync);
     }
 
     /** A copy that also grants these statements on every pattern. */
     Integration alsoGranting(IamStatement... statements) {
       return new Integration(operation, resourceName, patterns, errorPrefix, syncActions, syncResources, syncReason,
-          rule, page, List.of(statements), passRole, passedToService);
+          rule, page, List.of(statements), passRole, passedToService, callResources, listedSync);
     }
 
     /** A copy that grants {@code iam:PassRole} on the role in {@code member}, passed to {@code service} only. */
     Integration passingRole(String member, String service) {
       return new Integration(operation, resourceName, patterns, errorPrefix, syncActions, syncResources, syncReason,
-          rule, page, alsoGranted, member, service);
+          rule, page, alsoGranted, member, service, callResources, listedSync);
+    }
+
+    /** A copy whose own statement is granted on {@code resources} rather than what the request names. */
+    Integration grantedOn(CallResources resources) {
+      return new Integration(operation, resourceName, patterns, errorPrefix, syncActions, syncResources, syncReason,
+          rule, page, alsoGranted, passRole, passedToService, resources, listedSync);
     }
 
     /** The resource ARN for a pattern: {@code arn:aws:states:::states:startExecution.sync:2}. */
@@ -112,6 +154,9 @@ public final class OptimizedIntegrations {
 
   private static final String DATA_CATALOGS = "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:datacatalog/*";
   private static final String SAGEMAKER = "sagemaker.amazonaws.com";
+  private static final String BEDROCK_CUSTOMIZATION_JOBS =
+      "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:model-customization-job/*";
+  private static final String MEDIACONVERT_JOBS = "arn:${AWS::Partition}:mediaconvert:${AWS::Region}:${AWS::AccountId}:jobs/*";
   private static final IamStatement SAGEMAKER_LIST_TAGS = IamStatement.allowOnAnyResource(List.of("sagemaker:ListTags"),
       "the policy AWS generates for the optimized SageMaker integration grants sagemaker:ListTags on * for every "
           + "pattern (https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html)");
@@ -126,7 +171,7 @@ public final class OptimizedIntegrations {
       requestResponse("dynamodb:updateItem", "dynamodb:updateItem", "DynamoDB", EnumSet.of(RR), "connect-ddb.html"),
       requestResponse("dynamodb:deleteItem", "dynamodb:deleteItem", "DynamoDB", EnumSet.of(RR), "connect-ddb.html"),
       requestResponse("eventbridge:putEvents", "events:putEvents", "EventBridge", EnumSet.of(RR, TOKEN),
-          "connect-eventbridge.html"),
+          "connect-eventbridge.html").grantedOn(CallResources.EVENT_BUSES),
       new Integration("sfn:startExecution", "states:startExecution", EnumSet.of(RR, SYNC, SYNC2, TOKEN),
           "StepFunctions", List.of("states:DescribeExecution", "states:StopExecution"), SyncResources.CHILD_EXECUTIONS,
           "", "StepFunctionsGetEventsForStepFunctionsExecutionRule", GUIDE + "stepfunctions-iam.html"),
@@ -174,7 +219,36 @@ public final class OptimizedIntegrations {
       sageMakerJob("sagemaker:createTransformJob", "TransformJob", ""),
       sageMakerJob("sagemaker:createProcessingJob", "ProcessingJob", "RoleArn"),
       requestResponse("sagemaker:createModel", "sagemaker:createModel", "SageMaker", EnumSet.of(RR), "sagemaker-iam.html")
-          .alsoGranting(SAGEMAKER_LIST_TAGS).passingRole("ExecutionRoleArn", SAGEMAKER));
+          .alsoGranting(SAGEMAKER_LIST_TAGS).passingRole("ExecutionRoleArn", SAGEMAKER),
+      // Bedrock: the same fields as the API; .sync polls the job (AWS's policy has no rule). The page
+      // grants the call on the base model, custom-model/* and model-customization-job/*, and polls and
+      // stops on model-customization-job/* (the job's ARN carries an id Bedrock assigns).
+      // InvokeModel takes fields of its own (Body as JSON, Input/Output S3Uri): BedrockInvokeModel.
+      new Integration("bedrock:createModelCustomizationJob", "bedrock:createModelCustomizationJob",
+          EnumSet.of(RR, SYNC), "Bedrock", IamStatement.allow(
+              List.of("bedrock:GetModelCustomizationJob", "bedrock:StopModelCustomizationJob"),
+              List.of(BEDROCK_CUSTOMIZATION_JOBS)), "", GUIDE + "connect-bedrock.html")
+          .grantedOn(CallResources.BEDROCK_MODEL_CUSTOMIZATION).passingRole("RoleArn", "bedrock.amazonaws.com"),
+      // EMR Serverless' startJobRun takes StartJobRun's fields unchanged (connect-emr-serverless.html,
+      // unlike its application calls); .sync polls and cancels the application's job runs and listens
+      // on a managed rule; the job's execution role is passed to EMR Serverless only.
+      new Integration("emrserverless:startJobRun", "emr-serverless:startJobRun", EnumSet.of(RR, SYNC),
+          "EmrServerless", List.of("emr-serverless:GetJobRun", "emr-serverless:CancelJobRun"),
+          SyncResources.JOB_RUNS_OF_CALL, "", "StepFunctionsGetEventsForEMRServerlessJobRule",
+          GUIDE + "connect-emr-serverless.html").passingRole("ExecutionRoleArn", "emr-serverless.amazonaws.com"),
+      // MediaConvert: CreateJob on queues/*, jobTemplates/*, presets/* (the Service Authorization
+      // Reference and AWS's page agree); .sync gets and cancels only the jobs Step Functions tagged
+      // ManagedByService: AWSStepFunctions.
+      new Integration("mediaconvert:createJob", "mediaconvert:createJob", EnumSet.of(RR, SYNC), "MediaConvert",
+          IamStatement.allow(List.of("mediaconvert:GetJob", "mediaconvert:CancelJob"), List.of(MEDIACONVERT_JOBS))
+              .withCondition("StringEquals", "aws:ResourceTag/ManagedByService", List.of("AWSStepFunctions")),
+          "StepFunctionsGetEventsForMediaConvertJobRule", GUIDE + "connect-mediaconvert.html")
+          .passingRole("Role", "mediaconvert.amazonaws.com"),
+      // Glue DataBrew: .sync lists and stops the job's runs (Step Functions polls; no rule). The request
+      // names the job by Name, which the ARN format does not name, so job/* as AWS's page writes it.
+      new Integration("databrew:startJobRun", "databrew:startJobRun", EnumSet.of(RR, SYNC), "DataBrew",
+          List.of("databrew:ListJobRuns", "databrew:StopJobRun"), SyncResources.SAME_AS_CALL, "", "",
+          GUIDE + "connect-databrew.html"));
 
   private static final Map<String, Integration> BY_OPERATION = index();
 

@@ -46,4 +46,16 @@ class DocsExamplesTest {
         .syncJson();
     assertThat(start.resource()).isEqualTo("arn:aws:states:::states:startExecution.sync:2");
   }
+
+  @Test
+  void bedrockInvokeModel() {
+    Task summarize = Task.named("Summarize").call(BedrockInvokeModel.model("amazon.titan-text-express-v1")
+            .body(Json.object().put("inputText", Path.input().field("text")).build()))
+        .resultSelector(Json.object().put("summary", BedrockInvokeModel.BODY.field("results")));
+    assertThat(Definitions.state(io.statecraft.dsl.StateMachine.startWith(summarize), "Summarize")).isEqualTo(
+        "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::bedrock:invokeModel\",\"Parameters\":{"
+            + "\"ModelId\":\"amazon.titan-text-express-v1\",\"Body\":{\"inputText.$\":\"$.text\"}},"
+            + "\"ResultSelector\":{\"summary.$\":\"$.Body.results\"},\"End\":true}");
+    assertThat(summarize.requiredPermissions()).hasSize(1);
+  }
 }

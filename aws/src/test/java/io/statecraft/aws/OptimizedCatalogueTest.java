@@ -50,19 +50,23 @@ class OptimizedCatalogueTest {
         "athena:startQueryExecution -> arn:aws:states:::athena:startQueryExecution arn:aws:states:::athena:startQueryExecution.sync | errors Athena.* | .sync [athena:StopQueryExecution, athena:GetQueryExecution] on SAME_AS_CALL",
         "athena:stopQueryExecution -> arn:aws:states:::athena:stopQueryExecution | errors Athena.*",
         "batch:submitJob -> arn:aws:states:::batch:submitJob arn:aws:states:::batch:submitJob.sync | errors Batch.* | .sync [batch:DescribeJobs, batch:TerminateJob] on ANY + rule/StepFunctionsGetEventsForBatchJobsRule",
+        "bedrock:createModelCustomizationJob -> arn:aws:states:::bedrock:createModelCustomizationJob arn:aws:states:::bedrock:createModelCustomizationJob.sync | errors Bedrock.* | .sync [bedrock:GetModelCustomizationJob, bedrock:StopModelCustomizationJob] on LISTED",
         "codebuild:batchDeleteBuilds -> arn:aws:states:::codebuild:batchDeleteBuilds | errors CodeBuild.*",
         "codebuild:batchGetReports -> arn:aws:states:::codebuild:batchGetReports | errors CodeBuild.*",
         "codebuild:deleteBuildBatch -> arn:aws:states:::codebuild:deleteBuildBatch | errors CodeBuild.*",
         "codebuild:startBuild -> arn:aws:states:::codebuild:startBuild arn:aws:states:::codebuild:startBuild.sync | errors CodeBuild.* | .sync [codebuild:StopBuild, codebuild:BatchGetBuilds] on SAME_AS_CALL + rule/StepFunctionsGetEventForCodeBuildStartBuildRule",
         "codebuild:stopBuild -> arn:aws:states:::codebuild:stopBuild | errors CodeBuild.*",
         "codebuild:stopBuildBatch -> arn:aws:states:::codebuild:stopBuildBatch | errors CodeBuild.*",
+        "databrew:startJobRun -> arn:aws:states:::databrew:startJobRun arn:aws:states:::databrew:startJobRun.sync | errors DataBrew.* | .sync [databrew:ListJobRuns, databrew:StopJobRun] on SAME_AS_CALL",
         "dynamodb:deleteItem -> arn:aws:states:::dynamodb:deleteItem | errors DynamoDB.*",
         "dynamodb:getItem -> arn:aws:states:::dynamodb:getItem | errors DynamoDB.*",
         "dynamodb:putItem -> arn:aws:states:::dynamodb:putItem | errors DynamoDB.*",
         "dynamodb:updateItem -> arn:aws:states:::dynamodb:updateItem | errors DynamoDB.*",
         "ecs:runTask -> arn:aws:states:::ecs:runTask arn:aws:states:::ecs:runTask.sync arn:aws:states:::ecs:runTask.waitForTaskToken | errors ECS.* | .sync [ecs:StopTask, ecs:DescribeTasks] on ANY + rule/StepFunctionsGetEventsForECSTaskRule",
+        "emrserverless:startJobRun -> arn:aws:states:::emr-serverless:startJobRun arn:aws:states:::emr-serverless:startJobRun.sync | errors EmrServerless.* | .sync [emr-serverless:GetJobRun, emr-serverless:CancelJobRun] on JOB_RUNS_OF_CALL + rule/StepFunctionsGetEventsForEMRServerlessJobRule",
         "eventbridge:putEvents -> arn:aws:states:::events:putEvents arn:aws:states:::events:putEvents.waitForTaskToken | errors EventBridge.*",
         "glue:startJobRun -> arn:aws:states:::glue:startJobRun arn:aws:states:::glue:startJobRun.sync | errors Glue.* | .sync [glue:GetJobRun, glue:GetJobRuns, glue:BatchStopJobRun] on SAME_AS_CALL",
+        "mediaconvert:createJob -> arn:aws:states:::mediaconvert:createJob arn:aws:states:::mediaconvert:createJob.sync | errors MediaConvert.* | .sync [mediaconvert:GetJob, mediaconvert:CancelJob] on LISTED + rule/StepFunctionsGetEventsForMediaConvertJobRule",
         "sagemaker:createModel -> arn:aws:states:::sagemaker:createModel | errors SageMaker.*",
         "sagemaker:createProcessingJob -> arn:aws:states:::sagemaker:createProcessingJob arn:aws:states:::sagemaker:createProcessingJob.sync | errors SageMaker.* | .sync [sagemaker:DescribeProcessingJob, sagemaker:StopProcessingJob] on SAME_AS_CALL + rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule",
         "sagemaker:createTrainingJob -> arn:aws:states:::sagemaker:createTrainingJob arn:aws:states:::sagemaker:createTrainingJob.sync | errors SageMaker.* | .sync [sagemaker:DescribeTrainingJob, sagemaker:StopTrainingJob] on SAME_AS_CALL + rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule",
@@ -206,6 +210,130 @@ class OptimizedCatalogueTest {
         passRoleToSageMaker("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*"));
     assertThatThrownBy(model::sync).hasMessage("the optimized sagemaker:createModel integration supports "
         + "request-response, not .sync (https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html)");
+  }
+
+  private static final String BEDROCK = "arn:${AWS::Partition}:bedrock:${AWS::Region}:";
+
+  /** connect-bedrock.html: "IAM policy example to access a specific foundation model using CreateModelCustomizationJob.sync". */
+  @Test
+  void bedrockModelCustomizationJobAsAwsPageGrantsIt() {
+    OptimizedCall customize = AwsSdk.optimized(software.amazon.awssdk.services.bedrock.model.CreateModelCustomizationJobRequest
+        .builder().jobName("tune").customModelName("support-bot").baseModelIdentifier("amazon.titan-text-express-v1")
+        .roleArn(AwsSdk.text(Placeholder.string("CustomizationRoleArn"))).build());
+    IamStatement create = IamStatement.allow(List.of("bedrock:CreateModelCustomizationJob"), List.of(
+        BEDROCK + ":foundation-model/amazon.titan-text-express-v1",
+        BEDROCK + "${AWS::AccountId}:custom-model/*",
+        BEDROCK + "${AWS::AccountId}:model-customization-job/*"));
+    IamStatement passRole = IamStatement.allow("iam:PassRole", "${CustomizationRoleArn}")
+        .withCondition("StringEquals", "iam:PassedToService", List.of("bedrock.amazonaws.com"));
+    assertThat(customize.resource()).isEqualTo("arn:aws:states:::bedrock:createModelCustomizationJob");
+    assertThat(customize.iamStatements()).containsExactly(create, passRole);
+    assertThat(customize.sync().resource()).isEqualTo("arn:aws:states:::bedrock:createModelCustomizationJob.sync");
+    assertThat(customize.sync().iamStatements()).containsExactly(create,
+        IamStatement.allow(List.of("bedrock:GetModelCustomizationJob", "bedrock:StopModelCustomizationJob"),
+            List.of(BEDROCK + "${AWS::AccountId}:model-customization-job/*")),
+        passRole);
+    assertThat(customize.error("ValidationException")).isEqualTo("Bedrock.ValidationException");
+    assertThatThrownBy(customize::waitForTaskToken).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(customize::syncJson).hasMessage("the optimized bedrock:createModelCustomizationJob integration "
+        + "supports request-response and .sync, not .sync:2 (https://docs.aws.amazon.com/step-functions/latest/dg/connect-bedrock.html)");
+  }
+
+  /** connect-bedrock.html: "... to access a custom model using CreateModelCustomizationJob.sync"; a base chosen at run time. */
+  @Test
+  void bedrockModelCustomizationOfACustomModelOrOneChosenAtRunTime() {
+    OptimizedCall custom = AwsSdk.optimized(software.amazon.awssdk.services.bedrock.model.CreateModelCustomizationJobRequest
+        .builder().jobName("tune").customModelName("v2").roleArn("arn:aws:iam::111122223333:role/Tuning")
+        .baseModelIdentifier("arn:aws:bedrock:us-east-1:111122223333:custom-model/amazon.titan-text-express-v1:0:8k/abc").build());
+    assertThat(custom.iamStatements().get(0)).isEqualTo(IamStatement.allow(List.of("bedrock:CreateModelCustomizationJob"),
+        List.of(BEDROCK + "${AWS::AccountId}:custom-model/*", BEDROCK + "${AWS::AccountId}:model-customization-job/*")));
+    OptimizedCall anyBase = AwsSdk.optimized(software.amazon.awssdk.services.bedrock.model.CreateModelCustomizationJobRequest
+        .builder().jobName("tune").customModelName("v2").roleArn("arn:aws:iam::111122223333:role/Tuning").build())
+        .with("BaseModelIdentifier", Path.input().field("base"));
+    assertThat(anyBase.iamStatements().get(0).resources()).containsExactly(BEDROCK + ":foundation-model/*",
+        BEDROCK + "${AWS::AccountId}:custom-model/*", BEDROCK + "${AWS::AccountId}:model-customization-job/*");
+  }
+
+  /** connect-bedrock.html: InvokeModel on a specific foundation model, a provisioned model, or (full access) any. */
+  @Test
+  void bedrockInvokeModelGrantsTheModel() {
+    BedrockInvokeModel invoke = BedrockInvokeModel.model("amazon.titan-text-express-v1")
+        .body(io.statecraft.dsl.Json.object().put("inputText", Path.input().field("text")).build())
+        .contentType("application/json").accept("*/*");
+    assertThat(invoke.resource()).isEqualTo("arn:aws:states:::bedrock:invokeModel");
+    assertThat(invoke.payload().fields().keySet()).containsExactly("ModelId", "Body", "ContentType", "Accept");
+    assertThat(invoke.iamStatements()).containsExactly(IamStatement.allow("bedrock:InvokeModel",
+        BEDROCK + ":foundation-model/amazon.titan-text-express-v1"));
+    assertThat(BedrockInvokeModel.model("arn:aws:bedrock:us-east-1:111122223333:provisioned-model/c2oi931ulksx")
+        .body(Path.input()).iamStatements()).containsExactly(IamStatement.allow("bedrock:InvokeModel",
+            "arn:aws:bedrock:us-east-1:111122223333:provisioned-model/c2oi931ulksx"));
+    assertThat(BedrockInvokeModel.model(Placeholder.string("ModelId")).body(Path.input()).iamStatements())
+        .containsExactly(IamStatement.allow("bedrock:InvokeModel", BEDROCK + ":foundation-model/${ModelId}"));
+    assertThat(BedrockInvokeModel.model(Path.input().field("model")).input(io.statecraft.dsl.Value.of("s3://in/prompt.json"))
+        .output(io.statecraft.dsl.Value.of("s3://out/")).iamStatements()).containsExactly(IamStatement.allow(
+            List.of("bedrock:InvokeModel"), List.of(BEDROCK + ":foundation-model/*", BEDROCK + "${AWS::AccountId}:provisioned-model/*")));
+    assertThatThrownBy(BedrockInvokeModel.model("amazon.titan-text-express-v1")::payload)
+        .hasMessage("bedrock:invokeModel of " + io.statecraft.dsl.Value.of("amazon.titan-text-express-v1") + ": give the "
+            + "model's input with exactly one of .body(value) and .input(s3Uri) "
+            + "(https://docs.aws.amazon.com/step-functions/latest/dg/connect-bedrock.html)");
+    assertThatThrownBy(() -> AwsSdk.optimized(software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest
+        .builder().modelId("amazon.titan-text-express-v1").build()))
+        .hasMessageStartingWith("bedrockruntime:invokeModel has no optimized integration; use BedrockInvokeModel.model(...)");
+  }
+
+  /** connect-emr-serverless.html: "IAM policy example for StartJobRun", static resources. */
+  @Test
+  void emrServerlessStartJobRunAsAwsPageGrantsIt() {
+    OptimizedCall run = AwsSdk.optimized(software.amazon.awssdk.services.emrserverless.model.StartJobRunRequest.builder()
+        .applicationId(AwsSdk.text(Placeholder.string("SparkApplication")))
+        .executionRoleArn("arn:aws:iam::111122223333:role/SparkJob").build());
+    String application = "arn:${AWS::Partition}:emr-serverless:${AWS::Region}:${AWS::AccountId}:/applications/${SparkApplication}";
+    IamStatement start = IamStatement.allow("emr-serverless:StartJobRun", application);
+    IamStatement passRole = IamStatement.allow("iam:PassRole", "arn:aws:iam::111122223333:role/SparkJob")
+        .withCondition("StringEquals", "iam:PassedToService", List.of("emr-serverless.amazonaws.com"));
+    assertThat(run.resource()).isEqualTo("arn:aws:states:::emr-serverless:startJobRun");
+    assertThat(run.iamStatements()).containsExactly(start, passRole);
+    assertThat(run.sync().resource()).isEqualTo("arn:aws:states:::emr-serverless:startJobRun.sync");
+    assertThat(run.sync().iamStatements()).containsExactly(start,
+        IamStatement.allow(List.of("emr-serverless:GetJobRun", "emr-serverless:CancelJobRun"), List.of(application + "/jobruns/*")),
+        IamStatement.allow(RULE_ACTIONS, List.of(RULES + "StepFunctionsGetEventsForEMRServerlessJobRule")),
+        passRole);
+    assertThatThrownBy(run::waitForTaskToken).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** connect-mediaconvert.html: CreateJob, and .sync's GetJob/CancelJob on jobs Step Functions tagged. */
+  @Test
+  void mediaConvertCreateJobAsAwsPageGrantsIt() {
+    OptimizedCall job = AwsSdk.optimized(software.amazon.awssdk.services.mediaconvert.model.CreateJobRequest.builder()
+        .role("arn:aws:iam::111122223333:role/MediaConvert").build());
+    String mc = "arn:${AWS::Partition}:mediaconvert:${AWS::Region}:${AWS::AccountId}:";
+    IamStatement create = IamStatement.allow(List.of("mediaconvert:CreateJob"),
+        List.of(mc + "jobTemplates/*", mc + "presets/*", mc + "queues/*"));
+    IamStatement passRole = IamStatement.allow("iam:PassRole", "arn:aws:iam::111122223333:role/MediaConvert")
+        .withCondition("StringEquals", "iam:PassedToService", List.of("mediaconvert.amazonaws.com"));
+    assertThat(job.resource()).isEqualTo("arn:aws:states:::mediaconvert:createJob");
+    assertThat(job.iamStatements()).containsExactly(create, passRole);
+    assertThat(job.sync().resource()).isEqualTo("arn:aws:states:::mediaconvert:createJob.sync");
+    assertThat(job.sync().iamStatements()).containsExactly(create,
+        IamStatement.allow(List.of("mediaconvert:GetJob", "mediaconvert:CancelJob"), List.of(mc + "jobs/*"))
+            .withCondition("StringEquals", "aws:ResourceTag/ManagedByService", List.of("AWSStepFunctions")),
+        IamStatement.allow(RULE_ACTIONS, List.of(RULES + "StepFunctionsGetEventsForMediaConvertJobRule")),
+        passRole);
+    assertThat(job.error("BadRequestException")).isEqualTo("MediaConvert.BadRequestException");
+  }
+
+  /** connect-databrew.html: startJobRun on job/*, and .sync adds listJobRuns and stopJobRun there. */
+  @Test
+  void dataBrewStartJobRunAsAwsPageGrantsIt() {
+    OptimizedCall run = AwsSdk.optimized(software.amazon.awssdk.services.databrew.model.StartJobRunRequest.builder()
+        .name("clean-customers").build());
+    String jobs = "arn:${AWS::Partition}:databrew:${AWS::Region}:${AWS::AccountId}:job/*";
+    assertThat(run.resource()).isEqualTo("arn:aws:states:::databrew:startJobRun");
+    assertThat(run.iamStatements()).containsExactly(IamStatement.allow("databrew:StartJobRun", jobs));
+    assertThat(run.sync().resource()).isEqualTo("arn:aws:states:::databrew:startJobRun.sync");
+    assertThat(run.sync().iamStatements()).containsExactly(IamStatement.allow("databrew:StartJobRun", jobs),
+        IamStatement.allow(List.of("databrew:ListJobRuns", "databrew:StopJobRun"), List.of(jobs)));
+    assertThat(run.error("ResourceNotFoundException")).isEqualTo("DataBrew.ResourceNotFoundException");
   }
 
   @Test

@@ -195,10 +195,12 @@ class OptimizedIntegrationsTest {
     assertThatThrownBy(() -> AwsSdk.optimized(DescribeInstancesRequest.builder().build()))
         .hasMessage("ec2:describeInstances has no optimized integration; use AwsSdk.call(request) for the AWS SDK "
             + "integration (optimized: athena:getQueryExecution, athena:getQueryResults, athena:startQueryExecution, "
-            + "athena:stopQueryExecution, batch:submitJob, codebuild:batchDeleteBuilds, codebuild:batchGetReports, "
+            + "athena:stopQueryExecution, batch:submitJob, bedrock:createModelCustomizationJob, "
+            + "codebuild:batchDeleteBuilds, codebuild:batchGetReports, "
             + "codebuild:deleteBuildBatch, codebuild:startBuild, codebuild:stopBuild, codebuild:stopBuildBatch, "
-            + "dynamodb:deleteItem, dynamodb:getItem, dynamodb:putItem, dynamodb:updateItem, ecs:runTask, "
-            + "eventbridge:putEvents, glue:startJobRun, sagemaker:createModel, sagemaker:createProcessingJob, "
+            + "databrew:startJobRun, dynamodb:deleteItem, dynamodb:getItem, dynamodb:putItem, dynamodb:updateItem, "
+            + "ecs:runTask, emrserverless:startJobRun, eventbridge:putEvents, glue:startJobRun, mediaconvert:createJob, "
+            + "sagemaker:createModel, sagemaker:createProcessingJob, "
             + "sagemaker:createTrainingJob, sagemaker:createTransformJob, sfn:startExecution, sns:publish, "
             + "sqs:sendMessage)");
     assertThatThrownBy(() -> AwsSdk.optimized(InvokeRequest.builder().functionName("f").build()))
