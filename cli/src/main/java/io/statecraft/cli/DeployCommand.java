@@ -5,7 +5,6 @@ import io.statecraft.connect.AwsSettings;
 import io.statecraft.connect.Deployment;
 import io.statecraft.connect.GeneratedWorkflow;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,8 +79,7 @@ final class DeployCommand implements Command {
     String workflowId = null;
     String environmentName = null;
     String stackName = null;
-    Path parametersFile = null;
-    Map<String, String> overrides = new LinkedHashMap<>();
+    ParameterOptions parameters = new ParameterOptions();
     List<String> capabilities = List.of("CAPABILITY_IAM");
     Map<String, String> tags = new LinkedHashMap<>();
     boolean dryRun = false;
@@ -101,11 +99,7 @@ final class DeployCommand implements Command {
         case "--workflow" -> workflowId = ImportCommand.value(args, ++i, arg);
         case "--environment" -> environmentName = ImportCommand.value(args, ++i, arg);
         case "--stack-name" -> stackName = ImportCommand.value(args, ++i, arg);
-        case "--parameters" -> parametersFile = Path.of(ImportCommand.value(args, ++i, arg));
-        case "--parameter" -> {
-          Map.Entry<String, String> entry = ValidateCommand.override(ImportCommand.value(args, ++i, arg));
-          overrides.put(entry.getKey(), entry.getValue());
-        }
+        case "--parameters", "--parameter" -> i = parameters.accept(args, i);
         case "--capabilities" -> capabilities = List.of(ImportCommand.value(args, ++i, arg).split(","));
         case "--tag" -> {
           String value = ImportCommand.value(args, ++i, arg);
@@ -128,10 +122,9 @@ final class DeployCommand implements Command {
       throw new UsageException("deploy takes one folder; deploy each workflow on its own");
     }
     GeneratedWorkflow workflow = pick(ValidateCommand.read(dirs), workflowId);
-    Map<String, String> values = new LinkedHashMap<>(ValidateCommand.parameters(parametersFile));
-    values.putAll(overrides);
-    if (environmentName == null && parametersFile != null) {
-      String file = parametersFile.getFileName().toString();
+    Map<String, String> values = parameters.values();
+    if (environmentName == null && parameters.file() != null) {
+      String file = parameters.file().getFileName().toString();
       environmentName = file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : file;
     }
     String stack = stackName != null ? stackName

@@ -4,7 +4,6 @@ import io.statecraft.asl.ProblemException;
 import io.statecraft.connect.AwsException;
 import io.statecraft.connect.AwsSettings;
 import io.statecraft.connect.GeneratedWorkflow;
-import io.statecraft.connect.ParameterValues;
 import io.statecraft.connect.RemoteValidation;
 import io.statecraft.dsl.BuiltStateMachine;
 import io.statecraft.generator.workflow.CompiledWorkflow;
@@ -15,10 +14,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,8 +83,7 @@ final class ValidateCommand implements Command {
     boolean warningsAsErrors = false;
     String className = null;
     String classpath = null;
-    Path parametersFile = null;
-    Map<String, String> overrides = new LinkedHashMap<>();
+    ParameterOptions parameters = new ParameterOptions();
     List<String> dirs = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -105,8 +101,7 @@ final class ValidateCommand implements Command {
         case "--warnings-as-errors" -> warningsAsErrors = true;
         case "--class" -> className = ImportCommand.value(args, ++i, arg);
         case "--classpath", "-cp" -> classpath = ImportCommand.value(args, ++i, arg);
-        case "--parameters" -> parametersFile = Path.of(ImportCommand.value(args, ++i, arg));
-        case "--parameter" -> overrides.putAll(Map.ofEntries(override(ImportCommand.value(args, ++i, arg))));
+        case "--parameters", "--parameter" -> i = parameters.accept(args, i);
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -118,8 +113,7 @@ final class ValidateCommand implements Command {
     if (!remote) {
       throw new UsageException("validate calls AWS: add --remote (for offline checks use statecraft lint)");
     }
-    Map<String, String> values = new LinkedHashMap<>(parameters(parametersFile));
-    values.putAll(overrides);
+    Map<String, String> values = parameters.values();
     List<GeneratedWorkflow> workflows = className != null ? compile(className, classpath) : read(dirs);
     RemoteValidation.Report report;
     try {
@@ -132,30 +126,6 @@ final class ValidateCommand implements Command {
     report.findings().forEach(finding -> out.println(finding.describe()));
     err.println(report.summary());
     return report.failed(warningsAsErrors) ? ExitStatus.PROBLEMS : ExitStatus.OK;
-  }
-
-  static Map.Entry<String, String> override(String text) throws UsageException {
-    try {
-      return ParameterValues.parseOverride(text);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--parameter needs NAME=VALUE: " + e.getMessage());
-    }
-  }
-
-  static Map<String, String> parameters(Path file) throws UsageException {
-    if (file == null) {
-      return Map.of();
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new UsageException("no such parameters file: " + file);
-    }
-    try {
-      return ParameterValues.read(file);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    } catch (IOException e) {
-      throw new UsageException("cannot read " + file + ": " + e.getMessage());
-    }
   }
 
   static List<GeneratedWorkflow> read(List<String> dirs) throws UsageException {

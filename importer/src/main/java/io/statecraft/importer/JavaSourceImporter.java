@@ -392,11 +392,11 @@ public final class JavaSourceImporter {
         links.addStatement("$L.otherwise($L)", variable, variables.get(choice.defaultState()));
       }
     }
-    String next = nextOf(state);
+    String next = state.next();
     if (next != null) {
       links.addStatement("$L.next($L)", variable, variables.get(next));
     }
-    for (AslCatcher catcher : catchers(state)) {
+    for (AslCatcher catcher : state.catchers()) {
       CodeBlock.Builder spec = CodeBlock.builder().add("$T.on($L)", CATCH, strings(catcher.errorEquals()));
       if (catcher.resultPath() instanceof NullValue) {
         spec.add(".resultPath($T.INSTANCE)", NULL_VALUE);
@@ -431,38 +431,6 @@ public final class JavaSourceImporter {
       notes.add("'" + name + "': the Comment, QueryLanguage and unknown fields of a branch or item processor "
           + "are not kept (the DSL sets them per state)");
     }
-  }
-
-  private static String nextOf(AslState state) {
-    if (state instanceof AslTask t) {
-      return t.next();
-    }
-    if (state instanceof AslPass p) {
-      return p.next();
-    }
-    if (state instanceof AslWait w) {
-      return w.next();
-    }
-    if (state instanceof AslParallel p) {
-      return p.next();
-    }
-    if (state instanceof AslMap m) {
-      return m.next();
-    }
-    return null;
-  }
-
-  private static List<AslCatcher> catchers(AslState state) {
-    if (state instanceof AslTask t) {
-      return t.catchers();
-    }
-    if (state instanceof AslParallel p) {
-      return p.catchers();
-    }
-    if (state instanceof AslMap m) {
-      return m.catchers();
-    }
-    return List.of();
   }
 
   private CodeBlock condition(Condition condition) {

@@ -1,7 +1,6 @@
 package io.statecraft.maven;
 
 import io.statecraft.connect.AwsException;
-import io.statecraft.connect.AwsSettings;
 import io.statecraft.connect.Deployment;
 import io.statecraft.connect.GeneratedWorkflow;
 import java.io.File;
@@ -9,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -34,7 +32,7 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * variable {@code STATECRAFT_PARAMETER_<Name>}; they are never logged.
  */
 @Mojo(name = "deploy", threadSafe = true)
-public final class DeployMojo extends AbstractMojo {
+public final class DeployMojo extends AbstractAwsMojo {
 
   /** The folder generate wrote: one subfolder per workflow id. */
   @Parameter(property = "statecraft.outputDirectory", defaultValue = "${project.build.directory}/statecraft")
@@ -80,18 +78,6 @@ public final class DeployMojo extends AbstractMojo {
   @Parameter(property = "statecraft.pollSeconds", defaultValue = "5")
   private int pollSeconds;
 
-  /** The AWS region; default: the SDK's chain (AWS_REGION, the profile). */
-  @Parameter(property = "statecraft.region")
-  private String region;
-
-  /** A profile of {@code ~/.aws/config}; default: the SDK's chain. */
-  @Parameter(property = "statecraft.profile")
-  private String profile;
-
-  /** One endpoint for both services (LocalStack, an emulator). */
-  @Parameter(property = "statecraft.endpointUrl")
-  private String endpointUrl;
-
   /** An S3 bucket for templates over 51,200 bytes (CloudFormation's limit for a body): uploaded there, passed by URL. */
   @Parameter(property = "statecraft.s3Bucket")
   private String s3Bucket;
@@ -110,8 +96,7 @@ public final class DeployMojo extends AbstractMojo {
   @Component
   private SettingsDecrypter decrypter;
 
-  // Tests replace them; users get the SDK's default chains and the process environment.
-  AwsSettings base = AwsSettings.defaults();
+  // Tests replace it; users get the process environment.
   java.util.function.Function<String, String> environmentVariables = System::getenv;
 
   @Override
@@ -120,7 +105,7 @@ public final class DeployMojo extends AbstractMojo {
       getLog().info("Skipping Statecraft deploy (statecraft.skip)");
       return;
     }
-    List<GeneratedWorkflow> workflows = AwsGoalSupport.workflows(outputDirectory);
+    List<GeneratedWorkflow> workflows = workflows(outputDirectory);
     GeneratedWorkflow chosen = choose(workflows);
     String environmentName = environment;
     if (environmentName == null && parameters != null) {
@@ -131,10 +116,10 @@ public final class DeployMojo extends AbstractMojo {
     Deployment.Outcome outcome;
     try {
       outcome = Deployment.deploy(new Deployment.Request(chosen, stack,
-              AwsGoalSupport.parameterValues(parameters, parameterValues), secrets(chosen), capabilities,
+              parameterValues(parameters, parameterValues), secrets(chosen), capabilities,
               tags == null ? Map.of() : tags, dryRun, Duration.ofSeconds(Math.max(1, pollSeconds)))
-              .withTemplateBucket(AwsGoalSupport.templateBucket(s3Bucket, s3Prefix)),
-          AwsGoalSupport.settings(base, region, profile, endpointUrl), line -> getLog().info(line));
+              .withTemplateBucket(templateBucket(s3Bucket, s3Prefix)),
+          awsSettings(), line -> getLog().info(line));
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("statecraft deploy: " + e.getMessage());
     } catch (AwsException e) {

@@ -1,10 +1,8 @@
 package io.statecraft.maven;
 
 import io.statecraft.connect.AwsException;
-import io.statecraft.connect.AwsSettings;
 import io.statecraft.connect.Execution;
 import java.time.Duration;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -16,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * and cause: {@code mvn statecraft:start -Dstatecraft.stackName=patch-alerts-prod -Dstatecraft.wait}.
  */
 @Mojo(name = "start", requiresProject = false, threadSafe = true)
-public final class StartMojo extends AbstractMojo {
+public final class StartMojo extends AbstractAwsMojo {
 
   /** The stack whose {@code StateMachineArn} output names the state machine. */
   @Parameter(property = "statecraft.stackName")
@@ -38,21 +36,6 @@ public final class StartMojo extends AbstractMojo {
   @Parameter(property = "statecraft.wait", defaultValue = "false")
   private boolean waitForEnd;
 
-  /** The AWS region; default: the SDK's chain (AWS_REGION, the profile). */
-  @Parameter(property = "statecraft.region")
-  private String region;
-
-  /** A profile of {@code ~/.aws/config}; default: the SDK's chain. */
-  @Parameter(property = "statecraft.profile")
-  private String profile;
-
-  /** One endpoint for both services (LocalStack, an emulator). */
-  @Parameter(property = "statecraft.endpointUrl")
-  private String endpointUrl;
-
-  // Tests replace it with fake credentials; users get the SDK's default chains.
-  AwsSettings base = AwsSettings.defaults();
-
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if ((stackName == null) == (stateMachineArn == null)) {
@@ -62,7 +45,7 @@ public final class StartMojo extends AbstractMojo {
     Execution.Outcome outcome;
     try {
       outcome = Execution.start(new Execution.Request(stateMachineArn, stackName, input, executionName, waitForEnd,
-          Duration.ofSeconds(2)), AwsGoalSupport.settings(base, region, profile, endpointUrl), line -> getLog().info(line));
+          Duration.ofSeconds(2)), awsSettings(), line -> getLog().info(line));
     } catch (AwsException e) {
       throw new MojoFailureException("statecraft start: " + e.getMessage());
     }

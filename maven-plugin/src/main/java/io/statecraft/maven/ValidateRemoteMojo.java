@@ -5,7 +5,6 @@ import io.statecraft.connect.AwsSettings;
 import io.statecraft.connect.RemoteValidation;
 import java.io.File;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code cloudformation:ValidateTemplate} (docs/aws.md).
  */
 @Mojo(name = "validate-remote", threadSafe = true)
-public final class ValidateRemoteMojo extends AbstractMojo {
+public final class ValidateRemoteMojo extends AbstractAwsMojo {
 
   /** The folder generate wrote: one subfolder per workflow id. */
   @Parameter(property = "statecraft.outputDirectory", defaultValue = "${project.build.directory}/statecraft")
@@ -37,18 +36,6 @@ public final class ValidateRemoteMojo extends AbstractMojo {
   /** Parameter values one by one, over the file's. */
   @Parameter
   private Map<String, String> parameterValues;
-
-  /** The AWS region; default: the SDK's chain (AWS_REGION, the profile). */
-  @Parameter(property = "statecraft.region")
-  private String region;
-
-  /** A profile of {@code ~/.aws/config}; default: the SDK's chain. */
-  @Parameter(property = "statecraft.profile")
-  private String profile;
-
-  /** One endpoint for both services (LocalStack, an emulator). */
-  @Parameter(property = "statecraft.endpointUrl")
-  private String endpointUrl;
 
   /** Fails the build on warnings, too. */
   @Parameter(property = "statecraft.failOnWarning", defaultValue = "false")
@@ -66,21 +53,18 @@ public final class ValidateRemoteMojo extends AbstractMojo {
   @Parameter(property = "statecraft.skip", defaultValue = "false")
   private boolean skip;
 
-  // Tests replace it with fake credentials; users get the SDK's default chains.
-  AwsSettings base = AwsSettings.defaults();
-
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Skipping Statecraft validate-remote (statecraft.skip)");
       return;
     }
-    AwsSettings settings = AwsGoalSupport.settings(base, region, profile, endpointUrl);
+    AwsSettings settings = awsSettings();
     RemoteValidation.Report report;
     try {
-      report = RemoteValidation.validate(AwsGoalSupport.workflows(outputDirectory), settings,
-          new RemoteValidation.Options(AwsGoalSupport.parameterValues(parameters, parameterValues),
-              AwsGoalSupport.templateBucket(s3Bucket, s3Prefix)), line -> getLog().info(line));
+      report = RemoteValidation.validate(workflows(outputDirectory), settings,
+          new RemoteValidation.Options(parameterValues(parameters, parameterValues),
+              templateBucket(s3Bucket, s3Prefix)), line -> getLog().info(line));
     } catch (AwsException e) {
       throw new MojoExecutionException("statecraft validate-remote: " + e.getMessage());
     }

@@ -3,12 +3,8 @@ package io.statecraft.testing;
 import io.statecraft.dsl.QueryLanguage;
 import io.statecraft.dsl.asl.AslBranch;
 import io.statecraft.dsl.asl.AslDefinition;
-import io.statecraft.dsl.asl.AslMap;
-import io.statecraft.dsl.asl.AslParallel;
 import io.statecraft.dsl.asl.AslPass;
 import io.statecraft.dsl.asl.AslState;
-import io.statecraft.dsl.asl.AslTask;
-import io.statecraft.dsl.asl.AslWait;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,29 +41,10 @@ final class CompiledGraph {
       this.type = state.type();
       this.enteredEvent = type + "StateEntered";
       this.exitedEvent = type + "StateExited";
-      this.next = next(state);
+      this.next = state.next();
       this.plainPass = state instanceof AslPass pass && pass.io().isEmpty() && pass.result() == null
           && pass.queryLanguage() == null && pass.extensions().isEmpty();
       this.queryLanguage = state.queryLanguage();
-    }
-
-    private static String next(AslState state) {
-      if (state instanceof AslTask task) {
-        return task.next();
-      }
-      if (state instanceof AslPass pass) {
-        return pass.next();
-      }
-      if (state instanceof AslWait wait) {
-        return wait.next();
-      }
-      if (state instanceof AslParallel parallel) {
-        return parallel.next();
-      }
-      if (state instanceof AslMap map) {
-        return map.next();
-      }
-      return null;
     }
   }
 

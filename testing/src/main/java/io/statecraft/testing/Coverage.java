@@ -117,11 +117,11 @@ public final class Coverage {
           items.add(CoverageItem.choiceDefault(name, choice.defaultState()));
         }
       }
-      List<AslRetrier> retriers = ErrorHandling.retriers(state);
+      List<AslRetrier> retriers = state.retry();
       for (int i = 0; i < retriers.size(); i++) {
         items.add(CoverageItem.retrier(name, i, retriers.get(i).errorEquals()));
       }
-      List<AslCatcher> catchers = ErrorHandling.catchers(state);
+      List<AslCatcher> catchers = state.catchers();
       for (int i = 0; i < catchers.size(); i++) {
         items.add(CoverageItem.catcher(name, i, catchers.get(i).errorEquals(), catchers.get(i).next()));
       }

@@ -510,7 +510,7 @@ final class Interpreter {
       throws StatesError {
     String name = node.name;
     AslState state = node.state;
-    List<AslRetrier> retriers = ErrorHandling.retriers(state);
+    List<AslRetrier> retriers = state.retry();
     int[] attempts = new int[retriers.size()];
     int retryCount = 0;
     int historyAtStart = history.size();
@@ -542,7 +542,7 @@ final class Interpreter {
           retryCount++;
           continue;
         }
-        Step caught = tryCatch(name, ErrorHandling.catchers(state), input, frame, jsonata, e);
+        Step caught = tryCatch(name, state.catchers(), input, frame, jsonata, e);
         if (caught != null) {
           return caught;
         }

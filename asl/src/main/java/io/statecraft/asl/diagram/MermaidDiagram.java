@@ -10,9 +10,7 @@ import io.statecraft.dsl.asl.AslDefinition;
 import io.statecraft.dsl.asl.AslMap;
 import io.statecraft.dsl.asl.AslParallel;
 import io.statecraft.dsl.asl.AslState;
-import io.statecraft.dsl.asl.AslTask;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -90,11 +88,11 @@ public final class MermaidDiagram {
           edge(indent, from, id(choice.defaultState()), "otherwise");
         }
       }
-      String next = nextOf(state);
+      String next = state.next();
       if (next != null) {
         edge(indent, from, id(next), null);
       }
-      for (AslCatcher catcher : catchersOf(state)) {
+      for (AslCatcher catcher : state.catchers()) {
         out.append(indent).append(from).append(" -. \"").append(label("catch " + String.join(", ", catcher.errorEquals())))
             .append("\" .-> ").append(id(catcher.next())).append('\n');
       }
@@ -107,28 +105,6 @@ public final class MermaidDiagram {
       out.append("|\"").append(label(label)).append("\"|");
     }
     out.append(' ').append(to).append('\n');
-  }
-
-  private static String nextOf(AslState state) {
-    List<String> transitions = state.transitions();
-    if (state instanceof AslChoice || transitions.isEmpty()) {
-      return null;
-    }
-    int catchers = catchersOf(state).size();
-    return transitions.size() > catchers ? transitions.get(0) : null;
-  }
-
-  private static List<AslCatcher> catchersOf(AslState state) {
-    if (state instanceof AslTask task) {
-      return task.catchers();
-    }
-    if (state instanceof AslParallel parallel) {
-      return parallel.catchers();
-    }
-    if (state instanceof AslMap map) {
-      return map.catchers();
-    }
-    return List.of();
   }
 
   private String shape(String name, AslState state) {

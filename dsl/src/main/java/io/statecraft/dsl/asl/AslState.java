@@ -27,4 +27,19 @@ public sealed interface AslState
 
   /** Whether an execution can stop here: {@code End: true}, Succeed or Fail. */
   boolean isTerminal();
+
+  /** The {@code Next} state, or null: Task, Pass, Wait, Parallel and Map have one, Choice, Succeed and Fail none. */
+  default String next() {
+    return null;
+  }
+
+  /** The {@code Retry} list: Task, Parallel and Map have one, other states none. */
+  default List<AslRetrier> retry() {
+    return List.of();
+  }
+
+  /** The {@code Catch} list: Task, Parallel and Map have one, other states none. */
+  default List<AslCatcher> catchers() {
+    return List.of();
+  }
 }

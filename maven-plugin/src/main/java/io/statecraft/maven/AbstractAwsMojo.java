@@ -10,15 +10,34 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
 
-/** What the goals that call AWS share: settings from their parameters, the generated workflows, parameter values. */
-final class AwsGoalSupport {
+/**
+ * What the goals that call AWS share: the {@code region}, {@code profile} and {@code endpointUrl}
+ * parameters and the settings built from them, and reading the generated workflows, parameter
+ * values and the bucket for large templates from the goals' own parameters.
+ */
+abstract class AbstractAwsMojo extends AbstractMojo {
 
-  private AwsGoalSupport() {}
+  /** The AWS region; default: the SDK's chain (AWS_REGION, the profile). */
+  @Parameter(property = "statecraft.region")
+  private String region;
 
-  static AwsSettings settings(AwsSettings base, String region, String profile, String endpointUrl)
-      throws MojoExecutionException {
+  /** A profile of {@code ~/.aws/config}; default: the SDK's chain. */
+  @Parameter(property = "statecraft.profile")
+  private String profile;
+
+  /** One endpoint for both services (LocalStack, an emulator). */
+  @Parameter(property = "statecraft.endpointUrl")
+  private String endpointUrl;
+
+  // Tests replace it with fake credentials; users get the SDK's default chains.
+  AwsSettings base = AwsSettings.defaults();
+
+  /** The settings to call AWS with: {@link #base}, with the region, profile and endpoint given. */
+  final AwsSettings awsSettings() throws MojoExecutionException {
     AwsSettings settings = base;
     if (region != null && !region.isBlank()) {
       settings = settings.withRegion(region);
