@@ -170,7 +170,9 @@ public final class GenerateMojo extends AbstractMojo {
       throw new MojoFailureException(failureMessage(report.failures(failOnWarning)));
     }
     List<Path> files = new ArrayList<>();
-    for (Generation.Compiled workflow : report.compiled()) {
+    // Sorted by id on each call: taken once.
+    List<Generation.Compiled> compiled = report.compiled();
+    for (Generation.Compiled workflow : compiled) {
       workflow.workflow().warnings().forEach(warning -> getLog().warn(workflow.workflow().id() + ": " + warning.describe()));
       logWritten(workflow);
       publish(workflow.workflow().id(), selected);
@@ -178,8 +180,8 @@ public final class GenerateMojo extends AbstractMojo {
     }
     // Computed again: copying into target/classes (addResources) changed the classpath.
     BuildState.of(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration),
-        report.compiled().stream().map(workflow -> workflow.workflow().id()).toList(), files).write(stateFile);
-    getLog().debug("Generated " + report.compiled().size() + " workflows in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        compiled.stream().map(workflow -> workflow.workflow().id()).toList(), files).write(stateFile);
+    getLog().debug("Generated " + compiled.size() + " workflows in " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
 
   private List<String> runtimeClasspath() throws MojoExecutionException {
@@ -220,10 +222,16 @@ public final class GenerateMojo extends AbstractMojo {
     for (String className : classNames) {
       Optional<Path> source = ownSource(className);
       if (source.isPresent() && !isCompiledFrom(className, source.get())) {
-        throw new MojoExecutionException(wrongPhaseMessage());
+        throw new MojoExecutionException(isCompiled(className)
+            ? staleClassMessage(className, source.get())
+            : wrongPhaseMessage());
       }
     }
     return classNames;
+  }
+
+  private boolean isCompiled(String className) {
+    return Files.isRegularFile(OwnClasses.classFile(className, Path.of(project.getBuild().getOutputDirectory())));
   }
 
   private boolean isCompiledFrom(String className, Path source) throws IOException {
@@ -342,6 +350,16 @@ public final class GenerateMojo extends AbstractMojo {
         + ", before the module's classes are compiled. Either bind the goal to process-classes in this"
         + " module (<execution><phase>process-classes</phase><goals><goal>generate</goal></goals></execution>),"
         + " or move the workflows into a separate module and depend on it.";
+  }
+
+  // Classes left by an earlier build, older than a source changed since: generating from them
+  // would publish yesterday's workflow, so say which class and which source.
+  private String staleClassMessage(String className, Path source) {
+    String phase = mojoExecution.getLifecyclePhase() == null ? "this phase" : mojoExecution.getLifecyclePhase();
+    return "Workflow class " + className + " in target/classes is older than its source " + shown(source)
+        + ", and statecraft:generate runs in " + phase + ", before this build compiles it. Either bind the goal"
+        + " to process-classes in this module (<execution><phase>process-classes</phase><goals><goal>generate"
+        + "</goal></goals></execution>), or move the workflows into a separate module and depend on it.";
   }
 
   private String shown(Path path) {

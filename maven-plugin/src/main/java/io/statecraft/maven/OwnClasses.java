@@ -27,8 +27,13 @@ final class OwnClasses {
    * last changed. A class missing, or older than its source, would generate yesterday's workflow.
    */
   static boolean isCompiledFrom(String className, Path source, Path classes) throws IOException {
-    Path compiled = classes.resolve(className.replace('.', '/') + ".class");
+    Path compiled = classFile(className, classes);
     return Files.isRegularFile(compiled)
         && Files.getLastModifiedTime(compiled).compareTo(Files.getLastModifiedTime(source)) >= 0;
+  }
+
+  /** Where {@code className} is compiled to under {@code classes}. */
+  static Path classFile(String className, Path classes) {
+    return classes.resolve(className.replace('.', '/') + ".class");
   }
 }

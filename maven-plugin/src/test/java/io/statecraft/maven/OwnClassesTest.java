@@ -45,4 +45,10 @@ final class OwnClassesTest {
     Files.setLastModifiedTime(compiled, FileTime.from(Instant.parse("2026-01-01T10:00:01Z")));
     assertThat(OwnClasses.isCompiledFrom("com.acme.Flows", source, classes)).as("compiled after").isTrue();
   }
+
+  @Test
+  void aNestedClassIsCompiledToItsOwnFile() {
+    assertThat(OwnClasses.classFile("com.acme.Flows$Nightly", dir))
+        .isEqualTo(dir.resolve("com/acme/Flows$Nightly.class"));
+  }
 }
