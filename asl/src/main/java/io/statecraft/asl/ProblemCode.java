@@ -224,5 +224,21 @@ public enum ProblemCode {
   /** CloudFormation's ValidateTemplate rejected the template. */
   TEMPLATE_VALIDATION_ERROR,
   /** A template too large to validate by body, and no S3 bucket to validate it from (warning). */
-  TEMPLATE_NOT_VALIDATED
+  TEMPLATE_NOT_VALIDATED,
+
+  // --- Data flow --------------------------------------------------------------------------------
+  // What io.statecraft.asl.flow finds by following values along every path of the state graph.
+
+  /** A variable read where no path assigns it (error), or where some path does not (warning). */
+  UNASSIGNED_VARIABLE,
+  /** A variable read outside the scope that assigns it (a Parallel branch, a Map iteration). */
+  VARIABLE_OUT_OF_SCOPE,
+  /** A variable assigned and never read afterwards (warning). */
+  UNUSED_VARIABLE,
+  /** A path reading a field that an earlier state's output cannot have (warning). */
+  FIELD_NOT_IN_INPUT,
+  /** A comparison or function given a value whose known type it does not take (warning). */
+  TYPE_MISMATCH,
+  /** A read of an AWS SDK call's result naming a member its response does not have (warning). */
+  UNKNOWN_RESULT_FIELD
 }

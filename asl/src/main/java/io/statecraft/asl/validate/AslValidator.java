@@ -7,6 +7,7 @@ import io.statecraft.asl.ProblemCode;
 import io.statecraft.asl.Problems;
 import io.statecraft.dsl.SourceLocation;
 import io.statecraft.asl.Problem;
+import io.statecraft.asl.flow.DataFlow;
 import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.asl.json.Nesting;
@@ -64,6 +65,10 @@ public final class AslValidator {
     IntegrationRules.check(index, options, problems);
     ErrorNameRules.check(index, problems);
     checkSize(definition, options, problems);
+    if (problems.all().stream().noneMatch(Problem::isError)) {
+      // Following values needs a sound graph; on a broken one it would only echo the errors.
+      DataFlow.check(definition, options.stateSources(), problems);
+    }
     return sorted(withSources(problems.all(), index, options));
   }
 

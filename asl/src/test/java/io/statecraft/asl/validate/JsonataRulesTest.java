@@ -24,9 +24,9 @@ final class JsonataRulesTest {
               },
               "Output": "{% $states.result.Payload %}",
               "Assign": {
-                "count": "{% $count + 1 %}"
+                "count": "{% $states.result.Payload.count %}"
               },
-              "TimeoutSeconds": "{% $timeout %}",
+              "TimeoutSeconds": "{% $states.input.timeout %}",
               "Catch": [
                 {
                   "ErrorEquals": [
@@ -46,7 +46,7 @@ final class JsonataRulesTest {
                 "States": {
                   "X": {
                     "Type": "Pass",
-                    "Output": "{% $states.input * 2 %}",
+                    "Output": "{% $states.input * $count %}",
                     "End": true
                   }
                 }

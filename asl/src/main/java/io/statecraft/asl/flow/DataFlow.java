@@ -1,0 +1,42 @@
+package io.statecraft.asl.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.asl.Problems;
+import io.statecraft.dsl.SourceLocation;
+import java.util.function.Function;
+
+/**
+ * Data-flow checking: follows values along every path of the state graph (Choice rules, catchers,
+ * Parallel branches, Map iterations, loops to a fixed point) and reports a variable read where it
+ * is not assigned, a variable out of scope or never read, a path that reads a field an earlier
+ * state dropped, a comparison or function given a value of the wrong type, and a read of an AWS
+ * SDK result that its response model does not have. Sound: where a value cannot be known (the
+ * execution input, an untyped task's result, paths it does not follow) nothing is reported.
+ *
+ * <p>Run on a definition the other rules found no error in: names resolve and fields have their
+ * types, so the analysis need not guess about a broken graph.
+ */
+public final class DataFlow {
+
+  private DataFlow() {}
+
+  /**
+   * Checks a definition.
+   *
+   * @param definition the definition's JSON tree, an object with StartAt and States
+   * @param stateSources where each state was built in Java, by name; may return null
+   * @param problems where to report
+   */
+  public static void check(JsonNode definition, Function<String, SourceLocation> stateSources, Problems problems) {
+    if (!definition.isObject()) {
+      return;
+    }
+    FlowGraph graph = FlowGraph.of((ObjectNode) definition);
+    VariableAnalysis.check(graph, problems);
+    ShapeAnalysis.check(graph, new ShapeChecks(problems, name -> {
+      SourceLocation source = stateSources.apply(name);
+      return source == null ? name : name + " (" + source + ")";
+    }));
+  }
+}

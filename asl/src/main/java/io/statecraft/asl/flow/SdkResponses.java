@@ -1,0 +1,175 @@
+package io.statecraft.asl.flow;
+
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The response shape of an AWS SDK integration ({@code arn:aws:states:::aws-sdk:ec2:describeInstances}),
+ * read from the AWS SDK for Java 2.x model classes when that service's module is on the class
+ * path, by reflection so that this module depends on no SDK artifact.
+ *
+ * <p>Step Functions' SDK integrations are built on the Java SDK 2.x: the service in the ARN is the
+ * SDK's package name and the action the operation in camel case, and results come back with the
+ * model's member names in PascalCase ("Learning to use AWS service SDK integrations",
+ * https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html). So the
+ * response of {@code ec2:describeInstances} has the members of
+ * {@code software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse}, each named by
+ * {@code SdkField.memberName()} ({@code Reservations}, where EC2's wire name is {@code reservationSet}).
+ * Timestamps, blobs, maps and documents stay unknown: their JSON form is not the model's.
+ */
+final class SdkResponses {
+
+  private static final Pattern SDK_RESOURCE = Pattern.compile(
+      "arn:aws:states:::aws-sdk:([a-z0-9]+):([a-zA-Z0-9]+)");
+  private static final String SERVICES = "software.amazon.awssdk.services.";
+
+  // Keyed by class loader and class name; a missing class is remembered as empty.
+  private static final Map<String, Optional<Shape>> CACHE = new ConcurrentHashMap<>();
+
+  private SdkResponses() {}
+
+  /**
+   * The response shape of a Task's resource, when it is a request-response AWS SDK integration whose
+   * service model is on the class path; empty otherwise (other integrations, {@code .sync} and
+   * {@code .waitForTaskToken} variants, services whose classes are absent).
+   */
+  static Optional<Shape> of(String resource, String state) {
+    Matcher matcher = SDK_RESOURCE.matcher(resource);
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    String action = matcher.group(2);
+    String className = SERVICES + matcher.group(1) + ".model." + Character.toUpperCase(action.charAt(0))
+        + action.substring(1) + "Response";
+    ClassLoader loader = loader();
+    Optional<Shape> shape = CACHE.computeIfAbsent(System.identityHashCode(loader) + ":" + className,
+        key -> read(className, loader, matcher.group(1) + ":" + action));
+    return shape.map(found -> withState(found, state, "the result of "));
+  }
+
+  private static ClassLoader loader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : SdkResponses.class.getClassLoader();
+  }
+
+  private static Optional<Shape> read(String className, ClassLoader loader, String operation) {
+    try {
+      Class<?> response = Class.forName(className, false, loader);
+      Reflection reflection = new Reflection(loader);
+      Object builder = response.getMethod("builder").invoke(null);
+      String simpleName = response.getSimpleName();
+      return Optional.of(reflection.structure(builder, simpleName + " of " + operation, new HashSet<>(), 0));
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      // The service's classes are absent or not the SDK's: the result stays unknown.
+      return Optional.empty();
+    }
+  }
+
+  // The cached shape names no state; each Task gets its own origin.
+  private static Shape withState(Shape shape, String state, String part) {
+    if (shape.kind() == Shape.Kind.ARRAY) {
+      return Shape.array(withState(shape.element(), state, "part of the result of "));
+    }
+    if (!shape.isObject()) {
+      return shape;
+    }
+    Map<String, Shape> fields = new TreeMap<>();
+    shape.fields().forEach((name, field) -> fields.put(name, withState(field, state, "part of the result of ")));
+    Origin model = shape.origins().iterator().next();
+    return Shape.object(fields, new Origin(state, part + Origin.STATE, model.sdkModel()));
+  }
+
+  /** The SDK's own classes, found in the loader that has the service's model. */
+  private static final class Reflection {
+
+    private final Method sdkFields;
+    private final Method memberName;
+    private final Method marshallingType;
+    private final Method targetClass;
+    private final Method constructor;
+    private final Method getTrait;
+    private final Class<?> listTrait;
+    private final Method memberFieldInfo;
+
+    Reflection(ClassLoader loader) throws ReflectiveOperationException {
+      Class<?> pojo = Class.forName("software.amazon.awssdk.core.SdkPojo", false, loader);
+      Class<?> field = Class.forName("software.amazon.awssdk.core.SdkField", false, loader);
+      Class<?> type = Class.forName("software.amazon.awssdk.core.protocol.MarshallingType", false, loader);
+      Class<?> trait = Class.forName("software.amazon.awssdk.core.traits.Trait", false, loader);
+      sdkFields = pojo.getMethod("sdkFields");
+      memberName = field.getMethod("memberName");
+      marshallingType = field.getMethod("marshallingType");
+      targetClass = type.getMethod("getTargetClass");
+      constructor = field.getMethod("constructor");
+      getTrait = field.getMethod("getTrait", Class.class);
+      listTrait = Class.forName("software.amazon.awssdk.core.traits.ListTrait", false, loader);
+      memberFieldInfo = listTrait.getMethod("memberFieldInfo");
+      if (!trait.isAssignableFrom(listTrait)) {
+        throw new ClassNotFoundException("not the AWS SDK's ListTrait");
+      }
+    }
+
+    /** The structure of an SDK model object (a builder), its members by name. */
+    Shape structure(Object pojo, String modelName, Set<String> enclosing, int depth)
+        throws ReflectiveOperationException {
+      Map<String, Shape> members = new TreeMap<>();
+      for (Object field : (List<?>) sdkFields.invoke(pojo)) {
+        members.put((String) memberName.invoke(field), member(field, enclosing, depth));
+      }
+      return Shape.object(members, new Origin("", "", modelName));
+    }
+
+    private Shape member(Object field, Set<String> enclosing, int depth) throws ReflectiveOperationException {
+      if (depth >= Shape.MAX_DEPTH) {
+        return Shape.UNKNOWN;
+      }
+      Class<?> target = (Class<?>) targetClass.invoke(marshallingType.invoke(field));
+      switch (target.getSimpleName()) {
+        case "String":
+          return Shape.STRING;
+        case "Integer":
+        case "Long":
+        case "Short":
+        case "Byte":
+        case "Float":
+        case "Double":
+        case "BigDecimal":
+          return Shape.NUMBER;
+        case "Boolean":
+          return Shape.BOOLEAN;
+        case "List":
+          Object trait = getTrait.invoke(field, listTrait);
+          return trait == null ? Shape.ANY_ARRAY
+              : Shape.array(member(memberFieldInfo.invoke(trait), enclosing, depth + 1));
+        case "SdkPojo":
+          Object builder = ((Supplier<?>) constructor.invoke(field)).get();
+          String structureName = builder.getClass().getName();
+          if (!enclosing.add(structureName)) {
+            return Shape.UNKNOWN; // a recursive structure: what lies below is not followed
+          }
+          try {
+            return structure(builder, structureName(builder), enclosing, depth + 1);
+          } finally {
+            enclosing.remove(structureName);
+          }
+        default:
+          return Shape.UNKNOWN;
+      }
+    }
+
+    // A builder class is Reservation$BuilderImpl: the structure's name is Reservation.
+    private static String structureName(Object builder) {
+      Class<?> enclosingClass = builder.getClass().getEnclosingClass();
+      return enclosingClass != null ? enclosingClass.getSimpleName() : builder.getClass().getSimpleName();
+    }
+  }
+}

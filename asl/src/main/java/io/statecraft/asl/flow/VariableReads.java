@@ -1,0 +1,120 @@
+package io.statecraft.asl.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.json.JsonPointers;
+import io.statecraft.dsl.Intrinsic;
+import io.statecraft.dsl.Path;
+import io.statecraft.dsl.Value;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The variables one state reads, each with the pointer of the string that reads it: in a JSONPath
+ * state the paths and intrinsic calls that are evaluated (values of keys ending in {@code .$},
+ * {@code *Path} fields other than ResultPath, a choice rule's {@code Variable}); in a JSONata state
+ * every {@code {% %}} expression. The state's choice rules and catchers count as the state: they
+ * see the variables as they were when it was entered.
+ */
+final class VariableReads {
+
+  /** A variable read. */
+  record Read(String name, String pointer) {}
+
+  /** Fields that are not evaluated here, or hold states of their own. */
+  private static final Set<String> NOT_READ = Set.of("Comment", "Type", "Next", "End", "Default", "Branches",
+      "ItemProcessor", "Iterator", "QueryLanguage", "Result", "ResultPath", "Resource", "Retry");
+
+  /**
+   * Objects whose own {@code *Path} and {@code Variable} fields are fields of the language; in any
+   * other object (a payload template) such a key without {@code .$} is literal text.
+   */
+  private static final Set<String> STRUCTURAL = Set.of("Choices", "And", "Or", "Not", "Catch", "ItemReader",
+      "ReaderConfig", "ItemBatcher", "ResultWriter", "WriterConfig");
+
+  private final boolean jsonata;
+  private final List<Read> reads = new ArrayList<>();
+
+  private VariableReads(boolean jsonata) {
+    this.jsonata = jsonata;
+  }
+
+  static List<Read> of(FlowGraph.State state) {
+    VariableReads found = new VariableReads(state.jsonata);
+    for (Iterator<Map.Entry<String, JsonNode>> it = state.node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      if (!NOT_READ.contains(field.getKey())) {
+        found.walk(field.getKey(), field.getValue(), state.pointer(field.getKey()), true);
+      }
+    }
+    return found.reads;
+  }
+
+  // `structural`: whether `value` is a field of the language rather than part of a payload template.
+  private void walk(String key, JsonNode value, String pointer, boolean structural) {
+    if (value.isTextual()) {
+      readString(key, value.textValue(), pointer, structural);
+    } else if (value.isObject()) {
+      boolean fieldsAreStructural = structural && STRUCTURAL.contains(key);
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (!fieldsAreStructural || !NOT_READ.contains(field.getKey())) {
+          walk(field.getKey(), field.getValue(), JsonPointers.child(pointer, field.getKey()), fieldsAreStructural);
+        }
+      }
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        walk(key, value.get(i), JsonPointers.child(pointer, i), structural);
+      }
+    }
+  }
+
+  private void readString(String key, String text, String pointer, boolean structural) {
+    if (jsonata) {
+      JsonataText expression = JsonataText.ofTemplate(text);
+      if (expression != null) {
+        expression.variables().forEach(name -> reads.add(new Read(name, pointer)));
+      }
+    } else if (key.endsWith(".$") || structural && (key.endsWith("Path") || key.equals("Variable"))) {
+      readJsonPath(text, pointer);
+    }
+  }
+
+  private void readJsonPath(String text, String pointer) {
+    if (Intrinsic.looksLikeCall(text)) {
+      try {
+        readArguments(Intrinsic.parse(text.strip()), pointer);
+      } catch (IllegalArgumentException e) {
+        // Reported as INVALID_INTRINSIC by the path rules; the data flow only reads well-formed calls.
+      }
+      return;
+    }
+    ReadPath.parse(text).filter(path -> path.root() == ReadPath.Root.VARIABLE)
+        .ifPresent(path -> reads.add(new Read(path.variable(), pointer)));
+  }
+
+  private void readArguments(Intrinsic call, String pointer) {
+    for (Value argument : call.arguments()) {
+      if (argument instanceof Intrinsic nested) {
+        readArguments(nested, pointer);
+      } else if (argument instanceof Path path) {
+        readJsonPath(path.expression(), pointer);
+      }
+    }
+  }
+
+  /** The names an {@code Assign} object sets ({@code name} or {@code name.$}), each with its pointer. */
+  static List<Read> assigned(JsonNode assign, String pointer) {
+    List<Read> names = new ArrayList<>();
+    if (assign != null && assign.isObject()) {
+      for (Iterator<String> it = assign.fieldNames(); it.hasNext(); ) {
+        String key = it.next();
+        String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+        names.add(new Read(name, JsonPointers.child(pointer, key)));
+      }
+    }
+    return names;
+  }
+}
