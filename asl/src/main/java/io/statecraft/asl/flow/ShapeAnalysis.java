@@ -200,7 +200,8 @@ final class ShapeAnalysis {
         return catcherOutput == null ? errorOutput : jsonataTemplate(catcherOutput, "Output")
             .because(Origin.written(state.name, "Output of " + Origin.STATE + "'s catcher replaced the input"));
       }
-      return applyResultPath(input, errorOutput, catcher.get("ResultPath"), true);
+      // Not `built`: the error output's own origin already says that it replaced the input.
+      return applyResultPath(input, errorOutput, catcher.get("ResultPath"), false);
     }
 
     private Shape resultSelector() {
