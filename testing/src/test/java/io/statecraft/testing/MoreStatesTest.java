@@ -1,6 +1,7 @@
 package io.statecraft.testing;
 
 import static io.statecraft.testing.WorkflowAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -44,19 +45,26 @@ class MoreStatesTest {
 
   @Test
   void anIterationVariableIsNotVisibleAfterTheMap() {
-    assertThat(LocalExecutor.ofJson("""
+    // The data-flow check finds this before anything runs.
+    assertThatThrownBy(() -> LocalExecutor.ofJson("""
         {"StartAt": "M", "States": {
           "M": {"Type": "Map", "ItemProcessor": {"StartAt": "Set", "States": {
                   "Set": {"Type": "Pass", "Assign": {"inner.$": "$"}, "End": true}}}, "Next": "After"},
           "After": {"Type": "Pass", "Parameters": {"inner.$": "$inner"}, "End": true}}}
-        """).run("[1]")).failed().hasError("States.Runtime",
-        "The variable '$inner' used in '$inner' is not defined; assign it in an earlier state with Assign");
+        """).run("[1]")).isInstanceOf(DefinitionException.class).hasMessageContaining("ERROR VARIABLE_OUT_OF_SCOPE "
+        + "/States/After/Parameters/inner.$: $inner is assigned only in the iterations of Map state 'M', which After "
+        + "cannot see");
   }
 
   @Test
   void aVariableNotAssignedIsARuntimeError() {
-    assertThat(LocalExecutor.ofJson("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"Parameters\": "
-        + "{\"v.$\": \"$missing\"}, \"End\": true}}}").run()).failed().hasError("States.Runtime",
+    // Assigned on one path only (a data-flow warning, not an error), and read on the other.
+    assertThat(LocalExecutor.ofJson("""
+        {"StartAt": "C", "States": {
+          "C": {"Type": "Choice", "Choices": [{"Variable": "$.set", "IsPresent": true, "Next": "S"}], "Default": "P"},
+          "S": {"Type": "Pass", "Assign": {"missing": 1}, "Next": "P"},
+          "P": {"Type": "Pass", "Parameters": {"v.$": "$missing"}, "End": true}}}
+        """).run()).failed().hasError("States.Runtime",
         "The variable '$missing' used in '$missing' is not defined; assign it in an earlier state with Assign");
   }
 

@@ -34,8 +34,13 @@ final class JsonataText {
     return new JsonataText(trimmed.substring(2, trimmed.length() - 2));
   }
 
-  /** The workflow variables read, in order of first appearance. */
-  Set<String> variables() {
+  /**
+   * The workflow variables read, in order of first appearance.
+   *
+   * @param guarded whether to list the names read only as the argument of {@code $exists(...)}
+   *     (a read that tests whether the variable is there, which works where it is not), or the others
+   */
+  Set<String> variables(boolean guarded) {
     Set<String> bound = new LinkedHashSet<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
@@ -47,7 +52,8 @@ final class JsonataText {
     Set<String> read = new LinkedHashSet<>();
     for (Token token : tokens) {
       if (!token.name.isEmpty() && !token.name.equals("states") && !bound.contains(token.name)
-          && !nextStartsWith(token.end, "(") && !nextStartsWith(token.end, ":=")) {
+          && !nextStartsWith(token.end, "(") && !nextStartsWith(token.end, ":=")
+          && isExistsArgument(token) == guarded) {
         read.add(token.name);
       }
     }
@@ -147,6 +153,11 @@ final class JsonataText {
       i += text.charAt(i) == '\\' ? 2 : 1;
     }
     return i + 1;
+  }
+
+  // Whether the token is the whole argument of $exists: `$exists($name)`.
+  private boolean isExistsArgument(Token token) {
+    return text.substring(0, token.start).stripTrailing().endsWith("$exists(") && nextStartsWith(token.end, ")");
   }
 
   // Whether the token is in the parameter list of `function(...)` (or its short form `λ(...)`).

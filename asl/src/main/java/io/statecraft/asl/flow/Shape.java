@@ -1,8 +1,10 @@
 package io.statecraft.asl.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -77,6 +79,11 @@ record Shape(Kind kind, Map<String, Shape> fields, Shape element, Set<Origin> or
     return new Shape(Kind.OBJECT, fields, null, Set.of(origin), false).bounded(MAX_DEPTH);
   }
 
+  /** An array of these items: each item is what all of them have in common. */
+  static Shape arrayOf(List<Shape> items) {
+    return array(items.stream().reduce(Shape::join).orElse(UNKNOWN));
+  }
+
   /** An object known to have these fields, and perhaps others. */
   static Shape openObject(Map<String, Shape> fields) {
     return new Shape(Kind.OBJECT, fields, null, Set.of(), true).bounded(MAX_DEPTH);
@@ -103,12 +110,9 @@ record Shape(Kind kind, Map<String, Shape> fields, Shape element, Set<Origin> or
       return object(fields, origin);
     }
     if (value.isArray()) {
-      Shape element = null;
-      for (JsonNode item : value) {
-        Shape itemShape = ofLiteral(item, origin);
-        element = element == null ? itemShape : element.join(itemShape);
-      }
-      return array(element == null ? UNKNOWN : element);
+      List<Shape> items = new ArrayList<>();
+      value.forEach(item -> items.add(ofLiteral(item, origin)));
+      return arrayOf(items);
     }
     if (value.isTextual()) {
       return STRING;

@@ -3,6 +3,7 @@ package io.statecraft.asl.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.asl.json.JsonPointers;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -158,7 +159,8 @@ final class ShapeAnalysis {
           break;
         case "Map":
           innerInput = mapIterationInput();
-          result = Shape.ANY_ARRAY;
+          // With a ResultWriter the result is a description of what was written, not the array.
+          result = state.get("ResultWriter") == null ? Shape.ANY_ARRAY : Shape.UNKNOWN;
           output = outputPath(resultPath(resultSelector(), state.get("ResultSelector") != null));
           break;
         default:
@@ -173,7 +175,7 @@ final class ShapeAnalysis {
         result = SdkResponses.of(state.node.path("Resource").asText(""), state.name).orElse(Shape.UNKNOWN);
         checks.jsonataResultReads(state, result);
       } else if (state.is("Parallel") || state.is("Map")) {
-        result = Shape.ANY_ARRAY;
+        result = state.get("ResultWriter") == null ? Shape.ANY_ARRAY : Shape.UNKNOWN;
         JsonNode arguments = state.get(state.is("Map") ? "ItemSelector" : "Arguments");
         innerInput = arguments != null ? jsonataTemplate(arguments, state.is("Map") ? "ItemSelector" : "Arguments")
             : state.is("Parallel") ? input : Shape.UNKNOWN;
@@ -189,10 +191,16 @@ final class ShapeAnalysis {
 
     /** The next state's input along {@code edge}. */
     Shape outputVia(FlowGraph.Edge edge) {
+      JsonNode way = state.node.at(edge.pointer().substring(state.pointer.length()));
+      if (edge.via() == FlowGraph.Via.CHOICE_RULE && state.jsonata && way.has("Output")) {
+        // A JSONata choice rule's own Output is the next state's input.
+        return jsonataTemplate(way.get("Output"), "Output")
+            .because(Origin.written(state.name, "Output of a choice rule of " + Origin.STATE + " replaced the input"));
+      }
       if (edge.via() != FlowGraph.Via.CATCH) {
         return output == null ? Shape.UNKNOWN : output;
       }
-      JsonNode catcher = state.node.at(edge.pointer().substring(state.pointer.length()));
+      JsonNode catcher = way;
       Origin origin = Origin.written(state.name, "the error output of " + Origin.STATE + "'s catcher replaced the input");
       Shape errorOutput = Shape.object(Map.of("Error", Shape.STRING, "Cause", Shape.STRING), origin);
       if (state.jsonata) {
@@ -313,12 +321,11 @@ final class ShapeAnalysis {
         return Shape.object(fields, wrote(field));
       }
       if (value.isArray()) {
-        Shape element = null;
+        List<Shape> items = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
-          Shape item = templateValue(value.get(i), JsonPointers.child(pointer, i), field, source, mapItem);
-          element = element == null ? item : element.join(item);
+          items.add(templateValue(value.get(i), JsonPointers.child(pointer, i), field, source, mapItem));
         }
-        return Shape.array(element == null ? Shape.UNKNOWN : element);
+        return Shape.arrayOf(items);
       }
       return Shape.ofLiteral(value, wrote(field));
     }
@@ -334,12 +341,9 @@ final class ShapeAnalysis {
         return Shape.object(fields, wrote(field));
       }
       if (value.isArray()) {
-        Shape element = null;
-        for (JsonNode item : value) {
-          Shape itemShape = jsonataTemplate(item, field);
-          element = element == null ? itemShape : element.join(itemShape);
-        }
-        return Shape.array(element == null ? Shape.UNKNOWN : element);
+        List<Shape> items = new ArrayList<>();
+        value.forEach(item -> items.add(jsonataTemplate(item, field)));
+        return Shape.arrayOf(items);
       }
       return Shape.ofLiteral(value, wrote(field));
     }

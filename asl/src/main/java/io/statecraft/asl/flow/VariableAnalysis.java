@@ -116,7 +116,8 @@ final class VariableAnalysis {
     Set<String> may = mayIn.get(state);
     for (VariableReads.Read read : reads.get(state)) {
       String name = read.name();
-      if (must.contains(name)) {
+      // $exists($name) works where name is not set; $string where no state sets `string` is the function.
+      if (must.contains(name) || read.guarded() || read.mayBeFunction() && !assignedAnywhere(name)) {
         continue;
       }
       if (may.contains(name)) {
@@ -128,12 +129,16 @@ final class VariableAnalysis {
       String elsewhere = scopeAssigning(name, state.scope);
       if (elsewhere != null) {
         problems.error(ProblemCode.VARIABLE_OUT_OF_SCOPE, read.pointer(), "$" + name + " is assigned only in "
-            + elsewhere + ", which " + state.name + " cannot see; " + outOfScopeAdvice(state.scope, elsewhere));
+            + elsewhere + ", which " + state.name + " cannot see; " + outOfScopeAdvice(state.scope));
       } else {
         problems.error(ProblemCode.UNASSIGNED_VARIABLE, read.pointer(), "$" + name + " is read here, but no path "
             + "to " + state.name + " assigns it; assign it with Assign in an earlier state, or fix the name");
       }
     }
+  }
+
+  private boolean assignedAnywhere(String name) {
+    return assignedIn.values().stream().anyMatch(names -> names.contains(name));
   }
 
   // A scope (other than those `reader` is within) that assigns `name`, described; null if none.
@@ -157,7 +162,7 @@ final class VariableAnalysis {
     return false;
   }
 
-  private static String outOfScopeAdvice(FlowGraph.Scope reader, String assigningScope) {
+  private static String outOfScopeAdvice(FlowGraph.Scope reader) {
     for (FlowGraph.Scope at = reader; at != null; at = at.parent) {
       if (at.kind == FlowGraph.ScopeKind.DISTRIBUTED_MAP) {
         return "a distributed Map's iterations do not see the variables around the Map: pass the value to "

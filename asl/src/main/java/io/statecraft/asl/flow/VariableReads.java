@@ -20,8 +20,31 @@ import java.util.Set;
  */
 final class VariableReads {
 
-  /** A variable read. */
-  record Read(String name, String pointer) {}
+  /**
+   * A variable read.
+   *
+   * @param name the variable's name
+   * @param pointer the string that reads it
+   * @param guarded whether the read works where the variable is not assigned: JSONata's
+   *     {@code $exists($name)}
+   * @param mayBeFunction whether the name is also one of JSONata's functions, which a JSONata
+   *     expression can pass as a value ({@code $map($list, $string)})
+   */
+  record Read(String name, String pointer, boolean guarded, boolean mayBeFunction) {}
+
+  /**
+   * JSONata's built-in functions (https://docs.jsonata.org/overview, "Function library") and the
+   * ones Step Functions adds ("Transforming data with JSONata in Step Functions",
+   * https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
+   */
+  private static final Set<String> FUNCTIONS = Set.of("sum", "count", "max", "min", "average", "string", "length",
+      "substring", "substringBefore", "substringAfter", "uppercase", "lowercase", "trim", "pad", "contains", "split",
+      "join", "match", "replace", "eval", "base64encode", "base64decode", "encodeUrlComponent", "encodeUrl",
+      "decodeUrlComponent", "decodeUrl", "formatNumber", "formatBase", "formatInteger", "parseInteger", "number",
+      "abs", "floor", "ceil", "round", "power", "sqrt", "random", "boolean", "not", "exists", "append", "sort",
+      "reverse", "shuffle", "distinct", "zip", "keys", "lookup", "spread", "merge", "sift", "each", "error", "assert",
+      "type", "map", "filter", "single", "reduce", "now", "millis", "fromMillis", "toMillis", "partition", "range",
+      "hash", "uuid", "parse");
 
   /** Fields that are not evaluated here, or hold states of their own. */
   private static final Set<String> NOT_READ = Set.of("Comment", "Type", "Next", "End", "Default", "Branches",
@@ -75,7 +98,8 @@ final class VariableReads {
     if (jsonata) {
       JsonataText expression = JsonataText.ofTemplate(text);
       if (expression != null) {
-        expression.variables().forEach(name -> reads.add(new Read(name, pointer)));
+        expression.variables(false).forEach(name -> reads.add(new Read(name, pointer, false, FUNCTIONS.contains(name))));
+        expression.variables(true).forEach(name -> reads.add(new Read(name, pointer, true, false)));
       }
     } else if (key.endsWith(".$") || structural && (key.endsWith("Path") || key.equals("Variable"))) {
       readJsonPath(text, pointer);
@@ -92,7 +116,7 @@ final class VariableReads {
       return;
     }
     ReadPath.parse(text).filter(path -> path.root() == ReadPath.Root.VARIABLE)
-        .ifPresent(path -> reads.add(new Read(path.variable(), pointer)));
+        .ifPresent(path -> reads.add(new Read(path.variable(), pointer, false, false)));
   }
 
   private void readArguments(Intrinsic call, String pointer) {
@@ -112,7 +136,7 @@ final class VariableReads {
       for (Iterator<String> it = assign.fieldNames(); it.hasNext(); ) {
         String key = it.next();
         String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
-        names.add(new Read(name, JsonPointers.child(pointer, key)));
+        names.add(new Read(name, JsonPointers.child(pointer, key), false, false));
       }
     }
     return names;

@@ -417,4 +417,93 @@ final class ShapeFlowTest {
         """)).containsExactly(
         "WARNING UNKNOWN_RESULT_FIELD /States/Describe/Output: '$states.result.Reservations.Instancez' reads Instancez, which '$.Reservations' cannot have: it is part of the result of Describe, an AWS SDK Reservation, and that has no member Instancez; did you mean 'Instances'?");
   }
+
+  @Test
+  void aJsonataChoiceRulesOwnOutputIsTheNextInput() {
+    assertThat(problems("""
+        {
+          "QueryLanguage": "JSONata",
+          "StartAt": "Pick",
+          "States": {
+            "Pick": {
+              "Type": "Choice",
+              "Choices": [
+                {
+                  "Condition": "{% $states.input.vip %}",
+                  "Output": {
+                    "kept": 1
+                  },
+                  "Next": "Rule"
+                }
+              ],
+              "Output": {
+                "other": 2
+              },
+              "Default": "Fallback"
+            },
+            "Rule": {
+              "Type": "Pass",
+              "Output": "{% $states.input.kept %}",
+              "End": true
+            },
+            "Fallback": {
+              "Type": "Pass",
+              "Output": "{% $states.input.kept %}",
+              "End": true
+            }
+          }
+        }
+        """)).containsExactly(
+        "WARNING FIELD_NOT_IN_INPUT /States/Fallback/Output: '$states.input.kept' reads kept, which the input of Fallback cannot have: Output of Pick replaced the input; it has only other");
+  }
+
+  @Test
+  void aMapWithAResultWriterHasNoArrayResult() {
+    assertThat(problems("""
+        {
+          "StartAt": "Each",
+          "States": {
+            "Each": {
+              "Type": "Map",
+              "ItemProcessor": {
+                "ProcessorConfig": {
+                  "Mode": "DISTRIBUTED",
+                  "ExecutionType": "STANDARD"
+                },
+                "StartAt": "Work",
+                "States": {
+                  "Work": {
+                    "Type": "Pass",
+                    "End": true
+                  }
+                }
+              },
+              "ResultWriter": {
+                "Resource": "arn:aws:states:::s3:putObject",
+                "Parameters": {
+                  "Bucket": "b",
+                  "Prefix": "p"
+                }
+              },
+              "ResultPath": "$.written",
+              "Next": "Check"
+            },
+            "Check": {
+              "Type": "Choice",
+              "Choices": [
+                {
+                  "Variable": "$.written.ResultWriterDetails.Bucket",
+                  "StringEquals": "b",
+                  "Next": "Done"
+                }
+              ],
+              "Default": "Done"
+            },
+            "Done": {
+              "Type": "Succeed"
+            }
+          }
+        }
+        """)).isEmpty();
+  }
 }

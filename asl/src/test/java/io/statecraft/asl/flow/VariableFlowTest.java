@@ -451,4 +451,38 @@ final class VariableFlowTest {
         }
         """)).isEmpty();
   }
+
+  @Test
+  void existsTestsAndFunctionsPassedAsValuesAreNotReadsOfUnsetVariables() {
+    // $exists($later) works where later is not set yet; $string is JSONata's function, as no
+    // state assigns a variable of that name; $count is the variable here, as Init assigns it.
+    assertThat(problems("""
+        {
+          "QueryLanguage": "JSONata",
+          "StartAt": "Init",
+          "States": {
+            "Init": {
+              "Type": "Pass",
+              "Assign": {
+                "count": 2
+              },
+              "Next": "Use"
+            },
+            "Use": {
+              "Type": "Pass",
+              "Output": "{% [$exists($later), $map($states.input.numbers, $string), $count, $exists($never)] %}",
+              "Assign": {
+                "later": 1
+              },
+              "Next": "Again"
+            },
+            "Again": {
+              "Type": "Pass",
+              "Output": "{% $later %}",
+              "End": true
+            }
+          }
+        }
+        """)).isEmpty();
+  }
 }
