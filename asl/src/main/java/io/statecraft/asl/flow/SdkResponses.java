@@ -1,6 +1,7 @@
 package io.statecraft.asl.flow;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +68,37 @@ final class SdkResponses {
       Reflection reflection = new Reflection(loader);
       Object builder = response.getMethod("builder").invoke(null);
       String simpleName = response.getSimpleName();
-      return Optional.of(reflection.structure(builder, simpleName + " of " + operation, new HashSet<>(), 0));
+      Shape shape = reflection.structure(builder, simpleName + " of " + operation, new HashSet<>(), 0);
+      // A streamed body (S3 GetObject's Body) is no member of the model, yet Step Functions returns it.
+      return Optional.of(streamsItsOutput(response, operation.substring(operation.indexOf(':') + 1), loader)
+          ? Shape.openObject(shape.fields()) : shape);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       // The service's classes are absent or not the SDK's: the result stays unknown.
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether the service's client streams the operation's output: its method for the operation takes
+   * a {@code ResponseTransformer} ({@code S3Client.getObject}). The client is named after the
+   * response's base class: {@code S3Response} gives {@code S3Client}.
+   */
+  private static boolean streamsItsOutput(Class<?> response, String action, ClassLoader loader) {
+    String base = response.getSuperclass().getSimpleName();
+    if (!base.endsWith("Response")) {
+      return true; // not the usual layout: assume the worst, that other fields may come back
+    }
+    String client = response.getPackageName().replace(".model", ".") + base.replace("Response", "Client");
+    try {
+      for (Method method : Class.forName(client, false, loader).getMethods()) {
+        if (method.getName().equals(action) && Arrays.stream(method.getParameterTypes())
+            .anyMatch(type -> type.getSimpleName().equals("ResponseTransformer"))) {
+          return true;
+        }
+      }
+      return false;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return true;
     }
   }
 
@@ -80,6 +108,9 @@ final class SdkResponses {
       return Shape.array(withState(shape.element(), state, "part of the result of "));
     }
     if (!shape.isObject()) {
+      return shape;
+    }
+    if (shape.open()) {
       return shape;
     }
     Map<String, Shape> fields = new TreeMap<>();

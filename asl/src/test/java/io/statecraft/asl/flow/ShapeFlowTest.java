@@ -506,4 +506,29 @@ final class ShapeFlowTest {
         }
         """)).isEmpty();
   }
+
+  @Test
+  void aStreamedResponseMayHaveMoreThanItsModelsMembers() {
+    // S3 GetObject's Body is streamed, so it is no member of GetObjectResponse, yet the task returns it.
+    assertThat(problems("""
+        {
+          "StartAt": "Get",
+          "States": {
+            "Get": {
+              "Type": "Task",
+              "Resource": "arn:aws:states:::aws-sdk:s3:getObject",
+              "Parameters": {
+                "Bucket": "b",
+                "Key": "k"
+              },
+              "ResultSelector": {
+                "body.$": "$.Body",
+                "type.$": "$.ContentType"
+              },
+              "End": true
+            }
+          }
+        }
+        """)).isEmpty();
+  }
 }
