@@ -32,16 +32,13 @@ final class ShapeAnalysis {
   /** More state visits than this in one scope and the scope's inputs are left unknown. */
   private static final int MAX_VISITS_PER_STATE = 64;
 
-  private final ShapeChecks checks;
   private final Map<FlowGraph.State, Shape> inputs = new IdentityHashMap<>();
   private final Map<FlowGraph.Scope, Shape> scopeInputs = new IdentityHashMap<>();
 
-  private ShapeAnalysis(ShapeChecks checks) {
-    this.checks = checks;
-  }
+  private ShapeAnalysis() {}
 
   static void check(FlowGraph graph, ShapeChecks checks) {
-    ShapeAnalysis analysis = new ShapeAnalysis(checks);
+    ShapeAnalysis analysis = new ShapeAnalysis();
     analysis.scopeInputs.put(graph.top(), Shape.UNKNOWN);
     // Scopes are listed outside in: a scope's input is set when its owner's input is final.
     for (FlowGraph.Scope scope : graph.scopes()) {
@@ -292,7 +289,7 @@ final class ShapeAnalysis {
     }
 
     private Shape read(Shape from, JsonNode pathNode, String pointer, String container) {
-      return checks.read(state, from, pathNode.asText(""), pointer, container);
+      return checks.read(from, pathNode.asText(""), pointer, container);
     }
 
     /** A JSONPath payload template: literal keys, {@code .$} keys read from {@code source}. */

@@ -52,7 +52,7 @@ final class ShapeChecks {
   }
 
   /** Reads a JSONPath from {@code from}; reports a field that cannot be there; returns what it finds. */
-  Shape read(FlowGraph.State state, Shape from, String text, String pointer, String container) {
+  Shape read(Shape from, String text, String pointer, String container) {
     Optional<ReadPath> path = ReadPath.parse(text);
     if (path.isEmpty() || path.get().root() != ReadPath.Root.INPUT || path.get().steps().isEmpty()) {
       return Shape.UNKNOWN;
@@ -77,7 +77,7 @@ final class ShapeChecks {
       }
       return Shape.UNKNOWN;
     }
-    return read(state, source, text, pointer, container);
+    return read(source, text, pointer, container);
   }
 
   private Shape call(FlowGraph.State state, Intrinsic call, String pointer, Shape source, Shape mapItem,
@@ -140,14 +140,14 @@ final class ShapeChecks {
     for (Iterator<Map.Entry<String, JsonNode>> it = rule.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       if (field.getKey().endsWith("Path") && field.getValue().isTextual()) {
-        read(state, effective, field.getValue().textValue(), JsonPointers.child(pointer, field.getKey()), container);
+        read(effective, field.getValue().textValue(), JsonPointers.child(pointer, field.getKey()), container);
       }
     }
     JsonNode variable = rule.get("Variable");
     if (variable == null || !variable.isTextual()) {
       return;
     }
-    Shape compared = read(state, effective, variable.textValue(), JsonPointers.child(pointer, "Variable"), container);
+    Shape compared = read(effective, variable.textValue(), JsonPointers.child(pointer, "Variable"), container);
     for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
       String operator = it.next();
       Shape.Kind expected = IntrinsicTypes.comparedBy(operator);
