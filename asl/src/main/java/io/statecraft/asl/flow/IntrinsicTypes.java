@@ -1,9 +1,11 @@
 package io.statecraft.asl.flow;
 
 import io.statecraft.dsl.IntrinsicFunction;
+import java.util.Set;
 
 /**
- * The JSON types the intrinsic functions take and give, and the type each Choice comparison
+ * The JSON types the intrinsic functions take and give, the type the first argument of JSONata's
+ * string and number functions must have, and the type each Choice comparison
  * operator compares, as "Intrinsic functions for JSONPath states"
  * (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html) and "Choice
  * workflow state" (https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html)
@@ -72,6 +74,27 @@ final class IntrinsicTypes {
         return Shape.UNKNOWN;
     }
   }
+
+  /**
+   * The type the first argument of a JSONata function must have, by its signature (JSONata
+   * rejects any other with error T0410: "Function library", https://docs.jsonata.org/string-functions
+   * and https://docs.jsonata.org/numeric-functions); null for a function not listed here.
+   * {@code $sum}, {@code $max}, {@code $min} and {@code $average} also take an array of numbers.
+   */
+  static Shape.Kind jsonataArgument(String function) {
+    if (JSONATA_STRING_FUNCTIONS.contains(function)) {
+      return Shape.Kind.STRING;
+    }
+    return JSONATA_NUMBER_FUNCTIONS.contains(function) ? Shape.Kind.NUMBER : null;
+  }
+
+  private static final Set<String> JSONATA_STRING_FUNCTIONS = Set.of("uppercase", "lowercase", "trim", "length",
+      "substring", "substringBefore", "substringAfter", "pad", "contains", "split", "match", "replace",
+      "base64encode", "base64decode", "encodeUrlComponent", "encodeUrl", "decodeUrlComponent", "decodeUrl",
+      "toMillis", "parseInteger");
+
+  private static final Set<String> JSONATA_NUMBER_FUNCTIONS = Set.of("abs", "floor", "ceil", "round", "power",
+      "sqrt", "formatNumber", "formatBase", "formatInteger", "fromMillis", "sum", "max", "min", "average");
 
   /** The type a Choice operator ({@code NumericGreaterThan}, {@code StringEqualsPath}) compares; null for the Is* tests. */
   static Shape.Kind comparedBy(String operator) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a JSONata expression reads, found by scanning its tokens (string literals, comments and
@@ -61,12 +63,23 @@ final class JsonataText {
   }
 
   /**
+   * A field chain read after {@code $states.<root>}.
+   *
+   * @param names the fields, in order; empty for the whole value
+   * @param function the JSONata function the chain is the whole first argument of
+   *     ({@code uppercase} in {@code $uppercase($states.input.name)}), or null
+   */
+  record Chain(List<String> names, String function) {}
+
+  private static final Pattern CALL_OPENING = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)\\s*\\($");
+
+  /**
    * The field chains read after {@code $states.<root>} ({@code input} or {@code result}), each
    * stopping where the chain stops being plain names: {@code $states.input.order.items[0]} gives
-   * {@code [order, items]}. An empty chain is the whole value.
+   * {@code [order, items]}.
    */
-  List<List<String>> chains(String root) {
-    List<List<String>> chains = new ArrayList<>();
+  List<Chain> chains(String root) {
+    List<Chain> chains = new ArrayList<>();
     for (Token token : tokens) {
       if (!token.name.equals("states")) {
         continue;
@@ -83,11 +96,16 @@ final class JsonataText {
         before = at;
         at = name(at, names);
       } while (at != before);
+      String function = null;
+      if (nextStartsWith(at, ")") || nextStartsWith(at, ",")) {
+        Matcher call = CALL_OPENING.matcher(text.substring(0, token.start).stripTrailing());
+        function = call.find() ? call.group(1) : null;
+      }
       // A name right before a call or an operator that makes it something else is not read as a field.
       if (!names.isEmpty() && (nextStartsWith(at, "(") || nextStartsWith(at, "{"))) {
         names.remove(names.size() - 1);
       }
-      chains.add(List.copyOf(names));
+      chains.add(new Chain(List.copyOf(names), function));
     }
     return chains;
   }

@@ -186,10 +186,18 @@ final class ShapeChecks {
       if (expression == null) {
         return;
       }
-      for (List<String> chain : expression.chains(root)) {
-        List<ReadPath.Step> steps = chain.stream().map(ReadPath.Step::field).toList();
-        String shown = "'$states." + root + (chain.isEmpty() ? "" : "." + String.join(".", chain)) + "'";
-        follow(from, steps, true, shown, pointer, "the " + root + " of " + state.name);
+      for (JsonataText.Chain chain : expression.chains(root)) {
+        List<ReadPath.Step> steps = chain.names().stream().map(ReadPath.Step::field).toList();
+        String shown = "'$states." + root + (chain.names().isEmpty() ? "" : "." + String.join(".", chain.names())) + "'";
+        Shape found = follow(from, steps, true, shown, pointer, "the " + root + " of " + state.name);
+        Shape.Kind expected = chain.function() == null ? null : IntrinsicTypes.jsonataArgument(chain.function());
+        // An array is left alone: JSONata reads a one-item sequence as its item.
+        if (expected != null && found.isKnown() && found.kind() != expected && found.kind() != Shape.Kind.ARRAY
+            && found.kind() != Shape.Kind.NULL) {
+          warn(ProblemCode.TYPE_MISMATCH, pointer, "$" + chain.function() + " takes " + expected.described()
+              + ", but " + shown + " is " + found.kind().described() + " here" + detail(found)
+              + ", so the expression fails (JSONata error T0410); pass " + expected.described());
+        }
       }
     } else if (value.isContainerNode()) {
       Iterator<Map.Entry<String, JsonNode>> fields = value.fields();

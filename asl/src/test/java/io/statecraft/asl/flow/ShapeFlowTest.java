@@ -531,4 +531,33 @@ final class ShapeFlowTest {
         }
         """)).isEmpty();
   }
+
+  @Test
+  void jsonataFunctionsGivenAValueOfTheWrongType() {
+    // $uppercase of a number fails; $round of a number, $uppercase of a string, $sum of an array
+    // and $uppercase of what is unknown are fine.
+    assertThat(problems("""
+        {
+          "QueryLanguage": "JSONata",
+          "StartAt": "Shape",
+          "States": {
+            "Shape": {
+              "Type": "Pass",
+              "Output": {
+                "count": 3,
+                "name": "x",
+                "prices": [1, 2]
+              },
+              "Next": "Use"
+            },
+            "Use": {
+              "Type": "Pass",
+              "Output": "{% [$uppercase($states.input.count), $round($states.input.count), $uppercase($states.input.name), $sum($states.input.prices), $uppercase($states.context.Execution.Name)] %}",
+              "End": true
+            }
+          }
+        }
+        """)).containsExactly(
+        "WARNING TYPE_MISMATCH /States/Use/Output: $uppercase takes a string, but '$states.input.count' is a number here, so the expression fails (JSONata error T0410); pass a string");
+  }
 }
