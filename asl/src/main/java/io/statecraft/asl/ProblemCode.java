@@ -224,5 +224,12 @@ public enum ProblemCode {
   /** CloudFormation's ValidateTemplate rejected the template. */
   TEMPLATE_VALIDATION_ERROR,
   /** A template too large to validate by body, and no S3 bucket to validate it from (warning). */
-  TEMPLATE_NOT_VALIDATED
+  TEMPLATE_NOT_VALIDATED,
+
+  // --- Release: template conditions, versions, aliases, deployments, encryption --------------------
+
+  /** A template condition that CloudFormation would reject (Fn::And/Fn::Or with fewer than 2 or more than 10 parts). */
+  INVALID_CONDITION,
+  /** A resource, output or property that refers to a resource created only under a condition, outside that condition. */
+  CONDITIONAL_REFERENCE
 }

@@ -46,6 +46,21 @@ public final class WorkflowSpec {
   private final List<Output> outputs;
   private final List<IamStatement> permissions;
   private final TemplateValue alarmTopicArn;
+  private final List<ConditionalPermission> conditionalPermissions;
+  private final Map<WorkflowResource, TemplateCondition> resourceConditions;
+
+  /**
+   * A statement of the execution role granted only when {@code condition} holds.
+   *
+   * @param condition the template condition
+   * @param statement the statement
+   */
+  public record ConditionalPermission(TemplateCondition condition, IamStatement statement) {
+    public ConditionalPermission {
+      Objects.requireNonNull(condition, "condition == null");
+      Objects.requireNonNull(statement, "statement == null");
+    }
+  }
 
   private WorkflowSpec(Builder builder) {
     this.stateMachine = builder.stateMachine;
@@ -63,6 +78,8 @@ public final class WorkflowSpec {
     this.outputs = List.copyOf(builder.outputs);
     this.permissions = List.copyOf(builder.permissions);
     this.alarmTopicArn = builder.alarmTopicArn;
+    this.conditionalPermissions = List.copyOf(builder.conditionalPermissions);
+    this.resourceConditions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.resourceConditions));
   }
 
   /** A builder for a workflow around {@code stateMachine}. */
@@ -149,6 +166,16 @@ public final class WorkflowSpec {
     return alarmTopicArn;
   }
 
+  /** Statements of the execution role granted only when their condition holds. */
+  public List<ConditionalPermission> conditionalPermissions() {
+    return conditionalPermissions;
+  }
+
+  /** The condition under which {@code resource} is created; null when it always is. */
+  public TemplateCondition conditionOf(WorkflowResource resource) {
+    return resourceConditions.get(resource);
+  }
+
   /** Builds a {@link WorkflowSpec}. */
   public static final class Builder {
     private final StateMachine stateMachine;
@@ -166,6 +193,8 @@ public final class WorkflowSpec {
     private final List<Output> outputs = new ArrayList<>();
     private final List<IamStatement> permissions = new ArrayList<>();
     private TemplateValue alarmTopicArn;
+    private final List<ConditionalPermission> conditionalPermissions = new ArrayList<>();
+    private final Map<WorkflowResource, TemplateCondition> resourceConditions = new LinkedHashMap<>();
 
     private Builder(StateMachine stateMachine) {
       this.stateMachine = Objects.requireNonNull(stateMachine, "stateMachine == null");
@@ -210,6 +239,20 @@ public final class WorkflowSpec {
     public Builder resources(WorkflowResource... resources) {
       for (WorkflowResource resource : resources) {
         this.resources.add(Objects.requireNonNull(resource, "resource == null"));
+      }
+      return this;
+    }
+
+    /**
+     * Supporting resources created only when {@code condition} holds (their {@code Condition}
+     * attribute). What refers to them must be created under the same condition, or choose with
+     * {@link TemplateValue#when(TemplateCondition, TemplateValue, TemplateValue)}.
+     */
+    public Builder resources(TemplateCondition condition, WorkflowResource... resources) {
+      Objects.requireNonNull(condition, "condition == null");
+      resources(resources);
+      for (WorkflowResource resource : resources) {
+        resourceConditions.put(resource, condition);
       }
       return this;
     }
@@ -275,6 +318,19 @@ public final class WorkflowSpec {
     public Builder permissions(IamStatement... statements) {
       for (IamStatement statement : statements) {
         permissions.add(Objects.requireNonNull(statement, "statement == null"));
+      }
+      return this;
+    }
+
+    /**
+     * Permissions the execution role has only when {@code condition} holds, such as the grants on
+     * an optional key parameter: each statement is written {@code Fn::If [condition, statement,
+     * AWS::NoValue]}.
+     */
+    public Builder permissions(TemplateCondition condition, IamStatement... statements) {
+      Objects.requireNonNull(condition, "condition == null");
+      for (IamStatement statement : statements) {
+        conditionalPermissions.add(new ConditionalPermission(condition, Objects.requireNonNull(statement, "statement == null")));
       }
       return this;
     }

@@ -14,6 +14,7 @@ import io.statecraft.dsl.workflow.LogLevel;
 import io.statecraft.dsl.workflow.Output;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.ParameterGroup;
+import io.statecraft.dsl.workflow.TemplateCondition;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import io.statecraft.asl.CompiledDefinition;
 import io.statecraft.asl.DefinitionCompiler;
@@ -121,6 +122,7 @@ public final class TemplateGenerator {
     template.put("Description", description());
     ObjectNode metadata = template.putObject("Metadata");
     ObjectNode parametersNode = template.putObject("Parameters");
+    ObjectNode conditionsNode = template.putObject("Conditions");
     ObjectNode resources = template.putObject("Resources");
     TemplateContext context = new TemplateContext(resources, IamCatalog.standard(), aliases, substitutionValues);
     context.problems.addAll(early);
@@ -144,7 +146,12 @@ public final class TemplateGenerator {
     if (parametersNode.isEmpty()) {
       template.remove("Parameters");
     }
+    ParameterCollector.conditions(spec).write(conditionsNode, context);
+    if (conditionsNode.isEmpty()) {
+      template.remove("Conditions");
+    }
     Map<String, List<String>> used = checkReferences(template, context);
+    ConditionalReferences.check(template, context);
     checkUnusedParameters(used.keySet(), context);
     checkSecretsStaySecret(used, context);
     checkInlinePolicySizes(template, context);
@@ -207,7 +214,20 @@ public final class TemplateGenerator {
     if (spec.logGroup() != null && !spec.resources().contains(spec.logGroup())) {
       ResourceTemplate.of(spec.logGroup()).write(context);
     }
-    resourceTemplates.forEach(resource -> resource.write(context));
+    for (int i = 0; i < resourceTemplates.size(); i++) {
+      Set<String> before = new HashSet<>();
+      context.resources.fieldNames().forEachRemaining(before::add);
+      resourceTemplates.get(i).write(context);
+      TemplateCondition condition = spec.conditionOf(spec.resources().get(i));
+      if (condition != null) {
+        // Everything this resource brings (its role, queue, policy) is created under its condition.
+        context.resources.fields().forEachRemaining(entry -> {
+          if (!before.contains(entry.getKey())) {
+            ((ObjectNode) entry.getValue()).put("Condition", condition.name());
+          }
+        });
+      }
+    }
     if (spec.logGroup() != null && spec.logLevel() != LogLevel.OFF) {
       LogGroupTemplate.nameForStepFunctions(context, spec.logGroup().logicalId());
     }
@@ -355,6 +375,8 @@ public final class TemplateGenerator {
       }
     });
     spec.permissions().forEach(statement -> grants.add(new Grant(statement, "WorkflowSpec.permissions", null)));
+    spec.conditionalPermissions().forEach(permission -> grants.add(new Grant(permission.statement(),
+        "WorkflowSpec.permissions(" + permission.condition().name() + ", ...)", null, null, permission.condition())));
     if (logging) {
       // As AWS documents for logging to CloudWatch Logs: log delivery is set up through
       // account-level APIs that take no resource.
@@ -484,7 +506,7 @@ public final class TemplateGenerator {
     template.path("Parameters").fieldNames().forEachRemaining(parameterNames::add);
     Set<String> resourceNames = new HashSet<>();
     template.path("Resources").fieldNames().forEachRemaining(resourceNames::add);
-    for (String section : List.of("Resources", "Outputs")) {
+    for (String section : List.of("Conditions", "Resources", "Outputs")) {
       JsonNode node = template.path(section);
       if (!node.isMissingNode()) {
         walkReferences(node, "/" + section, parameterNames, resourceNames, used, context);
@@ -566,7 +588,8 @@ public final class TemplateGenerator {
       for (String pointer : used.getOrDefault(parameter.name(), List.of())) {
         boolean inConnection = pointer.matches("/Resources/[^/]+/Properties/AuthParameters/.*");
         boolean inDefinition = pointer.contains("/Properties/DefinitionSubstitutions/");
-        if (!inConnection && !inDefinition) {
+        boolean inCondition = pointer.startsWith("/Conditions/"); // compared, never shown
+        if (!inConnection && !inDefinition && !inCondition) {
           context.error(ProblemCode.NOECHO_EXPOSED, pointer, "parameter " + parameter.name() + " is NoEcho (a secret), "
               + "but this property shows its value to anyone who can read the resource; use it only as a secret of "
               + "an HttpConnection");
