@@ -16,8 +16,20 @@ class PatchAlertsTemplateTest {
   void webhookUrlIsCheckedAndUsedAlikeInDefinitionAndRole() {
     JsonNode url = template.at("/Parameters/WebhookUrl");
     Pattern allowed = Pattern.compile(url.path("AllowedPattern").asText());
+    assertThat(allowed.matcher("https://prod-00.westeurope.logic.azure.com:443/workflows/0123abcd/triggers/manual/paths/invoke")
+        .matches()).isTrue();
+    // The query string goes in WebhookQuery and is sent as QueryParameters, so that the endpoint and
+    // the exact-match states:HTTPEndpoint condition are the URL alone.
     assertThat(allowed.matcher("https://prod-00.westeurope.logic.azure.com:443/workflows/0123abcd/triggers/manual/paths/invoke"
-        + "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0").matches()).isTrue();
+        + "?api-version=2016-06-01").matches()).isFalse();
+    Pattern query = Pattern.compile(template.at("/Parameters/WebhookQuery/AllowedPattern").asText());
+    assertThat(query.matcher("api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0").matches()).isTrue();
+    assertThat(query.matcher("").matches()).isTrue();
+    assertThat(query.matcher("?api-version=1").matches()).isFalse();
+    assertThat(query.matcher("a='x'").matches()).isFalse();
+    assertThat(machine.at("/Definition/States/PostToWebhook/Arguments/QueryParameters").asText()).isEqualTo(
+        "{% $webhookQuery = '' ? {} : $merge($split($webhookQuery, '&').{$decodeUrlComponent($substringBefore($, '=')): "
+            + "$decodeUrlComponent($substringAfter($, '='))}) %}");
     assertThat(allowed.matcher("https://contoso.webhook.office.com/webhookb2/1f2e@3d4c/IncomingWebhook/5b6a/7d8e").matches()).isFalse();
     assertThat(allowed.matcher("https://contoso.webhook.office.com/webhookb2/1f2e%403d4c/IncomingWebhook/5b6a/7d8e").matches()).isTrue();
     assertThat(allowed.matcher("http://hooks.example.com/in").matches()).isFalse();
@@ -34,6 +46,7 @@ class PatchAlertsTemplateTest {
     Pattern secret = Pattern.compile(template.at("/Parameters/WebhookSecret/AllowedPattern").asText());
     assertThat(template.at("/Parameters/WebhookSecret/MaxLength").asInt()).isEqualTo(512);
     assertThat(secret.matcher("sKf3_2Jx-9Q%2Bz").matches()).isTrue();
+    assertThat(secret.matcher("").matches()).isTrue();
     assertThat(secret.matcher("user:password").matches()).isFalse();
     assertThat(secret.matcher("line\nbreak").matches()).isFalse();
     Pattern tagKey = Pattern.compile(template.at("/Parameters/NameTagKey/AllowedPattern").asText());
@@ -43,16 +56,24 @@ class PatchAlertsTemplateTest {
   }
 
   @Test
-  void secretStaysInTheConnection() {
+  void secretStaysInTheConnectionAndIsSentOnlyTheWayTheFormatsReceiverChecksIt() {
     assertThat(template.at("/Parameters/WebhookSecret/NoEcho").asBoolean()).isTrue();
+    // Optional: Slack and Teams connector URLs carry their secret in the path.
+    assertThat(template.at("/Parameters/WebhookSecret/Default").asText()).isEmpty();
+    Expect.sameJson(template.at("/Conditions"), """
+        {"SecretInHeader": {"Fn::Equals": [{"Ref": "MessageFormat"}, "GENERIC_JSON"]},
+         "SecretInQuery": {"Fn::Equals": [{"Ref": "MessageFormat"}, "TEAMS_WORKFLOWS"]}}""");
     assertThat(machine.path("DefinitionSubstitutions").has("WebhookSecret")).isFalse();
     assertThat(machine.path("Definition").toString()).doesNotContain("WebhookSecret");
     Expect.sameJson(Templates.resource(template, "WebhookConnection").path("Properties"), """
         {"Description": "Holds the webhook's secret so that it stays out of the definition, the role and the history",
          "AuthorizationType": "API_KEY",
          "AuthParameters": {
-           "ApiKeyAuthParameters": {"ApiKeyName": "X-Webhook-Secret", "ApiKeyValue": {"Ref": "WebhookSecret"}},
-           "InvocationHttpParameters": {"QueryStringParameters": [{"Key": "sig", "Value": {"Ref": "WebhookSecret"}, "IsValueSecret": true}]}}}""");
+           "ApiKeyAuthParameters": {"ApiKeyName": "X-Webhook-Secret",
+             "ApiKeyValue": {"Fn::If": ["SecretInHeader", {"Ref": "WebhookSecret"}, "unused"]}},
+           "InvocationHttpParameters": {"QueryStringParameters": [
+             {"Fn::If": ["SecretInQuery", {"Key": "sig", "Value": {"Ref": "WebhookSecret"}, "IsValueSecret": true},
+               {"Ref": "AWS::NoValue"}]}]}}}""");
     assertThat(template.path("Resources").findValuesAsText("Type")).doesNotContain("AWS::SecretsManager::Secret");
     Expect.sameJson(Templates.statementFor(template, "StateMachineRole", "secretsmanager:GetSecretValue").path("Resource"),
         "[{\"Fn::Sub\": \"${WebhookConnection.SecretArn}\"}]");

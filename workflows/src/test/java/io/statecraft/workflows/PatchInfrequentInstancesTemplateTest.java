@@ -3,6 +3,7 @@ package io.statecraft.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the patch-infrequent-instances template deploys: the window, its role, the state machine's role. */
@@ -54,6 +55,29 @@ class PatchInfrequentInstancesTemplateTest {
         "[{\"Fn::Sub\": \"${StateMachine}\"}]");
     Expect.sameJson(Templates.statementFor(template, "PatchWindowRole", "states:DescribeExecution").path("Resource"),
         "[{\"Fn::Sub\": \"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${StateMachine.Name}:*\"}]");
+  }
+
+  @Test
+  void anOptionalEbsKeyGetsExactlyTheGrantsEbsDocumentsAndNoneWhenEmpty() {
+    Expect.sameJson(template.at("/Parameters/EbsKmsKeyArn"), """
+        {"Type": "String", "Description": "ARN of the customer managed KMS key that encrypts the instances' EBS volumes; leave empty when they are unencrypted or use the AWS managed key aws/ebs",
+         "Default": "", "AllowedPattern": "|arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+", "MaxLength": 2048,
+         "ConstraintDescription": "empty, or a KMS key ARN: arn:aws:kms:REGION:ACCOUNT:key/KEY-ID"}""");
+    Expect.sameJson(template.at("/Conditions"), """
+        {"HasEbsKmsKey": {"Fn::Not": [{"Fn::Equals": [{"Ref": "EbsKmsKeyArn"}, ""]}]}}""");
+    // Each statement on the key is left out (AWS::NoValue) when the parameter is empty.
+    List<JsonNode> conditional = Templates.statements(template, "StateMachineRole").stream()
+        .filter(statement -> statement.has("Fn::If")).toList();
+    Expect.sameJson(Calls.json(conditional.toString()), """
+        [{"Fn::If": ["HasEbsKmsKey",
+           {"Effect": "Allow", "Action": ["kms:CreateGrant"], "Resource": [{"Fn::Sub": "${EbsKmsKeyArn}"}],
+            "Condition": {"Bool": {"kms:GrantIsForAWSResource": ["true"]}}},
+           {"Ref": "AWS::NoValue"}]},
+         {"Fn::If": ["HasEbsKmsKey",
+           {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKeyWithoutPlaintext",
+              "kms:ReEncryptFrom", "kms:ReEncryptTo"], "Resource": [{"Fn::Sub": "${EbsKmsKeyArn}"}]},
+           {"Ref": "AWS::NoValue"}]}]""");
+    assertThat(template.toString()).doesNotContain("kms:*");
   }
 
   @Test

@@ -152,7 +152,7 @@ class TemplateGeneratorTest {
         "ERROR INVALID_PARAMETER /Parameters/Limit/Default: parameter Limit has Default 20, outside its range 1 to 10; "
             + "fix the default or the range",
         "ERROR INVALID_PARAMETER /Parameters/Secret/Default: parameter Secret is NoEcho, but its Default is written in "
-            + "the template for anyone to read; remove the default and give the value when deploying",
+            + "the template for anyone to read; remove the default (or make it empty) and give the value when deploying",
         "ERROR INVALID_PARAMETER /Parameters/Url/Default: parameter Url has Default 'http://x', which does not match "
             + "its AllowedPattern https://.+; fix the default or the pattern",
         "ERROR INVALID_PARAMETER /Parameters/Url/Default: parameter Url has a Default of 8 characters, outside its "
