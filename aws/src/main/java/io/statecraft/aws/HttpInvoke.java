@@ -87,6 +87,16 @@ public final class HttpInvoke implements Integration {
   }
 
   /**
+   * The connection by ARN, with the grants that authenticate with it given here rather than
+   * derived: none when the workflow grants them itself, such as for one of two connections chosen
+   * by a template condition ({@code WorkflowSpec.Builder.permissions(condition, connection.credentialStatements())}).
+   */
+  public HttpInvoke connection(Value connectionArn, List<IamStatement> credentialStatements) {
+    return new HttpInvoke(method, endpoint, Objects.requireNonNull(connectionArn, "connectionArn == null"), headers,
+        queryParameters, requestBody, urlEncoded, List.copyOf(credentialStatements));
+  }
+
+  /**
    * The EventBridge connection the workflow declares (or names as existing): its ARN goes into
    * the task and the grants cover only that connection and its own secret.
    */

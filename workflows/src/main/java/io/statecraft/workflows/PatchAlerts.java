@@ -7,9 +7,11 @@ import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.Condition;
 import io.statecraft.dsl.Errors;
 import io.statecraft.dsl.Fail;
+import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.Json;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.dsl.Pass;
+import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.QueryLanguage;
 import io.statecraft.dsl.Retry;
 import io.statecraft.dsl.StateMachine;
@@ -81,10 +83,10 @@ public final class PatchAlerts implements Workflow {
       .description("The query string of the webhook URL without the leading ? and without its secret sig parameter, "
           + "such as api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0; empty when the URL has none")
       .defaultValue("")
-      // name=value pairs joined by &; no quote, backslash, brace or space, which would break the
-      // JSONata text the query string is read from in the definition.
-      .allowedPattern("|[^=&\\s'\"\\\\{}]+=[^&\\s'\"\\\\{}]*(&[^=&\\s'\"\\\\{}]+=[^&\\s'\"\\\\{}]*)*")
-      .constraintDescription("empty, or name=value pairs joined by &, without spaces, quotes, backslashes or braces")
+      // name=value pairs joined by &, without the leading ?; no quote, backslash, brace or space,
+      // which would break the JSONata text the query string is read from in the definition.
+      .allowedPattern("|[^=&?#\\s'\"\\\\{}]+=[^&?#\\s'\"\\\\{}]*(&[^=&?#\\s'\"\\\\{}]+=[^&?#\\s'\"\\\\{}]*)*")
+      .constraintDescription("empty, or name=value pairs joined by &, without ?, #, spaces, quotes, backslashes or braces")
       .maxLength(2048);
   static final Parameter WEBHOOK_SECRET = Parameter.string("WebhookSecret")
       .label("Webhook secret (Teams Workflows and generic JSON)")
@@ -124,17 +126,31 @@ public final class PatchAlerts implements Workflow {
   /** The secret goes as the X-Webhook-Secret header: generic receivers check it there. */
   static final TemplateCondition SECRET_IN_HEADER = TemplateCondition.equal("SecretInHeader", MESSAGE_FORMAT, "GENERIC_JSON");
 
+  static final TemplateCondition SECRET_NOT_IN_QUERY = TemplateCondition.not("SecretNotInQuery", SECRET_IN_QUERY);
+
   /**
-   * Keeps the webhook's secret and sends it once, the one way the chosen format's receiver checks
-   * it: as the sig query parameter for Teams Workflows, as the X-Webhook-Secret header for generic
-   * JSON, not at all for Slack and Teams connectors (their secret is in the URL's path, which a
-   * connection cannot hold). An API_KEY connection always sends its header, so for the other
-   * formats its value is the word "unused": nothing a receiver could learn from.
+   * What the API key header carries: an API_KEY connection always sends it, so for the formats
+   * whose receiver does not check it the value is the word "unused", nothing a receiver could learn
+   * from (EventBridge requires a value).
+   */
+  static final TemplateValue API_KEY = TemplateValue.when(SECRET_IN_HEADER, WEBHOOK_SECRET, TemplateValue.of("unused"));
+
+  /**
+   * Keeps the secret of a generic receiver (the X-Webhook-Secret header); for Slack and Teams
+   * connectors, whose secret is in the URL's path, which no connection can hold, it sends no secret.
    */
   static final HttpConnection WEBHOOK_CONNECTION = HttpConnection.named("WebhookConnection")
       .description("Holds the webhook's secret so that it stays out of the definition, the role and the history")
-      .apiKey("X-Webhook-Secret", TemplateValue.when(SECRET_IN_HEADER, WEBHOOK_SECRET, TemplateValue.of("unused")))
-      .secretQueryParameter("sig", TemplateValue.when(SECRET_IN_QUERY, WEBHOOK_SECRET));
+      .apiKey("X-Webhook-Secret", API_KEY);
+
+  /** Keeps a Teams Workflows webhook's secret, its sig query parameter, and sends it only there. */
+  static final HttpConnection SIGNED_WEBHOOK_CONNECTION = HttpConnection.named("SignedWebhookConnection")
+      .description("Holds the webhook's sig query parameter so that it stays out of the definition, the role and the history")
+      .apiKey("X-Webhook-Secret", API_KEY)
+      .secretQueryParameter("sig", WEBHOOK_SECRET);
+
+  /** The ARN of whichever connection the message format needs: the stack creates only that one. */
+  static final Placeholder CONNECTION_ARN = Placeholder.string("PostConnectionArn");
 
   @Override
   public String id() {
@@ -157,7 +173,12 @@ public final class PatchAlerts implements Workflow {
         .parameterGroup("Schedule", SCHEDULE_EXPRESSION, SCHEDULE_TIME_ZONE)
         .parameterGroup("Operations", ALARM_TOPIC)
         .alarms(ALARM_TOPIC)
-        .resources(WEBHOOK_CONNECTION)
+        .resources(SECRET_NOT_IN_QUERY, WEBHOOK_CONNECTION)
+        .resources(SECRET_IN_QUERY, SIGNED_WEBHOOK_CONNECTION)
+        .substitution(CONNECTION_ARN, TemplateValue.when(SECRET_IN_QUERY, SIGNED_WEBHOOK_CONNECTION.templateArn(),
+            WEBHOOK_CONNECTION.templateArn()))
+        .permissions(SECRET_NOT_IN_QUERY, WEBHOOK_CONNECTION.credentialStatements().toArray(IamStatement[]::new))
+        .permissions(SECRET_IN_QUERY, SIGNED_WEBHOOK_CONNECTION.credentialStatements().toArray(IamStatement[]::new))
         .triggers(schedule)
         .outputs(Output.named("DeadLetterQueueUrl", schedule.deadLetterQueueUrl())
             .description("Scheduled runs that could not start the state machine").notExported())
@@ -281,7 +302,8 @@ public final class PatchAlerts implements Workflow {
     Task postToWebhook = Task.named("PostToWebhook")
         .comment("The secret part of the webhook address lives in the EventBridge connection, not here")
         .call(HttpInvoke.post(WEBHOOK_URL.ref())
-            .connection(WEBHOOK_CONNECTION)
+            // The connection's grants are the workflow's, each under its connection's condition.
+            .connection(CONNECTION_ARN, List.of())
             .header("Content-Type", "application/json")
             // The query string as name -> value, decoded: the HTTP task encodes QueryParameters itself.
             .queryParameters(js("$webhookQuery = '' ? {} : $merge($split($webhookQuery, '&').{"

@@ -62,21 +62,55 @@ class PatchAlertsTemplateTest {
     assertThat(template.at("/Parameters/WebhookSecret/Default").asText()).isEmpty();
     Expect.sameJson(template.at("/Conditions"), """
         {"SecretInHeader": {"Fn::Equals": [{"Ref": "MessageFormat"}, "GENERIC_JSON"]},
-         "SecretInQuery": {"Fn::Equals": [{"Ref": "MessageFormat"}, "TEAMS_WORKFLOWS"]}}""");
+         "SecretInQuery": {"Fn::Equals": [{"Ref": "MessageFormat"}, "TEAMS_WORKFLOWS"]},
+         "SecretNotInQuery": {"Fn::Not": [{"Condition": "SecretInQuery"}]}}""");
     assertThat(machine.path("DefinitionSubstitutions").has("WebhookSecret")).isFalse();
     assertThat(machine.path("Definition").toString()).doesNotContain("WebhookSecret");
-    Expect.sameJson(Templates.resource(template, "WebhookConnection").path("Properties"), """
-        {"Description": "Holds the webhook's secret so that it stays out of the definition, the role and the history",
-         "AuthorizationType": "API_KEY",
-         "AuthParameters": {
-           "ApiKeyAuthParameters": {"ApiKeyName": "X-Webhook-Secret",
-             "ApiKeyValue": {"Fn::If": ["SecretInHeader", {"Ref": "WebhookSecret"}, "unused"]}},
-           "InvocationHttpParameters": {"QueryStringParameters": [
-             {"Fn::If": ["SecretInQuery", {"Key": "sig", "Value": {"Ref": "WebhookSecret"}, "IsValueSecret": true},
-               {"Ref": "AWS::NoValue"}]}]}}}""");
+    // One connection per way of sending the secret; the stack creates the one the format needs.
+    // The API key header is always sent, so it carries the secret for GENERIC_JSON only.
+    Expect.sameJson(Templates.resource(template, "WebhookConnection"), """
+        {"Type": "AWS::Events::Connection", "Condition": "SecretNotInQuery",
+         "Properties": {
+           "Description": "Holds the webhook's secret so that it stays out of the definition, the role and the history",
+           "AuthorizationType": "API_KEY",
+           "AuthParameters": {"ApiKeyAuthParameters": {"ApiKeyName": "X-Webhook-Secret",
+             "ApiKeyValue": {"Fn::If": ["SecretInHeader", {"Ref": "WebhookSecret"}, "unused"]}}}}}""");
+    Expect.sameJson(Templates.resource(template, "SignedWebhookConnection"), """
+        {"Type": "AWS::Events::Connection", "Condition": "SecretInQuery",
+         "Properties": {
+           "Description": "Holds the webhook's sig query parameter so that it stays out of the definition, the role and the history",
+           "AuthorizationType": "API_KEY",
+           "AuthParameters": {
+             "ApiKeyAuthParameters": {"ApiKeyName": "X-Webhook-Secret",
+               "ApiKeyValue": {"Fn::If": ["SecretInHeader", {"Ref": "WebhookSecret"}, "unused"]}},
+             "InvocationHttpParameters": {"QueryStringParameters": [
+               {"Key": "sig", "Value": {"Ref": "WebhookSecret"}, "IsValueSecret": true}]}}}}""");
+    assertThat(machine.at("/Definition/States/PostToWebhook/Arguments/Authentication/ConnectionArn").asText())
+        .isEqualTo("${PostConnectionArn}");
+    Expect.sameJson(machine.at("/DefinitionSubstitutions/PostConnectionArn"), """
+        {"Fn::If": ["SecretInQuery", {"Fn::GetAtt": ["SignedWebhookConnection", "Arn"]},
+          {"Fn::GetAtt": ["WebhookConnection", "Arn"]}]}""");
     assertThat(template.path("Resources").findValuesAsText("Type")).doesNotContain("AWS::SecretsManager::Secret");
-    Expect.sameJson(Templates.statementFor(template, "StateMachineRole", "secretsmanager:GetSecretValue").path("Resource"),
-        "[{\"Fn::Sub\": \"${WebhookConnection.SecretArn}\"}]");
+  }
+
+  @Test
+  void eachConnectionsCredentialsAreGrantedOnlyUnderItsCondition() {
+    Expect.sameJson(Templates.resource(template, "StateMachineSecretInQueryPolicy"), """
+        {"Type": "AWS::IAM::Policy", "Condition": "SecretInQuery",
+         "Properties": {"PolicyName": "SecretInQuery", "Roles": [{"Ref": "StateMachineRole"}],
+           "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+             {"Effect": "Allow", "Action": ["events:RetrieveConnectionCredentials"],
+              "Resource": [{"Fn::Sub": "${SignedWebhookConnection.Arn}"}]},
+             {"Effect": "Allow", "Action": ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"],
+              "Resource": [{"Fn::Sub": "${SignedWebhookConnection.SecretArn}"}]}]}}}""");
+    Expect.sameJson(Templates.resource(template, "StateMachineSecretNotInQueryPolicy"), """
+        {"Type": "AWS::IAM::Policy", "Condition": "SecretNotInQuery",
+         "Properties": {"PolicyName": "SecretNotInQuery", "Roles": [{"Ref": "StateMachineRole"}],
+           "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+             {"Effect": "Allow", "Action": ["events:RetrieveConnectionCredentials"],
+              "Resource": [{"Fn::Sub": "${WebhookConnection.Arn}"}]},
+             {"Effect": "Allow", "Action": ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"],
+              "Resource": [{"Fn::Sub": "${WebhookConnection.SecretArn}"}]}]}}}""");
   }
 
   @Test
@@ -88,8 +122,6 @@ class PatchAlertsTemplateTest {
         "secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "ssm:ListResourceComplianceSummaries",
         "states:InvokeHTTPEndpoint",
         "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments");
-    Expect.sameJson(Templates.statementFor(template, "StateMachineRole", "events:RetrieveConnectionCredentials").path("Resource"),
-        "[{\"Fn::Sub\": \"${WebhookConnection.Arn}\"}]");
     assertThat(Templates.actions(template, "AlertScheduleRole")).containsExactly("sqs:SendMessage", "states:StartExecution");
     Expect.sameJson(Templates.statementFor(template, "AlertScheduleRole", "states:StartExecution").path("Resource"),
         "[{\"Fn::Sub\": \"${StateMachine}\"}]");

@@ -37,7 +37,7 @@ class PatchAlertsTest {
         .substitution("NameTagKey", "Name")
         .substitution("WebhookUrl", URL)
         .substitution("WebhookQuery", QUERY)
-        .substitution("WebhookConnectionArn", CONNECTION);
+        .substitution("PostConnectionArn", CONNECTION);
   }
 
   // One page: two running non-compliant instances, a compliant one and an on-premises node.

@@ -1,6 +1,7 @@
 package io.statecraft.dsl.workflow;
 
 import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.StateMachine;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +49,7 @@ public final class WorkflowSpec {
   private final TemplateValue alarmTopicArn;
   private final List<ConditionalPermission> conditionalPermissions;
   private final Map<WorkflowResource, TemplateCondition> resourceConditions;
+  private final Map<String, TemplateValue> substitutions;
 
   /**
    * A statement of the execution role granted only when {@code condition} holds.
@@ -80,6 +82,7 @@ public final class WorkflowSpec {
     this.alarmTopicArn = builder.alarmTopicArn;
     this.conditionalPermissions = List.copyOf(builder.conditionalPermissions);
     this.resourceConditions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.resourceConditions));
+    this.substitutions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.substitutions));
   }
 
   /** A builder for a workflow around {@code stateMachine}. */
@@ -176,6 +179,11 @@ public final class WorkflowSpec {
     return resourceConditions.get(resource);
   }
 
+  /** Placeholders of the definition filled in by a template value of their own, by name. */
+  public Map<String, TemplateValue> substitutions() {
+    return substitutions;
+  }
+
   /** Builds a {@link WorkflowSpec}. */
   public static final class Builder {
     private final StateMachine stateMachine;
@@ -195,6 +203,7 @@ public final class WorkflowSpec {
     private TemplateValue alarmTopicArn;
     private final List<ConditionalPermission> conditionalPermissions = new ArrayList<>();
     private final Map<WorkflowResource, TemplateCondition> resourceConditions = new LinkedHashMap<>();
+    private final Map<String, TemplateValue> substitutions = new LinkedHashMap<>();
 
     private Builder(StateMachine stateMachine) {
       this.stateMachine = Objects.requireNonNull(stateMachine, "stateMachine == null");
@@ -254,6 +263,18 @@ public final class WorkflowSpec {
       for (WorkflowResource resource : resources) {
         resourceConditions.put(resource, condition);
       }
+      return this;
+    }
+
+    /**
+     * A placeholder of the definition ({@code ${Name}}, from {@code Placeholder.string(name)})
+     * filled in by {@code value}, a value no parameter or resource gives as it is, such as the ARN
+     * of whichever of two conditional resources exists:
+     * {@code TemplateValue.when(condition, first.templateArn(), second.templateArn())}.
+     */
+    public Builder substitution(Placeholder placeholder, TemplateValue value) {
+      Objects.requireNonNull(placeholder, "placeholder == null");
+      substitutions.put(placeholder.name(), Objects.requireNonNull(value, "value == null"));
       return this;
     }
 

@@ -13,13 +13,16 @@ import java.util.TreeMap;
  * Checks the template's use of conditions: every {@code Fn::If} and {@code Condition} attribute
  * names a condition of the {@code Conditions} section, and a resource created only under a
  * condition is referred to only where that condition holds (from a resource with the same
- * condition, or in the true branch of an {@code Fn::If} on it). Otherwise CloudFormation rejects
+ * condition, in the true branch of an {@code Fn::If} on it, or in the false branch of one on the
+ * condition it negates). Otherwise CloudFormation rejects
  * the template, or fails the deploy when the condition is false
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html).
  */
 final class ConditionalReferences {
 
   private final Set<String> conditions = new HashSet<>();
+  /** Conditions defined as the negation of another: {@code D: Fn::Not [Condition C]}, by C. */
+  private final Map<String, Set<String>> negations = new TreeMap<>();
   private final Map<String, String> conditionalResources = new TreeMap<>();
   private final TemplateContext context;
 
@@ -29,7 +32,13 @@ final class ConditionalReferences {
 
   static void check(ObjectNode template, TemplateContext context) {
     ConditionalReferences check = new ConditionalReferences(context);
-    template.path("Conditions").fieldNames().forEachRemaining(check.conditions::add);
+    template.path("Conditions").fields().forEachRemaining(condition -> {
+      check.conditions.add(condition.getKey());
+      JsonNode negated = condition.getValue().path("Fn::Not").path(0).path("Condition");
+      if (negated.isTextual()) {
+        check.negations.computeIfAbsent(negated.textValue(), key -> new HashSet<>()).add(condition.getKey());
+      }
+    });
     template.path("Resources").fields().forEachRemaining(resource -> {
       JsonNode condition = resource.getValue().path("Condition");
       if (condition.isTextual()) {
@@ -86,7 +95,10 @@ final class ConditionalReferences {
       Set<String> whenTrue = new HashSet<>(holding);
       whenTrue.add(condition);
       walk(args.get(1), JsonPointers.child(here, 1), whenTrue);
-      walk(args.get(2), JsonPointers.child(here, 2), holding);
+      // In the false branch, the conditions defined as its negation hold.
+      Set<String> whenFalse = new HashSet<>(holding);
+      whenFalse.addAll(negations.getOrDefault(condition, Set.of()));
+      walk(args.get(2), JsonPointers.child(here, 2), whenFalse);
       return;
     }
     if (node.size() == 1 && node.has("Ref") && node.get("Ref").isTextual()) {

@@ -31,6 +31,7 @@ final class ParameterCollector {
     for (Output output : spec.outputs()) {
       collector.add(output.value());
     }
+    spec.substitutions().values().forEach(collector::add);
     spec.conditionalPermissions().forEach(permission -> collector.addAll(TemplateConditions.parametersOf(permission.condition())));
     spec.resources().stream().map(spec::conditionOf).filter(Objects::nonNull)
         .forEach(condition -> collector.addAll(TemplateConditions.parametersOf(condition)));
@@ -49,6 +50,7 @@ final class ParameterCollector {
       conditions.add(spec.conditionOf(resource));
     }
     spec.outputs().forEach(output -> conditions.add(output.value()));
+    spec.substitutions().values().forEach(conditions::add);
     spec.conditionalPermissions().forEach(permission -> conditions.add(permission.condition()));
     return conditions;
   }

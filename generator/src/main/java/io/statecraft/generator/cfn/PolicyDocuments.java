@@ -34,9 +34,7 @@ final class PolicyDocuments {
   /** A policy document and the reason of each of its {@code *} statements, by Sid. */
   record Document(ObjectNode json, Map<String, String> wildcardReasons) {}
 
-  /** @param when the template condition the statement is granted under; null for always */
-  private record Key(List<String> resources, Map<String, Map<String, List<String>>> conditions, String reason,
-      String when) {}
+  private record Key(List<String> resources, Map<String, Map<String, List<String>>> conditions, String reason) {}
 
   private record Unknown(String action, String suggestion, Grant grant) {}
 
@@ -72,7 +70,6 @@ final class PolicyDocuments {
       IamStatement statement = grant.statement();
       List<String> resources = statement.resources().stream().map(this::resolve).sorted().distinct().toList();
       Map<String, Map<String, List<String>>> conditions = sortedConditions(statement.conditions());
-      String when = grant.condition() == null ? null : grant.condition().name();
       for (String declared : statement.actions()) {
         Optional<IamAction> known = catalog.action(declared);
         String action = known.map(IamAction::qualifiedName).orElse(declared);
@@ -81,13 +78,13 @@ final class PolicyDocuments {
         }
         Key key;
         if (statement.isOnAnyResource()) {
-          key = new Key(List.of("*"), conditions, statement.reason(), when);
+          key = new Key(List.of("*"), conditions, statement.reason());
         } else if (known.isPresent() && !known.get().supportsResourceLevelPermissions()
             && !SCOPED_AS_DOCUMENTED.contains(action)) {
           key = new Key(List.of("*"), conditions, action + " supports no resource-level permissions, "
-              + "so it can only be granted on * (AWS Service Authorization Reference)", when);
+              + "so it can only be granted on * (AWS Service Authorization Reference)");
         } else {
-          key = new Key(resources, conditions, null, when);
+          key = new Key(resources, conditions, null);
         }
         merged.computeIfAbsent(key, k -> new TreeSet<>()).add(action);
         if (grant.sid() != null) {
@@ -105,7 +102,7 @@ final class PolicyDocuments {
         regrouped.put(key, entry.getValue());
         continue;
       }
-      List<Object> sameGrant = List.of(List.copyOf(entry.getValue()), key.conditions(), String.valueOf(key.when()));
+      List<Object> sameGrant = List.of(List.copyOf(entry.getValue()), key.conditions());
       Key earlier = byActions.get(sameGrant);
       if (earlier == null) {
         byActions.put(sameGrant, key);
@@ -113,7 +110,7 @@ final class PolicyDocuments {
       } else {
         TreeSet<String> resources = new TreeSet<>(earlier.resources());
         resources.addAll(key.resources());
-        Key union = new Key(List.copyOf(resources), key.conditions(), null, key.when());
+        Key union = new Key(List.copyOf(resources), key.conditions(), null);
         regrouped.remove(earlier);
         regrouped.put(union, entry.getValue());
         byActions.put(sameGrant, union);
@@ -127,8 +124,7 @@ final class PolicyDocuments {
         .thenComparing(e -> String.join(",", e.getKey().resources()))
         .thenComparing(e -> String.join(",", e.getValue()))
         .thenComparing(e -> String.valueOf(e.getKey().conditions()))
-        .thenComparing(e -> String.valueOf(e.getKey().reason()))
-        .thenComparing(e -> String.valueOf(e.getKey().when())));
+        .thenComparing(e -> String.valueOf(e.getKey().reason())));
     // Same resources and conditions but different reasons: keep one * statement per reason.
     ObjectNode document = TemplateJson.NODES.objectNode();
     document.put("Version", "2012-10-17");
@@ -137,10 +133,7 @@ final class PolicyDocuments {
     List<List<String>> actionsByIndex = new ArrayList<>();
     for (Map.Entry<Key, TreeSet<String>> entry : entries) {
       Key key = entry.getKey();
-      ObjectNode node = TemplateJson.NODES.objectNode();
-      // A statement granted under a template condition is left out when it does not hold
-      // (Fn::If with AWS::NoValue, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-conditions.html).
-      array.add(key.when() == null ? node : TemplateJson.ifThen(key.when(), node, TemplateJson.noValue()));
+      ObjectNode node = array.addObject();
       if (key.reason() != null) {
         String sid = uniqueSid(sids.getOrDefault(key, sidFor(entry.getValue().first())), reasons);
         node.put("Sid", sid);

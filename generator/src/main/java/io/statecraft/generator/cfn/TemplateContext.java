@@ -65,6 +65,16 @@ final class TemplateContext {
     return resource.putObject("Properties");
   }
 
+  /** {@link #resource(String, String)} created only when template condition {@code condition} holds. */
+  ObjectNode resource(String logicalId, String type, String condition) {
+    ObjectNode properties = resource(logicalId, type);
+    JsonNode resource = resources.get(logicalId);
+    if (resource != null && resource.get("Properties") == properties) {
+      ((ObjectNode) resource).put("Condition", condition);
+    }
+    return properties;
+  }
+
   static String pointer(String logicalId, String... path) {
     String pointer = JsonPointers.child("/Resources", logicalId);
     for (String key : path) {

@@ -108,6 +108,8 @@ public final class TemplateGenerator {
     for (Parameter parameter : parameters.values()) {
       substitutionValues.put(parameter.name(), TemplateJson.ref(parameter.name()));
     }
+    spec.substitutions().forEach((name, value) -> addPlaceholder(name, TemplateJson.value(value),
+        "a value of WorkflowSpec.substitution", substitutionValues, aliases));
     for (int i = 0; i < resourceTemplates.size(); i++) {
       ResourceTemplate resource = resourceTemplates.get(i);
       String id = spec.resources().get(i).logicalId();
@@ -345,8 +347,13 @@ public final class TemplateGenerator {
 
     List<Grant> inline = new ArrayList<>();
     List<Grant> self = new ArrayList<>();
+    Map<String, List<Grant>> conditional = new TreeMap<>();
     for (Grant grant : grants(logGroupId != null, context.problems)) {
-      (grant.referencesStateMachine() ? self : inline).add(grant);
+      if (grant.condition() != null) {
+        conditional.computeIfAbsent(grant.condition().name(), key -> new ArrayList<>()).add(grant);
+      } else {
+        (grant.referencesStateMachine() ? self : inline).add(grant);
+      }
     }
     context.inlinePolicy(STATE_MACHINE_ROLE, role, "StateMachinePermissions", inline);
     if (!self.isEmpty()) {
@@ -359,6 +366,16 @@ public final class TemplateGenerator {
       policy.putArray("Roles").add(TemplateJson.ref(STATE_MACHINE_ROLE));
       context.hasStateMachinePolicy = true;
     }
+    // Grants under a template condition go in a policy created only under that condition
+    // (its Condition attribute), attached to the role: nothing is granted when it does not hold.
+    conditional.forEach((conditionName, grants) -> {
+      String policyId = STATE_MACHINE + conditionName + "Policy";
+      ObjectNode policy = context.resource(policyId, "AWS::IAM::Policy", conditionName);
+      policy.put("PolicyName", conditionName);
+      policy.set("PolicyDocument", context.policyDocument(policyId, grants,
+          TemplateContext.pointer(policyId, "Properties", "PolicyDocument", "Statement")));
+      policy.putArray("Roles").add(TemplateJson.ref(STATE_MACHINE_ROLE));
+    });
     if (STATE_MACHINE_LOG_GROUP.equals(logGroupId)) {
       ObjectNode logGroup = context.resource(STATE_MACHINE_LOG_GROUP, "AWS::Logs::LogGroup");
       logGroup.set("RetentionInDays", TemplateJson.ref(LOG_RETENTION_PARAMETER));

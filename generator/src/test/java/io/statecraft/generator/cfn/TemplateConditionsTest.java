@@ -28,7 +28,7 @@ class TemplateConditionsTest {
   static final TemplateCondition IS_B = TemplateCondition.equal("FormatIsB", FORMAT, "B");
 
   @Test
-  void conditionalGrantsAreLeftOutWithNoValueAndTheirConditionsDeclared() {
+  void conditionalGrantsGoInAPolicyCreatedOnlyUnderTheirCondition() {
     CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).tracing(false)
         .permissions(HAS_KEY, IamStatement.allow("kms:Decrypt", "${KeyArn}"))
         .permissions(IamStatement.allow("sqs:SendMessage", "${AWS::AccountId}")));
@@ -39,11 +39,18 @@ class TemplateConditionsTest {
         {"HasKey": {"Fn::Not": [{"Fn::Equals": [{"Ref": "KeyArn"}, ""]}]}}"""));
     assertThat(template.at("/Parameters/KeyArn")).isEqualTo(json("""
         {"Type": "String", "Default": ""}"""));
-    assertThat(template.at("/Resources/StateMachineRole/Properties/Policies/0/PolicyDocument/Statement/1")).isEqualTo(json("""
-        {"Fn::If": ["HasKey", {"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": [{"Fn::Sub": "${KeyArn}"}]},
-          {"Ref": "AWS::NoValue"}]}"""));
-    assertThat(template.at("/Resources/StateMachineRole/Properties/Policies/0/PolicyDocument/Statement/0")).isEqualTo(json("""
-        {"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": [{"Fn::Sub": "${AWS::AccountId}"}]}"""));
+    // In a policy of its own, created only under the condition: nothing is granted when it does not hold.
+    assertThat(template.at("/Resources/StateMachineHasKeyPolicy")).isEqualTo(json("""
+        {"Type": "AWS::IAM::Policy", "Properties": {"PolicyName": "HasKey",
+           "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+             {"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": [{"Fn::Sub": "${KeyArn}"}]}]},
+           "Roles": [{"Ref": "StateMachineRole"}]},
+         "Condition": "HasKey"}"""));
+    assertThat(template.at("/Resources/StateMachineRole/Properties/Policies/0/PolicyDocument/Statement")).isEqualTo(json("""
+        [{"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": [{"Fn::Sub": "${AWS::AccountId}"}]},
+         {"Sid": "CloudWatchLogsDelivery", "Effect": "Allow", "Action": ["logs:CreateLogDelivery", "logs:DeleteLogDelivery",
+            "logs:DescribeLogGroups", "logs:DescribeResourcePolicies", "logs:GetLogDelivery", "logs:ListLogDeliveries",
+            "logs:PutResourcePolicy", "logs:UpdateLogDelivery"], "Resource": ["*"]}]"""));
   }
 
   @Test
