@@ -231,5 +231,9 @@ public enum ProblemCode {
   /** A template condition that CloudFormation would reject (Fn::And/Fn::Or with fewer than 2 or more than 10 parts). */
   INVALID_CONDITION,
   /** A resource, output or property that refers to a resource created only under a condition, outside that condition. */
-  CONDITIONAL_REFERENCE
+  CONDITIONAL_REFERENCE,
+  /** An alias whose name Step Functions rejects, an alias without a published version, or a deployment without an alias. */
+  INVALID_ALIAS,
+  /** A deployment preference CloudFormation rejects: percentage, interval or alarms out of range. */
+  INVALID_DEPLOYMENT
 }

@@ -50,6 +50,9 @@ public final class WorkflowSpec {
   private final List<ConditionalPermission> conditionalPermissions;
   private final Map<WorkflowResource, TemplateCondition> resourceConditions;
   private final Map<String, TemplateValue> substitutions;
+  private final String versionDescription;
+  private final String alias;
+  private final Deployment deployment;
 
   /**
    * A statement of the execution role granted only when {@code condition} holds.
@@ -83,6 +86,9 @@ public final class WorkflowSpec {
     this.conditionalPermissions = List.copyOf(builder.conditionalPermissions);
     this.resourceConditions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.resourceConditions));
     this.substitutions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.substitutions));
+    this.versionDescription = builder.versionDescription;
+    this.alias = builder.alias;
+    this.deployment = builder.deployment;
   }
 
   /** A builder for a workflow around {@code stateMachine}. */
@@ -184,6 +190,26 @@ public final class WorkflowSpec {
     return substitutions;
   }
 
+  /** Whether each change of the definition or settings publishes a version. */
+  public boolean publishesVersions() {
+    return versionDescription != null;
+  }
+
+  /** The description of the published versions; null when none are published. */
+  public String versionDescription() {
+    return versionDescription;
+  }
+
+  /** The name of the alias that points at the published version; null for none. */
+  public String alias() {
+    return alias;
+  }
+
+  /** How the alias moves to a new version; null to move it at once without alarms. */
+  public Deployment deployment() {
+    return deployment;
+  }
+
   /** Builds a {@link WorkflowSpec}. */
   public static final class Builder {
     private final StateMachine stateMachine;
@@ -204,6 +230,9 @@ public final class WorkflowSpec {
     private final List<ConditionalPermission> conditionalPermissions = new ArrayList<>();
     private final Map<WorkflowResource, TemplateCondition> resourceConditions = new LinkedHashMap<>();
     private final Map<String, TemplateValue> substitutions = new LinkedHashMap<>();
+    private String versionDescription;
+    private String alias;
+    private Deployment deployment;
 
     private Builder(StateMachine stateMachine) {
       this.stateMachine = Objects.requireNonNull(stateMachine, "stateMachine == null");
@@ -365,6 +394,35 @@ public final class WorkflowSpec {
      */
     public Builder alarms(TemplateValue topicArn) {
       this.alarmTopicArn = Objects.requireNonNull(topicArn, "topicArn == null");
+      return this;
+    }
+
+    /**
+     * Publishes a version ({@code AWS::StepFunctions::StateMachineVersion}) of the state machine's
+     * current revision: a new one when, and only when, the definition or settings change.
+     */
+    public Builder publishVersion() {
+      return publishVersion("Published by the stack");
+    }
+
+    /** {@link #publishVersion()} with the versions' description. */
+    public Builder publishVersion(String description) {
+      this.versionDescription = Objects.requireNonNull(description, "description == null");
+      return this;
+    }
+
+    /**
+     * An alias ({@code AWS::StepFunctions::StateMachineAlias}) that points at the published
+     * version; triggers start the workflow through it. Needs {@link #publishVersion()}.
+     */
+    public Builder alias(String name) {
+      this.alias = Objects.requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /** How the alias moves to a newly published version: canary, linear or all at once, with alarms. */
+    public Builder deployment(Deployment deployment) {
+      this.deployment = Objects.requireNonNull(deployment, "deployment == null");
       return this;
     }
 

@@ -32,6 +32,9 @@ final class ParameterCollector {
       collector.add(output.value());
     }
     spec.substitutions().values().forEach(collector::add);
+    if (spec.deployment() != null) {
+      spec.deployment().alarms().forEach(collector::add);
+    }
     spec.conditionalPermissions().forEach(permission -> collector.addAll(TemplateConditions.parametersOf(permission.condition())));
     spec.resources().stream().map(spec::conditionOf).filter(Objects::nonNull)
         .forEach(condition -> collector.addAll(TemplateConditions.parametersOf(condition)));

@@ -27,6 +27,8 @@ final class TemplateContext {
    * what a derived one (an existing table's name) is where a grant or an input names it.
    */
   final Map<String, JsonNode> placeholderValues;
+  /** The alias that triggers start the workflow through; null when there is none. */
+  String aliasName;
   /** Whether a policy on the state machine role names the state machine (and triggers should wait for it). */
   boolean hasStateMachinePolicy;
 

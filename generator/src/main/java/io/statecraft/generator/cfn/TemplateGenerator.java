@@ -137,6 +137,8 @@ public final class TemplateGenerator {
     }
     ObjectNode substitutions = substitutions(context, substitutionValues);
     writeStateMachine(context, substitutions);
+    ReleaseTemplate.write(context, spec);
+    context.aliasName = spec.publishesVersions() ? spec.alias() : null;
     checkTaskPermissions(context);
     writeResources(context, resourceTemplates);
     FailureAlarms.write(context, spec);
@@ -449,6 +451,13 @@ public final class TemplateGenerator {
     ObjectNode outputs = template.putObject("Outputs");
     output(outputs, "StateMachineArn", "ARN of the state machine", TemplateJson.ref(STATE_MACHINE), true);
     output(outputs, "StateMachineName", "Name of the state machine", TemplateJson.getAtt(STATE_MACHINE, "Name"), true);
+    if (spec.publishesVersions()) {
+      output(outputs, "StateMachineVersionArn", "ARN of the version published last", TemplateJson.ref(ReleaseTemplate.VERSION), true);
+      if (spec.alias() != null) {
+        // Callers start the workflow through the alias, so that deployments reach them.
+        output(outputs, "StateMachineAliasArn", "ARN of alias " + spec.alias(), TemplateJson.ref(ReleaseTemplate.ALIAS), true);
+      }
+    }
     for (Output output : spec.outputs()) {
       String pointer = JsonPointers.child("/Outputs", output.name());
       if (!ParameterRules.isValidLogicalId(output.name())) {
@@ -458,7 +467,8 @@ public final class TemplateGenerator {
       }
       if (outputs.has(output.name())) {
         context.error(ProblemCode.DUPLICATE_LOGICAL_ID, pointer, "two outputs are named '" + output.name()
-            + "' (StateMachineArn and StateMachineName are always there); rename one");
+            + "' (StateMachineArn and StateMachineName are always there, StateMachineVersionArn and "
+            + "StateMachineAliasArn with a version and an alias); rename one");
         continue;
       }
       output(outputs, output.name(), output.description(), TemplateJson.value(output.value()), output.isExported());
