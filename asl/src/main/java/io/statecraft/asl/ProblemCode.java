@@ -235,5 +235,7 @@ public enum ProblemCode {
   /** An alias whose name Step Functions rejects, an alias without a published version, or a deployment without an alias. */
   INVALID_ALIAS,
   /** A deployment preference CloudFormation rejects: percentage, interval or alarms out of range. */
-  INVALID_DEPLOYMENT
+  INVALID_DEPLOYMENT,
+  /** An Express workflow with logging off, whose runs then leave no history anywhere (warning). */
+  EXPRESS_WITHOUT_LOGS
 }

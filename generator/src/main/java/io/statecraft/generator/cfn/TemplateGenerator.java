@@ -16,6 +16,7 @@ import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.ParameterGroup;
 import io.statecraft.dsl.workflow.TemplateCondition;
 import io.statecraft.dsl.workflow.WorkflowSpec;
+import io.statecraft.dsl.workflow.WorkflowType;
 import io.statecraft.asl.CompiledDefinition;
 import io.statecraft.asl.DefinitionCompiler;
 import io.statecraft.asl.Problem;
@@ -331,6 +332,13 @@ public final class TemplateGenerator {
           .set("LogGroupArn", TemplateJson.getAtt(logGroupId, "Arn"));
     }
     properties.putObject("TracingConfiguration").put("Enabled", spec.tracing());
+    // Step Functions keeps no execution history of Express workflows: their logs are all there is
+    // (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html).
+    if (spec.type() == WorkflowType.EXPRESS && logGroupId == null) {
+      context.warning(ProblemCode.EXPRESS_WITHOUT_LOGS, TemplateContext.pointer(STATE_MACHINE, "Properties"),
+          "an EXPRESS workflow has no execution history, so with logging OFF nothing shows what a run did or why "
+              + "it failed; log with WorkflowSpec.logging(LogLevel.ERROR or ALL, includeExecutionData)");
+    }
     if (!spec.tags().isEmpty()) {
       ArrayNode tags = properties.putArray("Tags");
       spec.tags().forEach((key, value) -> {
