@@ -226,6 +226,19 @@ public enum ProblemCode {
   /** A template too large to validate by body, and no S3 bucket to validate it from (warning). */
   TEMPLATE_NOT_VALIDATED,
 
+  // --- Release: template conditions, versions, aliases, deployments, encryption --------------------
+
+  /** A template condition that CloudFormation would reject (Fn::And/Fn::Or with fewer than 2 or more than 10 parts). */
+  INVALID_CONDITION,
+  /** A resource, output or property that refers to a resource created only under a condition, outside that condition. */
+  CONDITIONAL_REFERENCE,
+  /** An alias whose name Step Functions rejects, an alias without a published version, or a deployment without an alias. */
+  INVALID_ALIAS,
+  /** A deployment preference CloudFormation rejects: percentage, interval or alarms out of range. */
+  INVALID_DEPLOYMENT,
+  /** An Express workflow with logging off, whose runs then leave no history anywhere (warning). */
+  EXPRESS_WITHOUT_LOGS,
+
   // --- Data flow --------------------------------------------------------------------------------
   // What io.statecraft.asl.flow finds by following values along every path of the state graph.
 

@@ -43,14 +43,15 @@ public final class HttpInvoke implements Integration {
   private final Value endpoint;
   private final Value connectionArn;
   private final Map<String, Value> headers;
-  private final Map<String, Value> queryParameters;
+  /** {@code QueryParameters}: an object of name → value, or an expression giving one; null for none. */
+  private final Value queryParameters;
   private final Value requestBody;
   private final boolean urlEncoded;
   /** The grants to authenticate with the connection; null to derive them from its ARN. */
   private final List<IamStatement> credentialStatements;
 
   private HttpInvoke(Method method, Value endpoint, Value connectionArn, Map<String, Value> headers,
-      Map<String, Value> queryParameters, Value requestBody, boolean urlEncoded,
+      Value queryParameters, Value requestBody, boolean urlEncoded,
       List<IamStatement> credentialStatements) {
     this.method = method;
     this.endpoint = endpoint;
@@ -65,7 +66,7 @@ public final class HttpInvoke implements Integration {
   /** A request with this method to {@code ApiEndpoint}: a URL, a placeholder or a run-time value. */
   public static HttpInvoke request(Method method, Value endpoint) {
     return new HttpInvoke(Objects.requireNonNull(method, "method == null"),
-        Objects.requireNonNull(endpoint, "endpoint == null"), null, Map.of(), Map.of(), null, false, null);
+        Objects.requireNonNull(endpoint, "endpoint == null"), null, Map.of(), null, null, false, null);
   }
 
   public static HttpInvoke get(Value endpoint) {
@@ -83,6 +84,16 @@ public final class HttpInvoke implements Integration {
   public HttpInvoke connection(Value connectionArn) {
     return new HttpInvoke(method, endpoint, Objects.requireNonNull(connectionArn, "connectionArn == null"), headers,
         queryParameters, requestBody, urlEncoded, null);
+  }
+
+  /**
+   * The connection by ARN, with the grants that authenticate with it given here rather than
+   * derived: none when the workflow grants them itself, such as for one of two connections chosen
+   * by a template condition ({@code WorkflowSpec.Builder.permissions(condition, connection.credentialStatements())}).
+   */
+  public HttpInvoke connection(Value connectionArn, List<IamStatement> credentialStatements) {
+    return new HttpInvoke(method, endpoint, Objects.requireNonNull(connectionArn, "connectionArn == null"), headers,
+        queryParameters, requestBody, urlEncoded, List.copyOf(credentialStatements));
   }
 
   /**
@@ -106,11 +117,49 @@ public final class HttpInvoke implements Integration {
     return new HttpInvoke(method, endpoint, connectionArn, copy, queryParameters, requestBody, urlEncoded, credentialStatements);
   }
 
-  /** One query parameter. */
+  /**
+   * One query parameter. Step Functions appends {@code QueryParameters} to {@code ApiEndpoint},
+   * URL-encoding them, so that the endpoint (and the {@code states:HTTPEndpoint} condition on it)
+   * stays the URL without a query string
+   * (https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html).
+   */
   public HttpInvoke queryParameter(String name, Value value) {
-    Map<String, Value> copy = new LinkedHashMap<>(queryParameters);
-    copy.put(name, value);
-    return new HttpInvoke(method, endpoint, connectionArn, headers, copy, requestBody, urlEncoded, credentialStatements);
+    return queryParameters(Map.of(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null")));
+  }
+
+  /** Several query parameters, added to those given before, in the order of {@code parameters}. */
+  public HttpInvoke queryParameters(Map<String, ? extends Value> parameters) {
+    Map<String, Value> copy = new LinkedHashMap<>(fixedQueryParameters());
+    copy.putAll(parameters);
+    return new HttpInvoke(method, endpoint, connectionArn, headers, new ObjectValue(copy), requestBody, urlEncoded,
+        credentialStatements);
+  }
+
+  /**
+   * All query parameters from one value known at run time: a JSONata expression or a path that
+   * gives an object of name → value, such as parameters parsed from a query string.
+   *
+   * @throws IllegalStateException when query parameters were given one by one already
+   */
+  public HttpInvoke queryParameters(Value parameters) {
+    Objects.requireNonNull(parameters, "parameters == null");
+    if (queryParameters != null) {
+      throw new IllegalStateException("http:invoke " + method + " " + endpoint + ": query parameters are given "
+          + "already; give them either one by one or as one value");
+    }
+    return new HttpInvoke(method, endpoint, connectionArn, headers, parameters, requestBody, urlEncoded,
+        credentialStatements);
+  }
+
+  private Map<String, Value> fixedQueryParameters() {
+    if (queryParameters == null) {
+      return Map.of();
+    }
+    if (queryParameters instanceof ObjectValue object) {
+      return object.fields();
+    }
+    throw new IllegalStateException("http:invoke " + method + " " + endpoint + ": the query parameters are one "
+        + "value known at run time (" + queryParameters + "); give them either one by one or as one value");
   }
 
   /** {@code RequestBody}: JSON, sent as it is unless {@link #urlEncoded()}. */
@@ -143,8 +192,8 @@ public final class HttpInvoke implements Integration {
     if (!headers.isEmpty()) {
       body.put("Headers", new ObjectValue(headers));
     }
-    if (!queryParameters.isEmpty()) {
-      body.put("QueryParameters", new ObjectValue(queryParameters));
+    if (queryParameters != null) {
+      body.put("QueryParameters", queryParameters);
     }
     if (requestBody != null) {
       body.put("RequestBody", requestBody);

@@ -248,6 +248,29 @@ class OptimizedIntegrationsTest {
   }
 
   @Test
+  void theHttpTaskTakesSeveralQueryParametersOrOneValueGivingThemAll() {
+    HttpInvoke fixed = HttpInvoke.get(Value.of("https://api.example.com/items"))
+        .connection(Placeholder.string("ConnectionArn"))
+        .queryParameter("page", Value.of("1"))
+        .queryParameters(Map.of("size", Value.of("50")));
+    assertThat(Definitions.task(fixed)).isEqualTo("{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::http:invoke\","
+        + "\"Parameters\":{\"ApiEndpoint\":\"https://api.example.com/items\",\"Method\":\"GET\","
+        + "\"Authentication\":{\"ConnectionArn\":\"${ConnectionArn}\"},"
+        + "\"QueryParameters\":{\"page\":\"1\",\"size\":\"50\"}},\"End\":true}");
+
+    HttpInvoke parsed = HttpInvoke.get(Value.of("https://api.example.com/items"))
+        .connection(Placeholder.string("ConnectionArn"))
+        .queryParameters(Path.input().field("query"));
+    assertThat(Definitions.task(parsed)).contains("\"QueryParameters.$\":\"$.query\"");
+    assertThatThrownBy(() -> parsed.queryParameter("page", Value.of("1")))
+        .hasMessage("http:invoke GET StringValue[value=https://api.example.com/items]: the query parameters are one "
+            + "value known at run time (" + Path.input().field("query") + "); give them either one by one or as one value");
+    assertThatThrownBy(() -> fixed.queryParameters(Path.input().field("query")))
+        .hasMessage("http:invoke GET StringValue[value=https://api.example.com/items]: query parameters are given "
+            + "already; give them either one by one or as one value");
+  }
+
+  @Test
   void activitiesTakeTheirArnAndNeedNoPermission() {
     Activity review = Activity.of(Placeholder.string("ReviewActivity"));
     assertThat(Definitions.task(review)).isEqualTo(

@@ -7,9 +7,11 @@ import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.Condition;
 import io.statecraft.dsl.Errors;
 import io.statecraft.dsl.Fail;
+import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.Json;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.dsl.Pass;
+import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.QueryLanguage;
 import io.statecraft.dsl.Retry;
 import io.statecraft.dsl.StateMachine;
@@ -19,6 +21,8 @@ import io.statecraft.dsl.workflow.HttpConnection;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.Output;
 import io.statecraft.dsl.workflow.Schedule;
+import io.statecraft.dsl.workflow.TemplateCondition;
+import io.statecraft.dsl.workflow.TemplateValue;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import java.util.List;
@@ -69,23 +73,34 @@ public final class PatchAlerts implements Workflow {
       .allowedValues(MESSAGE_FORMATS.toArray(String[]::new))
       .defaultValue("TEAMS_WORKFLOWS");
   static final Parameter WEBHOOK_URL = Parameter.string("WebhookUrl")
-      .label("Webhook URL without its secret")
-      .description("The https URL to post to, without the secret sig query parameter (that goes in WebhookSecret); "
-          + "write @ as %40")
-      .allowedPattern("https://[^@\\s]+")
-      .constraintDescription("an https URL without @ (write it %40) and without spaces");
+      .label("Webhook URL without its query string")
+      .description("The https URL to post to, without ? and what follows (that goes in WebhookQuery and, for the sig "
+          + "of a Teams Workflows URL, in WebhookSecret); write @ as %40")
+      .allowedPattern("https://[^@?#\\s]+")
+      .constraintDescription("an https URL without a query string, without @ (write it %40) and without spaces");
+  static final Parameter WEBHOOK_QUERY = Parameter.string("WebhookQuery")
+      .label("Webhook query string, without its secret")
+      .description("The query string of the webhook URL without the leading ? and without its secret sig parameter, "
+          + "such as api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0; empty when the URL has none")
+      .defaultValue("")
+      // name=value pairs joined by &, without the leading ?; no quote, backslash, brace or space,
+      // which would break the JSONata text the query string is read from in the definition.
+      .allowedPattern("|[^=&?#\\s'\"\\\\{}]+=[^&?#\\s'\"\\\\{}]*(&[^=&?#\\s'\"\\\\{}]+=[^&?#\\s'\"\\\\{}]*)*")
+      .constraintDescription("empty, or name=value pairs joined by &, without ?, #, spaces, quotes, backslashes or braces")
+      .maxLength(2048);
   static final Parameter WEBHOOK_SECRET = Parameter.string("WebhookSecret")
-      .label("Webhook secret")
-      .description("The secret part of the webhook: the value of the sig query parameter of a Teams Workflows URL, "
-          + "or a token the receiver checks in the X-Webhook-Secret header. Kept by the EventBridge connection only")
+      .label("Webhook secret (Teams Workflows and generic JSON)")
+      .description("The secret of the webhook: the value of the sig query parameter of a Teams Workflows URL, or the "
+          + "token a GENERIC_JSON receiver checks in the X-Webhook-Secret header. Kept by the EventBridge connection "
+          + "only; leave empty for SLACK and TEAMS_CONNECTOR, whose secret is part of WebhookUrl")
       .noEcho()
+      .defaultValue("")
       // What EventBridge accepts for a connection's API key value: 1 to 512 characters, no ':' and
       // no control characters (CreateConnectionApiKeyAuthRequestParameters:
       // https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateConnectionApiKeyAuthRequestParameters.html).
-      .allowedPattern("[ \\t]*[^\\x00-\\x1F:\\x7F]+([ \\t]+[^\\x00-\\x1F:\\x7F]+)*[ \\t]*")
-      .minLength(1)
+      .allowedPattern("|[ \\t]*[^\\x00-\\x1F:\\x7F]+([ \\t]+[^\\x00-\\x1F:\\x7F]+)*[ \\t]*")
       .maxLength(512)
-      .constraintDescription("1 to 512 characters, without ':' or control characters");
+      .constraintDescription("empty, or 1 to 512 characters without ':' or control characters");
   static final Parameter NAME_TAG_KEY = Parameter.string("NameTagKey")
       .label("Name tag key")
       .description("The tag that names an instance in the message; instances without it are shown by id")
@@ -106,11 +121,36 @@ public final class PatchAlerts implements Workflow {
       .description("IANA time zone the schedule is read in, such as Europe/Bucharest")
       .defaultValue("Etc/UTC");
 
-  /** Keeps the webhook's secret: sent as the sig query parameter and the X-Webhook-Secret header. */
+  /** The secret goes as the sig query parameter: Teams Workflows webhooks check it there. */
+  static final TemplateCondition SECRET_IN_QUERY = TemplateCondition.equal("SecretInQuery", MESSAGE_FORMAT, "TEAMS_WORKFLOWS");
+  /** The secret goes as the X-Webhook-Secret header: generic receivers check it there. */
+  static final TemplateCondition SECRET_IN_HEADER = TemplateCondition.equal("SecretInHeader", MESSAGE_FORMAT, "GENERIC_JSON");
+
+  static final TemplateCondition SECRET_NOT_IN_QUERY = TemplateCondition.not("SecretNotInQuery", SECRET_IN_QUERY);
+
+  /**
+   * What the API key header carries: an API_KEY connection always sends it, so for the formats
+   * whose receiver does not check it the value is the word "unused", nothing a receiver could learn
+   * from (EventBridge requires a value).
+   */
+  static final TemplateValue API_KEY = TemplateValue.when(SECRET_IN_HEADER, WEBHOOK_SECRET, TemplateValue.of("unused"));
+
+  /**
+   * Keeps the secret of a generic receiver (the X-Webhook-Secret header); for Slack and Teams
+   * connectors, whose secret is in the URL's path, which no connection can hold, it sends no secret.
+   */
   static final HttpConnection WEBHOOK_CONNECTION = HttpConnection.named("WebhookConnection")
       .description("Holds the webhook's secret so that it stays out of the definition, the role and the history")
-      .apiKey("X-Webhook-Secret", WEBHOOK_SECRET)
+      .apiKey("X-Webhook-Secret", API_KEY);
+
+  /** Keeps a Teams Workflows webhook's secret, its sig query parameter, and sends it only there. */
+  static final HttpConnection SIGNED_WEBHOOK_CONNECTION = HttpConnection.named("SignedWebhookConnection")
+      .description("Holds the webhook's sig query parameter so that it stays out of the definition, the role and the history")
+      .apiKey("X-Webhook-Secret", API_KEY)
       .secretQueryParameter("sig", WEBHOOK_SECRET);
+
+  /** The ARN of whichever connection the message format needs: the stack creates only that one. */
+  static final Placeholder CONNECTION_ARN = Placeholder.string("PostConnectionArn");
 
   @Override
   public String id() {
@@ -129,11 +169,16 @@ public final class PatchAlerts implements Workflow {
     return WorkflowSpec.builder(stateMachine())
         .description("Posts the running EC2 instances that are not compliant with their "
             + "patch baseline to a chat webhook, on a schedule")
-        .parameterGroup("Webhook", WEBHOOK_URL, WEBHOOK_SECRET, MESSAGE_FORMAT, NAME_TAG_KEY)
+        .parameterGroup("Webhook", WEBHOOK_URL, WEBHOOK_QUERY, WEBHOOK_SECRET, MESSAGE_FORMAT, NAME_TAG_KEY)
         .parameterGroup("Schedule", SCHEDULE_EXPRESSION, SCHEDULE_TIME_ZONE)
         .parameterGroup("Operations", ALARM_TOPIC)
         .alarms(ALARM_TOPIC)
-        .resources(WEBHOOK_CONNECTION)
+        .resources(SECRET_NOT_IN_QUERY, WEBHOOK_CONNECTION)
+        .resources(SECRET_IN_QUERY, SIGNED_WEBHOOK_CONNECTION)
+        .substitution(CONNECTION_ARN, TemplateValue.when(SECRET_IN_QUERY, SIGNED_WEBHOOK_CONNECTION.templateArn(),
+            WEBHOOK_CONNECTION.templateArn()))
+        .permissions(SECRET_NOT_IN_QUERY, WEBHOOK_CONNECTION.credentialStatements().toArray(IamStatement[]::new))
+        .permissions(SECRET_IN_QUERY, SIGNED_WEBHOOK_CONNECTION.credentialStatements().toArray(IamStatement[]::new))
         .triggers(schedule)
         .outputs(Output.named("DeadLetterQueueUrl", schedule.deadLetterQueueUrl())
             .description("Scheduled runs that could not start the state machine").notExported())
@@ -153,6 +198,7 @@ public final class PatchAlerts implements Workflow {
         .assign(Json.object()
             .put("messageFormat", MESSAGE_FORMAT.ref())
             .put("nameTagKey", NAME_TAG_KEY.ref())
+            .put("webhookQuery", WEBHOOK_QUERY.ref())
             .put("account", js("$split($states.context.StateMachine.Id, ':')[4]"))
             .put("region", js("$split($states.context.StateMachine.Id, ':')[3]"))
             .put("instances", Json.array())
@@ -256,8 +302,12 @@ public final class PatchAlerts implements Workflow {
     Task postToWebhook = Task.named("PostToWebhook")
         .comment("The secret part of the webhook address lives in the EventBridge connection, not here")
         .call(HttpInvoke.post(WEBHOOK_URL.ref())
-            .connection(WEBHOOK_CONNECTION)
+            // The connection's grants are the workflow's, each under its connection's condition.
+            .connection(CONNECTION_ARN, List.of())
             .header("Content-Type", "application/json")
+            // The query string as name -> value, decoded: the HTTP task encodes QueryParameters itself.
+            .queryParameters(js("$webhookQuery = '' ? {} : $merge($split($webhookQuery, '&').{"
+                + "$decodeUrlComponent($substringBefore($, '=')): $decodeUrlComponent($substringAfter($, '='))})"))
             .requestBody(js("$message")))
         .timeoutSeconds(30)
         .output(js("{'nonCompliantInstances': $found, 'webhookStatusCode': $states.result.StatusCode}"))

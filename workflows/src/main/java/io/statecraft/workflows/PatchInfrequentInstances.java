@@ -23,6 +23,7 @@ import io.statecraft.dsl.Wait;
 import io.statecraft.dsl.workflow.MaintenanceWindow;
 import io.statecraft.dsl.workflow.MaintenanceWindowTarget;
 import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.TemplateCondition;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import java.util.LinkedHashMap;
@@ -157,6 +158,20 @@ public final class PatchInfrequentInstances implements Workflow {
       .minValue(1)
       .maxValue(MAX_COMMAND_CHECKS);
 
+  /**
+   * The customer managed KMS key of the instances' EBS volumes, if any: starting an instance with
+   * such volumes needs grants on the key for the caller, or EC2 stops it again at once.
+   */
+  static final Parameter EBS_KMS_KEY = Parameter.string("EbsKmsKeyArn")
+      .label("KMS key of encrypted EBS volumes (optional)")
+      .description("ARN of the customer managed KMS key that encrypts the instances' EBS volumes; leave empty when "
+          + "they are unencrypted or use the AWS managed key aws/ebs")
+      .defaultValue("")
+      .allowedPattern("|arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+")
+      .constraintDescription("empty, or a KMS key ARN: arn:aws:kms:REGION:ACCOUNT:key/KEY-ID")
+      .maxLength(2048);
+  static final TemplateCondition HAS_EBS_KMS_KEY = TemplateCondition.notEmpty("HasEbsKmsKey", EBS_KMS_KEY);
+
   static final Placeholder POLL_INITIAL_SECONDS = POLL_INITIAL_SECONDS_PARAMETER.ref();
   static final Placeholder POLL_MAX_SECONDS = POLL_MAX_SECONDS_PARAMETER.ref();
   static final Placeholder READY_CHECKS = MAX_READY_CHECKS_PARAMETER.ref();
@@ -179,11 +194,12 @@ public final class PatchInfrequentInstances implements Workflow {
             + "them with AWS-RunPatchBaseline and stops them again")
         .parameterGroup("Instances and window", TARGET_TAG_VALUE, WINDOW_SCHEDULE, WINDOW_TIME_ZONE,
             WINDOW_DURATION_HOURS, WINDOW_CUTOFF_HOURS, WINDOW_MAX_CONCURRENCY, WINDOW_MAX_ERRORS)
-        .parameterGroup("Patching", PATCH_OPERATION_PARAMETER, REBOOT_OPTION_PARAMETER)
+        .parameterGroup("Patching", PATCH_OPERATION_PARAMETER, REBOOT_OPTION_PARAMETER, EBS_KMS_KEY)
         .parameterGroup("Polling", POLL_INITIAL_SECONDS_PARAMETER, POLL_MAX_SECONDS_PARAMETER,
             MAX_READY_CHECKS_PARAMETER, MAX_COMMAND_CHECKS_PARAMETER)
         .parameterGroup("Operations", ALARM_TOPIC)
         .alarms(ALARM_TOPIC)
+        .permissions(HAS_EBS_KMS_KEY, ebsKeyGrants())
         .triggers(MaintenanceWindow.named("PatchWindow")
             .description("Starts patch-infrequent-instances once per tagged instance")
             .schedule(WINDOW_SCHEDULE)
@@ -411,6 +427,21 @@ public final class PatchInfrequentInstances implements Workflow {
         .comment("Starts a stopped EC2 instance, patches it with AWS-RunPatchBaseline and leaves it as it was found")
         .queryLanguage(QueryLanguage.JSONATA)
         .timeoutSeconds(TIMEOUT_SECONDS);
+  }
+
+  /**
+   * What a principal needs on a customer managed key to use EBS volumes encrypted with it (and so
+   * to start an instance that has them), as the EBS guide lists it, with CreateGrant limited to
+   * grants AWS services create on its behalf
+   * (https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-requirements.html).
+   */
+  static IamStatement[] ebsKeyGrants() {
+    String key = "${" + EBS_KMS_KEY.name() + "}";
+    return new IamStatement[] {
+        IamStatement.allow("kms:CreateGrant", key).withCondition("Bool", "kms:GrantIsForAWSResource", List.of("true")),
+        IamStatement.allow(List.of("kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKeyWithoutPlaintext",
+            "kms:ReEncryptFrom", "kms:ReEncryptTo"), List.of(key))
+    };
   }
 
   // Only the instances the maintenance window targets: tagged InfrequentPatching=<TargetTagValue>.

@@ -25,8 +25,8 @@ class PatchAlertsTest {
   static final String BATCH = "i-0b2c3d4e5f6071829";
   static final String DB = "i-0c3d4e5f607182930";
   static final String STOPPED = "i-0d4e5f60718293041";
-  static final String URL = "https://prod-00.westeurope.logic.azure.com:443/workflows/0123abcd/triggers/manual/paths/invoke"
-      + "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0";
+  static final String URL = "https://prod-00.westeurope.logic.azure.com:443/workflows/0123abcd/triggers/manual/paths/invoke";
+  static final String QUERY = "api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0";
   static final String CONNECTION = "arn:aws:events:us-east-1:123456789012:connection/patch-alerts-WebhookConnection/0f1e2d3c";
 
   final Calls calls = new Calls();
@@ -36,7 +36,8 @@ class PatchAlertsTest {
         .substitution("MessageFormat", format)
         .substitution("NameTagKey", "Name")
         .substitution("WebhookUrl", URL)
-        .substitution("WebhookConnectionArn", CONNECTION);
+        .substitution("WebhookQuery", QUERY)
+        .substitution("PostConnectionArn", CONNECTION);
   }
 
   // One page: two running non-compliant instances, a compliant one and an on-premises node.
@@ -98,6 +99,7 @@ class PatchAlertsTest {
          "Method": "POST",
          "Authentication": {"ConnectionArn": "%s"},
          "Headers": {"Content-Type": "application/json"},
+         "QueryParameters": {"api-version": "2016-06-01", "sp": "/triggers/manual/run", "sv": "1.0"},
          "RequestBody": {
            "type": "message",
            "attachments": [{
@@ -126,12 +128,14 @@ class PatchAlertsTest {
 
   @Test
   void postsSlackText() {
-    Execution execution = onePage("SLACK").run("{}");
+    // A Slack URL has no query string: WebhookQuery is left empty, and no query parameter is sent.
+    Execution execution = onePage("SLACK").substitution("WebhookQuery", "").run("{}");
 
     assertThat(execution).succeeded().passedThrough("BuildSlackText");
     Expect.sameJson(calls.payloads("PostToWebhook").get(0).get("RequestBody"), ("""
         {"text": "*Patch compliance*\\n2 running EC2 instances are not compliant with the patch baseline in account 123456789012 (us-east-1):\\n• %s (`%s`)\\n• web-1 (`%s`)"}"""
         .formatted(BATCH, BATCH, WEB)));
+    Expect.sameJson(calls.payloads("PostToWebhook").get(0).get("QueryParameters"), "{}");
   }
 
   @Test

@@ -57,6 +57,28 @@ class PatchInfrequentInstancesTemplateTest {
   }
 
   @Test
+  void anOptionalEbsKeyGetsExactlyTheGrantsEbsDocumentsAndNoneWhenEmpty() {
+    Expect.sameJson(template.at("/Parameters/EbsKmsKeyArn"), """
+        {"Type": "String", "Description": "ARN of the customer managed KMS key that encrypts the instances' EBS volumes; leave empty when they are unencrypted or use the AWS managed key aws/ebs",
+         "Default": "", "AllowedPattern": "|arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+", "MaxLength": 2048,
+         "ConstraintDescription": "empty, or a KMS key ARN: arn:aws:kms:REGION:ACCOUNT:key/KEY-ID"}""");
+    Expect.sameJson(template.at("/Conditions"), """
+        {"HasEbsKmsKey": {"Fn::Not": [{"Fn::Equals": [{"Ref": "EbsKmsKeyArn"}, ""]}]}}""");
+    // A policy created only when the parameter is given: no grant on any key otherwise.
+    Expect.sameJson(Templates.resource(template, "StateMachineHasEbsKmsKeyPolicy"), """
+        {"Type": "AWS::IAM::Policy", "Condition": "HasEbsKmsKey",
+         "Properties": {"PolicyName": "HasEbsKmsKey", "Roles": [{"Ref": "StateMachineRole"}],
+           "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+             {"Effect": "Allow", "Action": ["kms:CreateGrant"], "Resource": [{"Fn::Sub": "${EbsKmsKeyArn}"}],
+              "Condition": {"Bool": {"kms:GrantIsForAWSResource": ["true"]}}},
+             {"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKeyWithoutPlaintext",
+                "kms:ReEncryptFrom", "kms:ReEncryptTo"], "Resource": [{"Fn::Sub": "${EbsKmsKeyArn}"}]}]}}}""");
+    assertThat(Templates.actions(template, "StateMachineRole")).contains("kms:CreateGrant");
+    assertThat(Templates.resource(template, "StateMachineRole").toString()).doesNotContain("kms:");
+    assertThat(template.toString()).doesNotContain("kms:*");
+  }
+
+  @Test
   void theLongestPollingTheParametersAllowFitsTheExecutionTimeout() {
     // No catcher sees States.Timeout: a started instance would be left running.
     long longestWait = Long.parseLong(maxOf("PollMaxSeconds"));
@@ -104,7 +126,7 @@ class PatchInfrequentInstancesTemplateTest {
             "[{\"Fn::Sub\":\"arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:instance/*\"}]",
             "[{\"Fn::Sub\":\"arn:${AWS::Partition}:ssm:${AWS::Region}::document/AWS-RunPatchBaseline\"}]");
     assertThat(Templates.actions(template, "StateMachineRole")).filteredOn(action -> !action.startsWith("logs:")
-        && !action.startsWith("xray:")).containsExactly(
+        && !action.startsWith("xray:") && !action.startsWith("kms:")).containsExactly(
         "ec2:DescribeInstances", "ec2:StartInstances", "ec2:StopInstances",
         "ssm:CancelCommand", "ssm:DescribeInstanceInformation", "ssm:GetCommandInvocation", "ssm:SendCommand");
     ReferenceWorkflowsTest.assertWildcardsOnlyWithReasons(template);

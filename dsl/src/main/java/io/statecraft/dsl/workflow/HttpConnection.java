@@ -75,7 +75,7 @@ public final class HttpConnection implements ArnResource {
   private String description;
   private Authorization authorization;
   private String apiKeyName;
-  private Parameter apiKeyValue;
+  private TemplateValue apiKeyValue;
   private Parameter username;
   private Parameter password;
   private TemplateValue authorizationEndpoint;
@@ -112,8 +112,13 @@ public final class HttpConnection implements ArnResource {
     return this;
   }
 
-  /** API key authorization: header {@code headerName} with the (NoEcho) parameter's value. */
-  public HttpConnection apiKey(String headerName, Parameter value) {
+  /**
+   * API key authorization: header {@code headerName} with the (NoEcho) parameter's value. To send
+   * the secret this way only under a template condition, give
+   * {@code TemplateValue.when(condition, noEchoParameter, TemplateValue.of("unused"))}: the literal,
+   * sent otherwise, must be no secret (EventBridge requires a value).
+   */
+  public HttpConnection apiKey(String headerName, TemplateValue value) {
     this.authorization = Authorization.API_KEY;
     this.apiKeyName = Objects.requireNonNull(headerName, "headerName == null");
     this.apiKeyValue = Objects.requireNonNull(value, "value == null");
@@ -154,8 +159,11 @@ public final class HttpConnection implements ArnResource {
     return this;
   }
 
-  /** A secret header sent with every request, from a NoEcho parameter. */
-  public HttpConnection secretHeader(String key, Parameter value) {
+  /**
+   * A secret header sent with every request, from a NoEcho parameter; only when a condition holds
+   * with {@code TemplateValue.when(condition, noEchoParameter)}.
+   */
+  public HttpConnection secretHeader(String key, TemplateValue value) {
     invocationParameters.add(new HttpParameter(Location.HEADER, key, value, true));
     return this;
   }
@@ -166,8 +174,11 @@ public final class HttpConnection implements ArnResource {
     return this;
   }
 
-  /** A secret query string parameter (such as a webhook's signature), from a NoEcho parameter. */
-  public HttpConnection secretQueryParameter(String key, Parameter value) {
+  /**
+   * A secret query string parameter (such as a webhook's signature), from a NoEcho parameter; only
+   * when a condition holds with {@code TemplateValue.when(condition, noEchoParameter)}.
+   */
+  public HttpConnection secretQueryParameter(String key, TemplateValue value) {
     invocationParameters.add(new HttpParameter(Location.QUERY_STRING, key, value, true));
     return this;
   }
@@ -255,7 +266,7 @@ public final class HttpConnection implements ArnResource {
     return apiKeyName;
   }
 
-  public Parameter apiKeyValue() {
+  public TemplateValue apiKeyValue() {
     return apiKeyValue;
   }
 

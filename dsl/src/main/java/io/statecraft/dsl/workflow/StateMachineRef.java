@@ -25,6 +25,16 @@ public final class StateMachineRef extends StackResource {
         List.of(IamStatement.executionsOf(existingArn().name()))));
   }
 
+  /**
+   * {@code states:RedriveExecution} on its executions, for a caller that restarts a failed,
+   * aborted or timed-out execution of a Standard workflow from the state that failed, within 14
+   * days (https://docs.aws.amazon.com/step-functions/latest/apireference/API_RedriveExecution.html).
+   */
+  public List<IamStatement> redriveStatements() {
+    return List.of(IamStatement.allow(List.of("states:RedriveExecution"),
+        List.of(IamStatement.executionsOf(existingArn().name()))));
+  }
+
   @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.stateMachine(this);

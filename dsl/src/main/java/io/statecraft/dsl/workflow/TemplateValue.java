@@ -16,7 +16,8 @@ import java.util.Objects;
  * }</pre>
  */
 public sealed interface TemplateValue
-    permits Parameter, TemplateValue.Text, TemplateValue.Numeric, TemplateValue.Attribute, TemplateValue.Sub {
+    permits Parameter, TemplateValue.Text, TemplateValue.Numeric, TemplateValue.Attribute, TemplateValue.Sub,
+        TemplateValue.Conditional, TemplateValue.NoValue {
 
   /** Literal text. */
   static TemplateValue of(String text) {
@@ -39,6 +40,27 @@ public sealed interface TemplateValue
   }
 
   /**
+   * {@code ifTrue} when {@code condition} holds, else {@code ifFalse}: {@code Fn::If}
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-conditions.html#intrinsic-function-reference-conditions-if).
+   */
+  static TemplateValue when(TemplateCondition condition, TemplateValue ifTrue, TemplateValue ifFalse) {
+    return new Conditional(condition, ifTrue, ifFalse);
+  }
+
+  /**
+   * {@code value} when {@code condition} holds, else nothing ({@code AWS::NoValue}): the property,
+   * or the list item or connection parameter, is left out.
+   */
+  static TemplateValue when(TemplateCondition condition, TemplateValue value) {
+    return new Conditional(condition, value, NoValue.INSTANCE);
+  }
+
+  /** Nothing: {@code Ref AWS::NoValue}, which removes the property or list item it stands for. */
+  static TemplateValue noValue() {
+    return NoValue.INSTANCE;
+  }
+
+  /**
    * This value as written inside an {@code Fn::Sub} template, which is how IAM statements name
    * their resources: {@code ${Name}} for a parameter, {@code ${Id}} or {@code ${Id.Attribute}} for
    * a resource, the template of a {@code Sub}, and literals as they are.
@@ -58,7 +80,13 @@ public sealed interface TemplateValue
     if (this instanceof Numeric number) {
       return number.value().toPlainString();
     }
-    return ((Text) this).value();
+    if (this instanceof Text text) {
+      return text.value();
+    }
+    // Fn::Sub has no way to choose: an IAM resource that depends on a condition is a statement
+    // granted under that condition (WorkflowSpec.Builder.permissions(condition, ...)).
+    throw new IllegalArgumentException(this + " chooses at deploy time and cannot be part of a text such as an "
+        + "IAM resource; grant each case with WorkflowSpec.Builder.permissions(condition, statements...)");
   }
 
   /** Literal text. */
@@ -92,5 +120,25 @@ public sealed interface TemplateValue
     public Sub {
       Objects.requireNonNull(template, "template == null");
     }
+  }
+
+  /**
+   * {@code Fn::If [condition, ifTrue, ifFalse]}.
+   *
+   * @param condition the condition CloudFormation decides
+   * @param ifTrue the value when it holds
+   * @param ifFalse the value when it does not; {@link #noValue()} to leave the property out
+   */
+  record Conditional(TemplateCondition condition, TemplateValue ifTrue, TemplateValue ifFalse) implements TemplateValue {
+    public Conditional {
+      Objects.requireNonNull(condition, "condition == null");
+      Objects.requireNonNull(ifTrue, "ifTrue == null");
+      Objects.requireNonNull(ifFalse, "ifFalse == null");
+    }
+  }
+
+  /** {@code Ref AWS::NoValue}. */
+  enum NoValue implements TemplateValue {
+    INSTANCE
   }
 }

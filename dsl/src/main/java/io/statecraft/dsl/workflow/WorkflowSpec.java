@@ -1,6 +1,7 @@
 package io.statecraft.dsl.workflow;
 
 import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.StateMachine;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +47,25 @@ public final class WorkflowSpec {
   private final List<Output> outputs;
   private final List<IamStatement> permissions;
   private final TemplateValue alarmTopicArn;
+  private final List<ConditionalPermission> conditionalPermissions;
+  private final Map<WorkflowResource, TemplateCondition> resourceConditions;
+  private final Map<String, TemplateValue> substitutions;
+  private final String versionDescription;
+  private final String alias;
+  private final Deployment deployment;
+
+  /**
+   * A statement of the execution role granted only when {@code condition} holds.
+   *
+   * @param condition the template condition
+   * @param statement the statement
+   */
+  public record ConditionalPermission(TemplateCondition condition, IamStatement statement) {
+    public ConditionalPermission {
+      Objects.requireNonNull(condition, "condition == null");
+      Objects.requireNonNull(statement, "statement == null");
+    }
+  }
 
   private WorkflowSpec(Builder builder) {
     this.stateMachine = builder.stateMachine;
@@ -63,6 +83,12 @@ public final class WorkflowSpec {
     this.outputs = List.copyOf(builder.outputs);
     this.permissions = List.copyOf(builder.permissions);
     this.alarmTopicArn = builder.alarmTopicArn;
+    this.conditionalPermissions = List.copyOf(builder.conditionalPermissions);
+    this.resourceConditions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.resourceConditions));
+    this.substitutions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.substitutions));
+    this.versionDescription = builder.versionDescription;
+    this.alias = builder.alias;
+    this.deployment = builder.deployment;
   }
 
   /** A builder for a workflow around {@code stateMachine}. */
@@ -149,6 +175,41 @@ public final class WorkflowSpec {
     return alarmTopicArn;
   }
 
+  /** Statements of the execution role granted only when their condition holds. */
+  public List<ConditionalPermission> conditionalPermissions() {
+    return conditionalPermissions;
+  }
+
+  /** The condition under which {@code resource} is created; null when it always is. */
+  public TemplateCondition conditionOf(WorkflowResource resource) {
+    return resourceConditions.get(resource);
+  }
+
+  /** Placeholders of the definition filled in by a template value of their own, by name. */
+  public Map<String, TemplateValue> substitutions() {
+    return substitutions;
+  }
+
+  /** Whether each change of the definition or settings publishes a version. */
+  public boolean publishesVersions() {
+    return versionDescription != null;
+  }
+
+  /** The description of the published versions; null when none are published. */
+  public String versionDescription() {
+    return versionDescription;
+  }
+
+  /** The name of the alias that points at the published version; null for none. */
+  public String alias() {
+    return alias;
+  }
+
+  /** How the alias moves to a new version; null to move it at once without alarms. */
+  public Deployment deployment() {
+    return deployment;
+  }
+
   /** Builds a {@link WorkflowSpec}. */
   public static final class Builder {
     private final StateMachine stateMachine;
@@ -166,6 +227,12 @@ public final class WorkflowSpec {
     private final List<Output> outputs = new ArrayList<>();
     private final List<IamStatement> permissions = new ArrayList<>();
     private TemplateValue alarmTopicArn;
+    private final List<ConditionalPermission> conditionalPermissions = new ArrayList<>();
+    private final Map<WorkflowResource, TemplateCondition> resourceConditions = new LinkedHashMap<>();
+    private final Map<String, TemplateValue> substitutions = new LinkedHashMap<>();
+    private String versionDescription;
+    private String alias;
+    private Deployment deployment;
 
     private Builder(StateMachine stateMachine) {
       this.stateMachine = Objects.requireNonNull(stateMachine, "stateMachine == null");
@@ -211,6 +278,32 @@ public final class WorkflowSpec {
       for (WorkflowResource resource : resources) {
         this.resources.add(Objects.requireNonNull(resource, "resource == null"));
       }
+      return this;
+    }
+
+    /**
+     * Supporting resources created only when {@code condition} holds (their {@code Condition}
+     * attribute). What refers to them must be created under the same condition, or choose with
+     * {@link TemplateValue#when(TemplateCondition, TemplateValue, TemplateValue)}.
+     */
+    public Builder resources(TemplateCondition condition, WorkflowResource... resources) {
+      Objects.requireNonNull(condition, "condition == null");
+      resources(resources);
+      for (WorkflowResource resource : resources) {
+        resourceConditions.put(resource, condition);
+      }
+      return this;
+    }
+
+    /**
+     * A placeholder of the definition ({@code ${Name}}, from {@code Placeholder.string(name)})
+     * filled in by {@code value}, a value no parameter or resource gives as it is, such as the ARN
+     * of whichever of two conditional resources exists:
+     * {@code TemplateValue.when(condition, first.templateArn(), second.templateArn())}.
+     */
+    public Builder substitution(Placeholder placeholder, TemplateValue value) {
+      Objects.requireNonNull(placeholder, "placeholder == null");
+      substitutions.put(placeholder.name(), Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
@@ -280,6 +373,19 @@ public final class WorkflowSpec {
     }
 
     /**
+     * Permissions the execution role has only when {@code condition} holds, such as the grants on
+     * an optional key parameter: each statement is written {@code Fn::If [condition, statement,
+     * AWS::NoValue]}.
+     */
+    public Builder permissions(TemplateCondition condition, IamStatement... statements) {
+      Objects.requireNonNull(condition, "condition == null");
+      for (IamStatement statement : statements) {
+        conditionalPermissions.add(new ConditionalPermission(condition, Objects.requireNonNull(statement, "statement == null")));
+      }
+      return this;
+    }
+
+    /**
      * CloudWatch alarms that notify the SNS topic {@code topicArn} (a parameter, usually) when an
      * execution fails, times out or is aborted, and when a trigger's dead-letter queue holds a
      * message: failures someone sees. The topic must let CloudWatch publish to it, and if it is
@@ -288,6 +394,35 @@ public final class WorkflowSpec {
      */
     public Builder alarms(TemplateValue topicArn) {
       this.alarmTopicArn = Objects.requireNonNull(topicArn, "topicArn == null");
+      return this;
+    }
+
+    /**
+     * Publishes a version ({@code AWS::StepFunctions::StateMachineVersion}) of the state machine's
+     * current revision: a new one when, and only when, the definition or settings change.
+     */
+    public Builder publishVersion() {
+      return publishVersion("Published by the stack");
+    }
+
+    /** {@link #publishVersion()} with the versions' description. */
+    public Builder publishVersion(String description) {
+      this.versionDescription = Objects.requireNonNull(description, "description == null");
+      return this;
+    }
+
+    /**
+     * An alias ({@code AWS::StepFunctions::StateMachineAlias}) that points at the published
+     * version; triggers start the workflow through it. Needs {@link #publishVersion()}.
+     */
+    public Builder alias(String name) {
+      this.alias = Objects.requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /** How the alias moves to a newly published version: canary, linear or all at once, with alarms. */
+    public Builder deployment(Deployment deployment) {
+      this.deployment = Objects.requireNonNull(deployment, "deployment == null");
       return this;
     }
 

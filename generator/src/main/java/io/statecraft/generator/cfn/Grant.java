@@ -2,6 +2,7 @@ package io.statecraft.generator.cfn;
 
 import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.SourceLocation;
+import io.statecraft.dsl.workflow.TemplateCondition;
 import java.util.Objects;
 
 /**
@@ -12,11 +13,16 @@ import java.util.Objects;
  * @param origin what declared it: a state's name, or a part of the template such as {@code logging}
  * @param source the Java line that built the state, when known
  * @param sid the Sid for a {@code *} statement, when the generator names it; null to derive one
+ * @param condition the template condition under which it is granted; null for always
  */
-record Grant(IamStatement statement, String origin, SourceLocation source, String sid) {
+record Grant(IamStatement statement, String origin, SourceLocation source, String sid, TemplateCondition condition) {
 
   Grant(IamStatement statement, String origin, SourceLocation source) {
-    this(statement, origin, source, null);
+    this(statement, origin, source, null, null);
+  }
+
+  Grant(IamStatement statement, String origin, SourceLocation source, String sid) {
+    this(statement, origin, source, sid, null);
   }
 
   Grant {

@@ -102,14 +102,24 @@ record HttpConnectionTemplate(HttpConnection connection) implements ResourceTemp
         case BODY -> "BodyParameters";
       };
       ArrayNode array = node.has(field) ? (ArrayNode) node.get(field) : node.putArray(field);
-      ObjectNode item = array.addObject();
+      String itemPointer = JsonPointers.child(JsonPointers.child(pointer, field), array.size());
+      // A value given as TemplateValue.when(condition, value) sends the parameter only when the
+      // condition holds: the whole item is chosen with Fn::If, else AWS::NoValue.
+      TemplateValue value = parameter.value();
+      String onlyIf = null;
+      if (value instanceof TemplateValue.Conditional conditional && conditional.ifFalse() instanceof TemplateValue.NoValue) {
+        onlyIf = conditional.condition().name();
+        value = conditional.ifTrue();
+        itemPointer = JsonPointers.child(JsonPointers.child(itemPointer, "Fn::If"), 1);
+      }
+      ObjectNode item = TemplateJson.NODES.objectNode();
       item.put("Key", parameter.key());
-      String itemPointer = JsonPointers.child(JsonPointers.child(pointer, field), array.size() - 1);
       String what = field.replace("Parameters", "").toLowerCase(Locale.ROOT) + " parameter " + parameter.key();
       item.set("Value", parameter.secret()
-          ? secret(context, parameter.value(), "secret " + what, JsonPointers.child(itemPointer, "Value"))
-          : notSecret(context, parameter.value(), what, JsonPointers.child(itemPointer, "Value")));
+          ? secret(context, value, "secret " + what, JsonPointers.child(itemPointer, "Value"))
+          : notSecret(context, value, what, JsonPointers.child(itemPointer, "Value")));
       item.put("IsValueSecret", parameter.secret());
+      array.add(onlyIf == null ? item : TemplateJson.ifThen(onlyIf, item, TemplateJson.noValue()));
     }
     return node;
   }
@@ -127,12 +137,31 @@ record HttpConnectionTemplate(HttpConnection connection) implements ResourceTemp
   }
 
   // A secret only ever comes from a NoEcho parameter: a literal would sit in the template in clear.
+  // Chosen by a condition, it is a NoEcho parameter in one case and, in the other, nothing or a
+  // literal sent where the receiver checks no secret (EventBridge requires an API key value).
   private JsonNode secret(TemplateContext context, TemplateValue value, String what, String pointer) {
-    if (!(value instanceof Parameter parameter) || !parameter.isNoEcho()) {
+    if (value instanceof TemplateValue.Conditional conditional) {
+      boolean trueIsSecret = isNoEcho(conditional.ifTrue());
+      boolean falseIsSecret = isNoEcho(conditional.ifFalse());
+      TemplateValue other = trueIsSecret ? conditional.ifFalse() : conditional.ifTrue();
+      boolean otherIsNoSecret = other instanceof TemplateValue.NoValue || other instanceof TemplateValue.Text;
+      if ((trueIsSecret || falseIsSecret) && (trueIsSecret && falseIsSecret || otherIsNoSecret)) {
+        return TemplateJson.value(value);
+      }
+      context.error(ProblemCode.SECRET_NOT_NOECHO, pointer, "the " + what + " of connection " + connection.logicalId()
+          + " is a secret chosen by condition " + conditional.condition().name() + ": one case must be a NoEcho "
+          + "parameter, and the other a NoEcho parameter, TemplateValue.noValue() or a literal that is no secret");
+      return TemplateJson.value(value);
+    }
+    if (!isNoEcho(value)) {
       context.error(ProblemCode.SECRET_NOT_NOECHO, pointer, "the " + what + " of connection " + connection.logicalId()
           + " is a secret, but " + (value instanceof Parameter p ? "parameter " + p.name() + " is not NoEcho; add "
               + ".noEcho() to it" : "it is not a parameter; give it as a Parameter with .noEcho(), never as a literal"));
     }
     return TemplateJson.value(value);
+  }
+
+  private static boolean isNoEcho(TemplateValue value) {
+    return value instanceof Parameter parameter && parameter.isNoEcho();
   }
 }

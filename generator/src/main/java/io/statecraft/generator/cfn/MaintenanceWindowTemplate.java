@@ -161,9 +161,10 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     }
     TriggerTarget.waitForStateMachinePolicy(context, taskId);
 
-    // Systems Manager starts the execution, then follows it to report the task's status.
+    // Systems Manager starts the execution, then follows it to report the task's status. Its task
+    // names the state machine itself (TaskArn), not an alias, so the grant is not narrowed to one.
     TriggerTarget.role(context, window, "ssm.amazonaws.com", TemplateContext.sourceAccountCondition(), List.of(
-        IamStatement.allow("states:DescribeExecution", IamStatement.THIS_STATE_MACHINE_EXECUTIONS)));
+        IamStatement.allow("states:DescribeExecution", IamStatement.THIS_STATE_MACHINE_EXECUTIONS)), null);
   }
 
   /**

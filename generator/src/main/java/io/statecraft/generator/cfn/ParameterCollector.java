@@ -7,8 +7,12 @@ import io.statecraft.dsl.workflow.WorkflowResource;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** The parameters a workflow's resources, tags, name and outputs use, in the order they appear. */
+/**
+ * The parameters a workflow's resources, tags, name, outputs and template conditions use, in the
+ * order they appear; and the template conditions it uses.
+ */
 final class ParameterCollector {
 
   private final List<Parameter> found = new ArrayList<>();
@@ -27,12 +31,42 @@ final class ParameterCollector {
     for (Output output : spec.outputs()) {
       collector.add(output.value());
     }
+    spec.substitutions().values().forEach(collector::add);
+    if (spec.deployment() != null) {
+      spec.deployment().alarms().forEach(collector::add);
+    }
+    spec.conditionalPermissions().forEach(permission -> collector.addAll(TemplateConditions.parametersOf(permission.condition())));
+    spec.resources().stream().map(spec::conditionOf).filter(Objects::nonNull)
+        .forEach(condition -> collector.addAll(TemplateConditions.parametersOf(condition)));
     return List.copyOf(collector.found);
   }
 
+  /** The template conditions a workflow uses: in values, conditional grants and conditional resources. */
+  static TemplateConditions conditions(WorkflowSpec spec) {
+    TemplateConditions conditions = new TemplateConditions();
+    spec.tags().values().forEach(conditions::add);
+    if (spec.logGroup() != null) {
+      ResourceTemplate.of(spec.logGroup()).propertyValues().forEach(conditions::add);
+    }
+    for (WorkflowResource resource : spec.resources()) {
+      ResourceTemplate.of(resource).propertyValues().forEach(conditions::add);
+      conditions.add(spec.conditionOf(resource));
+    }
+    spec.outputs().forEach(output -> conditions.add(output.value()));
+    spec.substitutions().values().forEach(conditions::add);
+    spec.conditionalPermissions().forEach(permission -> conditions.add(permission.condition()));
+    return conditions;
+  }
+
   private void add(TemplateValue value) {
-    if (value instanceof Parameter parameter && !found.contains(parameter)) {
-      found.add(parameter);
+    addAll(TemplateConditions.parametersOf(value));
+  }
+
+  private void addAll(List<Parameter> parameters) {
+    for (Parameter parameter : parameters) {
+      if (!found.contains(parameter)) {
+        found.add(parameter);
+      }
     }
   }
 

@@ -179,9 +179,11 @@ final class ParameterRules {
         : list ? List.of(defaultValue.split(",", -1)) : List.of(defaultValue);
     String defaultPointer = JsonPointers.child(pointer, "Default");
 
-    if (parameter.isNoEcho() && defaultValue != null) {
+    // An empty default reveals nothing: it makes a secret optional (only some settings need it).
+    if (parameter.isNoEcho() && defaultValue != null && !defaultValue.isEmpty()) {
       problems.add(Problem.error(ProblemCode.INVALID_PARAMETER, defaultPointer, name + " is NoEcho, but its Default is "
-          + "written in the template for anyone to read; remove the default and give the value when deploying"));
+          + "written in the template for anyone to read; remove the default (or make it empty) and give the value "
+          + "when deploying"));
     }
     if (!parameter.allowedValues().isEmpty()) {
       for (String value : defaults) {

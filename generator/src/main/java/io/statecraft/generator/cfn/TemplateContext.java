@@ -27,6 +27,8 @@ final class TemplateContext {
    * what a derived one (an existing table's name) is where a grant or an input names it.
    */
   final Map<String, JsonNode> placeholderValues;
+  /** The alias that triggers start the workflow through; null when there is none. */
+  String aliasName;
   /** Whether a policy on the state machine role names the state machine (and triggers should wait for it). */
   boolean hasStateMachinePolicy;
 
@@ -63,6 +65,16 @@ final class TemplateContext {
     ObjectNode resource = resources.putObject(logicalId);
     resource.put("Type", type);
     return resource.putObject("Properties");
+  }
+
+  /** {@link #resource(String, String)} created only when template condition {@code condition} holds. */
+  ObjectNode resource(String logicalId, String type, String condition) {
+    ObjectNode properties = resource(logicalId, type);
+    JsonNode resource = resources.get(logicalId);
+    if (resource != null && resource.get("Properties") == properties) {
+      ((ObjectNode) resource).put("Condition", condition);
+    }
+    return properties;
   }
 
   static String pointer(String logicalId, String... path) {

@@ -14,7 +14,9 @@ import io.statecraft.dsl.workflow.LogLevel;
 import io.statecraft.dsl.workflow.Output;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.ParameterGroup;
+import io.statecraft.dsl.workflow.TemplateCondition;
 import io.statecraft.dsl.workflow.WorkflowSpec;
+import io.statecraft.dsl.workflow.WorkflowType;
 import io.statecraft.asl.CompiledDefinition;
 import io.statecraft.asl.DefinitionCompiler;
 import io.statecraft.asl.Problem;
@@ -107,6 +109,8 @@ public final class TemplateGenerator {
     for (Parameter parameter : parameters.values()) {
       substitutionValues.put(parameter.name(), TemplateJson.ref(parameter.name()));
     }
+    spec.substitutions().forEach((name, value) -> addPlaceholder(name, TemplateJson.value(value),
+        "a value of WorkflowSpec.substitution", substitutionValues, aliases));
     for (int i = 0; i < resourceTemplates.size(); i++) {
       ResourceTemplate resource = resourceTemplates.get(i);
       String id = spec.resources().get(i).logicalId();
@@ -121,6 +125,7 @@ public final class TemplateGenerator {
     template.put("Description", description());
     ObjectNode metadata = template.putObject("Metadata");
     ObjectNode parametersNode = template.putObject("Parameters");
+    ObjectNode conditionsNode = template.putObject("Conditions");
     ObjectNode resources = template.putObject("Resources");
     TemplateContext context = new TemplateContext(resources, IamCatalog.standard(), aliases, substitutionValues);
     context.problems.addAll(early);
@@ -133,6 +138,8 @@ public final class TemplateGenerator {
     }
     ObjectNode substitutions = substitutions(context, substitutionValues);
     writeStateMachine(context, substitutions);
+    ReleaseTemplate.write(context, spec);
+    context.aliasName = spec.publishesVersions() ? spec.alias() : null;
     checkTaskPermissions(context);
     writeResources(context, resourceTemplates);
     FailureAlarms.write(context, spec);
@@ -144,7 +151,12 @@ public final class TemplateGenerator {
     if (parametersNode.isEmpty()) {
       template.remove("Parameters");
     }
+    ParameterCollector.conditions(spec).write(conditionsNode, context);
+    if (conditionsNode.isEmpty()) {
+      template.remove("Conditions");
+    }
     Map<String, List<String>> used = checkReferences(template, context);
+    ConditionalReferences.check(template, context);
     checkUnusedParameters(used.keySet(), context);
     checkSecretsStaySecret(used, context);
     checkInlinePolicySizes(template, context);
@@ -207,7 +219,20 @@ public final class TemplateGenerator {
     if (spec.logGroup() != null && !spec.resources().contains(spec.logGroup())) {
       ResourceTemplate.of(spec.logGroup()).write(context);
     }
-    resourceTemplates.forEach(resource -> resource.write(context));
+    for (int i = 0; i < resourceTemplates.size(); i++) {
+      Set<String> before = new HashSet<>();
+      context.resources.fieldNames().forEachRemaining(before::add);
+      resourceTemplates.get(i).write(context);
+      TemplateCondition condition = spec.conditionOf(spec.resources().get(i));
+      if (condition != null) {
+        // Everything this resource brings (its role, queue, policy) is created under its condition.
+        context.resources.fields().forEachRemaining(entry -> {
+          if (!before.contains(entry.getKey())) {
+            ((ObjectNode) entry.getValue()).put("Condition", condition.name());
+          }
+        });
+      }
+    }
     if (spec.logGroup() != null && spec.logLevel() != LogLevel.OFF) {
       LogGroupTemplate.nameForStepFunctions(context, spec.logGroup().logicalId());
     }
@@ -307,6 +332,13 @@ public final class TemplateGenerator {
           .set("LogGroupArn", TemplateJson.getAtt(logGroupId, "Arn"));
     }
     properties.putObject("TracingConfiguration").put("Enabled", spec.tracing());
+    // Step Functions keeps no execution history of Express workflows: their logs are all there is
+    // (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html).
+    if (spec.type() == WorkflowType.EXPRESS && logGroupId == null) {
+      context.warning(ProblemCode.EXPRESS_WITHOUT_LOGS, TemplateContext.pointer(STATE_MACHINE, "Properties"),
+          "an EXPRESS workflow has no execution history, so with logging OFF nothing shows what a run did or why "
+              + "it failed; log with WorkflowSpec.logging(LogLevel.ERROR or ALL, includeExecutionData)");
+    }
     if (!spec.tags().isEmpty()) {
       ArrayNode tags = properties.putArray("Tags");
       spec.tags().forEach((key, value) -> {
@@ -325,8 +357,13 @@ public final class TemplateGenerator {
 
     List<Grant> inline = new ArrayList<>();
     List<Grant> self = new ArrayList<>();
+    Map<String, List<Grant>> conditional = new TreeMap<>();
     for (Grant grant : grants(logGroupId != null, context.problems)) {
-      (grant.referencesStateMachine() ? self : inline).add(grant);
+      if (grant.condition() != null) {
+        conditional.computeIfAbsent(grant.condition().name(), key -> new ArrayList<>()).add(grant);
+      } else {
+        (grant.referencesStateMachine() ? self : inline).add(grant);
+      }
     }
     context.inlinePolicy(STATE_MACHINE_ROLE, role, "StateMachinePermissions", inline);
     if (!self.isEmpty()) {
@@ -339,6 +376,16 @@ public final class TemplateGenerator {
       policy.putArray("Roles").add(TemplateJson.ref(STATE_MACHINE_ROLE));
       context.hasStateMachinePolicy = true;
     }
+    // Grants under a template condition go in a policy created only under that condition
+    // (its Condition attribute), attached to the role: nothing is granted when it does not hold.
+    conditional.forEach((conditionName, grants) -> {
+      String policyId = STATE_MACHINE + conditionName + "Policy";
+      ObjectNode policy = context.resource(policyId, "AWS::IAM::Policy", conditionName);
+      policy.put("PolicyName", conditionName);
+      policy.set("PolicyDocument", context.policyDocument(policyId, grants,
+          TemplateContext.pointer(policyId, "Properties", "PolicyDocument", "Statement")));
+      policy.putArray("Roles").add(TemplateJson.ref(STATE_MACHINE_ROLE));
+    });
     if (STATE_MACHINE_LOG_GROUP.equals(logGroupId)) {
       ObjectNode logGroup = context.resource(STATE_MACHINE_LOG_GROUP, "AWS::Logs::LogGroup");
       logGroup.set("RetentionInDays", TemplateJson.ref(LOG_RETENTION_PARAMETER));
@@ -355,6 +402,8 @@ public final class TemplateGenerator {
       }
     });
     spec.permissions().forEach(statement -> grants.add(new Grant(statement, "WorkflowSpec.permissions", null)));
+    spec.conditionalPermissions().forEach(permission -> grants.add(new Grant(permission.statement(),
+        "WorkflowSpec.permissions(" + permission.condition().name() + ", ...)", null, null, permission.condition())));
     if (logging) {
       // As AWS documents for logging to CloudWatch Logs: log delivery is set up through
       // account-level APIs that take no resource.
@@ -410,6 +459,13 @@ public final class TemplateGenerator {
     ObjectNode outputs = template.putObject("Outputs");
     output(outputs, "StateMachineArn", "ARN of the state machine", TemplateJson.ref(STATE_MACHINE), true);
     output(outputs, "StateMachineName", "Name of the state machine", TemplateJson.getAtt(STATE_MACHINE, "Name"), true);
+    if (spec.publishesVersions()) {
+      output(outputs, "StateMachineVersionArn", "ARN of the version published last", TemplateJson.ref(ReleaseTemplate.VERSION), true);
+      if (spec.alias() != null) {
+        // Callers start the workflow through the alias, so that deployments reach them.
+        output(outputs, "StateMachineAliasArn", "ARN of alias " + spec.alias(), TemplateJson.ref(ReleaseTemplate.ALIAS), true);
+      }
+    }
     for (Output output : spec.outputs()) {
       String pointer = JsonPointers.child("/Outputs", output.name());
       if (!ParameterRules.isValidLogicalId(output.name())) {
@@ -419,7 +475,8 @@ public final class TemplateGenerator {
       }
       if (outputs.has(output.name())) {
         context.error(ProblemCode.DUPLICATE_LOGICAL_ID, pointer, "two outputs are named '" + output.name()
-            + "' (StateMachineArn and StateMachineName are always there); rename one");
+            + "' (StateMachineArn and StateMachineName are always there, StateMachineVersionArn and "
+            + "StateMachineAliasArn with a version and an alias); rename one");
         continue;
       }
       output(outputs, output.name(), output.description(), TemplateJson.value(output.value()), output.isExported());
@@ -484,7 +541,7 @@ public final class TemplateGenerator {
     template.path("Parameters").fieldNames().forEachRemaining(parameterNames::add);
     Set<String> resourceNames = new HashSet<>();
     template.path("Resources").fieldNames().forEachRemaining(resourceNames::add);
-    for (String section : List.of("Resources", "Outputs")) {
+    for (String section : List.of("Conditions", "Resources", "Outputs")) {
       JsonNode node = template.path(section);
       if (!node.isMissingNode()) {
         walkReferences(node, "/" + section, parameterNames, resourceNames, used, context);
@@ -566,7 +623,8 @@ public final class TemplateGenerator {
       for (String pointer : used.getOrDefault(parameter.name(), List.of())) {
         boolean inConnection = pointer.matches("/Resources/[^/]+/Properties/AuthParameters/.*");
         boolean inDefinition = pointer.contains("/Properties/DefinitionSubstitutions/");
-        if (!inConnection && !inDefinition) {
+        boolean inCondition = pointer.startsWith("/Conditions/"); // compared, never shown
+        if (!inConnection && !inDefinition && !inCondition) {
           context.error(ProblemCode.NOECHO_EXPOSED, pointer, "parameter " + parameter.name() + " is NoEcho (a secret), "
               + "but this property shows its value to anyone who can read the resource; use it only as a secret of "
               + "an HttpConnection");

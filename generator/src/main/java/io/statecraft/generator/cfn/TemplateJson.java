@@ -160,7 +160,28 @@ final class TemplateJson {
           ? ref(attribute.logicalId())
           : getAtt(attribute.logicalId(), attribute.attribute());
     }
+    if (value instanceof TemplateValue.Conditional conditional) {
+      return ifThen(conditional.condition().name(), value(conditional.ifTrue()), value(conditional.ifFalse()));
+    }
+    if (value instanceof TemplateValue.NoValue) {
+      return noValue();
+    }
     return sub(((TemplateValue.Sub) value).template());
+  }
+
+  /**
+   * {@code Fn::If [condition, ifTrue, ifFalse]}
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-conditions.html).
+   */
+  static ObjectNode ifThen(String condition, JsonNode ifTrue, JsonNode ifFalse) {
+    ObjectNode node = NODES.objectNode();
+    node.putArray("Fn::If").add(condition).add(ifTrue).add(ifFalse);
+    return node;
+  }
+
+  /** {@code Ref AWS::NoValue}: the property or list item is left out. */
+  static ObjectNode noValue() {
+    return ref("AWS::NoValue");
   }
 
   /**

@@ -41,7 +41,9 @@ final class TriggerTarget {
    * and its input. Complete it with {@link #deliveryOptions}.
    */
   static void startTarget(TemplateContext context, TargetOptions<?> trigger, ObjectNode target) {
-    target.set("Arn", TemplateJson.ref(TemplateGenerator.STATE_MACHINE));
+    // StartExecution takes an alias ARN and runs the version the alias routes to
+    // (https://docs.aws.amazon.com/step-functions/latest/dg/execution-alias-version-associate.html).
+    target.set("Arn", TemplateJson.ref(context.aliasName == null ? TemplateGenerator.STATE_MACHINE : ReleaseTemplate.ALIAS));
     target.set("RoleArn", TemplateJson.getAtt(roleId(trigger), "Arn"));
     input(context, trigger, target);
   }
@@ -101,11 +103,24 @@ final class TriggerTarget {
    * machine, and do what {@code extra} grants.
    */
   static void role(TemplateContext context, Trigger trigger, String service, ObjectNode condition, List<IamStatement> extra) {
+    role(context, trigger, service, condition, extra, context.aliasName);
+  }
+
+  /**
+   * {@link #role(TemplateContext, Trigger, String, ObjectNode, List)} for a trigger that starts
+   * {@code alias} (null: the state machine's unqualified ARN). Step Functions authorizes a start
+   * through an alias on the state machine's ARN, which the condition key
+   * {@code states:StateMachineQualifier} narrows to that alias
+   * (https://docs.aws.amazon.com/step-functions/latest/dg/auth-version-alias.html).
+   */
+  static void role(TemplateContext context, Trigger trigger, String service, ObjectNode condition,
+      List<IamStatement> extra, String alias) {
     String roleId = roleId(trigger);
     ObjectNode role = context.role(roleId, service, condition);
     List<Grant> grants = new ArrayList<>();
-    grants.add(new Grant(IamStatement.allow("states:StartExecution", IamStatement.THIS_STATE_MACHINE),
-        "trigger " + trigger.logicalId(), null));
+    IamStatement start = IamStatement.allow("states:StartExecution", IamStatement.THIS_STATE_MACHINE);
+    grants.add(new Grant(alias == null ? start : start.withCondition("StringEquals", "states:StateMachineQualifier",
+        List.of(alias)), "trigger " + trigger.logicalId(), null));
     for (IamStatement statement : extra) {
       grants.add(new Grant(statement, "trigger " + roleId, null));
     }

@@ -14,6 +14,7 @@ import io.statecraft.dsl.Task;
 import io.statecraft.dsl.Wait;
 import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.workflow.EventRule;
+import io.statecraft.dsl.workflow.Deployment;
 import io.statecraft.dsl.workflow.HttpConnection;
 import io.statecraft.dsl.workflow.LambdaFunction;
 import io.statecraft.dsl.workflow.LogGroup;
@@ -224,6 +225,36 @@ final class SampleWorkflows {
                   .instancesTagged(Parameter.string("PatchTagKey").defaultValue("Patch"), patchGroups))
               .taskInput(Json.object().put("InstanceId", MaintenanceWindow.TARGET_ID).build()))
           .outputs(Output.named("PatchWindowId", new TemplateValue.Attribute("PatchWindow", null)).notExported())
+          .build();
+    }
+  }
+
+  /**
+   * Released safely: each change publishes a version, the alias "live" moves to it as a canary
+   * (10% for 5 minutes) rolled back by an alarm given as a parameter, and the schedule starts the
+   * workflow through the alias.
+   */
+  public static final class ReleasedReport implements Workflow {
+    @Override
+    public String id() {
+      return "released-report";
+    }
+
+    @Override
+    public WorkflowSpec spec() {
+      Parameter canaryAlarm = Parameter.string("CanaryAlarmName")
+          .description("CloudWatch alarm that rolls a deployment back when it goes into ALARM");
+      Task describe = Task.named("DescribeInstances")
+          .resource("arn:aws:states:::aws-sdk:ec2:describeInstances")
+          .parameters(Json.object().put("MaxResults", 5))
+          .permissions(IamStatement.allowOnAnyResource(java.util.List.of("ec2:DescribeInstances"),
+              "EC2 Describe actions support no resource-level permissions"));
+      return WorkflowSpec.builder(StateMachine.startWith(describe))
+          .description("Describes instances, released through an alias with a canary deployment")
+          .publishVersion("Published by the released-report stack")
+          .alias("live")
+          .deployment(Deployment.canary(10, java.time.Duration.ofMinutes(5)).alarms(canaryAlarm))
+          .triggers(Schedule.named("DailySchedule").expression("rate(1 day)").timeZone("Europe/Bucharest"))
           .build();
     }
   }

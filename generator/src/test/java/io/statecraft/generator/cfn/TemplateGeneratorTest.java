@@ -152,7 +152,7 @@ class TemplateGeneratorTest {
         "ERROR INVALID_PARAMETER /Parameters/Limit/Default: parameter Limit has Default 20, outside its range 1 to 10; "
             + "fix the default or the range",
         "ERROR INVALID_PARAMETER /Parameters/Secret/Default: parameter Secret is NoEcho, but its Default is written in "
-            + "the template for anyone to read; remove the default and give the value when deploying",
+            + "the template for anyone to read; remove the default (or make it empty) and give the value when deploying",
         "ERROR INVALID_PARAMETER /Parameters/Url/Default: parameter Url has Default 'http://x', which does not match "
             + "its AllowedPattern https://.+; fix the default or the pattern",
         "ERROR INVALID_PARAMETER /Parameters/Url/Default: parameter Url has a Default of 8 characters, outside its "
@@ -243,10 +243,18 @@ class TemplateGeneratorTest {
   void optionsNameTypeTagsAndNoLogging() {
     Parameter name = Parameter.string("MachineName");
     Parameter team = Parameter.string("Team");
-    JsonNode template = template(compile(passing(Json.object().put("a", 1))
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1))
         .type(WorkflowType.EXPRESS).name(name).tag("Team", team).tag("App", "alerts")
         .logging(LogLevel.OFF, false).tracing(false)
-        .outputs(Output.named("Team", team).notExported())));
+        .outputs(Output.named("Team", team).notExported()));
+    JsonNode template = template(compiled);
+
+    // An Express workflow's logs are its only history.
+    assertThat(problems(compiled)).containsExactly("WARNING EXPRESS_WITHOUT_LOGS /Resources/StateMachine/Properties: an "
+        + "EXPRESS workflow has no execution history, so with logging OFF nothing shows what a run did or why it failed; "
+        + "log with WorkflowSpec.logging(LogLevel.ERROR or ALL, includeExecutionData)");
+    assertThat(problems(compile(passing(Json.object().put("a", 1)).type(WorkflowType.EXPRESS)
+        .logging(LogLevel.ALL, true)))).isEmpty();
 
     JsonNode machine = template.at("/Resources/StateMachine/Properties");
     assertThat(machine.get("StateMachineName")).isEqualTo(json("{\"Ref\": \"MachineName\"}"));
@@ -604,7 +612,8 @@ class TemplateGeneratorTest {
 
     assertThat(problems(compiled)).containsExactly(
         "ERROR DUPLICATE_LOGICAL_ID /Outputs/StateMachineArn: two outputs are named 'StateMachineArn' "
-            + "(StateMachineArn and StateMachineName are always there); rename one",
+            + "(StateMachineArn and StateMachineName are always there, StateMachineVersionArn and "
+            + "StateMachineAliasArn with a version and an alias); rename one",
         "ERROR INVALID_LOGICAL_ID /Resources/Bad_Id: logical id 'Bad_Id' of a AWS::SNS::Topic must be 1 to 255 letters "
             + "and digits; rename it",
         "ERROR DUPLICATE_LOGICAL_ID /Resources/StateMachineRole: logical id 'StateMachineRole' of a AWS::SNS::Topic is "
@@ -632,7 +641,7 @@ class TemplateGeneratorTest {
             + "two parameter groups; the console shows it once, so keep it in one",
         "WARNING MISSING_TASK_PERMISSIONS /States/Call/Resource: task Call calls arn:aws:states:::aws-sdk:ec2:describeRegions "
             + "but declares no IAM permission, so the execution role will not allow the call; use a typed integration "
-            + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:622)");
+            + "with Task.call(...), or add Task.permissions(...) (io/statecraft/generator/cfn/TemplateGeneratorTest.java:631)");
   }
 
   @Test

@@ -178,7 +178,7 @@ class TypedResourcesTest {
     StateMachineRef child = StateMachineRef.existing(Parameter.string("ChildArn"));
 
     CompiledWorkflow compiled = using(Json.object().put("StateMachineArn", child.arn()),
-        all(child.startStatements(), child.followStatements()), child);
+        all(child.startStatements(), child.followStatements(), child.redriveStatements()), child);
 
     assertThat(problems(compiled)).isEmpty();
     JsonNode template = template(compiled);
@@ -186,7 +186,7 @@ class TypedResourcesTest {
         {"ChildArn": {"Ref": "ChildArn"}}"""));
     assertThat(template.at(STATEMENTS)).isEqualTo(json("""
         [{"Effect": "Allow", "Action": ["states:StartExecution"], "Resource": [{"Fn::Sub": "${ChildArn}"}]},
-         {"Effect": "Allow", "Action": ["states:DescribeExecution", "states:StopExecution"], "Resource": [{"Fn::Sub": [
+         {"Effect": "Allow", "Action": ["states:DescribeExecution", "states:RedriveExecution", "states:StopExecution"], "Resource": [{"Fn::Sub": [
            "arn:${ChildArnPart1}:states:${ChildArnPart3}:${ChildArnPart4}:execution:${ChildArnPart6}:*", {
            "ChildArnPart1": {"Fn::Select": [1, {"Fn::Split": [":", {"Ref": "ChildArn"}]}]},
            "ChildArnPart3": {"Fn::Select": [3, {"Fn::Split": [":", {"Ref": "ChildArn"}]}]},
