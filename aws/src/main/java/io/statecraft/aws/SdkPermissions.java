@@ -112,16 +112,19 @@ final class SdkPermissions {
       Map.entry("lambda:InvokeWithResponseStream", List.of("InvokeFunction")));
 
   /** Other member names under which AWS's APIs take an ARN placeholder's value. */
-  private static final Map<String, List<Alias>> ALIASES = Map.of(
-      "BucketName", List.of(Alias.same("Bucket")),
-      "ObjectName", List.of(Alias.same("Key")),
-      "QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment, false)
-          .fromPlaceholder(url -> IamStatement.part(url, '/', 4))),
-      "ParameterNameWithoutLeadingSlash", List.of(new Alias("Name", name -> name.replaceFirst("^/", ""), false)),
-      "TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon, false)),
-      "JobQueueName", List.of(Alias.same("JobQueue")),
-      "JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon, false)),
-      "WorkGroupName", List.of(Alias.same("WorkGroup")));
+  private static final Map<String, List<Alias>> ALIASES = Map.ofEntries(
+      Map.entry("BucketName", List.of(Alias.same("Bucket"))),
+      Map.entry("ObjectName", List.of(Alias.same("Key"))),
+      Map.entry("QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment, false)
+          .fromPlaceholder(url -> IamStatement.part(url, '/', 4)))),
+      Map.entry("ParameterNameWithoutLeadingSlash",
+          List.of(new Alias("Name", name -> name.replaceFirst("^/", ""), false))),
+      Map.entry("TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon, false))),
+      Map.entry("JobQueueName", List.of(Alias.same("JobQueue"))),
+      Map.entry("JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon, false))),
+      Map.entry("WorkGroupName", List.of(Alias.same("WorkGroup"))),
+      // EMR on EKS' DeleteVirtualCluster names the cluster Id.
+      Map.entry("VirtualClusterId", List.of(Alias.same("Id"))));
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?!AWS::)([^}!]+)}");
 

@@ -197,9 +197,11 @@ class OptimizedIntegrationsTest {
             + "integration (optimized: athena:getQueryExecution, athena:getQueryResults, athena:startQueryExecution, "
             + "athena:stopQueryExecution, batch:submitJob, bedrock:createModelCustomizationJob, "
             + "codebuild:batchDeleteBuilds, codebuild:batchGetReports, "
-            + "codebuild:deleteBuildBatch, codebuild:startBuild, codebuild:stopBuild, codebuild:stopBuildBatch, "
+            + "codebuild:deleteBuildBatch, codebuild:retryBuildBatch, codebuild:startBuild, codebuild:startBuildBatch, "
+            + "codebuild:stopBuild, codebuild:stopBuildBatch, "
             + "databrew:startJobRun, dynamodb:deleteItem, dynamodb:getItem, dynamodb:putItem, dynamodb:updateItem, "
-            + "ecs:runTask, emrserverless:startJobRun, eventbridge:putEvents, glue:startJobRun, mediaconvert:createJob, "
+            + "ecs:runTask, emr:runJobFlow, emrcontainers:createVirtualCluster, emrcontainers:deleteVirtualCluster, "
+            + "emrcontainers:startJobRun, emrserverless:startJobRun, eventbridge:putEvents, glue:startJobRun, mediaconvert:createJob, "
             + "sagemaker:createModel, sagemaker:createProcessingJob, "
             + "sagemaker:createTrainingJob, sagemaker:createTransformJob, sfn:startExecution, sns:publish, "
             + "sqs:sendMessage)");
