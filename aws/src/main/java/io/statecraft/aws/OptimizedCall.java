@@ -86,7 +86,7 @@ public final class OptimizedCall implements Integration {
     }
     if (payload.get("Steps") != null) {
       throw new IllegalArgumentException("elasticmapreduce:createCluster takes no Steps; add each step with "
-          + "a task of its own (elasticmapreduce:addStep) once the cluster is created (" + CONNECT_EMR + ")");
+          + "EmrCluster.id(clusterId).addStep(step) once the cluster is created (" + CONNECT_EMR + ")");
     }
     Value instances = payload.get("Instances");
     Value keepAlive = instances instanceof ObjectValue object ? object.get("KeepJobFlowAliveWhenNoSteps") : null;
@@ -137,12 +137,18 @@ public final class OptimizedCall implements Integration {
   }
 
   private OptimizedCall withPattern(IntegrationPattern wanted) {
-    if (!kind.patterns().contains(wanted)) {
-      throw new IllegalArgumentException("the optimized " + kind.resourceName() + " integration supports "
-          + EnumSet.copyOf(kind.patterns()).stream().map(OptimizedCall::describe).collect(Collectors.joining(" and "))
-          + ", not " + describe(wanted) + " (" + kind.page() + ")");
-    }
+    requirePattern(kind.resourceName(), kind.patterns(), wanted, kind.page());
     return new OptimizedCall(call, kind, wanted);
+  }
+
+  /** Refuses a pattern the service does not support, naming those it does and the AWS page. */
+  static void requirePattern(String resourceName, Set<IntegrationPattern> supported, IntegrationPattern wanted,
+      String page) {
+    if (!supported.contains(wanted)) {
+      throw new IllegalArgumentException("the optimized " + resourceName + " integration supports "
+          + EnumSet.copyOf(supported).stream().map(OptimizedCall::describe).collect(Collectors.joining(" and "))
+          + ", not " + describe(wanted) + " (" + page + ")");
+    }
   }
 
   private static String describe(IntegrationPattern pattern) {
@@ -268,7 +274,8 @@ public final class OptimizedCall implements Integration {
     return kind.error(exceptionName);
   }
 
-  private static IamStatement rule(String name) {
+  /** What listening on the managed EventBridge rule {@code name} takes. */
+  static IamStatement rule(String name) {
     return IamStatement.allow(List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"),
         List.of(RULE + name));
   }

@@ -448,8 +448,8 @@ class OptimizedCatalogueTest {
     assertThat(create.error("InternalServerErrorException")).isEqualTo("EMR.InternalServerErrorException");
     assertThatThrownBy(() -> AwsSdk.optimized(request.toBuilder()
         .steps(st -> st.name("first").hadoopJarStep(j -> j.jar("command-runner.jar"))).build()))
-        .hasMessage("elasticmapreduce:createCluster takes no Steps; add each step with a task of its own "
-            + "(elasticmapreduce:addStep) once the cluster is created (https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html)");
+        .hasMessage("elasticmapreduce:createCluster takes no Steps; add each step with "
+            + "EmrCluster.id(clusterId).addStep(step) once the cluster is created (https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html)");
     assertThatThrownBy(() -> AwsSdk.optimized(request.toBuilder().instances(i -> i.instanceCount(3)).build()))
         .hasMessage("elasticmapreduce:createCluster needs Instances.KeepJobFlowAliveWhenNoSteps true, or the cluster "
             + "ends before any step is added (https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html)");
