@@ -200,7 +200,7 @@ public final class OptimizedCall implements Integration {
             BedrockInvokeModel.customizationResources(call.payload().get("BaseModelIdentifier"))));
         break;
       case EMR_CONTAINERS_EXECUTION_ROLE:
-        String role = role(call.payload().get("ExecutionRoleArn"));
+        String role = role("ExecutionRoleArn", call.payload().get("ExecutionRoleArn"));
         for (IamStatement own : call.iamStatements()) {
           statements.add(own.withCondition(role.endsWith("*") ? "StringLike" : "StringEquals",
               "emr-containers:ExecutionRoleArn", List.of(role)));
@@ -223,8 +223,8 @@ public final class OptimizedCall implements Integration {
   // iam:PassRole on the roles the request names (a member left out passes none), to the row's
   // service only where it names one.
   private Optional<IamStatement> passRole() {
-    List<String> roles = kind.passRoles().stream().map(call.payload()::get).filter(Objects::nonNull)
-        .map(OptimizedCall::role).distinct().toList();
+    List<String> roles = kind.passRoles().stream().filter(member -> call.payload().get(member) != null)
+        .map(member -> role(member, call.payload().get(member))).distinct().toList();
     if (roles.isEmpty()) {
       return Optional.empty();
     }
@@ -233,15 +233,16 @@ public final class OptimizedCall implements Integration {
         : pass.withCondition("StringEquals", "iam:PassedToService", List.of(kind.passedToService())));
   }
 
-  // The role the request passes: its ARN as written, a role name (EMR's ServiceRole) in the stack's
-  // account, the placeholder CloudFormation fills, or, known only at run time, any role of the
-  // stack's account.
-  private static String role(Value role) {
+  // The role a member passes: its ARN as written, a role name (EMR's ServiceRole) in the stack's
+  // account, the placeholder CloudFormation fills (an ARN where the member or the placeholder is
+  // named ...Arn, a role's name otherwise), or, known only at run time, any role of the stack's account.
+  private static String role(String member, Value role) {
     if (role instanceof StringValue text) {
       return text.value().startsWith("arn:") ? text.value() : ROLES + text.value();
     }
     if (role instanceof Placeholder placeholder) {
-      return placeholder.token();
+      return member.endsWith("Arn") || SdkPermissions.holdsArn(placeholder) ? placeholder.token()
+          : ROLES + placeholder.token();
     }
     return ROLES + "*";
   }

@@ -446,6 +446,11 @@ class OptimizedCatalogueTest {
         IamStatement.allow(RULE_ACTIONS, List.of(RULES + "StepFunctionsGetEventForEMRRunJobFlowRule")),
         passRoles);
     assertThat(create.error("InternalServerErrorException")).isEqualTo("EMR.InternalServerErrorException");
+    // ServiceRole takes a role's name: a placeholder for it names a role of the stack's account.
+    assertThat(AwsSdk.optimized(request.toBuilder().serviceRole(AwsSdk.text(Placeholder.string("EmrServiceRole")))
+        .jobFlowRole(AwsSdk.text(Placeholder.string("InstanceRoleArn"))).build()).iamStatements().get(1))
+        .isEqualTo(IamStatement.allow(List.of("iam:PassRole"), List.of(
+            "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${EmrServiceRole}", "${InstanceRoleArn}")));
     assertThatThrownBy(() -> AwsSdk.optimized(request.toBuilder()
         .steps(st -> st.name("first").hadoopJarStep(j -> j.jar("command-runner.jar"))).build()))
         .hasMessage("elasticmapreduce:createCluster takes no Steps; add each step with "
