@@ -176,19 +176,22 @@ public final class OptimizedIntegrations {
 
   /**
    * The error prefixes an AWS page spells out, with that page. Checked against the Step Functions
-   * developer guide's service pages: only DynamoDB ("Exception prefix differences") and EventBridge
-   * ({@code EventBridge.FailedEntry}) name their errors; the SNS, SQS, ECS and Step Functions pages
+   * developer guide's service pages: only DynamoDB ("Exception prefix differences"), EventBridge
+   * ({@code EventBridge.FailedEntry}) and EKS ({@code EKS.401}) name their errors; the SNS, SQS, ECS and Step Functions pages
    * do not, nor do those of the services added since.
    */
   private static final Map<String, String> ERROR_NAMES_DOCUMENTED = Map.of(
       "DynamoDB", GUIDE + "connect-ddb.html",
-      "EventBridge", GUIDE + "connect-eventbridge.html");
+      "EventBridge", GUIDE + "connect-eventbridge.html",
+      // "If your IAM role does not have sufficient permissions in Kubernetes, ... fail with ... EKS.401".
+      "EKS", GUIDE + "connect-eks.html");
 
   private static final String DATA_CATALOGS = "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:datacatalog/*";
   private static final String SAGEMAKER = "sagemaker.amazonaws.com";
   private static final String BEDROCK_CUSTOMIZATION_JOBS =
       "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:model-customization-job/*";
   private static final String MEDIACONVERT_JOBS = "arn:${AWS::Partition}:mediaconvert:${AWS::Region}:${AWS::AccountId}:jobs/*";
+  private static final String EKS = "arn:${AWS::Partition}:eks:${AWS::Region}:${AWS::AccountId}:";
   private static final String EMR_CLUSTERS =
       "arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/*";
   // The role CreateVirtualCluster may create on first use; the Step Functions page spells it
@@ -307,6 +310,26 @@ public final class OptimizedIntegrations {
           IamStatement.allow(List.of("elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"),
               List.of(EMR_CLUSTERS)), "StepFunctionsGetEventForEMRRunJobFlowRule", GUIDE + "emr-iam.html")
           .passingRoles("", "ServiceRole", "JobFlowRole", "AutoScalingRole"),
+      // EKS' cluster and node group calls take the API's fields and all wait with .sync; none has a
+      // callback (connect-eks.html). AWS's policies (eks-iam.html): CreateCluster passes the cluster
+      // role to EKS and .sync describes (and on stop deletes) the new cluster; CreateNodegroup also
+      // reads the subnets and the node role, and passes the node role to EKS.
+      new Integration("eks:createCluster", "eks:createCluster", EnumSet.of(RR, SYNC), "EKS",
+          IamStatement.allow(List.of("eks:DescribeCluster", "eks:DeleteCluster"), List.of(EKS + "cluster/*")), "",
+          GUIDE + "eks-iam.html").passingRole("RoleArn", "eks.amazonaws.com"),
+      new Integration("eks:deleteCluster", "eks:deleteCluster", EnumSet.of(RR, SYNC), "EKS",
+          List.of("eks:DescribeCluster"), SyncResources.SAME_AS_CALL, "", "", GUIDE + "eks-iam.html"),
+      new Integration("eks:createNodegroup", "eks:createNodegroup", EnumSet.of(RR, SYNC), "EKS",
+          IamStatement.allow(List.of("eks:DescribeNodegroup", "eks:DeleteNodegroup"), List.of(EKS + "nodegroup/*")), "",
+          GUIDE + "eks-iam.html").alsoGranting(
+              IamStatement.allowOnAnyResource(List.of("ec2:DescribeSubnets"), "ec2:DescribeSubnets supports no "
+                  + "resource-level permissions (AWS Service Authorization Reference); AWS's policy for the optimized "
+                  + "EKS CreateNodegroup grants it (https://docs.aws.amazon.com/step-functions/latest/dg/eks-iam.html)"),
+              IamStatement.allow(List.of("iam:GetRole", "iam:ListAttachedRolePolicies"),
+                  List.of("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*")))
+          .passingRole("NodeRole", "eks.amazonaws.com"),
+      new Integration("eks:deleteNodegroup", "eks:deleteNodegroup", EnumSet.of(RR, SYNC), "EKS",
+          List.of("eks:DescribeNodegroup"), SyncResources.SAME_AS_CALL, "", "", GUIDE + "eks-iam.html"),
       // MediaConvert: CreateJob on queues/*, jobTemplates/*, presets/* (the Service Authorization
       // Reference and AWS's page agree); .sync gets and cancels only the jobs Step Functions tagged
       // ManagedByService: AWSStepFunctions.

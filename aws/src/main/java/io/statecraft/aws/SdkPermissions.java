@@ -122,9 +122,16 @@ final class SdkPermissions {
       Map.entry("TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon, false))),
       Map.entry("JobQueueName", List.of(Alias.same("JobQueue"))),
       Map.entry("JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon, false))),
-      Map.entry("WorkGroupName", List.of(Alias.same("WorkGroup"))),
-      // EMR on EKS' DeleteVirtualCluster names the cluster Id.
-      Map.entry("VirtualClusterId", List.of(Alias.same("Id"))));
+      Map.entry("WorkGroupName", List.of(Alias.same("WorkGroup"))));
+
+  /**
+   * Member names one service alone gives a placeholder, by {@code prefix:Placeholder}: EMR on EKS'
+   * DeleteVirtualCluster names the cluster {@code Id}, EKS' CreateCluster and DeleteCluster name it
+   * {@code Name} (other services' {@code Id} or {@code Name} mean something else).
+   */
+  private static final Map<String, List<Alias>> SERVICE_ALIASES = Map.of(
+      "emr-containers:VirtualClusterId", List.of(Alias.same("Id")),
+      "eks:ClusterName", List.of(Alias.same("Name")));
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?!AWS::)([^}!]+)}");
 
@@ -225,7 +232,8 @@ final class SdkPermissions {
     if (ofPlaceholder.isPresent()) {
       return List.of(ofPlaceholder.get());
     }
-    Optional<Value> whole = wholeArn(type, payload).or(() -> arnInPlaceholderMember(format, payload));
+    String service = action.servicePrefix();
+    Optional<Value> whole = wholeArn(type, payload).or(() -> arnInPlaceholderMember(service, format, payload));
     if (whole.isPresent()) {
       List<String> arns = new ArrayList<>();
       for (Value value : items(whole.get())) {
@@ -242,7 +250,7 @@ final class SdkPermissions {
       seen.add(m.group(1));
     }
     for (String placeholder : seen) {
-      Optional<List<String>> values = placeholderValues(placeholder, payload);
+      Optional<List<String>> values = placeholderValues(service, placeholder, payload);
       allNamed &= values.isPresent();
       List<String> next = new ArrayList<>();
       for (String arn : arns) {
@@ -287,10 +295,10 @@ final class SdkPermissions {
   // TaskDefinition) and holds an ARN gives the whole ARN: one written out, or a placeholder whose
   // name ends in Arn (a resource's arn(), an ARN parameter), which holds the ARN of a resource that
   // may be in another account or region.
-  private static Optional<Value> arnInPlaceholderMember(String format, ObjectValue payload) {
+  private static Optional<Value> arnInPlaceholderMember(String service, String format, ObjectValue payload) {
     Matcher m = PLACEHOLDER.matcher(format);
     while (m.find()) {
-      for (Alias alias : candidates(m.group(1))) {
+      for (Alias alias : candidates(service, m.group(1))) {
         Value value = payload.get(alias.member());
         if (value instanceof StringValue s && s.value().startsWith("arn:") || holdsArn(value)) {
           return Optional.of(value);
@@ -330,18 +338,19 @@ final class SdkPermissions {
         + IamStatement.part(url, '/', 4);
   }
 
-  private static List<Alias> candidates(String placeholder) {
+  private static List<Alias> candidates(String service, String placeholder) {
     List<Alias> candidates = new ArrayList<>();
     String base = placeholder.replace("WithPath", "");
     candidates.add(Alias.same(base));
     candidates.add(Alias.same(base + "s"));
     candidates.addAll(ALIASES.getOrDefault(placeholder, List.of()));
+    candidates.addAll(SERVICE_ALIASES.getOrDefault(service + ":" + placeholder, List.of()));
     return candidates;
   }
 
   /** The texts a placeholder takes from the request: one per list item, {@code *} for dynamic ones. */
-  private static Optional<List<String>> placeholderValues(String placeholder, ObjectValue payload) {
-    for (Alias alias : candidates(placeholder)) {
+  private static Optional<List<String>> placeholderValues(String service, String placeholder, ObjectValue payload) {
+    for (Alias alias : candidates(service, placeholder)) {
       Value value = payload.get(alias.member());
       if (value == null) {
         continue;

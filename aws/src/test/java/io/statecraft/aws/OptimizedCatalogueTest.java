@@ -66,6 +66,10 @@ class OptimizedCatalogueTest {
         "dynamodb:putItem -> arn:aws:states:::dynamodb:putItem | errors DynamoDB.* per connect-ddb.html",
         "dynamodb:updateItem -> arn:aws:states:::dynamodb:updateItem | errors DynamoDB.* per connect-ddb.html",
         "ecs:runTask -> arn:aws:states:::ecs:runTask arn:aws:states:::ecs:runTask.sync arn:aws:states:::ecs:runTask.waitForTaskToken | errors ECS.* (AWS names none) | .sync [ecs:StopTask, ecs:DescribeTasks] on ANY + rule/StepFunctionsGetEventsForECSTaskRule",
+        "eks:createCluster -> arn:aws:states:::eks:createCluster arn:aws:states:::eks:createCluster.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeCluster, eks:DeleteCluster] on LISTED",
+        "eks:createNodegroup -> arn:aws:states:::eks:createNodegroup arn:aws:states:::eks:createNodegroup.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeNodegroup, eks:DeleteNodegroup] on LISTED",
+        "eks:deleteCluster -> arn:aws:states:::eks:deleteCluster arn:aws:states:::eks:deleteCluster.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeCluster] on SAME_AS_CALL",
+        "eks:deleteNodegroup -> arn:aws:states:::eks:deleteNodegroup arn:aws:states:::eks:deleteNodegroup.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeNodegroup] on SAME_AS_CALL",
         "emr:runJobFlow -> arn:aws:states:::elasticmapreduce:createCluster arn:aws:states:::elasticmapreduce:createCluster.sync | errors EMR.* (AWS names none) | .sync [elasticmapreduce:DescribeCluster, elasticmapreduce:TerminateJobFlows] on LISTED + rule/StepFunctionsGetEventForEMRRunJobFlowRule",
         "emrcontainers:createVirtualCluster -> arn:aws:states:::emr-containers:createVirtualCluster | errors EmrContainers.* (AWS names none)",
         "emrcontainers:deleteVirtualCluster -> arn:aws:states:::emr-containers:deleteVirtualCluster arn:aws:states:::emr-containers:deleteVirtualCluster.sync | errors EmrContainers.* (AWS names none) | .sync [emr-containers:DescribeVirtualCluster] on SAME_AS_CALL",
@@ -458,6 +462,59 @@ class OptimizedCatalogueTest {
     assertThatThrownBy(() -> AwsSdk.optimized(request.toBuilder().instances(i -> i.instanceCount(3)).build()))
         .hasMessage("elasticmapreduce:createCluster needs Instances.KeepJobFlowAliveWhenNoSteps true, or the cluster "
             + "ends before any step is added (https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html)");
+  }
+
+  private static final String EKS = "arn:${AWS::Partition}:eks:${AWS::Region}:${AWS::AccountId}:";
+
+  private static IamStatement passRoleToEks(String role) {
+    return IamStatement.allow("iam:PassRole", role)
+        .withCondition("StringEquals", "iam:PassedToService", List.of("eks.amazonaws.com"));
+  }
+
+  /** eks-iam.html, CreateCluster and DeleteCluster: the cluster role passed to EKS; .sync describes the cluster. */
+  @Test
+  void eksClusterIsCreatedAndDeletedAsAwsPageGrantsIt() {
+    OptimizedCall create = AwsSdk.optimized(software.amazon.awssdk.services.eks.model.CreateClusterRequest.builder()
+        .name("batch").roleArn("arn:aws:iam::111122223333:role/EksCluster")
+        .resourcesVpcConfig(v -> v.subnetIds("subnet-053e7c47012341234", "subnet-027cfea4b12341234")).build()).sync();
+    assertThat(create.resource()).isEqualTo("arn:aws:states:::eks:createCluster.sync");
+    assertThat(create.iamStatements()).containsExactly(
+        IamStatement.allowOnAnyResource(List.of("eks:CreateCluster"), "eks:CreateCluster supports no resource-level "
+            + "permissions (AWS Service Authorization Reference), so IAM can grant it only on all resources"),
+        IamStatement.allow(List.of("eks:DescribeCluster", "eks:DeleteCluster"), List.of(EKS + "cluster/*")),
+        passRoleToEks("arn:aws:iam::111122223333:role/EksCluster"));
+    assertThatThrownBy(create::waitForTaskToken).isInstanceOf(IllegalArgumentException.class);
+
+    OptimizedCall delete = AwsSdk.optimized(software.amazon.awssdk.services.eks.model.DeleteClusterRequest.builder()
+        .name("batch").build()).sync();
+    assertThat(delete.resource()).isEqualTo("arn:aws:states:::eks:deleteCluster.sync");
+    assertThat(delete.iamStatements()).containsExactly(IamStatement.allow("eks:DeleteCluster", EKS + "cluster/batch"),
+        IamStatement.allow("eks:DescribeCluster", EKS + "cluster/batch"));
+    assertThat(delete.error("ResourceInUseException")).isEqualTo("EKS.ResourceInUseException");
+  }
+
+  /** eks-iam.html, CreateNodeGroup and DeleteNodegroup. */
+  @Test
+  void eksNodegroupIsCreatedAndDeletedAsAwsPageGrantsIt() {
+    OptimizedCall create = AwsSdk.optimized(software.amazon.awssdk.services.eks.model.CreateNodegroupRequest.builder()
+        .clusterName("batch").nodegroupName("workers").nodeRole(AwsSdk.text(Placeholder.string("NodeRoleArn")))
+        .subnets("subnet-09fb51df01234").build());
+    IamStatement subnets = IamStatement.allowOnAnyResource(List.of("ec2:DescribeSubnets"), "ec2:DescribeSubnets "
+        + "supports no resource-level permissions (AWS Service Authorization Reference); AWS's policy for the optimized "
+        + "EKS CreateNodegroup grants it (https://docs.aws.amazon.com/step-functions/latest/dg/eks-iam.html)");
+    IamStatement roles = IamStatement.allow(List.of("iam:GetRole", "iam:ListAttachedRolePolicies"),
+        List.of("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*"));
+    assertThat(create.iamStatements()).containsExactly(IamStatement.allow("eks:CreateNodegroup", EKS + "cluster/batch"),
+        subnets, roles, passRoleToEks("${NodeRoleArn}"));
+    assertThat(create.sync().iamStatements()).containsExactly(IamStatement.allow("eks:CreateNodegroup", EKS + "cluster/batch"),
+        IamStatement.allow(List.of("eks:DescribeNodegroup", "eks:DeleteNodegroup"), List.of(EKS + "nodegroup/*")),
+        subnets, roles, passRoleToEks("${NodeRoleArn}"));
+
+    OptimizedCall delete = AwsSdk.optimized(software.amazon.awssdk.services.eks.model.DeleteNodegroupRequest.builder()
+        .clusterName("batch").nodegroupName("workers").build()).sync();
+    assertThat(delete.iamStatements()).containsExactly(
+        IamStatement.allow("eks:DeleteNodegroup", EKS + "nodegroup/batch/workers/*"),
+        IamStatement.allow("eks:DescribeNodegroup", EKS + "nodegroup/batch/workers/*"));
   }
 
   @Test
