@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.generator.workflow.CompiledWorkflow;
 import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowCompiler;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -52,20 +51,12 @@ final class ClusterJobsTest {
     Path out = Path.of("target", "dsl-recipes", "cluster-jobs");
     WorkflowCompiler.compile(new ClusterJobs()).writeTo(out, EnumSet.allOf(OutputFile.class));
 
-    String cfn = run(List.of(tools.resolve("cfn-check").toString(), out.resolve("template.yaml").toString(),
+    String cfn = RecipesTest.run(List.of(tools.resolve("cfn-check").toString(), out.resolve("template.yaml").toString(),
         out.resolve("template.json").toString()));
     assertThat(cfn.lines().filter(line -> line.contains(": OK (0 crit, 0 warn, 0 info")).count()).as(cfn).isEqualTo(2);
-    String asl = run(List.of(tools.resolve("asl-check").toString(), "--subst-dummy", "--statelint-lenient",
+    String asl = RecipesTest.run(List.of(tools.resolve("asl-check").toString(), "--subst-dummy", "--statelint-lenient",
         out.resolve("definition.asl.json").toString()));
     assertThat(asl.lines().filter(line -> line.contains("definition.asl.json"))).as(asl).singleElement()
         .satisfies(line -> assertThat(line).contains("asl-validator=ok\tstatelint=ok"));
-  }
-
-  private static String run(List<String> command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    process.waitFor();
-    assumeTrue(!output.contains("npm ERR") && !output.contains("node: not found"), "skipped: " + output);
-    return output;
   }
 }
