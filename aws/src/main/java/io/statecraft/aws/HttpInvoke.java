@@ -5,8 +5,6 @@ import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.Integration;
 import io.statecraft.dsl.Json;
 import io.statecraft.dsl.ObjectValue;
-import io.statecraft.dsl.Placeholder;
-import io.statecraft.dsl.StringValue;
 import io.statecraft.dsl.Value;
 import io.statecraft.dsl.workflow.HttpConnection;
 import java.util.ArrayList;
@@ -216,7 +214,7 @@ public final class HttpInvoke implements Integration {
     requireConnection();
     IamStatement invoke = IamStatement.allow("states:InvokeHTTPEndpoint", IamStatement.THIS_STATE_MACHINE)
         .withCondition("StringEquals", "states:HTTPMethod", List.of(method.name()));
-    String knownEndpoint = literalOrToken(endpoint);
+    String knownEndpoint = Payloads.knownBeforeRunTime(endpoint);
     if (knownEndpoint != null) {
       invoke = invoke.withCondition("StringEquals", "states:HTTPEndpoint", List.of(knownEndpoint));
     }
@@ -228,23 +226,12 @@ public final class HttpInvoke implements Integration {
     }
     // Only the ARN is known: EventBridge names a connection's secret after the connection, but
     // with a random suffix, so the grant covers the secrets of every connection in the account.
-    String connection = literalOrToken(connectionArn);
+    String connection = Payloads.knownBeforeRunTime(connectionArn);
     statements.add(IamStatement.allow("events:RetrieveConnectionCredentials", connection != null ? connection
         : "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:connection/*"));
     statements.add(IamStatement.allow(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
         List.of("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:events!connection/*")));
     return List.copyOf(statements);
-  }
-
-  // What the value is before run time, as an Fn::Sub string; null when only the execution knows.
-  private static String literalOrToken(Value value) {
-    if (value instanceof StringValue text) {
-      return text.value().replace("${", "${!");
-    }
-    if (value instanceof Placeholder placeholder && placeholder.kind() == Placeholder.Kind.STRING) {
-      return placeholder.token();
-    }
-    return null;
   }
 
   @Override

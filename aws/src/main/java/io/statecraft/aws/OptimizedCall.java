@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkPojo;
@@ -41,6 +42,8 @@ public final class OptimizedCall implements Integration {
   private static final IntegrationPattern SYNC2 = IntegrationPattern.RUN_JOB_JSON;
   private static final IntegrationPattern TOKEN = IntegrationPattern.WAIT_FOR_TASK_TOKEN;
 
+  private static final String ROLES = "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/";
+
   private static final String RULE =
       "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/";
 
@@ -68,7 +71,29 @@ public final class OptimizedCall implements Integration {
           + OptimizedIntegrations.all().stream().map(OptimizedIntegrations.Integration::operation)
           .collect(Collectors.joining(", ")) + ")");
     }
-    return new OptimizedCall(SdkCall.of(request), kind, RR);
+    SdkCall call = SdkCall.of(request);
+    checkCreateCluster(kind, call.payload());
+    return new OptimizedCall(call, kind, RR);
+  }
+
+  private static final String CONNECT_EMR = "https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html";
+
+  // EMR's createCluster is RunJobFlow without Steps and with Instances.KeepJobFlowAliveWhenNoSteps
+  // true (connect-emr.html).
+  private static void checkCreateCluster(OptimizedIntegrations.Integration kind, ObjectValue payload) {
+    if (!kind.resourceName().equals("elasticmapreduce:createCluster")) {
+      return;
+    }
+    if (payload.get("Steps") != null) {
+      throw new IllegalArgumentException("elasticmapreduce:createCluster takes no Steps; add each step with "
+          + "EmrCluster.id(clusterId).addStep(step) once the cluster is created (" + CONNECT_EMR + ")");
+    }
+    Value instances = payload.get("Instances");
+    Value keepAlive = instances instanceof ObjectValue object ? object.get("KeepJobFlowAliveWhenNoSteps") : null;
+    if (!(keepAlive instanceof io.statecraft.dsl.BooleanValue yes && yes.value())) {
+      throw new IllegalArgumentException("elasticmapreduce:createCluster needs Instances.KeepJobFlowAliveWhenNoSteps "
+          + "true, or the cluster ends before any step is added (" + CONNECT_EMR + ")");
+    }
   }
 
   /**
@@ -112,12 +137,18 @@ public final class OptimizedCall implements Integration {
   }
 
   private OptimizedCall withPattern(IntegrationPattern wanted) {
-    if (!kind.patterns().contains(wanted)) {
-      throw new IllegalArgumentException("the optimized " + kind.resourceName() + " integration supports "
-          + EnumSet.copyOf(kind.patterns()).stream().map(OptimizedCall::describe).collect(Collectors.joining(" and "))
-          + ", not " + describe(wanted) + " (" + kind.page() + ")");
-    }
+    requirePattern(kind.resourceName(), kind.patterns(), wanted, kind.page());
     return new OptimizedCall(call, kind, wanted);
+  }
+
+  /** Refuses a pattern the service does not support, naming those it does and the AWS page. */
+  static void requirePattern(String resourceName, Set<IntegrationPattern> supported, IntegrationPattern wanted,
+      String page) {
+    if (!supported.contains(wanted)) {
+      throw new IllegalArgumentException("the optimized " + resourceName + " integration supports "
+          + EnumSet.copyOf(supported).stream().map(OptimizedCall::describe).collect(Collectors.joining(" and "))
+          + ", not " + describe(wanted) + " (" + page + ")");
+    }
   }
 
   private static String describe(IntegrationPattern pattern) {
@@ -168,6 +199,13 @@ public final class OptimizedCall implements Integration {
         statements.add(IamStatement.allow(List.of("bedrock:CreateModelCustomizationJob"),
             BedrockInvokeModel.customizationResources(call.payload().get("BaseModelIdentifier"))));
         break;
+      case EMR_CONTAINERS_EXECUTION_ROLE:
+        String role = role("ExecutionRoleArn", call.payload().get("ExecutionRoleArn"));
+        for (IamStatement own : call.iamStatements()) {
+          statements.add(own.withCondition(role.endsWith("*") ? "StringLike" : "StringEquals",
+              "emr-containers:ExecutionRoleArn", List.of(role)));
+        }
+        break;
       default:
         statements.addAll(call.iamStatements());
     }
@@ -178,23 +216,35 @@ public final class OptimizedCall implements Integration {
       }
     }
     statements.addAll(kind.alsoGranted());
-    if (!kind.passRole().isEmpty()) {
-      statements.add(IamStatement.allow("iam:PassRole", role(call.payload().get(kind.passRole())))
-          .withCondition("StringEquals", "iam:PassedToService", List.of(kind.passedToService())));
-    }
+    passRole().ifPresent(statements::add);
     return List.copyOf(statements);
   }
 
-  // The role the request passes: as written, the placeholder CloudFormation fills, or, known only at
-  // run time, any role of the stack's account.
-  private static String role(Value roleArn) {
-    if (roleArn instanceof StringValue text) {
-      return text.value();
+  // iam:PassRole on the roles the request names (a member left out passes none), to the row's
+  // service only where it names one.
+  private Optional<IamStatement> passRole() {
+    List<String> roles = kind.passRoles().stream().filter(member -> call.payload().get(member) != null)
+        .map(member -> role(member, call.payload().get(member))).distinct().toList();
+    if (roles.isEmpty()) {
+      return Optional.empty();
     }
-    if (roleArn instanceof Placeholder placeholder) {
-      return placeholder.token();
+    IamStatement pass = IamStatement.allow(List.of("iam:PassRole"), roles);
+    return Optional.of(kind.passedToService().isEmpty() ? pass
+        : pass.withCondition("StringEquals", "iam:PassedToService", List.of(kind.passedToService())));
+  }
+
+  // The role a member passes: its ARN as written, a role name (EMR's ServiceRole) in the stack's
+  // account, the placeholder CloudFormation fills (an ARN where the member or the placeholder is
+  // named ...Arn, a role's name otherwise), or, known only at run time, any role of the stack's account.
+  private static String role(String member, Value role) {
+    if (role instanceof StringValue text) {
+      return text.value().startsWith("arn:") ? text.value() : ROLES + text.value();
     }
-    return "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*";
+    if (role instanceof Placeholder placeholder) {
+      return member.endsWith("Arn") || SdkPermissions.holdsArn(placeholder) ? placeholder.token()
+          : ROLES + placeholder.token();
+    }
+    return ROLES + "*";
   }
 
   // What .sync polls and stops the job with, from the catalogue's row.
@@ -225,7 +275,8 @@ public final class OptimizedCall implements Integration {
     return kind.error(exceptionName);
   }
 
-  private static IamStatement rule(String name) {
+  /** What listening on the managed EventBridge rule {@code name} takes. */
+  static IamStatement rule(String name) {
     return IamStatement.allow(List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"),
         List.of(RULE + name));
   }

@@ -61,7 +61,13 @@ public final class OptimizedIntegrations {
      * model and every customization job of the stack's account and region (their ARNs carry ids
      * that Bedrock assigns).
      */
-    BEDROCK_MODEL_CUSTOMIZATION
+    BEDROCK_MODEL_CUSTOMIZATION,
+    /**
+     * EMR on EKS StartJobRun, as the Step Functions page writes it: the virtual cluster the Service
+     * Authorization Reference names, only for the job's own role ({@code emr-containers:ExecutionRoleArn}
+     * is the request's {@code ExecutionRoleArn}); EMR on EKS takes no {@code iam:PassRole}.
+     */
+    EMR_CONTAINERS_EXECUTION_ROLE
   }
 
   /**
@@ -79,15 +85,16 @@ public final class OptimizedIntegrations {
    * @param page the Step Functions developer guide page this row is taken from
    * @param alsoGranted what AWS's policy grants on every pattern besides the call's own action
    *     (Athena's {@code athena:GetDataCatalog}, SageMaker's {@code sagemaker:ListTags}); empty for most
-   * @param passRole the request member naming the role the service assumes ({@code RoleArn}), granted
+   * @param passRoles the request members naming the roles the service assumes ({@code RoleArn}), granted
    *     {@code iam:PassRole} to {@link #passedToService} only; empty when the call passes no role
-   * @param passedToService the service principal of {@code iam:PassedToService} ({@code sagemaker.amazonaws.com})
+   * @param passedToService the service principal of {@code iam:PassedToService} ({@code sagemaker.amazonaws.com}),
+   *     or empty for no condition where AWS's page writes none and the roles go to several services (EMR)
    * @param callResources what the call's own statement is granted on
    * @param listedSync what {@code .sync} adds when {@link #syncResources} is {@link SyncResources#LISTED}; null otherwise
    */
   public record Integration(String operation, String resourceName, Set<IntegrationPattern> patterns,
       String errorPrefix, List<String> syncActions, SyncResources syncResources, String syncReason, String rule,
-      String page, List<IamStatement> alsoGranted, String passRole, String passedToService,
+      String page, List<IamStatement> alsoGranted, List<String> passRoles, String passedToService,
       CallResources callResources, IamStatement listedSync) {
 
     public Integration {
@@ -96,10 +103,10 @@ public final class OptimizedIntegrations {
       patterns = Set.copyOf(patterns);
       syncActions = List.copyOf(syncActions);
       alsoGranted = List.copyOf(alsoGranted);
-      Objects.requireNonNull(passRole, "passRole == null");
+      passRoles = List.copyOf(passRoles);
       Objects.requireNonNull(passedToService, "passedToService == null");
-      if (passRole.isEmpty() != passedToService.isEmpty()) {
-        throw new IllegalArgumentException(operation + ": passRole and passedToService go together");
+      if (passRoles.isEmpty() && !passedToService.isEmpty()) {
+        throw new IllegalArgumentException(operation + ": passedToService needs the members that pass a role");
       }
       Objects.requireNonNull(callResources, "callResources == null");
       if ((syncResources == SyncResources.LISTED) != (listedSync != null)) {
@@ -111,37 +118,52 @@ public final class OptimizedIntegrations {
     public Integration(String operation, String resourceName, Set<IntegrationPattern> patterns, String errorPrefix,
         List<String> syncActions, SyncResources syncResources, String syncReason, String rule, String page) {
       this(operation, resourceName, patterns, errorPrefix, syncActions, syncResources, syncReason, rule, page,
-          List.of(), "", "", CallResources.SERVICE_AUTHORIZATION, null);
+          List.of(), List.of(), "", CallResources.SERVICE_AUTHORIZATION, null);
     }
 
     /** A row whose {@code .sync} adds exactly {@code sync}, as AWS's page writes it. */
     Integration(String operation, String resourceName, Set<IntegrationPattern> patterns, String errorPrefix,
         IamStatement sync, String rule, String page) {
       this(operation, resourceName, patterns, errorPrefix, sync.actions(), SyncResources.LISTED, "", rule, page,
-          List.of(), "", "", CallResources.SERVICE_AUTHORIZATION, sync);
+          List.of(), List.of(), "", CallResources.SERVICE_AUTHORIZATION, sync);
     }
 
     /** A copy that also grants these statements on every pattern. */
     Integration alsoGranting(IamStatement... statements) {
       return new Integration(operation, resourceName, patterns, errorPrefix, syncActions, syncResources, syncReason,
-          rule, page, List.of(statements), passRole, passedToService, callResources, listedSync);
+          rule, page, List.of(statements), passRoles, passedToService, callResources, listedSync);
     }
 
     /** A copy that grants {@code iam:PassRole} on the role in {@code member}, passed to {@code service} only. */
     Integration passingRole(String member, String service) {
+      return passingRoles(service, member);
+    }
+
+    /** A copy that grants {@code iam:PassRole} on the roles these members name, passed to {@code service} only. */
+    Integration passingRoles(String service, String... members) {
       return new Integration(operation, resourceName, patterns, errorPrefix, syncActions, syncResources, syncReason,
-          rule, page, alsoGranted, member, service, callResources, listedSync);
+          rule, page, alsoGranted, List.of(members), service, callResources, listedSync);
     }
 
     /** A copy whose own statement is granted on {@code resources} rather than what the request names. */
     Integration grantedOn(CallResources resources) {
       return new Integration(operation, resourceName, patterns, errorPrefix, syncActions, syncResources, syncReason,
-          rule, page, alsoGranted, passRole, passedToService, resources, listedSync);
+          rule, page, alsoGranted, passRoles, passedToService, resources, listedSync);
     }
 
     /** The resource ARN for a pattern: {@code arn:aws:states:::states:startExecution.sync:2}. */
     public String resource(IntegrationPattern pattern) {
       return "arn:aws:states:::" + resourceName + pattern.suffix();
+    }
+
+    /**
+     * The AWS page that names the errors this integration raises, or empty where AWS documents none:
+     * the prefix is then the one the older SDK's service name gives (as the documented DynamoDB
+     * prefix is), taken from execution histories and emulators, not from AWS, and a retrier that must
+     * fire is safer on {@code States.TaskFailed} or {@code States.ALL}.
+     */
+    public Optional<String> errorNamesPage() {
+      return Optional.ofNullable(ERROR_NAMES_DOCUMENTED.get(errorPrefix));
     }
 
     /** The error name a failed call raises for an exception: {@code DynamoDB.ConditionalCheckFailedException}. */
@@ -152,11 +174,33 @@ public final class OptimizedIntegrations {
 
   private static final String GUIDE = "https://docs.aws.amazon.com/step-functions/latest/dg/";
 
+  /**
+   * The error prefixes an AWS page spells out, with that page. Checked against the Step Functions
+   * developer guide's service pages: only DynamoDB ("Exception prefix differences"), EventBridge
+   * ({@code EventBridge.FailedEntry}) and EKS ({@code EKS.401}) name their errors; the SNS, SQS, ECS and Step Functions pages
+   * do not, nor do those of the services added since.
+   */
+  private static final Map<String, String> ERROR_NAMES_DOCUMENTED = Map.of(
+      "DynamoDB", GUIDE + "connect-ddb.html",
+      "EventBridge", GUIDE + "connect-eventbridge.html",
+      // "If your IAM role does not have sufficient permissions in Kubernetes, ... fail with ... EKS.401".
+      "EKS", GUIDE + "connect-eks.html");
+
   private static final String DATA_CATALOGS = "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:datacatalog/*";
   private static final String SAGEMAKER = "sagemaker.amazonaws.com";
   private static final String BEDROCK_CUSTOMIZATION_JOBS =
       "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:model-customization-job/*";
   private static final String MEDIACONVERT_JOBS = "arn:${AWS::Partition}:mediaconvert:${AWS::Region}:${AWS::AccountId}:jobs/*";
+  private static final String EKS = "arn:${AWS::Partition}:eks:${AWS::Region}:${AWS::AccountId}:";
+  private static final String EMR_CLUSTERS =
+      "arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/*";
+  // The role CreateVirtualCluster may create on first use; the Step Functions page spells it
+  // "AnAWSServiceRoleForAmazonEMRContainers", EMR on EKS names it AWSServiceRoleForAmazonEMRContainers
+  // (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/using-service-linked-roles.html).
+  private static final IamStatement EMR_CONTAINERS_SERVICE_LINKED_ROLE = IamStatement.allow("iam:CreateServiceLinkedRole",
+      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/emr-containers.amazonaws.com/"
+          + "AWSServiceRoleForAmazonEMRContainers")
+      .withCondition("StringLike", "iam:AWSServiceName", List.of("emr-containers.amazonaws.com"));
   private static final IamStatement SAGEMAKER_LIST_TAGS = IamStatement.allowOnAnyResource(List.of("sagemaker:ListTags"),
       "the policy AWS generates for the optimized SageMaker integration grants sagemaker:ListTags on * for every "
           + "pattern (https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html)");
@@ -200,6 +244,15 @@ public final class OptimizedIntegrations {
           "connect-codebuild.html"),
       requestResponse("codebuild:deleteBuildBatch", "codebuild:deleteBuildBatch", "CodeBuild", EnumSet.of(RR),
           "connect-codebuild.html"),
+      // Batch builds: .sync stops and reads the batch on the project and listens on a rule of its own
+      // (codebuild-iam.html#codebuild-iam-startbuildbatch). The IAM page has no RetryBuildBatch section;
+      // a retried batch is the same batch build, followed the same way.
+      new Integration("codebuild:startBuildBatch", "codebuild:startBuildBatch", EnumSet.of(RR, SYNC), "CodeBuild",
+          List.of("codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"), SyncResources.SAME_AS_CALL, "",
+          "StepFunctionsGetEventForCodeBuildStartBuildBatchRule", GUIDE + "codebuild-iam.html"),
+      new Integration("codebuild:retryBuildBatch", "codebuild:retryBuildBatch", EnumSet.of(RR, SYNC), "CodeBuild",
+          List.of("codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"), SyncResources.SAME_AS_CALL, "",
+          "StepFunctionsGetEventForCodeBuildStartBuildBatchRule", GUIDE + "connect-codebuild.html"),
       // Athena's .sync polls the query (AWS's policy has no rule). Every pattern of StartQueryExecution
       // also reads the data catalog. What the query itself reads and writes (its S3 locations, Glue
       // tables, Lake Formation) is the query's, not the call's: AWS's page grants it on every bucket
@@ -236,6 +289,47 @@ public final class OptimizedIntegrations {
           "EmrServerless", List.of("emr-serverless:GetJobRun", "emr-serverless:CancelJobRun"),
           SyncResources.JOB_RUNS_OF_CALL, "", "StepFunctionsGetEventsForEMRServerlessJobRule",
           GUIDE + "connect-emr-serverless.html").passingRole("ExecutionRoleArn", "emr-serverless.amazonaws.com"),
+      // EMR on EKS takes the API's fields unchanged (connect-emr-eks.html) and has no callback. Its
+      // .sync polls (AWS's policies name no rule): DescribeVirtualCluster on the cluster being deleted,
+      // DescribeJobRun and CancelJobRun on the virtual cluster's job runs (emr-eks-iam.html).
+      requestResponse("emrcontainers:createVirtualCluster", "emr-containers:createVirtualCluster", "EmrContainers",
+          EnumSet.of(RR), "emr-eks-iam.html").alsoGranting(EMR_CONTAINERS_SERVICE_LINKED_ROLE),
+      new Integration("emrcontainers:deleteVirtualCluster", "emr-containers:deleteVirtualCluster", EnumSet.of(RR, SYNC),
+          "EmrContainers", List.of("emr-containers:DescribeVirtualCluster"), SyncResources.SAME_AS_CALL, "", "",
+          GUIDE + "emr-eks-iam.html"),
+      new Integration("emrcontainers:startJobRun", "emr-containers:startJobRun", EnumSet.of(RR, SYNC), "EmrContainers",
+          List.of("emr-containers:DescribeJobRun", "emr-containers:CancelJobRun"), SyncResources.JOB_RUNS_OF_CALL, "", "",
+          GUIDE + "emr-eks-iam.html").grantedOn(CallResources.EMR_CONTAINERS_EXECUTION_ROLE),
+      // EMR's createCluster takes RunJobFlow's request (connect-emr.html: without Steps, and with
+      // Instances.KeepJobFlowAliveWhenNoSteps true) and answers ClusterId. RunJobFlow supports no
+      // resource-level permission; .sync describes the new cluster and terminates it when the task
+      // is stopped (its id is assigned by EMR), and listens on a rule (emr-iam.html). The service,
+      // instance and auto-scaling roles are passed as the page writes it, without iam:PassedToService:
+      // they go to EMR, EC2 and Application Auto Scaling.
+      new Integration("emr:runJobFlow", "elasticmapreduce:createCluster", EnumSet.of(RR, SYNC), "EMR",
+          IamStatement.allow(List.of("elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"),
+              List.of(EMR_CLUSTERS)), "StepFunctionsGetEventForEMRRunJobFlowRule", GUIDE + "emr-iam.html")
+          .passingRoles("", "ServiceRole", "JobFlowRole", "AutoScalingRole"),
+      // EKS' cluster and node group calls take the API's fields and all wait with .sync; none has a
+      // callback (connect-eks.html). AWS's policies (eks-iam.html): CreateCluster passes the cluster
+      // role to EKS and .sync describes (and on stop deletes) the new cluster; CreateNodegroup also
+      // reads the subnets and the node role, and passes the node role to EKS.
+      new Integration("eks:createCluster", "eks:createCluster", EnumSet.of(RR, SYNC), "EKS",
+          IamStatement.allow(List.of("eks:DescribeCluster", "eks:DeleteCluster"), List.of(EKS + "cluster/*")), "",
+          GUIDE + "eks-iam.html").passingRole("RoleArn", "eks.amazonaws.com"),
+      new Integration("eks:deleteCluster", "eks:deleteCluster", EnumSet.of(RR, SYNC), "EKS",
+          List.of("eks:DescribeCluster"), SyncResources.SAME_AS_CALL, "", "", GUIDE + "eks-iam.html"),
+      new Integration("eks:createNodegroup", "eks:createNodegroup", EnumSet.of(RR, SYNC), "EKS",
+          IamStatement.allow(List.of("eks:DescribeNodegroup", "eks:DeleteNodegroup"), List.of(EKS + "nodegroup/*")), "",
+          GUIDE + "eks-iam.html").alsoGranting(
+              IamStatement.allowOnAnyResource(List.of("ec2:DescribeSubnets"), "ec2:DescribeSubnets supports no "
+                  + "resource-level permissions (AWS Service Authorization Reference); AWS's policy for the optimized "
+                  + "EKS CreateNodegroup grants it (https://docs.aws.amazon.com/step-functions/latest/dg/eks-iam.html)"),
+              IamStatement.allow(List.of("iam:GetRole", "iam:ListAttachedRolePolicies"),
+                  List.of("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*")))
+          .passingRole("NodeRole", "eks.amazonaws.com"),
+      new Integration("eks:deleteNodegroup", "eks:deleteNodegroup", EnumSet.of(RR, SYNC), "EKS",
+          List.of("eks:DescribeNodegroup"), SyncResources.SAME_AS_CALL, "", "", GUIDE + "eks-iam.html"),
       // MediaConvert: CreateJob on queues/*, jobTemplates/*, presets/* (the Service Authorization
       // Reference and AWS's page agree); .sync gets and cancels only the jobs Step Functions tagged
       // ManagedByService: AWSStepFunctions.

@@ -5,12 +5,29 @@ import io.statecraft.dsl.Intrinsic;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.dsl.ObjectValue;
 import io.statecraft.dsl.Path;
+import io.statecraft.dsl.Placeholder;
+import io.statecraft.dsl.StringValue;
 import io.statecraft.dsl.Value;
 
 /** Checks on request payloads that every integration shares. */
 final class Payloads {
 
   private Payloads() {}
+
+  /**
+   * What a value is before run time, as an {@code Fn::Sub} string: the text written (a literal
+   * {@code ${} escaped as {@code ${!}), or the placeholder CloudFormation fills; null when only the
+   * execution knows it.
+   */
+  static String knownBeforeRunTime(Value value) {
+    if (value instanceof StringValue text) {
+      return text.value().replace("${", "${!");
+    }
+    if (value instanceof Placeholder placeholder && placeholder.kind() == Placeholder.Kind.STRING) {
+      return placeholder.token();
+    }
+    return null;
+  }
 
   /** Whether the payload passes the task token on: {@code $$.Task.Token} or {@code $states.context.Task.Token}. */
   static boolean passesTaskToken(Value value) {

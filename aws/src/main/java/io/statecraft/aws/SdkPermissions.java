@@ -112,16 +112,26 @@ final class SdkPermissions {
       Map.entry("lambda:InvokeWithResponseStream", List.of("InvokeFunction")));
 
   /** Other member names under which AWS's APIs take an ARN placeholder's value. */
-  private static final Map<String, List<Alias>> ALIASES = Map.of(
-      "BucketName", List.of(Alias.same("Bucket")),
-      "ObjectName", List.of(Alias.same("Key")),
-      "QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment, false)
-          .fromPlaceholder(url -> IamStatement.part(url, '/', 4))),
-      "ParameterNameWithoutLeadingSlash", List.of(new Alias("Name", name -> name.replaceFirst("^/", ""), false)),
-      "TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon, false)),
-      "JobQueueName", List.of(Alias.same("JobQueue")),
-      "JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon, false)),
-      "WorkGroupName", List.of(Alias.same("WorkGroup")));
+  private static final Map<String, List<Alias>> ALIASES = Map.ofEntries(
+      Map.entry("BucketName", List.of(Alias.same("Bucket"))),
+      Map.entry("ObjectName", List.of(Alias.same("Key"))),
+      Map.entry("QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment, false)
+          .fromPlaceholder(SdkPermissions::queueArnOfUrl))),
+      Map.entry("ParameterNameWithoutLeadingSlash",
+          List.of(new Alias("Name", name -> name.replaceFirst("^/", ""), false))),
+      Map.entry("TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon, false))),
+      Map.entry("JobQueueName", List.of(Alias.same("JobQueue"))),
+      Map.entry("JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon, false))),
+      Map.entry("WorkGroupName", List.of(Alias.same("WorkGroup"))));
+
+  /**
+   * Member names one service alone gives a placeholder, by {@code prefix:Placeholder}: EMR on EKS'
+   * DeleteVirtualCluster names the cluster {@code Id}, EKS' CreateCluster and DeleteCluster name it
+   * {@code Name} (other services' {@code Id} or {@code Name} mean something else).
+   */
+  private static final Map<String, List<Alias>> SERVICE_ALIASES = Map.of(
+      "emr-containers:VirtualClusterId", List.of(Alias.same("Id")),
+      "eks:ClusterName", List.of(Alias.same("Name")));
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?!AWS::)([^}!]+)}");
 
@@ -133,7 +143,7 @@ final class SdkPermissions {
    *     given for it can stand in the ARN too
    */
   private record Alias(String member, Function<String, String> convert, boolean same,
-      Function<String, String> derive) {
+      Function<String, String> arnOfPlaceholder) {
     Alias(String member, Function<String, String> convert, boolean same) {
       this(member, convert, same, null);
     }
@@ -143,12 +153,12 @@ final class SdkPermissions {
     }
 
     /**
-     * A copy that takes the value from a deploy-time placeholder's part, by the placeholder's name:
-     * a queue's name is the fifth part of its URL {@code https://sqs.REGION.amazonaws.com/ACCOUNT/NAME},
-     * so a queue given by a URL parameter is granted exactly rather than {@code *}.
+     * A copy that takes the whole ARN from a deploy-time placeholder's parts, by the placeholder's
+     * name: a queue given by a URL parameter is granted exactly, in the region and account its URL
+     * names, rather than {@code *} in the stack's.
      */
-    Alias fromPlaceholder(Function<String, String> derive) {
-      return new Alias(member, convert, same, derive);
+    Alias fromPlaceholder(Function<String, String> arnOfPlaceholder) {
+      return new Alias(member, convert, same, arnOfPlaceholder);
     }
   }
 
@@ -218,7 +228,12 @@ final class SdkPermissions {
 
   private static List<String> arns(IamAction action, IamResourceType type, ObjectValue payload, boolean required) {
     String format = ArnFormats.toFnSub(type.arnFormats().get(0));
-    Optional<Value> whole = wholeArn(type, payload).or(() -> arnInPlaceholderMember(format, payload));
+    Optional<String> ofPlaceholder = arnOfPlaceholder(format, payload);
+    if (ofPlaceholder.isPresent()) {
+      return List.of(ofPlaceholder.get());
+    }
+    String service = action.servicePrefix();
+    Optional<Value> whole = wholeArn(type, payload).or(() -> arnInPlaceholderMember(service, format, payload));
     if (whole.isPresent()) {
       List<String> arns = new ArrayList<>();
       for (Value value : items(whole.get())) {
@@ -235,7 +250,7 @@ final class SdkPermissions {
       seen.add(m.group(1));
     }
     for (String placeholder : seen) {
-      Optional<List<String>> values = placeholderValues(placeholder, payload);
+      Optional<List<String>> values = placeholderValues(service, placeholder, payload);
       allNamed &= values.isPresent();
       List<String> next = new ArrayList<>();
       for (String arn : arns) {
@@ -276,14 +291,16 @@ final class SdkPermissions {
     return Optional.empty();
   }
 
-  // A member that may hold a name or an ARN (a Lambda FunctionName, an ECS TaskDefinition) and
-  // holds an ARN gives the whole ARN.
-  private static Optional<Value> arnInPlaceholderMember(String format, ObjectValue payload) {
+  // A member that may hold a name or an ARN (a Lambda FunctionName, a DynamoDB TableName, an ECS
+  // TaskDefinition) and holds an ARN gives the whole ARN: one written out, or a placeholder whose
+  // name ends in Arn (a resource's arn(), an ARN parameter), which holds the ARN of a resource that
+  // may be in another account or region.
+  private static Optional<Value> arnInPlaceholderMember(String service, String format, ObjectValue payload) {
     Matcher m = PLACEHOLDER.matcher(format);
     while (m.find()) {
-      for (Alias alias : candidates(m.group(1))) {
+      for (Alias alias : candidates(service, m.group(1))) {
         Value value = payload.get(alias.member());
-        if (value instanceof StringValue s && s.value().startsWith("arn:")) {
+        if (value instanceof StringValue s && s.value().startsWith("arn:") || holdsArn(value)) {
           return Optional.of(value);
         }
       }
@@ -291,18 +308,49 @@ final class SdkPermissions {
     return Optional.empty();
   }
 
-  private static List<Alias> candidates(String placeholder) {
+  /** Whether a value is a placeholder that holds an ARN: by Statecraft's naming, its name ends in {@code Arn}. */
+  static boolean holdsArn(Value value) {
+    return value instanceof Placeholder p && p.kind() == Placeholder.Kind.STRING && p.name().endsWith("Arn");
+  }
+
+  // The whole ARN of a resource a deploy-time placeholder names in another form (a queue's URL).
+  private static Optional<String> arnOfPlaceholder(String format, ObjectValue payload) {
+    Matcher m = PLACEHOLDER.matcher(format);
+    while (m.find()) {
+      for (Alias alias : ALIASES.getOrDefault(m.group(1), List.of())) {
+        if (alias.arnOfPlaceholder() != null && payload.get(alias.member()) instanceof Placeholder p
+            && p.kind() == Placeholder.Kind.STRING) {
+          return Optional.of(alias.arnOfPlaceholder().apply(p.name()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The ARN of the queue a URL names, each part taken from the URL
+   * {@code https://sqs.<region>.amazonaws.com/<account>/<name>} (the form SQS gives queue URLs,
+   * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-message-identifiers.html):
+   * the region is the second part split at {@code .}, the account and name the fourth and fifth split at {@code /}.
+   */
+  static String queueArnOfUrl(String url) {
+    return "arn:${AWS::Partition}:sqs:" + IamStatement.part(url, '.', 1) + ":" + IamStatement.part(url, '/', 3) + ":"
+        + IamStatement.part(url, '/', 4);
+  }
+
+  private static List<Alias> candidates(String service, String placeholder) {
     List<Alias> candidates = new ArrayList<>();
     String base = placeholder.replace("WithPath", "");
     candidates.add(Alias.same(base));
     candidates.add(Alias.same(base + "s"));
     candidates.addAll(ALIASES.getOrDefault(placeholder, List.of()));
+    candidates.addAll(SERVICE_ALIASES.getOrDefault(service + ":" + placeholder, List.of()));
     return candidates;
   }
 
   /** The texts a placeholder takes from the request: one per list item, {@code *} for dynamic ones. */
-  private static Optional<List<String>> placeholderValues(String placeholder, ObjectValue payload) {
-    for (Alias alias : candidates(placeholder)) {
+  private static Optional<List<String>> placeholderValues(String service, String placeholder, ObjectValue payload) {
+    for (Alias alias : candidates(service, placeholder)) {
       Value value = payload.get(alias.member());
       if (value == null) {
         continue;
@@ -313,8 +361,6 @@ final class SdkPermissions {
           texts.add(s.value().startsWith("arn:") ? "*" : escape(alias.convert().apply(s.value())));
         } else if (item instanceof Placeholder p && p.kind() == Placeholder.Kind.STRING && alias.same()) {
           texts.add(p.token());
-        } else if (item instanceof Placeholder p && p.kind() == Placeholder.Kind.STRING && alias.derive() != null) {
-          texts.add(alias.derive().apply(p.name()));
         } else {
           texts.add("*");
         }

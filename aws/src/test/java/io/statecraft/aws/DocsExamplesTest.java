@@ -58,4 +58,39 @@ class DocsExamplesTest {
             + "\"ResultSelector\":{\"summary.$\":\"$.Body.results\"},\"End\":true}");
     assertThat(summarize.requiredPermissions()).hasSize(1);
   }
+
+  @Test
+  void emrClusterAndStep() {
+    OptimizedCall create = AwsSdk.optimized(software.amazon.awssdk.services.emr.model.RunJobFlowRequest.builder()
+            .name("nightly").releaseLabel("emr-7.1.0")
+            .serviceRole("EMR_DefaultRole").jobFlowRole("EMR_EC2_DefaultRole")
+            .instances(i -> i.keepJobFlowAliveWhenNoSteps(true).instanceCount(3).masterInstanceType("m5.xlarge")).build())
+        .sync();
+    EmrCluster cluster = EmrCluster.id(Path.input().field("ClusterId"));
+    Task hive = Task.named("Hive").call(cluster.addStep(software.amazon.awssdk.services.emr.model.StepConfig.builder()
+        .name("hive").hadoopJarStep(j -> j.jar("command-runner.jar").args("hive-script", "--run-hive-script")).build())
+        .sync());
+    Task terminate = Task.named("Terminate").call(cluster.terminate().sync());
+    assertThat(create.resource()).isEqualTo("arn:aws:states:::elasticmapreduce:createCluster.sync");
+    Task start = Task.named("Create").call(create);
+    start.next(hive).next(terminate);
+    assertThat(Definitions.state(io.statecraft.dsl.StateMachine.startWith(start), "Terminate")).isEqualTo("{\"Type\":\"Task\",\"Resource\":"
+            + "\"arn:aws:states:::elasticmapreduce:terminateCluster.sync\",\"Parameters\":{\"ClusterId.$\":"
+            + "\"$.ClusterId\"},\"End\":true}");
+  }
+
+  @Test
+  void apiGatewayWithRetryOnAStatus() {
+    Task bills = Task.named("GetBills").call(ApiGatewayInvoke.get(Placeholder.string("BillsEndpoint"))
+            .stage("prod").path("bills").queryParameter("billId", Path.input().field("id"))
+            .authType(ApiGatewayInvoke.AuthType.IAM_ROLE))
+        .retry(Retry.on(ApiGatewayInvoke.status(503)).intervalSeconds(2).maxAttempts(3).backoffRate(2))
+        .resultSelector(Json.object().put("bills", ApiGatewayInvoke.RESPONSE_BODY));
+    assertThat(Definitions.state(io.statecraft.dsl.StateMachine.startWith(bills), "GetBills")).isEqualTo(
+        "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::apigateway:invoke\",\"Parameters\":{"
+            + "\"ApiEndpoint\":\"${BillsEndpoint}\",\"Method\":\"GET\",\"Stage\":\"prod\",\"Path\":\"bills\","
+            + "\"QueryParameters\":{\"billId.$\":\"States.Array($.id)\"},\"AuthType\":\"IAM_ROLE\"},"
+            + "\"ResultSelector\":{\"bills.$\":\"$.ResponseBody\"},\"Retry\":[{\"ErrorEquals\":[\"ApiGateway.503\"],"
+            + "\"IntervalSeconds\":2,\"MaxAttempts\":3,\"BackoffRate\":2}],\"End\":true}");
+  }
 }

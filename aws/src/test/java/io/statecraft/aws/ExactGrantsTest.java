@@ -7,6 +7,7 @@ import io.statecraft.dsl.Path;
 import io.statecraft.dsl.Placeholder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -19,12 +20,27 @@ class ExactGrantsTest {
   private static final String RULE = "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/";
 
   @Test
-  void aQueueGivenByAUrlParameterIsGrantedByTheNameInTheUrl() {
+  void aQueueGivenByAUrlParameterIsGrantedInTheRegionAndAccountTheUrlNames() {
     OptimizedCall send = AwsSdk.optimized(SendMessageRequest.builder()
         .queueUrl(AwsSdk.text(Placeholder.string("JobsQueueUrl"))).messageBody("hi").build());
 
     assertThat(send.iamStatements()).containsExactly(IamStatement.allow("sqs:SendMessage",
-        "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Select(4,Split(/,JobsQueueUrl))}"));
+        "arn:${AWS::Partition}:sqs:${Select(1,Split(.,JobsQueueUrl))}:${Select(3,Split(/,JobsQueueUrl))}:"
+            + "${Select(4,Split(/,JobsQueueUrl))}"));
+  }
+
+  @Test
+  void aTableGivenByItsArnIsGrantedThatArnInWhateverAccountAndRegion() {
+    // DynamoDB takes a table's ARN as TableName; a placeholder named ...Arn holds one (a resource's arn()).
+    OptimizedCall put = AwsSdk.optimized(PutItemRequest.builder()
+        .tableName(AwsSdk.text(Placeholder.string("ReservationsArn"))).build());
+    OptimizedCall byName = AwsSdk.optimized(PutItemRequest.builder()
+        .tableName(AwsSdk.text(Placeholder.string("ReservationsName"))).build());
+
+    assertThat(put.iamStatements()).containsExactly(IamStatement.allow("dynamodb:PutItem", "${ReservationsArn}"));
+    // A name is read by DynamoDB in the workflow's own account and region, so that is where it is granted.
+    assertThat(byName.iamStatements()).containsExactly(IamStatement.allow("dynamodb:PutItem",
+        "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${ReservationsName}"));
   }
 
   @Test

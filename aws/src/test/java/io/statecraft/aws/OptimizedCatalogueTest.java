@@ -41,39 +41,50 @@ class OptimizedCatalogueTest {
     for (OptimizedIntegrations.Integration row : OptimizedIntegrations.all()) {
       rows.add(row.operation() + " -> " + EnumSet.copyOf(row.patterns()).stream().map(row::resource)
           .collect(Collectors.joining(" ")) + " | errors " + row.errorPrefix() + ".*"
+          + row.errorNamesPage().map(page -> " per " + page.substring(page.lastIndexOf('/') + 1)).orElse(" (AWS names none)")
           + (row.syncActions().isEmpty() ? "" : " | .sync " + row.syncActions() + " on " + row.syncResources()
               + (row.rule().isEmpty() ? "" : " + rule/" + row.rule())));
     }
     assertThat(rows).containsExactly(
-        "athena:getQueryExecution -> arn:aws:states:::athena:getQueryExecution | errors Athena.*",
-        "athena:getQueryResults -> arn:aws:states:::athena:getQueryResults | errors Athena.*",
-        "athena:startQueryExecution -> arn:aws:states:::athena:startQueryExecution arn:aws:states:::athena:startQueryExecution.sync | errors Athena.* | .sync [athena:StopQueryExecution, athena:GetQueryExecution] on SAME_AS_CALL",
-        "athena:stopQueryExecution -> arn:aws:states:::athena:stopQueryExecution | errors Athena.*",
-        "batch:submitJob -> arn:aws:states:::batch:submitJob arn:aws:states:::batch:submitJob.sync | errors Batch.* | .sync [batch:DescribeJobs, batch:TerminateJob] on ANY + rule/StepFunctionsGetEventsForBatchJobsRule",
-        "bedrock:createModelCustomizationJob -> arn:aws:states:::bedrock:createModelCustomizationJob arn:aws:states:::bedrock:createModelCustomizationJob.sync | errors Bedrock.* | .sync [bedrock:GetModelCustomizationJob, bedrock:StopModelCustomizationJob] on LISTED",
-        "codebuild:batchDeleteBuilds -> arn:aws:states:::codebuild:batchDeleteBuilds | errors CodeBuild.*",
-        "codebuild:batchGetReports -> arn:aws:states:::codebuild:batchGetReports | errors CodeBuild.*",
-        "codebuild:deleteBuildBatch -> arn:aws:states:::codebuild:deleteBuildBatch | errors CodeBuild.*",
-        "codebuild:startBuild -> arn:aws:states:::codebuild:startBuild arn:aws:states:::codebuild:startBuild.sync | errors CodeBuild.* | .sync [codebuild:StopBuild, codebuild:BatchGetBuilds] on SAME_AS_CALL + rule/StepFunctionsGetEventForCodeBuildStartBuildRule",
-        "codebuild:stopBuild -> arn:aws:states:::codebuild:stopBuild | errors CodeBuild.*",
-        "codebuild:stopBuildBatch -> arn:aws:states:::codebuild:stopBuildBatch | errors CodeBuild.*",
-        "databrew:startJobRun -> arn:aws:states:::databrew:startJobRun arn:aws:states:::databrew:startJobRun.sync | errors DataBrew.* | .sync [databrew:ListJobRuns, databrew:StopJobRun] on SAME_AS_CALL",
-        "dynamodb:deleteItem -> arn:aws:states:::dynamodb:deleteItem | errors DynamoDB.*",
-        "dynamodb:getItem -> arn:aws:states:::dynamodb:getItem | errors DynamoDB.*",
-        "dynamodb:putItem -> arn:aws:states:::dynamodb:putItem | errors DynamoDB.*",
-        "dynamodb:updateItem -> arn:aws:states:::dynamodb:updateItem | errors DynamoDB.*",
-        "ecs:runTask -> arn:aws:states:::ecs:runTask arn:aws:states:::ecs:runTask.sync arn:aws:states:::ecs:runTask.waitForTaskToken | errors ECS.* | .sync [ecs:StopTask, ecs:DescribeTasks] on ANY + rule/StepFunctionsGetEventsForECSTaskRule",
-        "emrserverless:startJobRun -> arn:aws:states:::emr-serverless:startJobRun arn:aws:states:::emr-serverless:startJobRun.sync | errors EmrServerless.* | .sync [emr-serverless:GetJobRun, emr-serverless:CancelJobRun] on JOB_RUNS_OF_CALL + rule/StepFunctionsGetEventsForEMRServerlessJobRule",
-        "eventbridge:putEvents -> arn:aws:states:::events:putEvents arn:aws:states:::events:putEvents.waitForTaskToken | errors EventBridge.*",
-        "glue:startJobRun -> arn:aws:states:::glue:startJobRun arn:aws:states:::glue:startJobRun.sync | errors Glue.* | .sync [glue:GetJobRun, glue:GetJobRuns, glue:BatchStopJobRun] on SAME_AS_CALL",
-        "mediaconvert:createJob -> arn:aws:states:::mediaconvert:createJob arn:aws:states:::mediaconvert:createJob.sync | errors MediaConvert.* | .sync [mediaconvert:GetJob, mediaconvert:CancelJob] on LISTED + rule/StepFunctionsGetEventsForMediaConvertJobRule",
-        "sagemaker:createModel -> arn:aws:states:::sagemaker:createModel | errors SageMaker.*",
-        "sagemaker:createProcessingJob -> arn:aws:states:::sagemaker:createProcessingJob arn:aws:states:::sagemaker:createProcessingJob.sync | errors SageMaker.* | .sync [sagemaker:DescribeProcessingJob, sagemaker:StopProcessingJob] on SAME_AS_CALL + rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule",
-        "sagemaker:createTrainingJob -> arn:aws:states:::sagemaker:createTrainingJob arn:aws:states:::sagemaker:createTrainingJob.sync | errors SageMaker.* | .sync [sagemaker:DescribeTrainingJob, sagemaker:StopTrainingJob] on SAME_AS_CALL + rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule",
-        "sagemaker:createTransformJob -> arn:aws:states:::sagemaker:createTransformJob arn:aws:states:::sagemaker:createTransformJob.sync | errors SageMaker.* | .sync [sagemaker:DescribeTransformJob, sagemaker:StopTransformJob] on SAME_AS_CALL + rule/StepFunctionsGetEventsForSageMakerTransformJobsRule",
-        "sfn:startExecution -> arn:aws:states:::states:startExecution arn:aws:states:::states:startExecution.sync arn:aws:states:::states:startExecution.sync:2 arn:aws:states:::states:startExecution.waitForTaskToken | errors StepFunctions.* | .sync [states:DescribeExecution, states:StopExecution] on CHILD_EXECUTIONS + rule/StepFunctionsGetEventsForStepFunctionsExecutionRule",
-        "sns:publish -> arn:aws:states:::sns:publish arn:aws:states:::sns:publish.waitForTaskToken | errors SNS.*",
-        "sqs:sendMessage -> arn:aws:states:::sqs:sendMessage arn:aws:states:::sqs:sendMessage.waitForTaskToken | errors SQS.*");
+        "athena:getQueryExecution -> arn:aws:states:::athena:getQueryExecution | errors Athena.* (AWS names none)",
+        "athena:getQueryResults -> arn:aws:states:::athena:getQueryResults | errors Athena.* (AWS names none)",
+        "athena:startQueryExecution -> arn:aws:states:::athena:startQueryExecution arn:aws:states:::athena:startQueryExecution.sync | errors Athena.* (AWS names none) | .sync [athena:StopQueryExecution, athena:GetQueryExecution] on SAME_AS_CALL",
+        "athena:stopQueryExecution -> arn:aws:states:::athena:stopQueryExecution | errors Athena.* (AWS names none)",
+        "batch:submitJob -> arn:aws:states:::batch:submitJob arn:aws:states:::batch:submitJob.sync | errors Batch.* (AWS names none) | .sync [batch:DescribeJobs, batch:TerminateJob] on ANY + rule/StepFunctionsGetEventsForBatchJobsRule",
+        "bedrock:createModelCustomizationJob -> arn:aws:states:::bedrock:createModelCustomizationJob arn:aws:states:::bedrock:createModelCustomizationJob.sync | errors Bedrock.* (AWS names none) | .sync [bedrock:GetModelCustomizationJob, bedrock:StopModelCustomizationJob] on LISTED",
+        "codebuild:batchDeleteBuilds -> arn:aws:states:::codebuild:batchDeleteBuilds | errors CodeBuild.* (AWS names none)",
+        "codebuild:batchGetReports -> arn:aws:states:::codebuild:batchGetReports | errors CodeBuild.* (AWS names none)",
+        "codebuild:deleteBuildBatch -> arn:aws:states:::codebuild:deleteBuildBatch | errors CodeBuild.* (AWS names none)",
+        "codebuild:retryBuildBatch -> arn:aws:states:::codebuild:retryBuildBatch arn:aws:states:::codebuild:retryBuildBatch.sync | errors CodeBuild.* (AWS names none) | .sync [codebuild:StopBuildBatch, codebuild:BatchGetBuildBatches] on SAME_AS_CALL + rule/StepFunctionsGetEventForCodeBuildStartBuildBatchRule",
+        "codebuild:startBuild -> arn:aws:states:::codebuild:startBuild arn:aws:states:::codebuild:startBuild.sync | errors CodeBuild.* (AWS names none) | .sync [codebuild:StopBuild, codebuild:BatchGetBuilds] on SAME_AS_CALL + rule/StepFunctionsGetEventForCodeBuildStartBuildRule",
+        "codebuild:startBuildBatch -> arn:aws:states:::codebuild:startBuildBatch arn:aws:states:::codebuild:startBuildBatch.sync | errors CodeBuild.* (AWS names none) | .sync [codebuild:StopBuildBatch, codebuild:BatchGetBuildBatches] on SAME_AS_CALL + rule/StepFunctionsGetEventForCodeBuildStartBuildBatchRule",
+        "codebuild:stopBuild -> arn:aws:states:::codebuild:stopBuild | errors CodeBuild.* (AWS names none)",
+        "codebuild:stopBuildBatch -> arn:aws:states:::codebuild:stopBuildBatch | errors CodeBuild.* (AWS names none)",
+        "databrew:startJobRun -> arn:aws:states:::databrew:startJobRun arn:aws:states:::databrew:startJobRun.sync | errors DataBrew.* (AWS names none) | .sync [databrew:ListJobRuns, databrew:StopJobRun] on SAME_AS_CALL",
+        "dynamodb:deleteItem -> arn:aws:states:::dynamodb:deleteItem | errors DynamoDB.* per connect-ddb.html",
+        "dynamodb:getItem -> arn:aws:states:::dynamodb:getItem | errors DynamoDB.* per connect-ddb.html",
+        "dynamodb:putItem -> arn:aws:states:::dynamodb:putItem | errors DynamoDB.* per connect-ddb.html",
+        "dynamodb:updateItem -> arn:aws:states:::dynamodb:updateItem | errors DynamoDB.* per connect-ddb.html",
+        "ecs:runTask -> arn:aws:states:::ecs:runTask arn:aws:states:::ecs:runTask.sync arn:aws:states:::ecs:runTask.waitForTaskToken | errors ECS.* (AWS names none) | .sync [ecs:StopTask, ecs:DescribeTasks] on ANY + rule/StepFunctionsGetEventsForECSTaskRule",
+        "eks:createCluster -> arn:aws:states:::eks:createCluster arn:aws:states:::eks:createCluster.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeCluster, eks:DeleteCluster] on LISTED",
+        "eks:createNodegroup -> arn:aws:states:::eks:createNodegroup arn:aws:states:::eks:createNodegroup.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeNodegroup, eks:DeleteNodegroup] on LISTED",
+        "eks:deleteCluster -> arn:aws:states:::eks:deleteCluster arn:aws:states:::eks:deleteCluster.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeCluster] on SAME_AS_CALL",
+        "eks:deleteNodegroup -> arn:aws:states:::eks:deleteNodegroup arn:aws:states:::eks:deleteNodegroup.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeNodegroup] on SAME_AS_CALL",
+        "emr:runJobFlow -> arn:aws:states:::elasticmapreduce:createCluster arn:aws:states:::elasticmapreduce:createCluster.sync | errors EMR.* (AWS names none) | .sync [elasticmapreduce:DescribeCluster, elasticmapreduce:TerminateJobFlows] on LISTED + rule/StepFunctionsGetEventForEMRRunJobFlowRule",
+        "emrcontainers:createVirtualCluster -> arn:aws:states:::emr-containers:createVirtualCluster | errors EmrContainers.* (AWS names none)",
+        "emrcontainers:deleteVirtualCluster -> arn:aws:states:::emr-containers:deleteVirtualCluster arn:aws:states:::emr-containers:deleteVirtualCluster.sync | errors EmrContainers.* (AWS names none) | .sync [emr-containers:DescribeVirtualCluster] on SAME_AS_CALL",
+        "emrcontainers:startJobRun -> arn:aws:states:::emr-containers:startJobRun arn:aws:states:::emr-containers:startJobRun.sync | errors EmrContainers.* (AWS names none) | .sync [emr-containers:DescribeJobRun, emr-containers:CancelJobRun] on JOB_RUNS_OF_CALL",
+        "emrserverless:startJobRun -> arn:aws:states:::emr-serverless:startJobRun arn:aws:states:::emr-serverless:startJobRun.sync | errors EmrServerless.* (AWS names none) | .sync [emr-serverless:GetJobRun, emr-serverless:CancelJobRun] on JOB_RUNS_OF_CALL + rule/StepFunctionsGetEventsForEMRServerlessJobRule",
+        "eventbridge:putEvents -> arn:aws:states:::events:putEvents arn:aws:states:::events:putEvents.waitForTaskToken | errors EventBridge.* per connect-eventbridge.html",
+        "glue:startJobRun -> arn:aws:states:::glue:startJobRun arn:aws:states:::glue:startJobRun.sync | errors Glue.* (AWS names none) | .sync [glue:GetJobRun, glue:GetJobRuns, glue:BatchStopJobRun] on SAME_AS_CALL",
+        "mediaconvert:createJob -> arn:aws:states:::mediaconvert:createJob arn:aws:states:::mediaconvert:createJob.sync | errors MediaConvert.* (AWS names none) | .sync [mediaconvert:GetJob, mediaconvert:CancelJob] on LISTED + rule/StepFunctionsGetEventsForMediaConvertJobRule",
+        "sagemaker:createModel -> arn:aws:states:::sagemaker:createModel | errors SageMaker.* (AWS names none)",
+        "sagemaker:createProcessingJob -> arn:aws:states:::sagemaker:createProcessingJob arn:aws:states:::sagemaker:createProcessingJob.sync | errors SageMaker.* (AWS names none) | .sync [sagemaker:DescribeProcessingJob, sagemaker:StopProcessingJob] on SAME_AS_CALL + rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule",
+        "sagemaker:createTrainingJob -> arn:aws:states:::sagemaker:createTrainingJob arn:aws:states:::sagemaker:createTrainingJob.sync | errors SageMaker.* (AWS names none) | .sync [sagemaker:DescribeTrainingJob, sagemaker:StopTrainingJob] on SAME_AS_CALL + rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule",
+        "sagemaker:createTransformJob -> arn:aws:states:::sagemaker:createTransformJob arn:aws:states:::sagemaker:createTransformJob.sync | errors SageMaker.* (AWS names none) | .sync [sagemaker:DescribeTransformJob, sagemaker:StopTransformJob] on SAME_AS_CALL + rule/StepFunctionsGetEventsForSageMakerTransformJobsRule",
+        "sfn:startExecution -> arn:aws:states:::states:startExecution arn:aws:states:::states:startExecution.sync arn:aws:states:::states:startExecution.sync:2 arn:aws:states:::states:startExecution.waitForTaskToken | errors StepFunctions.* (AWS names none) | .sync [states:DescribeExecution, states:StopExecution] on CHILD_EXECUTIONS + rule/StepFunctionsGetEventsForStepFunctionsExecutionRule",
+        "sns:publish -> arn:aws:states:::sns:publish arn:aws:states:::sns:publish.waitForTaskToken | errors SNS.* (AWS names none)",
+        "sqs:sendMessage -> arn:aws:states:::sqs:sendMessage arn:aws:states:::sqs:sendMessage.waitForTaskToken | errors SQS.* (AWS names none)");
   }
 
   @Test
@@ -334,6 +345,176 @@ class OptimizedCatalogueTest {
     assertThat(run.sync().iamStatements()).containsExactly(IamStatement.allow("databrew:StartJobRun", jobs),
         IamStatement.allow(List.of("databrew:ListJobRuns", "databrew:StopJobRun"), List.of(jobs)));
     assertThat(run.error("ResourceNotFoundException")).isEqualTo("DataBrew.ResourceNotFoundException");
+  }
+
+  private static final String VIRTUAL_CLUSTERS = "arn:${AWS::Partition}:emr-containers:${AWS::Region}:${AWS::AccountId}:/virtualclusters/";
+
+  /** emr-eks-iam.html, CreateVirtualCluster: the call on *, and the service-linked role it may create. */
+  @Test
+  void emrOnEksCreateVirtualClusterAsAwsPageGrantsIt() {
+    OptimizedCall create = AwsSdk.optimized(software.amazon.awssdk.services.emrcontainers.model.CreateVirtualClusterRequest
+        .builder().name("analytics").containerProvider(p -> p.id("data-cluster").type("EKS")
+            .info(i -> i.eksInfo(e -> e.namespace("spark")))).build());
+    assertThat(create.resource()).isEqualTo("arn:aws:states:::emr-containers:createVirtualCluster");
+    assertThat(create.iamStatements()).containsExactly(
+        IamStatement.allowOnAnyResource(List.of("emr-containers:CreateVirtualCluster"), "emr-containers:CreateVirtualCluster "
+            + "supports no resource-level permissions (AWS Service Authorization Reference), so IAM can grant it only on all resources"),
+        IamStatement.allow("iam:CreateServiceLinkedRole", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/"
+            + "emr-containers.amazonaws.com/AWSServiceRoleForAmazonEMRContainers")
+            .withCondition("StringLike", "iam:AWSServiceName", List.of("emr-containers.amazonaws.com")));
+    assertThat(create.error("ValidationException")).isEqualTo("EmrContainers.ValidationException");
+    assertThatThrownBy(create::sync).hasMessage("the optimized emr-containers:createVirtualCluster integration supports "
+        + "request-response, not .sync (https://docs.aws.amazon.com/step-functions/latest/dg/emr-eks-iam.html)");
+  }
+
+  /** emr-eks-iam.html, DeleteVirtualCluster: static resources, request-response and .sync. */
+  @Test
+  void emrOnEksDeleteVirtualClusterSyncDescribesTheCluster() {
+    OptimizedCall delete = AwsSdk.optimized(software.amazon.awssdk.services.emrcontainers.model.DeleteVirtualClusterRequest
+        .builder().id(AwsSdk.text(Placeholder.string("VirtualClusterId"))).build());
+    String cluster = VIRTUAL_CLUSTERS + "${VirtualClusterId}";
+    assertThat(delete.iamStatements()).containsExactly(IamStatement.allow("emr-containers:DeleteVirtualCluster", cluster));
+    assertThat(delete.sync().resource()).isEqualTo("arn:aws:states:::emr-containers:deleteVirtualCluster.sync");
+    assertThat(delete.sync().iamStatements()).containsExactly(
+        IamStatement.allow("emr-containers:DeleteVirtualCluster", cluster),
+        IamStatement.allow("emr-containers:DescribeVirtualCluster", cluster));
+  }
+
+  /** emr-eks-iam.html, StartJobRun: on the virtual cluster for the job's role only; .sync on its job runs. */
+  @Test
+  void emrOnEksStartJobRunIsLimitedToTheJobsRole() {
+    OptimizedCall run = AwsSdk.optimized(software.amazon.awssdk.services.emrcontainers.model.StartJobRunRequest.builder()
+        .name("trips").virtualClusterId("vc-123").releaseLabel("emr-6.2.0-latest")
+        .executionRoleArn("arn:aws:iam::111122223333:role/job-execution-role")
+        .jobDriver(d -> d.sparkSubmitJobDriver(s -> s.entryPoint("s3://jobs/trip-count.py"))).build());
+    IamStatement start = IamStatement.allow("emr-containers:StartJobRun", VIRTUAL_CLUSTERS + "vc-123")
+        .withCondition("StringEquals", "emr-containers:ExecutionRoleArn",
+            List.of("arn:aws:iam::111122223333:role/job-execution-role"));
+    assertThat(run.resource()).isEqualTo("arn:aws:states:::emr-containers:startJobRun");
+    assertThat(run.iamStatements()).containsExactly(start);
+    assertThat(run.sync().iamStatements()).containsExactly(start, IamStatement.allow(
+        List.of("emr-containers:DescribeJobRun", "emr-containers:CancelJobRun"), List.of(VIRTUAL_CLUSTERS + "vc-123/jobruns/*")));
+    OptimizedCall anyRole = run.with("ExecutionRoleArn", Path.input().field("role"));
+    assertThat(anyRole.iamStatements()).containsExactly(IamStatement.allow("emr-containers:StartJobRun",
+        VIRTUAL_CLUSTERS + "vc-123").withCondition("StringLike", "emr-containers:ExecutionRoleArn",
+            List.of("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*")));
+  }
+
+  /** codebuild-iam.html#codebuild-iam-startbuildbatch: the project, and .sync's stop, read and rule. */
+  @Test
+  void codeBuildBatchBuildsStartAndRetry() {
+    String project = "arn:${AWS::Partition}:codebuild:${AWS::Region}:${AWS::AccountId}:project/";
+    IamStatement rule = IamStatement.allow(RULE_ACTIONS, List.of(RULES + "StepFunctionsGetEventForCodeBuildStartBuildBatchRule"));
+    OptimizedCall start = AwsSdk.optimized(software.amazon.awssdk.services.codebuild.model.StartBuildBatchRequest.builder()
+        .projectName("site").build());
+    assertThat(start.resource()).isEqualTo("arn:aws:states:::codebuild:startBuildBatch");
+    assertThat(start.iamStatements()).containsExactly(IamStatement.allow("codebuild:StartBuildBatch", project + "site"));
+    assertThat(start.sync().resource()).isEqualTo("arn:aws:states:::codebuild:startBuildBatch.sync");
+    assertThat(start.sync().iamStatements()).containsExactly(
+        IamStatement.allow("codebuild:StartBuildBatch", project + "site"),
+        IamStatement.allow(List.of("codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"), List.of(project + "site")),
+        rule);
+    // The retry names the batch build, whose project Statecraft does not read: any project of the stack's account.
+    OptimizedCall retry = AwsSdk.optimized(software.amazon.awssdk.services.codebuild.model.RetryBuildBatchRequest.builder()
+        .id("site:0b6f").build()).sync();
+    assertThat(retry.resource()).isEqualTo("arn:aws:states:::codebuild:retryBuildBatch.sync");
+    assertThat(retry.iamStatements()).containsExactly(
+        IamStatement.allow("codebuild:RetryBuildBatch", project + "*"),
+        IamStatement.allow(List.of("codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"), List.of(project + "*")),
+        rule);
+    assertThat(retry.error("ResourceNotFoundException")).isEqualTo("CodeBuild.ResourceNotFoundException");
+  }
+
+  /** connect-emr.html and emr-iam.html, createCluster: RunJobFlow's request; .sync follows the new cluster. */
+  @Test
+  void emrCreateClusterIsRunJobFlowWithoutSteps() {
+    software.amazon.awssdk.services.emr.model.RunJobFlowRequest request = software.amazon.awssdk.services.emr.model
+        .RunJobFlowRequest.builder().name("nightly").releaseLabel("emr-7.1.0")
+        .serviceRole("EMR_DefaultRole").jobFlowRole("EMR_EC2_DefaultRole")
+        .instances(i -> i.keepJobFlowAliveWhenNoSteps(true).instanceCount(3).masterInstanceType("m5.xlarge")).build();
+    OptimizedCall create = AwsSdk.optimized(request);
+    IamStatement runJobFlow = IamStatement.allowOnAnyResource(List.of("elasticmapreduce:RunJobFlow"),
+        "elasticmapreduce:RunJobFlow supports no resource-level permissions (AWS Service Authorization Reference), "
+            + "so IAM can grant it only on all resources");
+    IamStatement passRoles = IamStatement.allow(List.of("iam:PassRole"), List.of(
+        "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/EMR_DefaultRole",
+        "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/EMR_EC2_DefaultRole"));
+    assertThat(create.resource()).isEqualTo("arn:aws:states:::elasticmapreduce:createCluster");
+    assertThat(create.payload().fields().keySet()).containsExactly("Name", "ReleaseLabel", "Instances", "JobFlowRole",
+        "ServiceRole");
+    assertThat(create.iamStatements()).containsExactly(runJobFlow, passRoles);
+    assertThat(create.sync().resource()).isEqualTo("arn:aws:states:::elasticmapreduce:createCluster.sync");
+    assertThat(create.sync().iamStatements()).containsExactly(runJobFlow,
+        IamStatement.allow(List.of("elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"),
+            List.of("arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/*")),
+        IamStatement.allow(RULE_ACTIONS, List.of(RULES + "StepFunctionsGetEventForEMRRunJobFlowRule")),
+        passRoles);
+    assertThat(create.error("InternalServerErrorException")).isEqualTo("EMR.InternalServerErrorException");
+    // ServiceRole takes a role's name: a placeholder for it names a role of the stack's account.
+    assertThat(AwsSdk.optimized(request.toBuilder().serviceRole(AwsSdk.text(Placeholder.string("EmrServiceRole")))
+        .jobFlowRole(AwsSdk.text(Placeholder.string("InstanceRoleArn"))).build()).iamStatements().get(1))
+        .isEqualTo(IamStatement.allow(List.of("iam:PassRole"), List.of(
+            "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${EmrServiceRole}", "${InstanceRoleArn}")));
+    assertThatThrownBy(() -> AwsSdk.optimized(request.toBuilder()
+        .steps(st -> st.name("first").hadoopJarStep(j -> j.jar("command-runner.jar"))).build()))
+        .hasMessage("elasticmapreduce:createCluster takes no Steps; add each step with "
+            + "EmrCluster.id(clusterId).addStep(step) once the cluster is created (https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html)");
+    assertThatThrownBy(() -> AwsSdk.optimized(request.toBuilder().instances(i -> i.instanceCount(3)).build()))
+        .hasMessage("elasticmapreduce:createCluster needs Instances.KeepJobFlowAliveWhenNoSteps true, or the cluster "
+            + "ends before any step is added (https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html)");
+  }
+
+  private static final String EKS = "arn:${AWS::Partition}:eks:${AWS::Region}:${AWS::AccountId}:";
+
+  private static IamStatement passRoleToEks(String role) {
+    return IamStatement.allow("iam:PassRole", role)
+        .withCondition("StringEquals", "iam:PassedToService", List.of("eks.amazonaws.com"));
+  }
+
+  /** eks-iam.html, CreateCluster and DeleteCluster: the cluster role passed to EKS; .sync describes the cluster. */
+  @Test
+  void eksClusterIsCreatedAndDeletedAsAwsPageGrantsIt() {
+    OptimizedCall create = AwsSdk.optimized(software.amazon.awssdk.services.eks.model.CreateClusterRequest.builder()
+        .name("batch").roleArn("arn:aws:iam::111122223333:role/EksCluster")
+        .resourcesVpcConfig(v -> v.subnetIds("subnet-053e7c47012341234", "subnet-027cfea4b12341234")).build()).sync();
+    assertThat(create.resource()).isEqualTo("arn:aws:states:::eks:createCluster.sync");
+    assertThat(create.iamStatements()).containsExactly(
+        IamStatement.allowOnAnyResource(List.of("eks:CreateCluster"), "eks:CreateCluster supports no resource-level "
+            + "permissions (AWS Service Authorization Reference), so IAM can grant it only on all resources"),
+        IamStatement.allow(List.of("eks:DescribeCluster", "eks:DeleteCluster"), List.of(EKS + "cluster/*")),
+        passRoleToEks("arn:aws:iam::111122223333:role/EksCluster"));
+    assertThatThrownBy(create::waitForTaskToken).isInstanceOf(IllegalArgumentException.class);
+
+    OptimizedCall delete = AwsSdk.optimized(software.amazon.awssdk.services.eks.model.DeleteClusterRequest.builder()
+        .name("batch").build()).sync();
+    assertThat(delete.resource()).isEqualTo("arn:aws:states:::eks:deleteCluster.sync");
+    assertThat(delete.iamStatements()).containsExactly(IamStatement.allow("eks:DeleteCluster", EKS + "cluster/batch"),
+        IamStatement.allow("eks:DescribeCluster", EKS + "cluster/batch"));
+    assertThat(delete.error("ResourceInUseException")).isEqualTo("EKS.ResourceInUseException");
+  }
+
+  /** eks-iam.html, CreateNodeGroup and DeleteNodegroup. */
+  @Test
+  void eksNodegroupIsCreatedAndDeletedAsAwsPageGrantsIt() {
+    OptimizedCall create = AwsSdk.optimized(software.amazon.awssdk.services.eks.model.CreateNodegroupRequest.builder()
+        .clusterName("batch").nodegroupName("workers").nodeRole(AwsSdk.text(Placeholder.string("NodeRoleArn")))
+        .subnets("subnet-09fb51df01234").build());
+    IamStatement subnets = IamStatement.allowOnAnyResource(List.of("ec2:DescribeSubnets"), "ec2:DescribeSubnets "
+        + "supports no resource-level permissions (AWS Service Authorization Reference); AWS's policy for the optimized "
+        + "EKS CreateNodegroup grants it (https://docs.aws.amazon.com/step-functions/latest/dg/eks-iam.html)");
+    IamStatement roles = IamStatement.allow(List.of("iam:GetRole", "iam:ListAttachedRolePolicies"),
+        List.of("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*"));
+    assertThat(create.iamStatements()).containsExactly(IamStatement.allow("eks:CreateNodegroup", EKS + "cluster/batch"),
+        subnets, roles, passRoleToEks("${NodeRoleArn}"));
+    assertThat(create.sync().iamStatements()).containsExactly(IamStatement.allow("eks:CreateNodegroup", EKS + "cluster/batch"),
+        IamStatement.allow(List.of("eks:DescribeNodegroup", "eks:DeleteNodegroup"), List.of(EKS + "nodegroup/*")),
+        subnets, roles, passRoleToEks("${NodeRoleArn}"));
+
+    OptimizedCall delete = AwsSdk.optimized(software.amazon.awssdk.services.eks.model.DeleteNodegroupRequest.builder()
+        .clusterName("batch").nodegroupName("workers").build()).sync();
+    assertThat(delete.iamStatements()).containsExactly(
+        IamStatement.allow("eks:DeleteNodegroup", EKS + "nodegroup/batch/workers/*"),
+        IamStatement.allow("eks:DescribeNodegroup", EKS + "nodegroup/batch/workers/*"));
   }
 
   @Test

@@ -196,10 +196,12 @@ class TypedResourcesTest {
   }
 
   @Test
-  void aQueueGivenOnlyByAUrlParameterIsGrantedByTheNameInTheUrl() {
+  void aQueueGivenOnlyByAUrlParameterIsGrantedInTheRegionAndAccountOfTheUrl() {
     Parameter url = Parameter.string("QueueUrl");
-    IamStatement send = IamStatement.allow("sqs:SendMessage",
-        "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:" + IamStatement.part("QueueUrl", '/', 4));
+    // As AwsSdk.optimized(SendMessageRequest...queueUrl(url.ref())) declares it (SdkPermissions).
+    IamStatement send = IamStatement.allow("sqs:SendMessage", "arn:${AWS::Partition}:sqs:"
+        + IamStatement.part("QueueUrl", '.', 1) + ":" + IamStatement.part("QueueUrl", '/', 3) + ":"
+        + IamStatement.part("QueueUrl", '/', 4));
     Task task = Task.named("Use").resource("arn:aws:states:::sqs:sendMessage")
         .parameters(Json.object().put("QueueUrl", url.ref()).put("MessageBody", "hi")).permissions(send);
 
@@ -209,8 +211,10 @@ class TypedResourcesTest {
     assertThat(problems(compiled)).isEmpty();
     assertThat(template(compiled).at(STATEMENTS)).isEqualTo(json("""
         [{"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": [{"Fn::Sub": [
-          "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${QueueUrlPart4}",
-          {"QueueUrlPart4": {"Fn::Select": [4, {"Fn::Split": ["/", {"Ref": "QueueUrl"}]}]}}]}]}]"""));
+          "arn:${AWS::Partition}:sqs:${QueueUrlPart1}:${QueueUrlPart3}:${QueueUrlPart4}",
+          {"QueueUrlPart1": {"Fn::Select": [1, {"Fn::Split": [".", {"Ref": "QueueUrl"}]}]},
+           "QueueUrlPart3": {"Fn::Select": [3, {"Fn::Split": ["/", {"Ref": "QueueUrl"}]}]},
+           "QueueUrlPart4": {"Fn::Select": [4, {"Fn::Split": ["/", {"Ref": "QueueUrl"}]}]}}]}]}]"""));
   }
 
   @Test
@@ -305,8 +309,9 @@ class TypedResourcesTest {
   void aTypedSendToAnExistingQueuesUrlIsGrantedOnTheNameInThatUrl() {
     SqsQueue jobs = SqsQueue.existing(Parameter.string("JobsQueueArn"));
     // As AwsSdk.call(SendMessageRequest...queueUrl(jobs.url())) declares it (SdkPermissions).
-    IamStatement send = IamStatement.allow("sqs:SendMessage",
-        "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:" + IamStatement.part("JobsQueueUrl", '/', 4));
+    IamStatement send = IamStatement.allow("sqs:SendMessage", "arn:${AWS::Partition}:sqs:"
+        + IamStatement.part("JobsQueueUrl", '.', 1) + ":" + IamStatement.part("JobsQueueUrl", '/', 3) + ":"
+        + IamStatement.part("JobsQueueUrl", '/', 4));
     Task task = Task.named("Use").resource("arn:aws:states:::aws-sdk:sqs:sendMessage")
         .parameters(Json.object().put("QueueUrl", jobs.url()).put("MessageBody", "hi")).permissions(send);
 
@@ -324,7 +329,9 @@ class TypedResourcesTest {
         "{\"JobsQueueUrl\": " + url + "}"));
     assertThat(template.at(STATEMENTS)).isEqualTo(json("""
         [{"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": [{"Fn::Sub": [
-           "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${JobsQueueUrlPart4}",
-           {"JobsQueueUrlPart4": {"Fn::Select": [4, {"Fn::Split": ["/", %s]}]}}]}]}]""".formatted(url)));
+           "arn:${AWS::Partition}:sqs:${JobsQueueUrlPart1}:${JobsQueueUrlPart3}:${JobsQueueUrlPart4}",
+           {"JobsQueueUrlPart1": {"Fn::Select": [1, {"Fn::Split": [".", %s]}]},
+            "JobsQueueUrlPart3": {"Fn::Select": [3, {"Fn::Split": ["/", %s]}]},
+            "JobsQueueUrlPart4": {"Fn::Select": [4, {"Fn::Split": ["/", %s]}]}}]}]}]""".formatted(url, url, url)));
   }
 }
