@@ -102,7 +102,7 @@ final class GenerateCommand implements Command {
       problems = ((Generation.Compiled) outcome).workflow().problems();
     }
     String shownAs = className;
-    problems.stream().sorted(Problem.ORDER).forEach(problem -> out.println(shownAs + ": " + problem.describe()));
+    problems.stream().sorted(Problem.ORDER).forEach(problem -> out.println(shownAs + ": " + problem.reportLine()));
     if (!report.written()) {
       long errors = problems.stream().filter(Problem::isError).count();
       err.println("statecraft generate: " + className + " has " + errors + (errors == 1 ? " error" : " errors")

@@ -86,7 +86,7 @@ final class LintCommandTest {
     CommandLine run = CommandLine.run("lint", path("broken"), path("flows/good.asl.json"));
     assertThat(run.out()).isEqualTo(
         path("broken/list.yml") + ": ERROR NOT_A_STATE_MACHINE /: this is not a state machine definition: expected "
-            + "an object with StartAt and States, got an array\n"
+            + "an object with StartAt and States, got an array [AWS: SCHEMA_VALIDATION_FAILED]\n"
         + path("broken/syntax.json") + ": ERROR INVALID_JSON_DESCRIPTION /: not valid JSON at line 4, column 1: "
             + "Unexpected end-of-input within/between Object entries\n");
     assertThat(run.err()).isEqualTo("3 files, 2 errors, 0 warnings\n");

@@ -63,6 +63,7 @@ public final class AslValidator {
     JsonataRules.check(index, problems);
     IntegrationRules.check(index, options, problems);
     ErrorNameRules.check(index, problems);
+    PlaceholderRules.check(definition, problems);
     checkSize(definition, options, problems);
     return sorted(withSources(problems.all(), index, options));
   }
