@@ -40,7 +40,7 @@ final class IntegrationRules {
         ProblemCode.INVALID_RESOURCE)) {
       return;
     }
-    LambdaArns.problem(resource).ifPresent(reason -> problems.error(ProblemCode.INVALID_RESOURCE,
+    TaskResourceArns.problem(resource).ifPresent(reason -> problems.error(ProblemCode.INVALID_RESOURCE,
         state.pointer("Resource"), "Resource '" + resource + "' " + reason));
     // "${...}" is filled in at deploy time, by DefinitionSubstitutions or Fn::Sub ("${Fn.Arn}").
     if (!resource.startsWith("arn:") && !resource.contains("${")) {
