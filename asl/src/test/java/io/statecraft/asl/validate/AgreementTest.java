@@ -26,8 +26,8 @@ final class AgreementTest {
         "ERROR INVALID_VALUE_TYPE /States/Each/Iterator: Iterator must be an object with StartAt and States, got 5",
         "ERROR INVALID_RESOURCE /States/Hash/Resource: Resource 'arn:aws:lambda:us-east-1:123456789012:function:my-fn:#1' has the qualifier '#1', which is no version, alias or $LATEST (a qualifier has letters, digits, - and _ only)",
         "ERROR INVALID_RESOURCE /States/Qualified/Resource: Resource 'arn:aws:lambda:us-east-1:123456789012:function:my-fn:' ends with ':' but no version or alias; remove the ':' or add the version, alias or $LATEST",
-        "ERROR INVALID_RESOURCE /States/Topic/Resource: Resource 'arn:aws:sns:us-east-1:123456789012:alerts' is neither an integration (arn:aws:states:::SERVICE:ACTION), an activity nor a Lambda function, the only tasks the service runs; for another service's resource, call it through its integration and pass the ARN in Parameters",
-        "WARNING UNKNOWN_PREDEFINED_ERROR /States/Rejected/Error: 'States.OrderRejected' is not an error the service raises, and names starting with States. are reserved for those; the service accepts it, but name your own errors without the prefix (such as 'OrderRejected')");
+        "WARNING UNKNOWN_PREDEFINED_ERROR /States/Rejected/Error: 'States.OrderRejected' is not an error the service raises, and names starting with States. are reserved for those; the service accepts it, but name your own errors without the prefix (such as 'OrderRejected')",
+        "ERROR INVALID_RESOURCE /States/Topic/Resource: Resource 'arn:aws:sns:us-east-1:123456789012:alerts' is neither an integration (arn:aws:states:::SERVICE:ACTION), an activity nor a Lambda function, the only tasks the service runs; for another service's resource, call it through its integration and pass the ARN in Parameters");
   }
 
   @Test
