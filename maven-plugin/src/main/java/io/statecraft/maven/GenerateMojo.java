@@ -151,14 +151,11 @@ public final class GenerateMojo extends AbstractMojo {
     Set<OutputFile> selected = OutputFormats.parse(formats);
     List<String> classpath = runtimeClasspath();
     GenerateInputs configuration = new GenerateInputs(OutputFormats.names(selected), workflows == null ? List.of() : workflows,
-        failOnWarning, attach, addResources, resourceTargetPath, outputDirectory.getAbsolutePath());
+        failOnWarning, attach, addResources, resourceTargetPath, outputDirectory.getAbsolutePath(), sarif);
     Path stateFile = Path.of(project.getBuild().getDirectory(), "maven-status", "statecraft",
         mojoExecution.getExecutionId() + ".state");
     Optional<BuildState> saved = force ? Optional.empty() : BuildState.read(stateFile);
-    // A log asked for but not there yet (the last build ran without it) needs the run.
-    boolean sarifMissing = sarif && !Files.exists(outputDirectory.toPath().resolve(SarifOutput.FILE_NAME));
-    if (saved.isPresent() && !sarifMissing
-        && saved.get().isCurrent(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration))) {
+    if (saved.isPresent() && saved.get().isCurrent(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration))) {
       for (String id : saved.get().ids()) {
         getLog().info(id + ": up to date (" + shown(outputDirectory.toPath().resolve(id)) + ")");
         publish(id, selected);
