@@ -8,4 +8,14 @@ String expected = '[ERROR] Failed to execute goal io.statecraft:statecraft-maven
     '[ERROR] -> [Help 1]'
 assert log.contains(expected) : "expected:\n$expected\nin:\n$log"
 assert !(log =~ /(?m)^\s+at /) : 'no stack trace'
+
+// The same problems as SARIF, paths relative to the project folder, each at its line.
+File sarif = new File(basedir, 'target/statecraft/problems.sarif')
+assert sarif.isFile() : "no $sarif"
+def results = new groovy.json.JsonSlurper().parse(sarif).runs[0].results
+assert results.size() == 3
+def next = results.find { it.properties.pointer == '/States/A/Next' }
+assert next.ruleId == 'MISSING_TRANSITION_TARGET'
+assert next.locations[0].physicalLocation.artifactLocation.uri == 'flows/nested/bad.yaml'
+assert next.locations[0].physicalLocation.region.startLine == 5
 true

@@ -275,9 +275,9 @@ public final class AslReader {
 
   private static Condition condition(JsonNode node, QueryLanguage q) {
     Fields f = new Fields(node);
-    // The model has no place for unknown fields of a nested rule; the validator warns about each
-    // (UNKNOWN_FIELD, shown by every command that reads the file), and the reader leaves them out
-    // rather than refuse a definition that lint accepts.
+    // The model has no place for unknown fields of a nested rule: the validator rejects each
+    // (UNKNOWN_FIELD, an error, as the service rejects it), so no command that needs a sound
+    // definition reads one; the reader still leaves them out rather than fail on such a tree.
     return condition(f, q);
   }
 

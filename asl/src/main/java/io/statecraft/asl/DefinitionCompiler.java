@@ -16,6 +16,7 @@ import io.statecraft.asl.validate.AslValidator;
 import io.statecraft.asl.validate.ValidationOptions;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,33 +62,60 @@ public final class DefinitionCompiler {
         .withType(type)
         .withStateSources(built.sources()::get)
         .withSizeAtMost(3L * text.length());
+    Set<String> rawFields = rawFieldPointers(definition);
     for (Problem problem : AslValidator.validate(json, options)) {
       if (!rewritten || !GRAPH_CODES.contains(problem.problemCode())) {
-        problems.add(problem);
+        problems.add(rawFields.contains(problem.pointer()) ? asRawField(problem) : problem);
       }
     }
     return new CompiledDefinition(definition, json, text, problems.sorted());
   }
 
-  /** The JSON Pointer of every state, nested ones included, by name. */
-  public static Map<String, String> statePointers(AslDefinition definition) {
-    Map<String, String> pointers = new HashMap<>();
-    collect(definition.states(), "/States", pointers);
+  // A field the author set on purpose with raw(...), the escape hatch for what the language adds
+  // next: the service may know it although Statecraft does not, so it is a warning, not an error.
+  private static Problem asRawField(Problem problem) {
+    if (problem.problemCode() != ProblemCode.UNKNOWN_FIELD) {
+      return problem;
+    }
+    String field = JsonPointers.lastToken(problem.pointer());
+    return new Problem(Severity.WARNING, ProblemCode.UNKNOWN_FIELD, problem.pointer(), field
+        + " was set with raw(...) and is not a field Statecraft knows; the service rejects it unless the language "
+        + "has added it since", problem.source());
+  }
+
+  /** The pointers of the fields set with {@code raw(...)} on the state machine and its states. */
+  private static Set<String> rawFieldPointers(AslDefinition definition) {
+    Set<String> pointers = new HashSet<>();
+    definition.extensions().keySet().forEach(field -> pointers.add(JsonPointers.child(JsonPointers.ROOT, field)));
+    walk(definition.states(), "/States", (name, pointer, state) -> state.extensions().keySet()
+        .forEach(field -> pointers.add(JsonPointers.child(pointer, field))));
     return pointers;
   }
 
-  private static void collect(Map<String, AslState> states, String prefix, Map<String, String> pointers) {
+  /** The JSON Pointer of every state, nested ones included, by name. */
+  public static Map<String, String> statePointers(AslDefinition definition) {
+    Map<String, String> pointers = new HashMap<>();
+    walk(definition.states(), "/States", (name, pointer, state) -> pointers.putIfAbsent(name, pointer));
+    return pointers;
+  }
+
+  private interface StateVisitor {
+    void visit(String name, String pointer, AslState state);
+  }
+
+  // Every state, nested ones included, with its pointer.
+  private static void walk(Map<String, AslState> states, String prefix, StateVisitor visitor) {
     states.forEach((name, state) -> {
       String pointer = prefix + "/" + JsonPointers.escape(name);
-      pointers.putIfAbsent(name, pointer);
+      visitor.visit(name, pointer, state);
       if (state instanceof AslParallel parallel) {
         for (int i = 0; i < parallel.branches().size(); i++) {
-          collect(parallel.branches().get(i).states(), pointer + "/Branches/" + i + "/States", pointers);
+          walk(parallel.branches().get(i).states(), pointer + "/Branches/" + i + "/States", visitor);
         }
       } else if (state instanceof AslMap map && map.processor() != null) {
         AslBranch processor = map.processor();
         String field = map.itemProcessor() != null ? "ItemProcessor" : "Iterator";
-        collect(processor.states(), pointer + "/" + field + "/States", pointers);
+        walk(processor.states(), pointer + "/" + field + "/States", visitor);
       }
     });
   }

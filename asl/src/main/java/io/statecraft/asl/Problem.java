@@ -46,6 +46,14 @@ public record Problem(
     return problemCode.name();
   }
 
+  /**
+   * The code Step Functions' {@code ValidateStateMachineDefinition} reports for this problem
+   * ({@code SCHEMA_VALIDATION_FAILED}, ...); empty when the service does not report it.
+   */
+  public Optional<String> serviceCode() {
+    return ServiceCode.of(problemCode);
+  }
+
   public Problem at(SourceLocation location) {
     return new Problem(severity, problemCode, pointer, message, location);
   }
@@ -67,6 +75,17 @@ public record Problem(
     String where = pointer.isEmpty() ? "/" : pointer;
     String java = source == null ? "" : " (" + source + ")";
     return severity + " " + code() + " " + where + ": " + message + java;
+  }
+
+  /**
+   * The line a report shows (lint, generate, the plugin's goals): {@link #describe()}, and where the
+   * service's code differs from Statecraft's, that code at the end: {@code ... [AWS:
+   * SCHEMA_VALIDATION_FAILED]}. Where they are the same, the code already on the line is the
+   * service's too.
+   */
+  public String reportLine() {
+    return describe() + serviceCode().filter(service -> !service.equals(code()))
+        .map(service -> " [AWS: " + service + "]").orElse("");
   }
 
   @Override

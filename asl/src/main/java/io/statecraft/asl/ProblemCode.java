@@ -155,6 +155,15 @@ public enum ProblemCode {
   /** A definition larger than the service's 1,048,576 bytes. */
   DEFINITION_TOO_LARGE,
 
+  // --- Agreeing with the service (issue 16) ----------------------------------------------------
+
+  /** A {@code ${Name}} placeholder without its closing brace, which nothing substitutes. */
+  UNCLOSED_PLACEHOLDER,
+  /** An intrinsic function called with a literal argument of the wrong type. */
+  INVALID_ARGUMENT_TYPE,
+  /** A JSONPath filter that compares with an unquoted word, which the service reads as text (warning). */
+  UNQUOTED_FILTER_WORD,
+
   // --- Building a workflow in Java --------------------------------------------------------------
   // The DSL reports these as io.statecraft.dsl.BuildIssue.Code (dsl cannot see this registry; a
   // test checks that every constant there is one here), plus DUPLICATE_STATE_NAME above.

@@ -1,7 +1,10 @@
 package io.statecraft.cli;
 
 import io.statecraft.asl.Problem;
+import io.statecraft.asl.report.ProblemReports.Format;
+import io.statecraft.asl.report.SarifReport;
 import io.statecraft.generator.Generation;
+import io.statecraft.generator.GenerationFindings;
 import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowLoader;
 import java.io.File;
@@ -38,14 +41,16 @@ final class GenerateCommand implements Command {
 
   @Override
   public String help() {
-    return "Usage: statecraft generate --class NAME [--classpath PATH] [--output DIR]\n"
+    return "Usage: statecraft generate --class NAME [--classpath PATH] [--output DIR] [--format text|json|sarif]\n"
         + "\n"
         + "Loads the Workflow class NAME (public, with a public no-argument constructor) from PATH (jars and\n"
         + "class folders separated by '" + File.pathSeparator + "'; the workflow's dependencies other than Statecraft too),\n"
         + "checks it, and writes DIR/<id>/definition.asl.json, template.yaml, template.json and diagram.mmd\n"
         + "(DIR defaults to target/statecraft). Files are written only when their content changes, and not at\n"
         + "all when the workflow has errors. Problems are printed one per line:\n"
-        + "  NAME: SEVERITY CODE POINTER: message (File.java:line)\n"
+        + "  NAME: SEVERITY CODE POINTER: message (File.java:line) [AWS: CODE]\n"
+        + "or, with --format json or sarif, as the lint command prints them (the definition's or template's\n"
+        + "file under DIR, and the Java file and line).\n"
         + "\n"
         + "Exit status: 0 written (warnings allowed), 1 the workflow has errors, 2 bad usage.\n";
   }
@@ -55,6 +60,7 @@ final class GenerateCommand implements Command {
     String className = null;
     String classpath = null;
     String output = "target/statecraft";
+    Format format = Format.TEXT;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -65,6 +71,7 @@ final class GenerateCommand implements Command {
         case "--class" -> className = ImportCommand.value(args, ++i, arg);
         case "--classpath", "-cp" -> classpath = ImportCommand.value(args, ++i, arg);
         case "--output" -> output = ImportCommand.value(args, ++i, arg);
+        case "--format" -> format = LintCommand.parseFormat(ImportCommand.value(args, ++i, arg));
         default -> throw new UsageException(arg.startsWith("-") ? "unknown option " + arg : "unexpected argument " + arg
             + "; name the workflow with --class");
       }
@@ -101,8 +108,13 @@ final class GenerateCommand implements Command {
     } else {
       problems = ((Generation.Compiled) outcome).workflow().problems();
     }
-    String shownAs = className;
-    problems.stream().sorted(Problem.ORDER).forEach(problem -> out.println(shownAs + ": " + problem.describe()));
+    if (format == Format.TEXT) {
+      String shownAs = className;
+      problems.stream().sorted(Problem.ORDER).forEach(problem -> out.println(shownAs + ": " + problem.reportLine()));
+    } else {
+      LintCommand.print(GenerationFindings.of(report, Path::toString), format,
+          GenerationFindings.sources(report, SarifReport.Sources.fromFiles(), Path::toString), out);
+    }
     if (!report.written()) {
       long errors = problems.stream().filter(Problem::isError).count();
       err.println("statecraft generate: " + className + " has " + errors + (errors == 1 ? " error" : " errors")

@@ -1,16 +1,11 @@
 package io.statecraft.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.statecraft.asl.Problem;
-import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.asl.lint.DefinitionLinter;
 import io.statecraft.asl.lint.DefinitionLinter.Finding;
 import io.statecraft.asl.lint.DefinitionLinter.Report;
+import io.statecraft.asl.report.ProblemReports;
+import io.statecraft.asl.report.ProblemReports.Format;
+import io.statecraft.asl.report.SarifReport;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,19 +15,17 @@ import java.util.List;
 /**
  * {@code statecraft lint FILE_OR_DIR...}: checks Step Functions definitions and prints every
  * problem, one per line as {@code FILE: SEVERITY CODE POINTER: message}, or as a JSON array with
- * {@code --format json}. A file that cannot be read or is not a state machine is a problem of that
+ * {@code --format json}, or as a SARIF 2.1.0 log with {@code --format sarif}. A file that cannot
+ * be read or is not a state machine is a problem of that
  * file, and the other files are still checked.
  */
 public final class LintCommand implements Command {
 
-  /** How the problems are printed. */
-  enum Format {
-    TEXT,
-    JSON
-  }
-
   /** The parsed command line of one run. */
   record Options(Format format, boolean warningsAsErrors, List<String> paths) {}
+
+  /** The formats, as --format names them in messages. */
+  static final String FORMATS = "text, json or sarif";
 
   @Override
   public String name() {
@@ -46,15 +39,17 @@ public final class LintCommand implements Command {
 
   @Override
   public String help() {
-    return "Usage: statecraft lint [--format text|json] [--warnings-as-errors] FILE_OR_DIR...\n"
+    return "Usage: statecraft lint [--format text|json|sarif] [--warnings-as-errors] FILE_OR_DIR...\n"
         + "\n"
         + "Checks each definition file, and every .json, .asl.json, .yaml and .yml file under each\n"
         + "directory (recursively, in sorted order), and prints one line per problem:\n"
-        + "  FILE: SEVERITY CODE POINTER: message\n"
-        + "then a summary line on stderr. The codes are explained in docs/validation-rules.md.\n"
+        + "  FILE: SEVERITY CODE POINTER: message [AWS: CODE]\n"
+        + "then a summary line on stderr. The codes are explained in docs/validation-rules.md; [AWS: CODE]\n"
+        + "is the code Step Functions reports for the problem, where it differs.\n"
         + "\n"
         + "Options:\n"
-        + "  --format text|json     text (default), or a JSON array of {file, severity, code, pointer, message}\n"
+        + "  --format text|json|sarif  text (default); a JSON array of {file, severity, code, awsCode, pointer,\n"
+        + "                         message}; or a SARIF 2.1.0 log for code scanning and IDEs\n"
         + "  --warnings-as-errors   exit 1 when there are warnings, too\n"
         + "  -h, --help             show this help\n"
         + "\n"
@@ -69,11 +64,7 @@ public final class LintCommand implements Command {
     }
     Options options = parse(args);
     Report report = DefinitionLinter.lint(options.paths());
-    if (options.format() == Format.JSON) {
-      out.print(toJson(report.findings()));
-    } else {
-      report.findings().forEach(finding -> out.println(finding.describe()));
-    }
+    print(report.findings(), options.format(), SarifReport.Sources.fromFiles(), out);
     err.println(report.summary());
     return report.failed(options.warningsAsErrors()) ? ExitStatus.PROBLEMS : ExitStatus.OK;
   }
@@ -95,7 +86,7 @@ public final class LintCommand implements Command {
         String value;
         if (arg.equals("--format")) {
           if (i + 1 >= args.size()) {
-            throw new UsageException("--format needs a value: text or json");
+            throw new UsageException("--format needs a value: " + FORMATS);
           }
           value = args.get(++i);
         } else {
@@ -117,34 +108,26 @@ public final class LintCommand implements Command {
     return new Options(format, warningsAsErrors, paths);
   }
 
-  private static Format parseFormat(String value) throws UsageException {
-    switch (value) {
-      case "text":
-        return Format.TEXT;
-      case "json":
-        return Format.JSON;
-      default:
-        throw new UsageException("unknown format '" + value + "'; use text or json");
+  static Format parseFormat(String value) throws UsageException {
+    Format format = Format.named(value);
+    if (format == null) {
+      throw new UsageException("unknown format '" + value + "'; use " + FORMATS);
     }
+    return format;
   }
 
-  private static String toJson(List<Finding> findings) {
-    ObjectMapper mapper = JsonDocuments.mapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ArrayNode array = mapper.createArrayNode();
-    for (Finding finding : findings) {
-      Problem problem = finding.problem();
-      ObjectNode item = array.addObject()
-          .put("file", finding.file())
-          .put("severity", problem.severity().name())
-          .put("code", problem.code())
-          .put("pointer", problem.pointer())
-          .put("message", problem.message());
-      problem.sourceLocation().ifPresent(source -> item.put("source", source.toString()));
-    }
-    try {
-      return mapper.writeValueAsString((JsonNode) array).replace("\r\n", "\n") + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the report as JSON", e);
+  /** Prints {@code findings} in {@code format}: the one way lint and generate print a report. */
+  static void print(List<Finding> findings, Format format, SarifReport.Sources sources, PrintStream out) {
+    switch (format) {
+      case JSON:
+        out.print(ProblemReports.json(findings));
+        break;
+      case SARIF:
+        out.print(SarifReport.of(findings, sources));
+        break;
+      default:
+        findings.forEach(finding -> out.println(finding.describe()));
+        break;
     }
   }
 }

@@ -2,7 +2,9 @@ package io.statecraft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import example.flows.Throwing;
+import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.dsl.Json;
 import io.statecraft.dsl.Pass;
 import io.statecraft.dsl.Placeholder;
@@ -86,9 +88,37 @@ public final class GenerateCommandTest {
     assertThat(run.out()).isEqualTo(Broken.class.getName() + ": ERROR MISSING_SUBSTITUTION /States/Greet/Parameters/name: "
         + "placeholder ${Nmae} is filled in by no parameter or resource of the workflow; declare the Parameter in "
         + "WorkflowSpec.parameters(...) or the resource in WorkflowSpec.resources(...) "
-        + "(io/statecraft/cli/GenerateCommandTest.java:49)\n");
+        + "(io/statecraft/cli/GenerateCommandTest.java:51)\n");
     assertThat(run.err()).isEqualTo("statecraft generate: " + Broken.class.getName() + " has 1 error; nothing written\n");
     assertThat(Files.readString(template)).isEqualTo(before);
+  }
+
+  @Test
+  void problemsAsSarifPointAtTheJavaLineAndTheDefinitionLine() throws IOException {
+    String out = dir.resolve("out").toString();
+
+    CommandLine run = CommandLine.run("generate", "--class", Broken.class.getName(), "--output", out, "--format", "sarif");
+
+    assertThat(run.status()).isEqualTo(1);
+    JsonNode result = JsonDocuments.mapper().readTree(run.out()).at("/runs/0/results/0");
+    assertThat(result.get("ruleId").asText()).isEqualTo("MISSING_SUBSTITUTION");
+    assertThat(result.at("/locations/0/physicalLocation").toString()).isEqualTo(
+        "{\"artifactLocation\":{\"uri\":\"io/statecraft/cli/GenerateCommandTest.java\"},\"region\":{\"startLine\":51}}");
+    assertThat(result.at("/locations/1/physicalLocation").toString()).isEqualTo(
+        "{\"artifactLocation\":{\"uri\":\"" + Path.of(out, "greeting", "definition.asl.json").toUri()
+            + "\"},\"region\":{\"startLine\":7,\"startColumn\":9}}");
+    assertThat(Files.exists(dir.resolve("out/greeting/definition.asl.json"))).isFalse();
+  }
+
+  @Test
+  void problemsAsJsonCarryTheServiceCode() throws IOException {
+    CommandLine run = CommandLine.run("generate", "--class", Broken.class.getName(), "--output",
+        dir.resolve("out").toString(), "--format", "json");
+
+    JsonNode problem = JsonDocuments.mapper().readTree(run.out()).get(0);
+    assertThat(problem.get("code").asText()).isEqualTo("MISSING_SUBSTITUTION");
+    assertThat(problem.get("awsCode").isNull()).isTrue();
+    assertThat(problem.get("source").asText()).isEqualTo("io/statecraft/cli/GenerateCommandTest.java:51");
   }
 
   @Test

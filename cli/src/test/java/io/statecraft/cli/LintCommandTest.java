@@ -86,7 +86,7 @@ final class LintCommandTest {
     CommandLine run = CommandLine.run("lint", path("broken"), path("flows/good.asl.json"));
     assertThat(run.out()).isEqualTo(
         path("broken/list.yml") + ": ERROR NOT_A_STATE_MACHINE /: this is not a state machine definition: expected "
-            + "an object with StartAt and States, got an array\n"
+            + "an object with StartAt and States, got an array [AWS: SCHEMA_VALIDATION_FAILED]\n"
         + path("broken/syntax.json") + ": ERROR INVALID_JSON_DESCRIPTION /: not valid JSON at line 4, column 1: "
             + "Unexpected end-of-input within/between Object entries\n");
     assertThat(run.err()).isEqualTo("3 files, 2 errors, 0 warnings\n");
@@ -103,12 +103,34 @@ final class LintCommandTest {
     assertThat(first.get("file").asText()).isEqualTo(path("flows/nested/bad.yaml"));
     assertThat(first.get("severity").asText()).isEqualTo("ERROR");
     assertThat(first.get("code").asText()).isEqualTo("MISSING_TRANSITION_TARGET");
+    assertThat(first.get("awsCode").asText()).isEqualTo("MISSING_TRANSITION_TARGET");
     assertThat(first.get("pointer").asText()).isEqualTo("/States/A/Next");
     assertThat(first.get("message").asText())
         .isEqualTo("Next names 'B', but the top level has no state of that name (names are case-sensitive)");
     assertThat(run.err()).isEqualTo("3 files, 2 errors, 1 warning\n");
     assertThat(run.status()).isEqualTo(1);
     assertThat(CommandLine.run("lint", "--format=json", path("flows/good.asl.json")).out()).isEqualTo("[ ]\n");
+  }
+
+  @Test
+  void sarifFormatPrintsOneResultPerProblemAtItsLine() throws IOException {
+    CommandLine run = CommandLine.run("lint", "--format", "sarif", path("flows"));
+    JsonNode log = JsonDocuments.mapper().readTree(run.out());
+
+    assertThat(log.get("version").asText()).isEqualTo("2.1.0");
+    assertThat(log.at("/runs/0/tool/driver/rules").findValuesAsText("id"))
+        .containsExactly("MISSING_TRANSITION_TARGET", "MISSING_END_STATE", "NO_DOLLAR");
+    JsonNode result = log.at("/runs/0/results/1");
+    assertThat(result.get("ruleId").asText()).isEqualTo("MISSING_TRANSITION_TARGET");
+    assertThat(result.get("level").asText()).isEqualTo("error");
+    assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .isEqualTo(Path.of(path("flows/nested/bad.yaml")).toUri().toString());
+    assertThat(result.at("/locations/0/physicalLocation/region").toString())
+        .isEqualTo("{\"startLine\":5,\"startColumn\":5}");
+    assertThat(result.at("/properties").toString())
+        .isEqualTo("{\"pointer\":\"/States/A/Next\",\"awsCode\":\"MISSING_TRANSITION_TARGET\"}");
+    assertThat(run.err()).isEqualTo("3 files, 2 errors, 1 warning\n");
+    assertThat(run.status()).isEqualTo(1);
   }
 
   @Test
@@ -126,9 +148,9 @@ final class LintCommandTest {
     assertThat(CommandLine.run("lint", "--fix", root).firstErrLine())
         .isEqualTo("statecraft lint: unknown option '--fix'");
     assertThat(CommandLine.run("lint", "--format", "xml", root).firstErrLine())
-        .isEqualTo("statecraft lint: unknown format 'xml'; use text or json");
+        .isEqualTo("statecraft lint: unknown format 'xml'; use text, json or sarif");
     assertThat(CommandLine.run("lint", "--format").firstErrLine())
-        .isEqualTo("statecraft lint: --format needs a value: text or json");
+        .isEqualTo("statecraft lint: --format needs a value: text, json or sarif");
     assertThat(CommandLine.run("lint").status()).isEqualTo(2);
   }
 

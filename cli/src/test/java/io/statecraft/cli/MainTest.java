@@ -23,7 +23,7 @@ final class MainTest {
   void helpOfACommandPrintsItsOwnUsage() {
     CommandLine run = CommandLine.run("help", "lint");
     assertThat(run.status()).isZero();
-    assertThat(run.out()).startsWith("Usage: statecraft lint [--format text|json] [--warnings-as-errors] FILE_OR_DIR...\n");
+    assertThat(run.out()).startsWith("Usage: statecraft lint [--format text|json|sarif] [--warnings-as-errors] FILE_OR_DIR...\n");
     assertThat(CommandLine.run("lint", "--help").out()).isEqualTo(run.out());
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param addResources whether the files go into the jar
  * @param resourceTargetPath where in the jar
  * @param outputDirectory the folder written, absolute
+ * @param sarif whether the problems are also written as {@code problems.sarif}
  */
 record GenerateInputs(
     List<String> formats,
@@ -23,7 +24,8 @@ record GenerateInputs(
     boolean attach,
     boolean addResources,
     String resourceTargetPath,
-    String outputDirectory) {
+    String outputDirectory,
+    boolean sarif) {
 
   GenerateInputs {
     formats = List.copyOf(formats);

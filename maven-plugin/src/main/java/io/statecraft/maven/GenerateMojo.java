@@ -1,8 +1,10 @@
 package io.statecraft.maven;
 
 import io.statecraft.asl.Problem;
+import io.statecraft.asl.report.SarifReport;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.generator.Generation;
+import io.statecraft.generator.GenerationFindings;
 import io.statecraft.generator.workflow.GeneratedFiles;
 import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowLoader;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -106,6 +109,14 @@ public final class GenerateMojo extends AbstractMojo {
   private boolean attach;
 
   /** Fails the build when a workflow has warnings, not only when it has errors. */
+  /**
+   * Also writes every problem of the run as a SARIF 2.1.0 log to {@code problems.sarif} in the
+   * output folder, located in the definition or template and in the Java source (paths relative to
+   * the project folder), for GitHub code scanning and IDEs.
+   */
+  @Parameter(property = "statecraft.sarif", defaultValue = "false")
+  private boolean sarif;
+
   @Parameter(property = "statecraft.failOnWarning", defaultValue = "false")
   private boolean failOnWarning;
 
@@ -140,7 +151,7 @@ public final class GenerateMojo extends AbstractMojo {
     Set<OutputFile> selected = OutputFormats.parse(formats);
     List<String> classpath = runtimeClasspath();
     GenerateInputs configuration = new GenerateInputs(OutputFormats.names(selected), workflows == null ? List.of() : workflows,
-        failOnWarning, attach, addResources, resourceTargetPath, outputDirectory.getAbsolutePath());
+        failOnWarning, attach, addResources, resourceTargetPath, outputDirectory.getAbsolutePath(), sarif);
     Path stateFile = Path.of(project.getBuild().getDirectory(), "maven-status", "statecraft",
         mojoExecution.getExecutionId() + ".state");
     Optional<BuildState> saved = force ? Optional.empty() : BuildState.read(stateFile);
@@ -165,6 +176,14 @@ public final class GenerateMojo extends AbstractMojo {
       throw new MojoExecutionException("Cannot write the generated files: " + e.getMessage(), e.getCause());
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot read the runtime classpath of " + project.getId() + ": " + e, e);
+    }
+    if (sarif) {
+      Path basedirPath = project.getBasedir().toPath();
+      Function<Path, String> relative = path -> SarifOutput.relative(path, basedirPath);
+      Path written = SarifOutput.write(outputDirectory.toPath(), GenerationFindings.of(report, relative),
+          GenerationFindings.sources(report, SarifReport.Sources.fromFiles(), relative),
+          project.getCompileSourceRoots(), basedirPath);
+      getLog().info("Problems as SARIF: " + shown(written));
     }
     if (!report.written()) {
       throw new MojoFailureException(failureMessage(report.failures(failOnWarning)));

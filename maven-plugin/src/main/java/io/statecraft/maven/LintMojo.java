@@ -1,6 +1,7 @@
 package io.statecraft.maven;
 
 import io.statecraft.asl.lint.DefinitionLinter;
+import io.statecraft.asl.report.SarifReport;
 import io.statecraft.asl.lint.DefinitionLinter.Finding;
 import io.statecraft.asl.lint.DefinitionLinter.Report;
 import java.io.File;
@@ -41,6 +42,13 @@ public final class LintMojo extends AbstractMojo {
   @Parameter(property = "statecraft.failOnWarning", defaultValue = "false")
   private boolean failOnWarning;
 
+  /**
+   * Also writes every problem as a SARIF 2.1.0 log to {@code target/statecraft/problems.sarif}
+   * (paths relative to the project folder), for GitHub code scanning and IDEs.
+   */
+  @Parameter(property = "statecraft.sarif", defaultValue = "false")
+  private boolean sarif;
+
   /** Skips the goal. */
   @Parameter(property = "statecraft.skip", defaultValue = "false")
   private boolean skip;
@@ -70,6 +78,15 @@ public final class LintMojo extends AbstractMojo {
     }
     Report report = DefinitionLinter.lint(files);
     String summary = "statecraft lint: " + report.summary();
+    if (sarif) {
+      List<Finding> shownFindings = report.findings().stream()
+          .map(finding -> new Finding(shown(finding.file()), finding.problem())).toList();
+      SarifReport.Sources sources = SarifReport.Sources.fromFiles();
+      Path written = SarifOutput.write(basedir.toPath().resolve("target").resolve("statecraft"), shownFindings,
+          new SarifReport.Sources(file -> sources.documentText().apply(resolve(file).toString()), sources.javaUri()),
+          List.of(), basedir.toPath());
+      getLog().info("statecraft lint: wrote " + shown(written.toString()));
+    }
     if (report.failed(failOnWarning)) {
       StringBuilder message = new StringBuilder(summary);
       for (Finding finding : report.findings()) {

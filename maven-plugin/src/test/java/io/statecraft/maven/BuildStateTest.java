@@ -31,7 +31,7 @@ final class BuildStateTest {
   }
 
   private List<String> inputs(String format) {
-    GenerateInputs configuration = new GenerateInputs(List.of(format), List.of(), false, true, false, "statecraft", "/out");
+    GenerateInputs configuration = new GenerateInputs(List.of(format), List.of(), false, true, false, "statecraft", "/out", false);
     return BuildState.inputs(List.of(classes.toString(), jar.toString()), List.of(BuildStateTest.class), configuration);
   }
 

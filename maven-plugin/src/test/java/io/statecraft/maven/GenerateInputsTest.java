@@ -54,9 +54,9 @@ final class GenerateInputsTest {
 
   @Test
   void aChangedSettingChangesTheFingerprintLine() {
-    GenerateInputs base = new GenerateInputs(List.of("yaml"), List.of(), false, true, false, "statecraft", "/out");
-    GenerateInputs other = new GenerateInputs(List.of("yaml"), List.of(), false, true, false, "templates", "/out");
+    GenerateInputs base = new GenerateInputs(List.of("yaml"), List.of(), false, true, false, "statecraft", "/out", false);
+    GenerateInputs other = new GenerateInputs(List.of("yaml"), List.of(), false, true, false, "templates", "/out", false);
     assertThat(base.line()).isNotEqualTo(other.line());
-    assertThat(base.line()).isEqualTo(new GenerateInputs(List.of("yaml"), List.of(), false, true, false, "statecraft", "/out").line());
+    assertThat(base.line()).isEqualTo(new GenerateInputs(List.of("yaml"), List.of(), false, true, false, "statecraft", "/out", false).line());
   }
 }

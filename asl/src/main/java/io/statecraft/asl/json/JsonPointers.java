@@ -1,5 +1,8 @@
 package io.statecraft.asl.json;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * JSON Pointers (RFC 6901) as the problem reports use them: {@code /States/Notify/Retry/0}. The
  * root is the empty string; {@code ~} and {@code /} inside a key are escaped as {@code ~0} and
@@ -30,5 +33,23 @@ public final class JsonPointers {
   /** Whether {@code pointer} is {@code ancestor} itself or lies inside it. */
   public static boolean isWithin(String pointer, String ancestor) {
     return pointer.equals(ancestor) || pointer.startsWith(ancestor + "/");
+  }
+
+  /** The keys and indexes of {@code pointer}, unescaped: {@code /States/a~1b} gives {@code States}, {@code a/b}. */
+  public static List<String> tokens(String pointer) {
+    if (pointer.isEmpty()) {
+      return List.of();
+    }
+    List<String> tokens = new ArrayList<>();
+    for (String token : pointer.substring(1).split("/", -1)) {
+      tokens.add(token.replace("~1", "/").replace("~0", "~"));
+    }
+    return tokens;
+  }
+
+  /** The last key or index of {@code pointer}, unescaped; empty for the root. */
+  public static String lastToken(String pointer) {
+    List<String> tokens = tokens(pointer);
+    return tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1);
   }
 }

@@ -47,9 +47,12 @@ public final class DefinitionLinter {
       Objects.requireNonNull(problem, "problem == null");
     }
 
-    /** {@code FILE: SEVERITY CODE POINTER: message}, the line format of every lint report. */
+    /**
+     * {@code FILE: SEVERITY CODE POINTER: message [AWS: CODE]}, the line format of every lint report
+     * ({@link Problem#reportLine()}).
+     */
     public String describe() {
-      return file + ": " + problem.describe();
+      return file + ": " + problem.reportLine();
     }
   }
 

@@ -64,6 +64,7 @@ public final class AslValidator {
     JsonataRules.check(index, problems);
     IntegrationRules.check(index, options, problems);
     ErrorNameRules.check(index, problems);
+    PlaceholderRules.check(definition, problems);
     checkSize(definition, options, problems);
     if (problems.all().stream().noneMatch(Problem::isError)) {
       // Following values needs a sound graph; on a broken one it would only echo the errors.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Choice states: a non-empty Choices array whose rules each have exactly one operator (a
@@ -23,6 +24,9 @@ final class ChoiceRules {
   private static final Set<String> BOOLEAN_OPERATORS = Set.of("And", "Or", "Not");
   private static final Set<String> JSONPATH_RULE_FIELDS = Set.of("Variable", "Next", "Comment", "Assign");
   private static final Set<String> JSONATA_RULE_FIELDS = Set.of("Condition", "Next", "Comment", "Assign", "Output");
+  /** Every field a JSONPath rule may have, for a "did you mean". */
+  private static final Set<String> JSONPATH_RULE_KNOWN = Stream.of(JSONPATH_RULE_FIELDS, BOOLEAN_OPERATORS,
+      ChoiceOperators.ALL.keySet()).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
   /** The check of each Numeric* operand, made once rather than for every rule. */
   private static final Map<String, FieldChecks.NumberSpec> NUMBER_OPERANDS = ChoiceOperators.ALL.entrySet().stream()
@@ -87,7 +91,7 @@ final class ChoiceRules {
       if (ChoiceOperators.ALL.containsKey(field) || JSONPATH_RULE_FIELDS.contains(field) || BOOLEAN_OPERATORS.contains(field)) {
         StructureRules.languageMismatch(problems, fieldPointer, field, QueryLanguage.JSONATA, state.describe());
       } else {
-        unknownRuleField(fieldPointer, field);
+        unknownRuleField(fieldPointer, field, JSONATA_RULE_FIELDS);
       }
     }
     JsonNode condition = rule.get("Condition");
@@ -115,7 +119,7 @@ final class ChoiceRules {
         StructureRules.languageMismatch(problems, JsonPointers.child(pointer, field), field, QueryLanguage.JSONPATH,
             state.describe());
       } else if (!JSONPATH_RULE_FIELDS.contains(field)) {
-        unknownRuleField(JsonPointers.child(pointer, field), field);
+        unknownRuleField(JsonPointers.child(pointer, field), field, JSONPATH_RULE_KNOWN);
       } else if (!topLevel && (field.equals("Next") || field.equals("Assign"))) {
         problems.error(ProblemCode.FIELD_NOT_ALLOWED, JsonPointers.child(pointer, field), field
             + " is only allowed on a top-level choice rule, not inside And, Or or Not; move it to the enclosing rule");
@@ -216,8 +220,7 @@ final class ChoiceRules {
     }
   }
 
-  private void unknownRuleField(String pointer, String field) {
-    problems.warning(ProblemCode.UNKNOWN_FIELD, pointer, field + " is not a field of a choice rule; "
-        + "the service rejects it unless the language has added it since (check the spelling)");
+  private void unknownRuleField(String pointer, String field, Set<String> known) {
+    new FieldChecks(problems).unknownField(pointer, field, "a choice rule", known);
   }
 }

@@ -19,6 +19,9 @@ final class ErrorHandlingRules {
   private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
       "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
   private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "Assign", "Comment");
+  /** The catcher's fields in either query language, for a "did you mean". */
+  private static final Set<String> CATCHER_KNOWN = Set.of("ErrorEquals", "Next", "Assign", "Comment", "ResultPath",
+      "Output");
 
   /** The longest retry delay the service accepts: one year and a day, in seconds. */
   static final long MAX_DELAY_SECONDS = 31_622_400L;
@@ -113,9 +116,8 @@ final class ErrorHandlingRules {
           problems.error(ProblemCode.STATES_ALL_NOT_LAST, errorPointer(pointer, i), "the " + field + " entry with States.ALL "
               + "must be the last one, or the entries after it never match; move it to the end");
         }
-      } else if (Errors.isReserved(name) && !Errors.isPredefined(name)) {
-        problems.error(ProblemCode.UNKNOWN_PREDEFINED_ERROR, errorPointer(pointer, i), "'" + name + "' is not an error the "
-            + "service raises (names starting with States. are reserved)" + suggestion(name));
+      } else {
+        reservedName(problems, errorPointer(pointer, i), name);
       }
     }
   }
@@ -124,10 +126,21 @@ final class ErrorHandlingRules {
     return JsonPointers.child(JsonPointers.child(entryPointer, "ErrorEquals"), index);
   }
 
-  private static String suggestion(String name) {
-    return Spelling.nearest(name, Errors.PREDEFINED)
-        .map(known -> "; did you mean " + known + "?")
-        .orElse("; see the predefined names such as States.TaskFailed, States.Timeout, States.ALL");
+  /**
+   * A custom error name with the prefix the service reserves for its own errors. The service accepts
+   * it, in a Fail state and in ErrorEquals alike (AWS's published samples raise and catch such
+   * names), so it is a warning: a near miss of a predefined name gets a "did you mean".
+   * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
+   */
+  static void reservedName(Problems problems, String pointer, String name) {
+    if (!Errors.isReserved(name) || Errors.isPredefined(name)) {
+      return;
+    }
+    problems.warning(ProblemCode.UNKNOWN_PREDEFINED_ERROR, pointer, "'" + name + "' is not an error the service raises, "
+        + "and names starting with States. are reserved for those" + Spelling.nearest(name, Errors.PREDEFINED)
+            .map(known -> "; did you mean " + known + "?")
+            .orElse("; the service accepts it, but name your own errors without the prefix (such as '"
+                + name.substring("States.".length()) + "')"));
   }
 
   private void checkRetrier(JsonNode retrier, String pointer) {
@@ -173,8 +186,7 @@ final class ErrorHandlingRules {
     if (FieldCatalog.isKnown(field)) {
       problems.error(ProblemCode.FIELD_NOT_ALLOWED, pointer, field + " is not allowed in " + entry + "; remove it");
     } else {
-      problems.warning(ProblemCode.UNKNOWN_FIELD, pointer, field + " is not a field of " + entry
-          + "; the service rejects it unless the language has added it since (check the spelling)");
+      checks.unknownField(pointer, field, entry, entry.equals("a retrier") ? RETRIER_FIELDS : CATCHER_KNOWN);
     }
   }
 }

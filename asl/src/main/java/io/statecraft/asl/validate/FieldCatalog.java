@@ -100,6 +100,13 @@ final class FieldCatalog {
     return (language == QueryLanguage.JSONATA ? JSONATA : JSONPATH).get(type).contains(field);
   }
 
+  /** Every field {@code type} takes in {@code language}, for a "did you mean". */
+  static Set<String> fields(StateType type, QueryLanguage language) {
+    Set<String> fields = new HashSet<>(EVERY_STATE);
+    fields.addAll((language == QueryLanguage.JSONATA ? JSONATA : JSONPATH).get(type));
+    return fields;
+  }
+
   /** Whether {@code name} is a field of the language anywhere. */
   static boolean isKnown(String name) {
     return KNOWN.contains(name);

@@ -6,7 +6,10 @@ import io.statecraft.asl.Problems;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.asl.json.JsonPointers;
 import java.math.BigDecimal;
+import io.statecraft.asl.Spelling;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +24,9 @@ final class FieldChecks {
 
   private static final Pattern TIMESTAMP = Pattern.compile(
       "\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)");
+
+  /** The most field names a message lists; beyond that it only asks to check the spelling. */
+  private static final int MAX_LISTED = 8;
 
   private final Problems problems;
 
@@ -162,6 +168,39 @@ final class FieldChecks {
 
   static boolean isTimestamp(String text) {
     return TIMESTAMP.matcher(text).matches();
+  }
+
+  /**
+   * A field that is not part of the language where it stands: an error, because the service rejects
+   * the definition (SCHEMA_VALIDATION_FAILED), with the nearest of {@code known} as "did you mean".
+   *
+   * @param where what the field is in, for the message ("a Pass state", "ItemBatcher")
+   * @param known the fields {@code where} takes
+   */
+  void unknownField(String pointer, String field, String where, Collection<String> known) {
+    problems.error(ProblemCode.UNKNOWN_FIELD, pointer, field + " is not a field of " + where
+        + Spelling.nearest(field, known).map(best -> "; did you mean " + best + "?")
+            .orElse(known.size() <= MAX_LISTED ? "; it takes " + String.join(", ", new TreeSet<>(known))
+                : "; check the spelling")
+        + " (the service rejects fields it does not know)");
+  }
+
+  /**
+   * An ARN field's {@code ${}s: each must start a whole {@code ${Name}} placeholder, or
+   * CloudFormation never substitutes it and the service receives text that is not an ARN.
+   *
+   * @return whether a problem was reported
+   */
+  boolean arnPlaceholders(String pointer, String field, String text, ProblemCode code) {
+    String malformed = Placeholders.malformed(text);
+    if (malformed == null) {
+      return false;
+    }
+    String fix = malformed.endsWith("}") ? "a placeholder name has only letters, digits and _"
+        : "close it: " + cut(malformed) + "}";
+    problems.error(code, pointer, field + " '" + cut(text) + "' holds '" + cut(malformed) + "', which is not a ${Name} "
+        + "placeholder, so it is never substituted and the service rejects the ARN; " + fix);
+    return true;
   }
 
   private void placeholder(String pointer, String field, String placeholder, String kind, String fix) {

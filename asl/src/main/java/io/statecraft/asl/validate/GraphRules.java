@@ -86,6 +86,14 @@ final class GraphRules {
       problems.error(ProblemCode.INVALID_STATE_NAME, state.pointer(), "state name '" + name.replaceAll("\\p{Cc}", "?")
           + "' contains the control character U+" + String.format("%04X", control) + "; remove it");
     }
+    // A lone surrogate (a JSON escape of half a pair) is no character at all: UTF-8 cannot encode it, and
+    // tools that replace it with '?' would merge two such names into one.
+    int lone = firstCodePoint(name, c -> Character.isSurrogate((char) c) && c <= 0xFFFF);
+    if (lone >= 0) {
+      problems.error(ProblemCode.INVALID_STATE_NAME, state.pointer(), "state name '" + name.replaceAll("\\p{Cs}", "?")
+          + "' contains the unpaired surrogate U+" + String.format("%04X", lone) + ", which is not a character; "
+          + "remove it or write the whole character");
+    }
     int forbidden = firstCodePoint(name, c -> API_FORBIDDEN.indexOf(c) >= 0);
     if (forbidden >= 0) {
       problems.warning(ProblemCode.STATE_NAME_CHARACTERS, state.pointer(), "state name '" + name + "' contains '"

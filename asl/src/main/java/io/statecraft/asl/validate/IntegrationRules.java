@@ -36,6 +36,12 @@ final class IntegrationRules {
           "Resource is empty; give the ARN of the integration, function or activity to run");
       return;
     }
+    if (new FieldChecks(problems).arnPlaceholders(state.pointer("Resource"), "Resource", resource,
+        ProblemCode.INVALID_RESOURCE)) {
+      return;
+    }
+    TaskResourceArns.problem(resource).ifPresent(reason -> problems.error(ProblemCode.INVALID_RESOURCE,
+        state.pointer("Resource"), "Resource '" + resource + "' " + reason));
     // "${...}" is filled in at deploy time, by DefinitionSubstitutions or Fn::Sub ("${Fn.Arn}").
     if (!resource.startsWith("arn:") && !resource.contains("${")) {
       problems.warning(ProblemCode.INVALID_RESOURCE, state.pointer("Resource"), "Resource '" + resource + "' is not an ARN; the "

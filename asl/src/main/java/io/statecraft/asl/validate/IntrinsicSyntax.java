@@ -69,9 +69,14 @@ final class IntrinsicSyntax {
     }
     for (int i = 0; i < count; i++) {
       Value argument = call.arguments().get(i);
+      int number = i + 1;
+      Optional<String> wrongType = IntrinsicArguments.problem(known, i, argument);
+      if (wrongType.isPresent()) {
+        String reason = " calls " + known.functionName() + ", whose argument " + number + " " + wrongType.get();
+        return fail(ProblemCode.INVALID_ARGUMENT_TYPE, what -> what + reason);
+      }
       Optional<JsonPathSyntax.Failure> failure = Optional.empty();
       if (argument instanceof Path path) {
-        int number = i + 1;
         failure = JsonPathSyntax.check(path.expression(), JsonPathSyntax.Kind.PATH).map(found -> found.within(
             what -> "argument " + number + " of " + known.functionName() + " in " + what));
       } else if (argument instanceof Intrinsic nested) {

@@ -3,7 +3,10 @@ package io.statecraft.asl.validate;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.internal.Path;
 import com.jayway.jsonpath.internal.path.PathCompiler;
+import io.statecraft.asl.Problem;
 import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.Problems;
+import io.statecraft.asl.Severity;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +41,11 @@ final class JsonPathSyntax {
    * is named. The name is asked for only when there is a problem, because building it for every
    * value of every definition costs more than the checks themselves.
    */
-  record Failure(ProblemCode code, UnaryOperator<String> reasonFor) {
+  record Failure(ProblemCode code, UnaryOperator<String> reasonFor, Severity severity) {
+
+    Failure(ProblemCode code, UnaryOperator<String> reasonFor) {
+      this(code, reasonFor, Severity.ERROR);
+    }
 
     /** The message, with {@code what} naming the field ("InputPath", "'ids.$' value"). */
     String reason(String what) {
@@ -47,7 +54,12 @@ final class JsonPathSyntax {
 
     /** This failure found inside something larger, which {@code where} names given the field. */
     Failure within(UnaryOperator<String> where) {
-      return new Failure(code, what -> reasonFor.apply(where.apply(what)));
+      return new Failure(code, what -> reasonFor.apply(where.apply(what)), severity);
+    }
+
+    /** Reports this failure at {@code pointer}, {@code what} naming the field. */
+    void reportTo(Problems problems, String pointer, String what) {
+      problems.add(new Problem(severity, code, pointer, reason(what), null));
     }
   }
 
@@ -100,6 +112,10 @@ final class JsonPathSyntax {
     try {
       compiled = PathCompiler.compile(rootLength == 1 ? text : "$" + rest);
     } catch (InvalidPathException | StringIndexOutOfBoundsException e) {
+      Optional<Failure> unquoted = unquotedWords(expression, kind);
+      if (unquoted.isPresent()) {
+        return unquoted;
+      }
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       String shifted = shiftPositions(detail.replaceAll("\\s+", " ").strip(), rootLength - 1);
       return fail(ProblemCode.INVALID_JSONPATH, what -> what + " '" + expression + "' is not a valid JSONPath: "
@@ -111,6 +127,35 @@ final class JsonPathSyntax {
           + "filters [?()], slices [a:b], unions [a,b], deep scan .. or functions");
     }
     return Optional.empty();
+  }
+
+  // A comparison in a filter whose right side is a bare word: "@.status==active".
+  private static final Pattern UNQUOTED_WORD = Pattern.compile(
+      "(==|!=|<=|>=|<|>)(\\s*)(?!(?:true|false|null)\\b)([A-Za-z_][A-Za-z0-9_-]*)(?=\\s*(?:\\)|&&|\\|\\|))");
+
+  /**
+   * A filter that compares with an unquoted word ({@code $[?(@.status==active)]}): Jayway rejects
+   * it, but the service accepts it and compares with the word as a string, as AWS's samples and
+   * users rely on (https://github.com/nibble-4bits/aws-local-stepfunctions/issues/79). A warning
+   * when the path compiles with the words quoted.
+   */
+  private static Optional<Failure> unquotedWords(String expression, Kind kind) {
+    if (!expression.contains("[?")) {
+      return Optional.empty();
+    }
+    Matcher word = UNQUOTED_WORD.matcher(expression);
+    if (!word.find()) {
+      return Optional.empty();
+    }
+    String first = word.group(3);
+    String quoted = word.replaceAll("$1$2'$3'");
+    Optional<Failure> asQuoted = check(quoted, kind);
+    if (asQuoted.isPresent()) {
+      return asQuoted.get().code() == ProblemCode.INVALID_JSONPATH ? Optional.empty() : asQuoted;
+    }
+    return Optional.of(new Failure(ProblemCode.UNQUOTED_FILTER_WORD, what -> what + " '" + expression
+        + "' compares with the unquoted word " + first + ", which the service reads as the string '" + first
+        + "'; quote it to say so: '" + quoted + "'", Severity.WARNING));
   }
 
   private static final Pattern POSITION = Pattern.compile("(position:? )(\\d+)");

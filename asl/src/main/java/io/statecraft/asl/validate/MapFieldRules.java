@@ -138,8 +138,7 @@ final class MapFieldRules {
       String name = names.next();
       String plain = name.endsWith(".$") ? name.substring(0, name.length() - 2) : name;
       if (!known.contains(plain)) {
-        problems.warning(ProblemCode.UNKNOWN_FIELD, JsonPointers.child(at, name), plain + " is not a field of this S3 request"
-            + Spelling.nearest(plain, known).map(best -> "; did you mean " + best + "?").orElse("; it takes " + String.join(", ", known)));
+        checks.unknownField(JsonPointers.child(at, name), plain, "this S3 request", known);
       }
     }
     for (String name : required) {
@@ -153,8 +152,7 @@ final class MapFieldRules {
     for (Iterator<String> names = owner.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        problems.warning(ProblemCode.UNKNOWN_FIELD, JsonPointers.child(pointer, name), name + " is not a field of " + what
-            + Spelling.nearest(name, known).map(best -> "; did you mean " + best + "?").orElse("; it takes " + String.join(", ", known)));
+        checks.unknownField(JsonPointers.child(pointer, name), name, what, known);
       }
     }
   }

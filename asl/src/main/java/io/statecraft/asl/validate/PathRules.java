@@ -166,7 +166,7 @@ final class PathRules {
     JsonNode value = owner.get(field);
     if (value.isTextual() && !JsonPathSyntax.looksLikeCall(value.textValue())) {
       Optional<JsonPathSyntax.Failure> failure = JsonPathSyntax.check(value.textValue(), kind);
-      failure.ifPresent(f -> problems.error(f.code(), JsonPointers.child(ownerPointer, field), f.reason(field)));
+      failure.ifPresent(f -> f.reportTo(problems, JsonPointers.child(ownerPointer, field), field));
       return;
     }
     String pointer = JsonPointers.child(ownerPointer, field);
@@ -201,11 +201,11 @@ final class PathRules {
   /** A reference path in field {@code field} of the Choice rule at {@code rulePointer} (Variable or a *Path operand). */
   static void referencePath(Problems problems, String text, String rulePointer, String field) {
     Optional<JsonPathSyntax.Failure> failure = JsonPathSyntax.check(text, JsonPathSyntax.Kind.REFERENCE_PATH);
-    failure.ifPresent(f -> problems.error(f.code(), JsonPointers.child(rulePointer, field), f.reason(field)));
+    failure.ifPresent(f -> f.reportTo(problems, JsonPointers.child(rulePointer, field), field));
   }
 
   private void report(Optional<JsonPathSyntax.Failure> failure, String pointer, String what) {
-    failure.ifPresent(f -> problems.error(f.code(), pointer, f.reason(what)));
+    failure.ifPresent(f -> f.reportTo(problems, pointer, what));
   }
 
   /**
@@ -333,8 +333,7 @@ final class PathRules {
           + "from the key to send it literally");
       return;
     }
-    failure.ifPresent(f -> problems.error(f.code(), pointerOf(parentPointer, key, name), f.reason("'" + name
-        + "' value")));
+    failure.ifPresent(f -> f.reportTo(problems, pointerOf(parentPointer, key, name), "'" + name + "' value"));
   }
 
   private static String pointerOf(String parentPointer, String key, String name) {

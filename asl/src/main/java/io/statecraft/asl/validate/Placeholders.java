@@ -35,6 +35,37 @@ final class Placeholders {
     return matcher.find() ? matcher.group() : null;
   }
 
+  // "${" and a name that runs to the end of the text or to a character no name has: "${OrderArn".
+  private static final Pattern UNCLOSED = Pattern.compile("\\$\\{[A-Za-z0-9_]+(?![A-Za-z0-9_}])");
+
+  /** The first placeholder in {@code text} that is not closed ({@code ${OrderArn}), or null. */
+  static String unclosed(String text) {
+    if (!text.contains("${")) {
+      return null;
+    }
+    Matcher matcher = UNCLOSED.matcher(text);
+    return matcher.find() ? matcher.group() : null;
+  }
+
+  // What Fn::Sub also fills in, when a definition is a DefinitionString: ${Fn.Arn}, ${AWS::Region},
+  // and ${!Literal}, its escape.
+  private static final Pattern FN_SUB_VARIABLE = Pattern.compile("\\$\\{!?[A-Za-z0-9_.:]+}");
+
+  /**
+   * The first {@code ${} in {@code text} that does not start a placeholder ({@code ${Order-Arn}},
+   * {@code ${}, an unclosed one), up to its {@code }} or the end; null when every one does.
+   */
+  static String malformed(String text) {
+    Matcher placeholder = FN_SUB_VARIABLE.matcher(text);
+    for (int at = text.indexOf("${"); at >= 0; at = text.indexOf("${", at + 2)) {
+      if (!placeholder.region(at, text.length()).lookingAt()) {
+        int close = text.indexOf('}', at);
+        return close < 0 ? text.substring(at) : text.substring(at, close + 1);
+      }
+    }
+    return null;
+  }
+
   /** {@code text} with each placeholder replaced by its bare name, ready to be parsed. */
   static String neutralize(String text) {
     if (!text.contains("${")) {

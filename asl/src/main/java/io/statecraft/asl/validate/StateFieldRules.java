@@ -98,9 +98,10 @@ final class StateFieldRules {
       if (key.equals("RoleArn") || key.equals("RoleArn.$") && !state.isJsonata()) {
         hasRole = true;
       } else {
+        // A warning, not an error: AWS's own linter takes any object here (its corpus has "roleArn").
         problems.warning(ProblemCode.UNKNOWN_FIELD, JsonPointers.child(pointer, key), key + " is not a field of "
             + "Credentials, which takes RoleArn" + (state.isJsonata() ? "" : " (or RoleArn.$)")
-            + "; the service rejects it unless the language has added it since");
+            + "; the service may reject it");
       }
     }
     if (!hasRole && credentials.isEmpty()) {
@@ -137,9 +138,11 @@ final class StateFieldRules {
   }
 
   private void checkFail(StateEntry state) {
-    for (String field : List.of("Error", "Cause")) {
-      checks.string(state.node(), state.pointer(), field);
+    String error = checks.string(state.node(), state.pointer(), "Error");
+    if (error != null) {
+      ErrorHandlingRules.reservedName(problems, state.pointer("Error"), error);
     }
+    checks.string(state.node(), state.pointer(), "Cause");
   }
 
   private void checkMap(StateEntry state) {
@@ -185,11 +188,13 @@ final class StateFieldRules {
   }
 
   private void checkProcessor(StateEntry state) {
-    JsonNode processor = state.get("ItemProcessor");
+    // Iterator is the older name of ItemProcessor, and the same object.
+    String field = state.has("ItemProcessor") || !state.has("Iterator") ? "ItemProcessor" : "Iterator";
+    JsonNode processor = state.get(field);
     String mode = "INLINE";
     if (processor != null && processor.isObject() && processor.has("ProcessorConfig")) {
       JsonNode config = processor.get("ProcessorConfig");
-      String pointer = JsonPointers.child(state.pointer("ItemProcessor"), "ProcessorConfig");
+      String pointer = JsonPointers.child(state.pointer(field), "ProcessorConfig");
       if (!config.isObject()) {
         problems.error(ProblemCode.INVALID_VALUE_TYPE, pointer,
             "ProcessorConfig must be an object with Mode, got " + FieldChecks.shown(config));
@@ -197,23 +202,23 @@ final class StateFieldRules {
         mode = checkProcessorConfig(config, pointer);
       }
     } else if (processor != null && !processor.isObject()) {
-      problems.error(ProblemCode.INVALID_VALUE_TYPE, state.pointer("ItemProcessor"),
-          "ItemProcessor must be an object with StartAt and States, got " + FieldChecks.shown(processor));
+      problems.error(ProblemCode.INVALID_VALUE_TYPE, state.pointer(field),
+          field + " must be an object with StartAt and States, got " + FieldChecks.shown(processor));
     }
     if (!"DISTRIBUTED".equals(mode)) {
-      for (String field : DISTRIBUTED_ONLY) {
-        if (state.has(field)) {
-          problems.error(ProblemCode.FIELD_NOT_ALLOWED, state.pointer(field), field + " needs a distributed Map; "
+      for (String distributed : DISTRIBUTED_ONLY) {
+        if (state.has(distributed)) {
+          problems.error(ProblemCode.FIELD_NOT_ALLOWED, state.pointer(distributed), distributed + " needs a distributed Map; "
               + "set ItemProcessor.ProcessorConfig to {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"} "
-              + "(or EXPRESS), or remove " + field);
+              + "(or EXPRESS), or remove " + distributed);
         }
       }
     }
-    for (String field : DISTRIBUTED_ONLY) {
-      JsonNode value = state.get(field);
+    for (String distributed : DISTRIBUTED_ONLY) {
+      JsonNode value = state.get(distributed);
       if (value != null && !value.isObject()) {
-        problems.error(ProblemCode.INVALID_VALUE_TYPE, state.pointer(field),
-            field + " must be an object, got " + FieldChecks.shown(value));
+        problems.error(ProblemCode.INVALID_VALUE_TYPE, state.pointer(distributed),
+            distributed + " must be an object, got " + FieldChecks.shown(value));
       }
     }
     if ("DISTRIBUTED".equals(mode)) {
@@ -226,8 +231,8 @@ final class StateFieldRules {
     for (Iterator<String> names = config.fieldNames(); names.hasNext(); ) {
       String field = names.next();
       if (!field.equals("Mode") && !field.equals("ExecutionType")) {
-        problems.warning(ProblemCode.UNKNOWN_FIELD, JsonPointers.child(pointer, field), field
-            + " is not a field of ProcessorConfig, which takes Mode and ExecutionType");
+        checks.unknownField(JsonPointers.child(pointer, field), field, "ProcessorConfig",
+            List.of("Mode", "ExecutionType"));
       }
     }
     checks.oneOf(config, pointer, "Mode", List.of("INLINE", "DISTRIBUTED"), false);

@@ -61,7 +61,7 @@ final class StructureRules {
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!TOP_LEVEL_FIELDS.contains(name)) {
-        unexpectedField(JsonPointers.ROOT, name, "the top level of a state machine");
+        unexpectedField(JsonPointers.ROOT, name, "the top level of a state machine", TOP_LEVEL_FIELDS);
       }
     }
     checks.oneOf(root, JsonPointers.ROOT, "Version", List.of("1.0"), false);
@@ -76,7 +76,7 @@ final class StructureRules {
       for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
         String name = names.next();
         if (!allowed.contains(name)) {
-          unexpectedField(scope.pointer(), name, scope.describe());
+          unexpectedField(scope.pointer(), name, scope.describe(), allowed);
         }
       }
     }
@@ -153,7 +153,8 @@ final class StructureRules {
         problems.error(ProblemCode.FIELD_NOT_ALLOWED, pointer,
             state.type().written() + " states do not support " + field + "; remove it" + hint(state.type(), field));
       } else {
-        unknownField(pointer, field);
+        checks.unknownField(pointer, field, "a " + state.type().written() + " state",
+            FieldCatalog.fields(state.type(), state.language()));
       }
     }
   }
@@ -191,18 +192,13 @@ final class StructureRules {
     return "";
   }
 
-  private void unexpectedField(String ownerPointer, String field, String where) {
+  private void unexpectedField(String ownerPointer, String field, String where, Set<String> known) {
     String pointer = JsonPointers.child(ownerPointer, field);
     if (FieldCatalog.isKnown(field)) {
       problems.error(ProblemCode.FIELD_NOT_ALLOWED, pointer, field + " is not allowed in " + where + "; remove it");
     } else {
-      unknownField(pointer, field);
+      checks.unknownField(pointer, field, where, known);
     }
-  }
-
-  private void unknownField(String pointer, String field) {
-    problems.warning(ProblemCode.UNKNOWN_FIELD, pointer, field + " is not a field of the Amazon States Language; "
-        + "the service rejects it unless the language has added it since (check the spelling)");
   }
 
   private void checkTransition(StateEntry state) {

@@ -31,12 +31,12 @@ final class RobustnessTest {
   }
 
   @Test
-  void whatLintAcceptsIsRead() {
+  void anUnknownFieldInANestedChoiceRuleIsRejectedAsTheServiceRejectsIt() {
     DefinitionLinter.Checked checked = check(FIXTURES.resolve("nested-choice-unknown-field.json"));
     assertThat(checked.problems()).extracting(Problem::describe).containsExactly(
-        "WARNING UNKNOWN_FIELD /States/A/Choices/0/And/0/X: X is not a field of a choice rule; the service rejects "
-            + "it unless the language has added it since (check the spelling)");
-    assertThat(checked.isSound()).isTrue();
+        "ERROR UNKNOWN_FIELD /States/A/Choices/0/And/0/X: X is not a field of a choice rule; check the spelling "
+            + "(the service rejects fields it does not know)");
+    assertThat(checked.isSound()).isFalse();
   }
 
   @Test

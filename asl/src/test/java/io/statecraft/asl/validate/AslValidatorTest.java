@@ -64,8 +64,8 @@ final class AslValidatorTest {
             + "the execution by itself)",
         "ERROR MISSING_TRANSITION_TARGET /States/B/Next: Next names 'Missing', but the top level has no state of that "
             + "name (names are case-sensitive)",
-        "WARNING UNKNOWN_FIELD /States/B/Resut: Resut is not a field of the Amazon States Language; the service rejects "
-            + "it unless the language has added it since (check the spelling)");
+        "ERROR UNKNOWN_FIELD /States/B/Resut: Resut is not a field of a Pass state; did you mean Result? "
+            + "(the service rejects fields it does not know)");
   }
 
   @Test

@@ -58,12 +58,12 @@ final class MapFieldRulesTest {
               }"""))).containsExactly(
         "ERROR VALUE_OUT_OF_RANGE /States/M/ItemBatcher/MaxInputBytesPerBatch: MaxInputBytesPerBatch must be an integer from 1 to 262144, got 300000",
         "ERROR MUTUALLY_EXCLUSIVE_FIELDS /States/M/ItemBatcher/MaxItemsPerBatchPath: MaxItemsPerBatch and MaxItemsPerBatchPath exclude each other; keep one",
-        "WARNING UNKNOWN_FIELD /States/M/ItemReader/ReaderConfig/CsvHeaderLocation: CsvHeaderLocation is not a field of ReaderConfig; did you mean CSVHeaderLocation?",
+        "ERROR UNKNOWN_FIELD /States/M/ItemReader/ReaderConfig/CsvHeaderLocation: CsvHeaderLocation is not a field of ReaderConfig; did you mean CSVHeaderLocation? (the service rejects fields it does not know)",
         "ERROR INVALID_ENUM_VALUE /States/M/ItemReader/ReaderConfig/InputType: InputType must be CSV or JSON or JSONL or PARQUET or MANIFEST, got 'CSVV'",
         "ERROR MUTUALLY_EXCLUSIVE_FIELDS /States/M/ItemReader/ReaderConfig/MaxItemsPath: MaxItems and MaxItemsPath exclude each other; keep one",
         "ERROR INVALID_RESOURCE /States/M/ItemReader/Resource: 'arn:aws:states:::s3:getObjekt' is not a resource this field takes; did you mean arn:aws:states:::s3:getObject?",
         "ERROR MISSING_REQUIRED_FIELD /States/M/ResultWriter/Parameters: Parameters needs Bucket",
-        "WARNING UNKNOWN_FIELD /States/M/ResultWriter/Parameters/Buckett: Buckett is not a field of this S3 request; did you mean Bucket?",
+        "ERROR UNKNOWN_FIELD /States/M/ResultWriter/Parameters/Buckett: Buckett is not a field of this S3 request; did you mean Bucket? (the service rejects fields it does not know)",
         "ERROR INVALID_ENUM_VALUE /States/M/ResultWriter/WriterConfig/OutputType: OutputType must be JSON or JSONL, got 'CSV'");
   }
 

@@ -62,7 +62,7 @@ final class StructureRulesTest {
         }
         """)).containsExactly(
         "ERROR INVALID_VALUE_TYPE /Comment: Comment must be a string, got 5",
-        "WARNING UNKNOWN_FIELD /Extra: Extra is not a field of the Amazon States Language; the service rejects it unless the language has added it since (check the spelling)",
+        "ERROR UNKNOWN_FIELD /Extra: Extra is not a field of the top level of a state machine; it takes Comment, QueryLanguage, StartAt, States, TimeoutSeconds, Version (the service rejects fields it does not know)",
         "ERROR INVALID_ENUM_VALUE /QueryLanguage: QueryLanguage must be JSONPath or JSONata, got 'JSONPathX'",
         "ERROR VALUE_OUT_OF_RANGE /TimeoutSeconds: TimeoutSeconds must be an integer from 1 to 99999999, got 0",
         "ERROR FIELD_NOT_ALLOWED /Type: Type is not allowed in the top level of a state machine; remove it",
@@ -171,7 +171,7 @@ final class StructureRulesTest {
           }
         }
         """)).containsExactly(
-        "WARNING UNKNOWN_FIELD /States/A/Resut: Resut is not a field of the Amazon States Language; the service rejects it unless the language has added it since (check the spelling)");
+        "ERROR UNKNOWN_FIELD /States/A/Resut: Resut is not a field of a Pass state; did you mean Result? (the service rejects fields it does not know)");
   }
 
   @Test
