@@ -60,20 +60,26 @@ public final class WorkflowLoader {
     // findResources, not getResources: only the module's classpath, never the plugin's own.
     Enumeration<URL> files = loader.findResources(SERVICE_FILE);
     while (files.hasMoreElements()) {
-      URL file = files.nextElement();
-      try (BufferedReader reader = new BufferedReader(
-          new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          int comment = line.indexOf('#');
-          String name = (comment < 0 ? line : line.substring(0, comment)).strip();
-          if (!name.isEmpty()) {
-            names.add(name);
-          }
+      names.addAll(listedIn(files.nextElement()));
+    }
+    return List.copyOf(names);
+  }
+
+  /** The class names a service file lists, without comments and blank lines. */
+  public static List<String> listedIn(URL serviceFile) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(serviceFile.openStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        int comment = line.indexOf('#');
+        String name = (comment < 0 ? line : line.substring(0, comment)).strip();
+        if (!name.isEmpty()) {
+          names.add(name);
         }
       }
     }
-    return List.copyOf(names);
+    return names;
   }
 
   /** Loads and creates each named class. */
