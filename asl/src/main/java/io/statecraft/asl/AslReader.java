@@ -307,7 +307,7 @@ public final class AslReader {
         Value value = operator.operand() == ComparisonOperator.Operand.PATH && operand.isTextual()
             ? pathValue(operand.textValue())
             : literalValue(operand);
-        return new Condition.Comparison(Path.of(variable == null ? "$" : variable), operator, value, comment);
+        return new Condition.Comparison(new Path(variable == null ? "$" : variable), operator, value, comment);
       }
     }
     throw new IllegalArgumentException("a Choice rule without a test");
@@ -359,7 +359,8 @@ public final class AslReader {
   // the key is kept as written.
   private static Value dynamicValue(String text) {
     if (text.startsWith("$")) {
-      return Path.of(text);
+      // The constructor, not Path.of: a broken path in a file is the validator's to report.
+      return new Path(text);
     }
     if (Intrinsic.looksLikeCall(text)) {
       try {

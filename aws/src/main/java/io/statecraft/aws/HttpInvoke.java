@@ -67,10 +67,12 @@ public final class HttpInvoke implements Integration {
         Objects.requireNonNull(endpoint, "endpoint == null"), null, Map.of(), null, null, false, null);
   }
 
+  /** A {@code GET} request to {@code endpoint}. */
   public static HttpInvoke get(Value endpoint) {
     return request(Method.GET, endpoint);
   }
 
+  /** A {@code POST} request to {@code endpoint}. */
   public static HttpInvoke post(Value endpoint) {
     return request(Method.POST, endpoint);
   }
@@ -109,6 +111,7 @@ public final class HttpInvoke implements Integration {
     return header(name, Value.of(value));
   }
 
+  /** One request header whose value is a path, an intrinsic or an expression evaluated at run time, or a placeholder. */
   public HttpInvoke header(String name, Value value) {
     Map<String, Value> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);

@@ -41,8 +41,11 @@ public final class LambdaInvoke implements Integration {
 
   /** Lambda's own failure to run the function, worth retrying. */
   public static final String SERVICE_EXCEPTION = "Lambda.ServiceException";
+  /** {@code Lambda.AWSLambdaException}: an error of the Lambda service, worth retrying. */
   public static final String AWS_LAMBDA_EXCEPTION = "Lambda.AWSLambdaException";
+  /** {@code Lambda.SdkClientException}: the call failed before Lambda answered, worth retrying. */
   public static final String SDK_CLIENT_EXCEPTION = "Lambda.SdkClientException";
+  /** {@code Lambda.TooManyRequestsException}: the function is throttled. */
   public static final String TOO_MANY_REQUESTS = "Lambda.TooManyRequestsException";
   /** The function's code threw, or timed out: {@code Lambda.Unknown} when the runtime gave no error type. */
   public static final String UNKNOWN = "Lambda.Unknown";

@@ -25,13 +25,21 @@ public final class OptimizedErrors {
   public static final class DynamoDB {
     private DynamoDB() {}
 
+    /** {@code DynamoDB.ConditionalCheckFailedException}. */
     public static final String CONDITIONAL_CHECK_FAILED = "DynamoDB.ConditionalCheckFailedException";
+    /** {@code DynamoDB.ProvisionedThroughputExceededException}. */
     public static final String PROVISIONED_THROUGHPUT_EXCEEDED = "DynamoDB.ProvisionedThroughputExceededException";
+    /** {@code DynamoDB.RequestLimitExceededException}. */
     public static final String REQUEST_LIMIT_EXCEEDED = "DynamoDB.RequestLimitExceededException";
+    /** {@code DynamoDB.ResourceNotFoundException}. */
     public static final String RESOURCE_NOT_FOUND = "DynamoDB.ResourceNotFoundException";
+    /** {@code DynamoDB.TransactionConflictException}. */
     public static final String TRANSACTION_CONFLICT = "DynamoDB.TransactionConflictException";
+    /** {@code DynamoDB.ItemCollectionSizeLimitExceededException}. */
     public static final String ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED = "DynamoDB.ItemCollectionSizeLimitExceededException";
+    /** {@code DynamoDB.InternalServerErrorException}. */
     public static final String INTERNAL_SERVER_ERROR = "DynamoDB.InternalServerErrorException";
+    /** {@code DynamoDB.ThrottlingException}. */
     public static final String THROTTLING = "DynamoDB.ThrottlingException";
     /** Any other DynamoDB error. */
     public static final String SERVICE = "DynamoDB.AmazonDynamoDBException";
@@ -43,15 +51,23 @@ public final class OptimizedErrors {
   public static final class StepFunctions {
     private StepFunctions() {}
 
+    /** {@code StepFunctions.ExecutionAlreadyExistsException}. */
     public static final String EXECUTION_ALREADY_EXISTS = "StepFunctions.ExecutionAlreadyExistsException";
+    /** {@code StepFunctions.ExecutionLimitExceededException}. */
     public static final String EXECUTION_LIMIT_EXCEEDED = "StepFunctions.ExecutionLimitExceededException";
+    /** {@code StepFunctions.StateMachineDoesNotExistException}. */
     public static final String STATE_MACHINE_DOES_NOT_EXIST = "StepFunctions.StateMachineDoesNotExistException";
+    /** {@code StepFunctions.StateMachineDeletingException}. */
     public static final String STATE_MACHINE_DELETING = "StepFunctions.StateMachineDeletingException";
+    /** {@code StepFunctions.InvalidArnException}. */
     public static final String INVALID_ARN = "StepFunctions.InvalidArnException";
+    /** {@code StepFunctions.InvalidExecutionInputException}. */
     public static final String INVALID_EXECUTION_INPUT = "StepFunctions.InvalidExecutionInputException";
+    /** {@code StepFunctions.InvalidNameException}. */
     public static final String INVALID_NAME = "StepFunctions.InvalidNameException";
     /** Any other Step Functions error, throttling among them. */
     public static final String SERVICE = "StepFunctions.AWSStepFunctionsException";
+    /** {@code StepFunctions.SdkClientException}: the call failed before the service answered. */
     public static final String CLIENT = "StepFunctions.SdkClientException";
   }
 
@@ -59,13 +75,21 @@ public final class OptimizedErrors {
   public static final class Sns {
     private Sns() {}
 
+    /** {@code SNS.NotFoundException}. */
     public static final String NOT_FOUND = "SNS.NotFoundException";
+    /** {@code SNS.InvalidParameterException}. */
     public static final String INVALID_PARAMETER = "SNS.InvalidParameterException";
+    /** {@code SNS.AuthorizationErrorException}. */
     public static final String AUTHORIZATION_ERROR = "SNS.AuthorizationErrorException";
+    /** {@code SNS.ThrottledException}. */
     public static final String THROTTLED = "SNS.ThrottledException";
+    /** {@code SNS.InternalErrorException}. */
     public static final String INTERNAL_ERROR = "SNS.InternalErrorException";
+    /** {@code SNS.KMSAccessDeniedException}. */
     public static final String KMS_ACCESS_DENIED = "SNS.KMSAccessDeniedException";
+    /** {@code SNS.AmazonSNSException}: any error of the service that has no class of its own in the SDK model. */
     public static final String SERVICE = "SNS.AmazonSNSException";
+    /** {@code SNS.SdkClientException}: the call failed before the service answered. */
     public static final String CLIENT = "SNS.SdkClientException";
   }
 
@@ -73,11 +97,15 @@ public final class OptimizedErrors {
   public static final class Sqs {
     private Sqs() {}
 
+    /** {@code SQS.QueueDoesNotExistException}. */
     public static final String QUEUE_DOES_NOT_EXIST = "SQS.QueueDoesNotExistException";
+    /** {@code SQS.InvalidMessageContentsException}. */
     public static final String INVALID_MESSAGE_CONTENTS = "SQS.InvalidMessageContentsException";
+    /** {@code SQS.KmsAccessDeniedException}. */
     public static final String KMS_ACCESS_DENIED = "SQS.KmsAccessDeniedException";
     /** Any other SQS error, throttling and 5xx among them. */
     public static final String SERVICE = "SQS.AmazonSQSException";
+    /** {@code SQS.SdkClientException}: the call failed before the service answered. */
     public static final String CLIENT = "SQS.SdkClientException";
   }
 
@@ -87,6 +115,7 @@ public final class OptimizedErrors {
 
     /** RunTask refused or could not place the task (capacity, throttling, a bad task definition). */
     public static final String SERVICE = "ECS.AmazonECSException";
+    /** {@code ECS.SdkClientException}: the call failed before the service answered. */
     public static final String CLIENT = "ECS.SdkClientException";
   }
 

@@ -73,22 +73,27 @@ public final class Json {
       return this;
     }
 
+    /** A field with a string. */
     public ObjectBuilder put(String key, String value) {
       return put(key, Value.of(value));
     }
 
+    /** A field with a whole number. */
     public ObjectBuilder put(String key, long value) {
       return put(key, Value.of(value));
     }
 
+    /** A field with {@code true} or {@code false}. */
     public ObjectBuilder put(String key, boolean value) {
       return put(key, Value.of(value));
     }
 
+    /** A field with the object {@code value} builds. */
     public ObjectBuilder put(String key, ObjectBuilder value) {
       return put(key, value.build());
     }
 
+    /** The object, with its fields in the order they were put. */
     public ObjectValue build() {
       return new ObjectValue(fields);
     }

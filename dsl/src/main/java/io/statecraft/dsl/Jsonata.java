@@ -15,8 +15,20 @@ public record Jsonata(String expression) implements Value {
     Objects.requireNonNull(expression, "expression == null");
   }
 
-  /** The expression {@code text}, written {@code {% text %}}. */
+  /**
+   * The expression {@code text}, written {@code {% text %}}.
+   *
+   * @param text the expression, without {@code {% %}}
+   * @return the expression
+   * @throws IllegalArgumentException when the text is empty, already wrapped in {@code {% %}}, or
+   *     has a bracket, parenthesis, brace, quote or comment never closed (or a closing one with
+   *     nothing open); the message names the problem and the calling line
+   */
   public static Jsonata of(String text) {
+    Objects.requireNonNull(text, "text == null");
+    ValueText.jsonataProblem(text).ifPresent(problem -> {
+      throw new IllegalArgumentException("Jsonata.of(\"" + text + "\"): " + problem + ValueText.authorLine());
+    });
     return new Jsonata(" " + text.strip() + " ");
   }
 

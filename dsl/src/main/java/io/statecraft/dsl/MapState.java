@@ -52,6 +52,7 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
     super(name);
   }
 
+  /** A Map state; {@code name} is its name in the definition. */
   public static MapState named(String name) {
     return new MapState(name);
   }
@@ -74,6 +75,7 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
     return this;
   }
 
+  /** {@code ItemSelector} from a builder: each item's input, built from the item and the state input. */
   public MapState itemSelector(Json.ObjectBuilder selector) {
     return itemSelector(selector.build());
   }
@@ -84,6 +86,7 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
     return this;
   }
 
+  /** {@code ItemProcessor}: the states each item runs through, starting at {@code fragment}'s first. */
   public MapState itemProcessor(Fragment fragment) {
     return itemProcessor(fragment.start());
   }
@@ -146,6 +149,7 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
     return maxConcurrency(Value.of(max));
   }
 
+  /** {@code MaxConcurrency} as a value: a number, a JSONata expression or a placeholder; a JSONPath goes in {@link #maxConcurrencyPath}. */
   public MapState maxConcurrency(Value max) {
     this.maxConcurrency = max;
     return this;
@@ -163,6 +167,7 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
     return this;
   }
 
+  /** {@code ToleratedFailurePercentage}: the share of failed items (0 to 100) the Map state tolerates. */
   public MapState toleratedFailurePercentage(int percentage) {
     return toleratedFailurePercentage(Value.of(percentage));
   }
@@ -179,6 +184,7 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
     return this;
   }
 
+  /** {@code ToleratedFailureCount}: how many failed items the Map state tolerates. */
   public MapState toleratedFailureCount(int count) {
     return toleratedFailureCount(Value.of(count));
   }

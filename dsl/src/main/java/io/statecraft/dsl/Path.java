@@ -10,7 +10,8 @@ import java.util.Objects;
  * <p>Inside a payload template a path becomes a {@code "Key.$"} field by itself. Build paths
  * with {@link #input()}, {@link Context} or {@link #variable(String)} and the {@link #field} /
  * {@link #index} steps, so that names needing quotes are quoted; {@link #of(String)} takes any
- * expression and leaves checking it to the validator.
+ * expression, refuses one that is broken (a bracket or quote never closed, a step without a name)
+ * and leaves the finer checks to the validator.
  *
  * @param expression the JSONPath text, starting with {@code $}
  */
@@ -27,8 +28,23 @@ public record Path(String expression) implements Value {
     }
   }
 
-  /** A path written out, such as {@code $.Reservations[*].Instances[*].InstanceId}. */
+  /**
+   * A path written out, such as {@code $.Reservations[*].Instances[*].InstanceId}.
+   *
+   * @param expression the JSONPath text, starting with {@code $}
+   * @return the path
+   * @throws IllegalArgumentException when the text is no JSONPath: a bracket, parenthesis or quote
+   *     never closed, a step without a name; the message names the problem and the calling line
+   */
   public static Path of(String expression) {
+    Objects.requireNonNull(expression, "expression == null");
+    if (!expression.startsWith("$")) {
+      throw new IllegalArgumentException("Path.of(\"" + expression + "\"): a path starts with $ (the input),"
+          + " $$ (the context object) or $name (a variable)" + ValueText.authorLine());
+    }
+    ValueText.jsonPathProblem(expression).ifPresent(problem -> {
+      throw new IllegalArgumentException("Path.of(\"" + expression + "\"): " + problem + ValueText.authorLine());
+    });
     return new Path(expression);
   }
 

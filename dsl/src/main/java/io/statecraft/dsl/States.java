@@ -47,6 +47,7 @@ public final class States {
     return call(IntrinsicFunction.ARRAY_PARTITION, array, chunkSize);
   }
 
+  /** {@code States.ArrayPartition} with a fixed chunk size. */
   public static Intrinsic arrayPartition(Value array, int chunkSize) {
     return arrayPartition(array, Value.of(chunkSize));
   }
@@ -61,6 +62,7 @@ public final class States {
     return call(IntrinsicFunction.ARRAY_RANGE, start, end, step);
   }
 
+  /** {@code States.ArrayRange} with fixed bounds and step. */
   public static Intrinsic arrayRange(int start, int end, int step) {
     return arrayRange(Value.of(start), Value.of(end), Value.of(step));
   }
@@ -70,6 +72,7 @@ public final class States {
     return call(IntrinsicFunction.ARRAY_GET_ITEM, array, index);
   }
 
+  /** {@code States.ArrayGetItem} with a fixed index. */
   public static Intrinsic arrayGetItem(Value array, int index) {
     return arrayGetItem(array, Value.of(index));
   }
@@ -138,6 +141,7 @@ public final class States {
     return call(IntrinsicFunction.MATH_ADD, a, b);
   }
 
+  /** {@code States.MathAdd} with a fixed second number. */
   public static Intrinsic mathAdd(Value a, int b) {
     return mathAdd(a, Value.of(b));
   }

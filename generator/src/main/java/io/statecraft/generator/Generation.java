@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -132,6 +133,21 @@ public final class Generation {
     /** The outcomes that stopped the writing. */
     public List<Outcome> failures(boolean failOnWarning) {
       return outcomes.stream().filter(outcome -> !outcome.isSound(failOnWarning)).toList();
+    }
+
+    /**
+     * The workflow classes the failures name, each once (a duplicate id names two): what a summary
+     * such as "2 workflows have problems" counts.
+     */
+    public Set<String> failingClasses(boolean failOnWarning) {
+      Set<String> names = new LinkedHashSet<>();
+      for (Outcome failure : failures(failOnWarning)) {
+        if (failure instanceof DuplicateId duplicate) {
+          names.add(duplicate.otherClassName());
+        }
+        names.add(failure.className());
+      }
+      return names;
     }
   }
 

@@ -75,6 +75,19 @@ record BuildState(List<String> inputs, List<String> ids, List<String> outputs) {
         && outputs.stream().allMatch(line -> line.equals(describe(Path.of(pathOf(line)))));
   }
 
+  /** The files this state says were written, absolute. */
+  List<Path> outputFiles() {
+    return outputs.stream().map(line -> Path.of(pathOf(line))).toList();
+  }
+
+  /**
+   * This state with inputs that never match: the next build runs in full, yet still knows which
+   * files were written, to remove those no workflow writes any more.
+   */
+  BuildState invalidated() {
+    return new BuildState(List.of("invalidated"), ids, outputs);
+  }
+
   /** The saved state, or empty when there is none or it cannot be read. */
   static Optional<BuildState> read(Path file) {
     if (!Files.isRegularFile(file)) {

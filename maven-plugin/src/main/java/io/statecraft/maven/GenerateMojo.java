@@ -1,6 +1,5 @@
 package io.statecraft.maven;
 
-import io.statecraft.asl.Problem;
 import io.statecraft.asl.report.SarifReport;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.generator.Generation;
@@ -18,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -58,6 +59,11 @@ import org.apache.maven.project.MavenProjectHelper;
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
+
+  // What to do when the goal runs before the module's own workflows are compiled.
+  private static final String BIND_OR_MOVE = "Either bind the goal to process-classes in this module"
+      + " (<execution><phase>process-classes</phase><goals><goal>generate</goal></goals></execution>),"
+      + " or move the workflows into a separate module and depend on it.";
 
   private static final String MISSING_CLASS_ADVICE =
       "the runtime classpath of this module; check the name, and that the module that contains it is a dependency";
@@ -154,8 +160,8 @@ public final class GenerateMojo extends AbstractMojo {
         failOnWarning, attach, addResources, resourceTargetPath, outputDirectory.getAbsolutePath(), sarif);
     Path stateFile = Path.of(project.getBuild().getDirectory(), "maven-status", "statecraft",
         mojoExecution.getExecutionId() + ".state");
-    Optional<BuildState> saved = force ? Optional.empty() : BuildState.read(stateFile);
-    if (saved.isPresent() && saved.get().isCurrent(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration))) {
+    Optional<BuildState> saved = BuildState.read(stateFile);
+    if (!force && saved.isPresent() && saved.get().isCurrent(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration))) {
       for (String id : saved.get().ids()) {
         getLog().info(id + ": up to date (" + shown(outputDirectory.toPath().resolve(id)) + ")");
         publish(id, selected);
@@ -164,7 +170,21 @@ public final class GenerateMojo extends AbstractMojo {
       return;
     }
     BuildState.forget(stateFile);
+    boolean generated = false;
+    try {
+      generate(classpath, selected, configuration, stateFile, saved);
+      generated = true;
+    } finally {
+      if (!generated) {
+        // Still a full run next time, which must know what earlier builds wrote, to remove it.
+        saved.ifPresent(state -> state.invalidated().write(stateFile));
+      }
+    }
+    getLog().debug("Generated in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+  }
 
+  private void generate(List<String> classpath, Set<OutputFile> selected, GenerateInputs configuration, Path stateFile,
+      Optional<BuildState> saved) throws MojoExecutionException, MojoFailureException {
     Generation.Report report;
     try (URLClassLoader loader = projectClassLoader(classpath)) {
       List<String> classNames = workflowClasses(new WorkflowLoader(loader, MISSING_CLASS_ADVICE));
@@ -186,7 +206,7 @@ public final class GenerateMojo extends AbstractMojo {
       getLog().info("Problems as SARIF: " + shown(written));
     }
     if (!report.written()) {
-      throw new MojoFailureException(failureMessage(report.failures(failOnWarning)));
+      throw new MojoFailureException(FailureMessage.of(report, failOnWarning));
     }
     List<Path> files = new ArrayList<>();
     // Sorted by id on each call: taken once.
@@ -200,7 +220,51 @@ public final class GenerateMojo extends AbstractMojo {
     // Computed again: copying into target/classes (addResources) changed the classpath.
     BuildState.of(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration),
         compiled.stream().map(workflow -> workflow.workflow().id()).toList(), files).write(stateFile);
-    getLog().debug("Generated " + compiled.size() + " workflows in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    saved.ifPresent(state -> removeStale(state, files));
+  }
+
+  /**
+   * Removes the files an earlier build wrote and this one did not (a workflow removed or renamed, a
+   * format turned off), so that nothing downstream reads them; then their folder, when empty. Only
+   * files recorded in the build state are touched: never a file the plugin did not write.
+   */
+  private void removeStale(BuildState earlier, List<Path> written) {
+    Set<Path> current = written.stream().map(file -> file.toAbsolutePath().normalize()).collect(Collectors.toSet());
+    Map<Path, List<String>> removed = new TreeMap<>();
+    for (Path file : earlier.outputFiles()) {
+      Path absolute = file.toAbsolutePath().normalize();
+      if (current.contains(absolute)) {
+        continue;
+      }
+      try {
+        if (Files.deleteIfExists(absolute)) {
+          removed.computeIfAbsent(absolute.getParent(), folder -> new ArrayList<>()).add(absolute.getFileName().toString());
+        }
+      } catch (IOException e) {
+        getLog().warn("Cannot remove " + shown(absolute) + ", which no workflow writes any more: " + e.getMessage());
+      }
+    }
+    removed.forEach((folder, names) -> {
+      String id = folder.getFileName().toString();
+      String files = String.join(", ", names) + " from " + shown(folder);
+      if (deleteIfEmpty(folder)) {
+        getLog().info(id + ": removed " + files + " and the folder (no workflow has this id any more)");
+      } else {
+        getLog().info(id + ": removed " + files + " (no longer written)");
+      }
+    });
+  }
+
+  private static boolean deleteIfEmpty(Path folder) {
+    try (Stream<Path> entries = Files.list(folder)) {
+      if (entries.findAny().isPresent()) {
+        return false;
+      }
+      Files.delete(folder);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private List<String> runtimeClasspath() throws MojoExecutionException {
@@ -238,6 +302,9 @@ public final class GenerateMojo extends AbstractMojo {
     if (classNames.isEmpty()) {
       throw new MojoExecutionException(noWorkflowMessage());
     }
+    if (!listed) {
+      warnIfOwnWorkflowsMissing(classNames);
+    }
     for (String className : classNames) {
       Optional<Path> source = ownSource(className);
       if (source.isPresent() && !isCompiledFrom(className, source.get())) {
@@ -255,30 +322,6 @@ public final class GenerateMojo extends AbstractMojo {
 
   private boolean isCompiledFrom(String className, Path source) throws IOException {
     return OwnClasses.isCompiledFrom(className, source, Path.of(project.getBuild().getOutputDirectory()));
-  }
-
-  private String failureMessage(List<Generation.Outcome> failures) {
-    List<String> lines = new ArrayList<>();
-    for (Generation.Outcome failure : failures) {
-      lines.add(describe(failure));
-    }
-    String summary = failures.size() == 1 ? "1 workflow has problems" : failures.size() + " workflows have problems";
-    return summary + (failOnWarning ? " (failOnWarning is on)" : "") + ":\n" + String.join("\n", lines);
-  }
-
-  private static String describe(Generation.Outcome failure) {
-    if (failure instanceof Generation.NotBuilt notBuilt) {
-      return notBuilt.problems().isEmpty()
-          ? "Workflow " + notBuilt.className() + " cannot be built: " + notBuilt.reason()
-          : "Workflow " + notBuilt.className() + ": " + counts(notBuilt.problems()) + lines(notBuilt.problems());
-    }
-    if (failure instanceof Generation.DuplicateId duplicate) {
-      return "Workflows " + duplicate.otherClassName() + " and " + duplicate.className() + " have the same id '"
-          + duplicate.id() + "'; ids name the output folders and artifact classifiers, so each must be unique";
-    }
-    Generation.Compiled compiled = (Generation.Compiled) failure;
-    return "Workflow " + compiled.workflow().id() + " (" + compiled.className() + "): "
-        + counts(compiled.workflow().problems()) + lines(compiled.workflow().problems());
   }
 
   private void logWritten(Generation.Compiled workflow) {
@@ -343,8 +386,33 @@ public final class GenerateMojo extends AbstractMojo {
   }
 
   private boolean ownServiceFileExists() {
+    return !ownServiceFiles().isEmpty();
+  }
+
+  private List<Path> ownServiceFiles() {
     return project.getResources().stream()
-        .anyMatch(resource -> Files.isRegularFile(Path.of(resource.getDirectory()).resolve(WorkflowLoader.SERVICE_FILE)));
+        .map(resource -> Path.of(resource.getDirectory()).resolve(WorkflowLoader.SERVICE_FILE))
+        .filter(Files::isRegularFile)
+        .toList();
+  }
+
+  /**
+   * The module lists workflows of its own that are not on its classpath yet: the goal runs before
+   * they are compiled, and only the workflows of its dependencies were found. Generating those is
+   * right; leaving the module's own out without a word is not.
+   */
+  private void warnIfOwnWorkflowsMissing(List<String> found) throws IOException {
+    for (Path serviceFile : ownServiceFiles()) {
+      List<String> missing = WorkflowLoader.listedIn(serviceFile.toUri().toURL()).stream()
+          .filter(name -> !found.contains(name))
+          .toList();
+      if (!missing.isEmpty()) {
+        getLog().warn("Not generated: " + String.join(", ", missing) + ", listed in " + shown(serviceFile)
+            + ", is not compiled yet: statecraft:generate runs in " + phase()
+            + ", before the module's classes are compiled, so only the workflows of its dependencies were generated. "
+            + BIND_OR_MOVE);
+      }
+    }
   }
 
   private Optional<Path> ownSource(String className) {
@@ -364,42 +432,24 @@ public final class GenerateMojo extends AbstractMojo {
   // The phase is named only to explain; what was found (classes missing or older than their
   // sources) decided.
   private String wrongPhaseMessage() {
-    String phase = mojoExecution.getLifecyclePhase() == null ? "this phase" : mojoExecution.getLifecyclePhase();
-    return "The workflows of " + project.getId() + " are in this module, but statecraft:generate runs in " + phase
-        + ", before the module's classes are compiled. Either bind the goal to process-classes in this"
-        + " module (<execution><phase>process-classes</phase><goals><goal>generate</goal></goals></execution>),"
-        + " or move the workflows into a separate module and depend on it.";
+    return "The workflows of " + project.getId() + " are in this module, but statecraft:generate runs in " + phase()
+        + ", before the module's classes are compiled. " + BIND_OR_MOVE;
+  }
+
+  private String phase() {
+    return mojoExecution.getLifecyclePhase() == null ? "this phase" : mojoExecution.getLifecyclePhase();
   }
 
   // Classes left by an earlier build, older than a source changed since: generating from them
   // would publish yesterday's workflow, so say which class and which source.
   private String staleClassMessage(String className, Path source) {
-    String phase = mojoExecution.getLifecyclePhase() == null ? "this phase" : mojoExecution.getLifecyclePhase();
     return "Workflow class " + className + " in target/classes is older than its source " + shown(source)
-        + ", and statecraft:generate runs in " + phase + ", before this build compiles it. Either bind the goal"
-        + " to process-classes in this module (<execution><phase>process-classes</phase><goals><goal>generate"
-        + "</goal></goals></execution>), or move the workflows into a separate module and depend on it.";
+        + ", and statecraft:generate runs in " + phase() + ", before this build compiles it. " + BIND_OR_MOVE;
   }
 
   private String shown(Path path) {
     Path base = project.getBasedir().toPath().toAbsolutePath();
     Path absolute = path.toAbsolutePath();
     return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
-  }
-
-  private static String counts(List<Problem> problems) {
-    long errors = problems.stream().filter(Problem::isError).count();
-    long warnings = problems.size() - errors;
-    return count(errors, "error") + (warnings > 0 ? ", " + count(warnings, "warning") : "");
-  }
-
-  private static String lines(List<Problem> problems) {
-    StringBuilder text = new StringBuilder();
-    problems.stream().sorted(Problem.ORDER).forEach(problem -> text.append("\n  ").append(problem.describe()));
-    return text.toString();
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

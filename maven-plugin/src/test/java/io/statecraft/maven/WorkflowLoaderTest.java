@@ -61,6 +61,31 @@ final class WorkflowLoaderTest {
   }
 
   @Test
+  void namesTheServiceFileOfAWrongEntryAndTheClassItProbablyMeant() throws IOException {
+    Path root = serviceFile("flows", "com.acme.Flwo\n");
+    Files.createDirectories(root.resolve("com/acme"));
+    Files.write(root.resolve("com/acme/Flow.class"), new byte[0]);
+    WorkflowLoader loader = loaderOver(root);
+
+    assertThatThrownBy(() -> loader.load(loader.discover()))
+        .hasMessage("Workflow class com.acme.Flwo, listed in " + root.resolve(WorkflowLoader.SERVICE_FILE) + ", is not on"
+            + " the runtime classpath of this module; check the name, and that the module that contains it is a"
+            + " dependency (did you mean com.acme.Flow?)");
+  }
+
+  @Test
+  void suggestsAClassOfTheSamePackageForAWrongNameInTheConfiguration() throws IOException {
+    Path root = dir.resolve("classes");
+    Files.createDirectories(root.resolve("com/acme"));
+    Files.write(root.resolve("com/acme/PatchAlerts.class"), new byte[0]);
+    WorkflowLoader loader = loaderOver(root);
+
+    assertThatThrownBy(() -> loader.load(List.of("com.acme.PatchAlert")))
+        .hasMessage("Workflow class com.acme.PatchAlert is not on the runtime classpath of this module; check the name,"
+            + " and that the module that contains it is a dependency (did you mean com.acme.PatchAlerts?)");
+  }
+
+  @Test
   void saysWhyAClassCannotBeUsed() throws IOException {
     WorkflowLoader loader = loaderOver(dir);
     assertThatThrownBy(() -> loader.load(List.of("com.acme.Missing")))

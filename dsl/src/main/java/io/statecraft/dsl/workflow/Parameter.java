@@ -171,54 +171,67 @@ public final class Parameter implements TemplateValue {
     return this;
   }
 
+  /** The parameter's name: its logical id in the template and the placeholder's name, {@code ${Name}}. */
   public String name() {
     return name;
   }
 
+  /** The parameter's CloudFormation type. */
   public ParameterType type() {
     return type;
   }
 
+  /** The {@code Description}; null when not set. */
   public String description() {
     return description;
   }
 
+  /** The label the console shows instead of the name ({@code ParameterLabels}); null when not set. */
   public String label() {
     return label;
   }
 
+  /** The {@code Default} as text (a list comma-separated); null when there is none. */
   public String defaultValue() {
     return defaultValue;
   }
 
+  /** The {@code AllowedValues}; empty when any value is allowed. */
   public List<String> allowedValues() {
     return List.copyOf(allowedValues);
   }
 
+  /** The {@code AllowedPattern}; null when not set. */
   public String allowedPattern() {
     return allowedPattern;
   }
 
+  /** The {@code MinLength}; null when not set. */
   public Integer minLength() {
     return minLength;
   }
 
+  /** The {@code MaxLength}; null when not set. */
   public Integer maxLength() {
     return maxLength;
   }
 
+  /** The {@code MinValue}; null when not set. */
   public BigDecimal minValue() {
     return minValue;
   }
 
+  /** The {@code MaxValue}; null when not set. */
   public BigDecimal maxValue() {
     return maxValue;
   }
 
+  /** Whether the value is a secret ({@code NoEcho}), masked by CloudFormation. */
   public boolean isNoEcho() {
     return noEcho;
   }
 
+  /** The {@code ConstraintDescription}; null when not set. */
   public String constraintDescription() {
     return constraintDescription;
   }

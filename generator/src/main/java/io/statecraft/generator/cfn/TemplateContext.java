@@ -44,6 +44,13 @@ final class TemplateContext {
   final Set<String> parameterNames = new HashSet<>();
 
   /**
+   * Placeholders of the definition that nothing fills in, already reported (MISSING_SUBSTITUTION,
+   * with the author's line). The references to them that the generator itself wrote, in IAM
+   * statements and the like, follow from the same mistake and are not reported again.
+   */
+  final Set<String> missingPlaceholders = new HashSet<>();
+
+  /**
    * A new resource {@code logicalId} of {@code type}; returns its {@code Properties}. A name that
    * is invalid or taken is reported, and the resource is then built aside, out of the template.
    */

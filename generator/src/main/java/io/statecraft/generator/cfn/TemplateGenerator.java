@@ -276,6 +276,7 @@ public final class TemplateGenerator {
       JsonNode value = values.get(name);
       SourceLocation source = sourceOf(pointer);
       if (value == null) {
+        context.missingPlaceholders.add(name);
         context.problems.add(Problem.error(ProblemCode.MISSING_SUBSTITUTION, pointer, "placeholder ${" + name
             + "} is filled in by no parameter or resource of the workflow" + suggestion(name, values.keySet())
             + "; declare the Parameter in WorkflowSpec.parameters(...) or the resource in WorkflowSpec.resources(...)")
@@ -559,7 +560,8 @@ public final class TemplateGenerator {
       if (node.size() == 1 && node.has("Ref") && node.get("Ref").isTextual()) {
         String name = node.get("Ref").textValue();
         used.computeIfAbsent(name, key -> new ArrayList<>()).add(pointer);
-        if (!name.startsWith("AWS::") && !parameterNames.contains(name) && !resourceNames.contains(name)) {
+        if (!name.startsWith("AWS::") && !parameterNames.contains(name) && !resourceNames.contains(name)
+            && !context.missingPlaceholders.contains(name)) {
           context.error(ProblemCode.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Ref"), "Ref names '" + name
               + "', which is neither a parameter nor a resource of the template; declare it in the WorkflowSpec");
         }
@@ -596,7 +598,8 @@ public final class TemplateGenerator {
           used.computeIfAbsent(name, key -> new ArrayList<>()).add(pointer);
           boolean known = name.startsWith("AWS::") || resourceNames.contains(name)
               || dot < 0 && parameterNames.contains(name);
-          if (!known) {
+          boolean reportedAlready = dot < 0 && context.missingPlaceholders.contains(name);
+          if (!known && !reportedAlready) {
             context.error(ProblemCode.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Fn::Sub"), "${" + reference
                 + "} names '" + name + "', which is not a " + (dot < 0 ? "parameter or " : "") + "resource of the "
                 + "template; declare it in the WorkflowSpec, or write ${!" + reference + "} for the literal text");

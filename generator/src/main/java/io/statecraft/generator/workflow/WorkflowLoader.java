@@ -10,8 +10,10 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,6 +43,8 @@ public final class WorkflowLoader {
 
   private final URLClassLoader loader;
   private final String whereToFindClasses;
+  // Which service file listed each discovered class, to name it when the entry is wrong.
+  private final Map<String, URL> listedBy = new HashMap<>();
 
   /**
    * A loader over {@code loader}'s own URLs (its parent supplies Statecraft itself).
@@ -61,19 +65,29 @@ public final class WorkflowLoader {
     Enumeration<URL> files = loader.findResources(SERVICE_FILE);
     while (files.hasMoreElements()) {
       URL file = files.nextElement();
-      try (BufferedReader reader = new BufferedReader(
-          new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          int comment = line.indexOf('#');
-          String name = (comment < 0 ? line : line.substring(0, comment)).strip();
-          if (!name.isEmpty()) {
-            names.add(name);
-          }
-        }
+      for (String name : listedIn(file)) {
+        names.add(name);
+        listedBy.putIfAbsent(name, file);
       }
     }
     return List.copyOf(names);
+  }
+
+  /** The class names a service file lists, without comments and blank lines. */
+  public static List<String> listedIn(URL serviceFile) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(serviceFile.openStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        int comment = line.indexOf('#');
+        String name = (comment < 0 ? line : line.substring(0, comment)).strip();
+        if (!name.isEmpty()) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
   }
 
   /** Loads and creates each named class. */
@@ -95,12 +109,14 @@ public final class WorkflowLoader {
     try {
       type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException e) {
-      throw new LoadException("Workflow class " + className + " is not on " + whereToFindClasses);
+      throw new LoadException("Workflow class " + className + listing(className) + " is not on " + whereToFindClasses
+          + ClassNames.nearest(className, loader.getURLs(), listedBy.keySet()).map(near -> " (did you mean " + near + "?)")
+              .orElse(""));
     } catch (LinkageError e) {
       throw new LoadException("Workflow class " + className + " cannot be loaded: " + describe(e));
     }
     if (!Workflow.class.isAssignableFrom(type)) {
-      throw new LoadException("Class " + className + " does not implement " + Workflow.class.getName()
+      throw new LoadException("Class " + className + listing(className) + " does not implement " + Workflow.class.getName()
           + (implementsByName(type)
               ? " as the plugin sees it: the module has its own copy of statecraft-dsl on a different class"
                   + " loader; declare statecraft-dsl as an ordinary dependency"
@@ -118,6 +134,18 @@ public final class WorkflowLoader {
     } catch (LinkageError | RuntimeException e) {
       throw new LoadException("Workflow class " + className + " cannot be loaded: " + describe(e));
     }
+  }
+
+  // ", listed in /path/flows.jar!/META-INF/services/io.statecraft.dsl.workflow.Workflow," for a
+  // class a service file named; empty for one named in the configuration.
+  private String listing(String className) {
+    URL file = listedBy.get(className);
+    if (file == null) {
+      return "";
+    }
+    // file:/x/classes/META-INF/... is /x/...; jar:file:/x/flows.jar!/META-INF/... is /x/flows.jar!/META-INF/...
+    String path = file.getPath();
+    return ", listed in " + (path.startsWith("file:") ? path.substring("file:".length()) : path) + ",";
   }
 
   private static boolean implementsByName(Class<?> type) {
@@ -149,6 +177,9 @@ public final class WorkflowLoader {
         break;
       }
       if (frame.getFileName() != null && frame.getLineNumber() > 0 && !isLibraryFrame(frame.getClassName())) {
+        if (text.toString().endsWith("/" + frame.getFileName() + ":" + frame.getLineNumber() + ")")) {
+          break; // the message names this line already, as the DSL's value factories do
+        }
         text.append(" (at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
             .append('(').append(frame.getFileName()).append(':').append(frame.getLineNumber()).append("))");
         break;

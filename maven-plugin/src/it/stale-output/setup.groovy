@@ -1,0 +1,8 @@
+// Files the plugin did not write: they must survive its clean-up.
+File notes = new File(basedir, 'target/statecraft/farewell/NOTES.md')
+notes.parentFile.mkdirs()
+notes.text = 'kept\n'
+File other = new File(basedir, 'target/statecraft/hand-made/definition.asl.json')
+other.parentFile.mkdirs()
+other.text = '{}\n'
+true
