@@ -122,6 +122,18 @@ public final class JavaSourceImporter {
     if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)) {
       throw new IllegalArgumentException("not a Java class name: " + className);
     }
+    List<String> notes = new ArrayList<>();
+    StateCode code = stateCode(definition, notes);
+    TypeSpec.Builder type = TypeSpec.classBuilder(className)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("Imported from an Amazon States Language definition by Statecraft.\n");
+    code.addTo(type, ClassName.get(packageName, className), javadoc(definition), true);
+    JavaFile file = JavaFile.builder(packageName, type.build()).indent("  ").skipJavaLangImports(true).build();
+    return new Imported(packageName, className, file.toString(), notes);
+  }
+
+  /** The statements that build {@code definition}; what could not be carried over is added to {@code notes}. */
+  static StateCode stateCode(AslDefinition definition, List<String> notes) {
     JavaSourceImporter importer = new JavaSourceImporter();
     QueryLanguage language = definition.queryLanguage() == null ? QueryLanguage.JSONPATH : definition.queryLanguage();
     importer.name(definition.states());
@@ -144,14 +156,14 @@ public final class JavaSourceImporter {
     definition.extensions().forEach((key, value) ->
         machine.add("\n.raw($L, $L)", JavaText.literal(key), importer.literal(value)));
 
-    CodeBlock javadoc = definition.comment() == null ? CodeBlock.of("Builds the state machine.\n")
+    notes.addAll(importer.notes);
+    return new StateCode(importer.declarations, importer.links, machine.build());
+  }
+
+  /** The Javadoc of {@code stateMachine()}: what the definition's comment says. */
+  static CodeBlock javadoc(AslDefinition definition) {
+    return definition.comment() == null ? CodeBlock.of("Builds the state machine.\n")
         : CodeBlock.of("Builds the state machine: $L.\n", JavaText.javadoc(definition.comment()));
-    TypeSpec.Builder type = TypeSpec.classBuilder(className)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Imported from an Amazon States Language definition by Statecraft.\n");
-    new StateCode(importer.declarations, importer.links, machine.build()).addTo(type, ClassName.get(packageName, className), javadoc);
-    JavaFile file = JavaFile.builder(packageName, type.build()).indent("  ").skipJavaLangImports(true).build();
-    return new Imported(packageName, className, file.toString(), importer.notes);
   }
 
   // Gives every state, nested ones included, a unique Java variable name.

@@ -43,8 +43,12 @@ final class StateCode {
     this.machine = machine;
   }
 
-  /** Adds the constructor and {@code public static StateMachine stateMachine()} to {@code type}. */
-  void addTo(TypeSpec.Builder type, ClassName self, CodeBlock javadoc) {
+  /**
+   * Adds {@code public static StateMachine stateMachine()} to {@code type}, and a private
+   * constructor when {@code privateConstructor} (a class that only holds the state machine);
+   * otherwise the class keeps its implicit public one (a workflow the plugin creates).
+   */
+  void addTo(TypeSpec.Builder type, ClassName self, CodeBlock javadoc, boolean privateConstructor) {
     MethodSpec.Builder entry = MethodSpec.methodBuilder("stateMachine")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(STATE_MACHINE)
@@ -52,13 +56,17 @@ final class StateCode {
     if (size() <= METHOD_CHARACTERS) {
       declarations.forEach(d -> entry.addStatement("$T $L = $L", d.type(), d.variable(), d.initializer()));
       links.forEach(entry::addStatement);
-      type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-          .addMethod(entry.addStatement("return $L", machine).build());
+      if (privateConstructor) {
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+      }
+      type.addMethod(entry.addStatement("return $L", machine).build());
       return;
     }
     // Too large for one method: the states become fields, set and linked by numbered methods.
     declarations.forEach(d -> type.addField(FieldSpec.builder(d.type(), d.variable(), Modifier.PRIVATE).build()));
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    if (privateConstructor) {
+      type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    }
     type.addMethod(entry.addStatement("return new $T().build()", self).build());
     List<CodeBlock> statements = new ArrayList<>();
     declarations.forEach(d -> statements.add(CodeBlock.of("$L = $L", d.variable(), d.initializer())));

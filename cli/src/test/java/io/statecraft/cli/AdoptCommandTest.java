@@ -1,0 +1,203 @@
+package io.statecraft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.statecraft.asl.json.CanonicalJson;
+import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.Workflow;
+import io.statecraft.generator.workflow.CompiledWorkflow;
+import io.statecraft.generator.workflow.OutputFile;
+import io.statecraft.generator.workflow.WorkflowCompiler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code adopt}: from a template to a Workflow class that compiles and builds the same definition. */
+final class AdoptCommandTest {
+
+  private static final Path PATCH_ALERTS = Path.of("src/test/resources/adopt/patch-alerts/stack.yml");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void patchAlertsStackBecomesAWorkflowThatBuildsTheSameDefinition() throws Exception {
+    Path src = dir.resolve("src/main/java");
+
+    CommandLine run = CommandLine.run("adopt", "--package", "com.acme.flows", "--output", src.toString(),
+        PATCH_ALERTS.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("Adopted " + PATCH_ALERTS + " as workflow ssm-patching-alerts "
+        + "(com.acme.flows.SsmPatchingAlerts):\n"
+        + "  DefinitionSubstitutions/MicrosoftTeamsWebhookURL: Ref MicrosoftTeamsWebhookURL -> parameter MicrosoftTeamsWebhookURL\n"
+        + "  DefinitionSubstitutions/EventBridgeConnectionArn: the AWS::Events::Connection EventBridgeAPIConnection's Arn "
+        + "-> parameter EventBridgeConnectionArn without default; pass the value when you deploy (or declare the resource in spec())\n"
+        + "  Resources/EventsRuleStepFunctionSSMAlerts: EventBridge rule -> trigger EventRule EventsRuleStepFunctionSSMAlerts "
+        + "(its role is derived, its Name and RoleArn are not kept)\n"
+        + "  LoggingConfiguration: level OFF, execution data not included -> kept\n"
+        + "  RoleArn: not copied; Statecraft derives the execution role from the states (tasks with a raw resource declare "
+        + "none until you use a typed integration or Task.permissions(...))\n"
+        + "  StateMachineName: not kept; CloudFormation names the state machine after the stack\n");
+    Path java = src.resolve("com/acme/flows/SsmPatchingAlerts.java");
+    Path services = dir.resolve("src/main/resources/META-INF/services/io.statecraft.dsl.workflow.Workflow");
+    assertThat(run.err()).isEqualTo("wrote " + java + "\nwrote " + services + "\n");
+    assertThat(services).hasContent("com.acme.flows.SsmPatchingAlerts");
+
+    Workflow workflow = compileAndLoad(src, "com.acme.flows.SsmPatchingAlerts");
+    CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
+    assertThat(compiled.hasErrors()).as("%s", compiled.problems()).isFalse();
+    assertThat(compiled.id()).isEqualTo("ssm-patching-alerts");
+
+    JsonNode original = originalDefinition(PATCH_ALERTS);
+    assertThat(withDefaults(compiled.definition().json(), workflow)).isEqualTo(original);
+    String definition = compiled.files().get(OutputFile.DEFINITION);
+    assertThat(definition).doesNotContainPattern("\\d{12}").doesNotContainPattern("https?://")
+        .doesNotContainPattern("(us|eu|ap)-[a-z]+-\\d");
+    String template = compiled.files().get(OutputFile.TEMPLATE_YAML);
+    assertThat(template).contains("MicrosoftTeamsWebhookURL:").contains("ScheduleExpression: cron(0 8 ? * 2 *)");
+  }
+
+  @Test
+  void aTemplateWithoutAStateMachineIsNotAdopted() throws IOException {
+    Path template = write("empty.yaml", "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+
+    CommandLine run = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), template.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("statecraft adopt: " + template + ": the template has no AWS::StepFunctions::StateMachine "
+        + "or AWS::Serverless::StateMachine resource, so there is nothing to adopt\n");
+    assertThat(dir.resolve("src")).doesNotExist();
+  }
+
+  @Test
+  void aDefinitionThatDoesNotLintIsNotAdopted() throws IOException {
+    Path template = write("bad.yaml", """
+        Resources:
+          Flow:
+            Type: AWS::StepFunctions::StateMachine
+            Properties:
+              Definition:
+                StartAt: A
+                States:
+                  A: {Type: Pass, Next: B}
+        """);
+
+    CommandLine run = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), template.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("statecraft adopt: " + template + ": Resources/Flow: the definition has 2 errors, so it "
+        + "is not adopted; the first: ERROR MISSING_END_STATE /States: The top level has no terminal state, so it can "
+        + "never finish; end a path with a Succeed or Fail state or \"End\": true (statecraft lint lists them all once "
+        + "the definition is in a file of its own)\n");
+    assertThat(dir.resolve("src")).doesNotExist();
+  }
+
+  @Test
+  void anFnSubVariableThatIsNotResolvableIsNotAdopted() throws IOException {
+    Path template = write("sub.yaml", """
+        Resources:
+          Flow:
+            Type: AWS::StepFunctions::StateMachine
+            Properties:
+              DefinitionString: !Sub '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": "${Missing}", "End": true}}}'
+        """);
+
+    CommandLine run = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), template.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("statecraft adopt: " + template + ": Resources/Flow/Properties/DefinitionString: "
+        + "Fn::Sub uses ${Missing}, which is no parameter, resource, pseudo parameter or variable of the template; "
+        + "declare it, or write ${!Missing} for the text itself\n");
+    assertThat(dir.resolve("src")).doesNotExist();
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  /** The DefinitionString of the template's one state machine, as JSON. */
+  static JsonNode originalDefinition(Path template) throws IOException {
+    JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        .readTree(template.toFile());
+    Iterator<JsonNode> resources = root.path("Resources").elements();
+    while (resources.hasNext()) {
+      JsonNode resource = resources.next();
+      if (resource.path("Type").asText().equals("AWS::StepFunctions::StateMachine")) {
+        return CanonicalJson.mapper().readTree(resource.path("Properties").path("DefinitionString").asText());
+      }
+    }
+    throw new IllegalArgumentException("no state machine in " + template);
+  }
+
+  /** {@code definition} with each placeholder of a parameter that has a default replaced by that default. */
+  static JsonNode withDefaults(JsonNode definition, Workflow workflow) {
+    JsonNode copy = definition.deepCopy();
+    replace(copy, workflow.spec().parameters());
+    return copy;
+  }
+
+  private static void replace(JsonNode node, List<Parameter> parameters) {
+    if (node instanceof ObjectNode object) {
+      List<String> keys = new ArrayList<>();
+      object.fieldNames().forEachRemaining(keys::add);
+      for (String key : keys) {
+        JsonNode value = object.get(key);
+        if (value.isTextual()) {
+          object.set(key, TextNode.valueOf(substitute(value.textValue(), parameters)));
+        } else {
+          replace(value, parameters);
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        if (node.get(i).isTextual()) {
+          ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, TextNode.valueOf(substitute(node.get(i).textValue(), parameters)));
+        } else {
+          replace(node.get(i), parameters);
+        }
+      }
+    }
+  }
+
+  private static String substitute(String text, List<Parameter> parameters) {
+    for (Parameter parameter : parameters) {
+      if (parameter.defaultValue() != null) {
+        text = text.replace("${" + parameter.name() + "}", parameter.defaultValue());
+      }
+    }
+    return text;
+  }
+
+  /** Compiles the sources under {@code src} against this test's class path and loads {@code className}. */
+  static Workflow compileAndLoad(Path src, String className) throws Exception {
+    List<String> sources;
+    try (Stream<Path> files = Files.walk(src)) {
+      sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+    }
+    Path classes = Files.createDirectories(src.resolveSibling("classes-" + System.nanoTime()));
+    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path")));
+    args.addAll(sources);
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, args.toArray(String[]::new));
+    assertThat(status).as("javac: %s", errors.toString(StandardCharsets.UTF_8)).isZero();
+    URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, AdoptCommandTest.class.getClassLoader());
+    return (Workflow) loader.loadClass(className).getConstructor().newInstance();
+  }
+}
