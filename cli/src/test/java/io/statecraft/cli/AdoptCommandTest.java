@@ -187,6 +187,11 @@ final class AdoptCommandTest {
 
   /** Compiles the sources under {@code src} against this test's class path and loads {@code className}. */
   static Workflow compileAndLoad(Path src, String className) throws Exception {
+    return compileAndLoadAll(src, List.of(className)).get(0);
+  }
+
+  /** Compiles the sources under {@code src} in one javac run and creates each of {@code classNames}. */
+  static List<Workflow> compileAndLoadAll(Path src, java.util.Collection<String> classNames) throws Exception {
     List<String> sources;
     try (Stream<Path> files = Files.walk(src)) {
       sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
@@ -198,6 +203,10 @@ final class AdoptCommandTest {
     int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, args.toArray(String[]::new));
     assertThat(status).as("javac: %s", errors.toString(StandardCharsets.UTF_8)).isZero();
     URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, AdoptCommandTest.class.getClassLoader());
-    return (Workflow) loader.loadClass(className).getConstructor().newInstance();
+    List<Workflow> workflows = new ArrayList<>();
+    for (String className : classNames) {
+      workflows.add((Workflow) loader.loadClass(className).getConstructor().newInstance());
+    }
+    return workflows;
   }
 }

@@ -121,7 +121,7 @@ public final class WorkflowSource {
   }
 
   private static CodeBlock spec(AdoptedWorkflow workflow, java.util.Collection<String> parameters, List<String> topics) {
-    CodeBlock.Builder spec = CodeBlock.builder().add("$T.builder(stateMachine())", SPEC).indent();
+    CodeBlock.Builder spec = CodeBlock.builder().add("$T.builder(stateMachine())", SPEC);
     if (workflow.description() != null) {
       spec.add("\n.description($L)", JavaText.literal(workflow.description()));
     }
@@ -147,7 +147,7 @@ public final class WorkflowSource {
     }
     new java.util.TreeMap<>(workflow.tags()).forEach((key, value) ->
         spec.add("\n.tag($L, $L)", JavaText.literal(key), JavaText.literal(value)));
-    return spec.add("\n.build()").unindent().build();
+    return spec.add("\n.build()").build();
   }
 
   private static CodeBlock parameter(ParameterSpec p) {
@@ -158,7 +158,7 @@ public final class WorkflowSource {
       case "CommaDelimitedList" -> code.add("$T.commaDelimitedList($L)", PARAMETER, JavaText.literal(p.name()));
       default -> code.add("$T.of($L, new $T($L))", PARAMETER, JavaText.literal(p.name()), PARAMETER_TYPE, JavaText.literal(p.type()));
     }
-    code.indent();
+    code.indent().indent();
     if (p.description() != null) {
       code.add("\n.description($L)", JavaText.literal(p.description()));
     }
@@ -190,7 +190,7 @@ public final class WorkflowSource {
     if (p.constraintDescription() != null) {
       code.add("\n.constraintDescription($L)", JavaText.literal(p.constraintDescription()));
     }
-    return code.unindent().build();
+    return code.unindent().unindent().build();
   }
 
   private static CodeBlock trigger(TriggerSpec trigger) {
