@@ -73,6 +73,139 @@ final class AdoptCommandTest {
   }
 
   @Test
+  void literalsTiedToOneAccountBecomeParametersAndTheReportSaysWhere() throws Exception {
+    Path template = write("console.yaml", """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Alerts:
+            Type: AWS::SNS::Topic
+          Flow:
+            Type: AWS::Serverless::StateMachine
+            Properties:
+              Type: EXPRESS
+              Tracing: {Enabled: true}
+              Tags: {team: ops}
+              DefinitionSubstitutions:
+                NotifyTopicArn: !Ref Alerts
+              Events:
+                Nightly:
+                  Type: ScheduleV2
+                  Properties:
+                    ScheduleExpression: cron(0 2 * * ? *)
+                    ScheduleExpressionTimezone: Europe/Bucharest
+              Definition:
+                StartAt: Save
+                States:
+                  Save:
+                    Type: Task
+                    Resource: arn:aws:states:::aws-sdk:s3:putObject
+                    Parameters:
+                      Bucket: acme-reports-prod
+                      Key: report.json
+                      Body.$: $
+                    Next: Invoke
+                  Invoke:
+                    Type: Task
+                    Resource: arn:aws:states:::lambda:invoke
+                    Parameters:
+                      FunctionName: arn:aws:lambda:eu-west-1:123456789012:function:format-report
+                      Payload:
+                        site: https://status.example.com/health
+                        copyTo: acme-reports-prod
+                        mirror: s3://acme-mirror-123456789012-eu-west-1/reports
+                    Next: Notify
+                  Notify:
+                    Type: Task
+                    Resource: arn:aws:states:::sns:publish
+                    Parameters:
+                      TopicArn: ${NotifyTopicArn}
+                      Message: done
+                    Next: Audit
+                  Audit:
+                    Type: Task
+                    Resource: arn:aws:states:::sqs:sendMessage
+                    Parameters:
+                      QueueUrl: https://sqs.eu-west-1.amazonaws.com/123456789012/audit
+                      MessageBody: keep-me-123456789012
+                    End: true
+        """);
+    Path src = dir.resolve("src/main/java");
+
+    CommandLine run = CommandLine.run("adopt", "--output", src.toString(), "--id", "reports",
+        "--keep-literal", "keep-me-.*", template.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("Adopted " + template + " as workflow reports (Reports):\n"
+        + "  DefinitionSubstitutions/NotifyTopicArn: the SNS topic Alerts of the template -> SnsTopic NotifyTopic created by the workflow\n"
+        + "  /States/Save/Parameters/Bucket: the name acme-reports-prod -> ${SaveBucketName}, parameter SaveBucketName (default: the old value)\n"
+        + "  /States/Invoke/Parameters/FunctionName: the ARN arn:aws:lambda:eu-west-1:123456789012:function:format-report "
+        + "-> ${InvokeFunctionArn}, parameter InvokeFunctionArn (default: the old value)\n"
+        + "  /States/Invoke/Parameters/Payload/site: the URL https://status.example.com/health -> ${InvokeSiteUrl}, "
+        + "parameter InvokeSiteUrl (default: the old value)\n"
+        + "  /States/Invoke/Parameters/Payload/copyTo: the value acme-reports-prod -> ${SaveBucketName} (shared)\n"
+        + "  /States/Invoke/Parameters/Payload/mirror: the account id 123456789012 -> ${AccountId}, parameter AccountId (default: the old value)\n"
+        + "  /States/Invoke/Parameters/Payload/mirror: the Region eu-west-1 -> ${Region}, parameter Region (default: the old value)\n"
+        + "  /States/Audit/Parameters/QueueUrl: the URL https://sqs.eu-west-1.amazonaws.com/123456789012/audit -> ${AuditQueueUrl}, "
+        + "parameter AuditQueueUrl (default: the old value)\n"
+        + "  Events/Nightly: SAM ScheduleV2 -> trigger Schedule Nightly\n");
+
+    Workflow workflow = compileAndLoad(src, "Reports");
+    CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
+    assertThat(compiled.hasErrors()).as("%s", compiled.problems()).isFalse();
+    JsonNode definition = compiled.definition().json();
+    assertThat(definition.at("/States/Save/Parameters/Bucket").asText()).isEqualTo("${SaveBucketName}");
+    assertThat(definition.at("/States/Invoke/Parameters/Payload/copyTo").asText()).isEqualTo("${SaveBucketName}");
+    assertThat(definition.at("/States/Invoke/Parameters/Payload/mirror").asText())
+        .isEqualTo("s3://acme-mirror-${AccountId}-${Region}/reports");
+    assertThat(definition.at("/States/Audit/Parameters/MessageBody").asText()).isEqualTo("keep-me-123456789012");
+    String yaml = compiled.files().get(OutputFile.TEMPLATE_YAML);
+    assertThat(yaml).contains("StateMachineType: EXPRESS").contains("Type: AWS::SNS::Topic")
+        .contains("ScheduleExpressionTimezone: Europe/Bucharest");
+    assertThat(compiled.definition().text().replace("keep-me-123456789012", "")).doesNotContainPattern("\\d{12}")
+        .doesNotContain("eu-west-1").doesNotContainPattern("https?://");
+  }
+
+  // Each tries to end the string or comment it lands in and run code when the class loads.
+  private static final String PROPERTY = "statecraft.adopt.injected";
+
+  @Test
+  void hostileTextInTheTemplateStaysData() throws Exception {
+    String hostile = "x */ static { System.setProperty(\\\"" + PROPERTY + "\\\", \\\"yes\\\"); } /** \\\\u002a/ \\\" + \\\"";
+    Path template = write("hostile.yaml", """
+        Description: "%1$s"
+        Parameters:
+          Url: {Type: String, Description: "%1$s", Default: "%1$s", AllowedPattern: "%1$s"}
+        Resources:
+          Flow:
+            Type: AWS::StepFunctions::StateMachine
+            Properties:
+              DefinitionSubstitutions: {Url: !Ref Url}
+              Tags: [{Key: "%1$s", Value: "%1$s"}]
+              Definition:
+                Comment: "%1$s"
+                StartAt: A
+                States:
+                  A: {Type: Pass, Comment: "%1$s", Result: {text: "%1$s", url: "${Url}"}, End: true}
+          Rule:
+            Type: AWS::Events::Rule
+            Properties:
+              Description: "%1$s"
+              EventPattern: {source: ["%1$s"]}
+              Targets: [{Id: t, Arn: !Ref Flow, Input: "%1$s"}]
+        """.formatted(hostile));
+    Path src = dir.resolve("src/main/java");
+
+    CommandLine run = CommandLine.run("adopt", "--output", src.toString(), "--id", "hostile", template.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    Workflow workflow = compileAndLoad(src, "Hostile");
+    workflow.spec();
+    assertThat(System.getProperty(PROPERTY)).isNull();
+    assertThat(workflow.spec().description())
+        .isEqualTo("x */ static { System.setProperty(\"" + PROPERTY + "\", \"yes\"); } /** \\u002a/ \" + \"");
+  }
+
+  @Test
   void aTemplateWithoutAStateMachineIsNotAdopted() throws IOException {
     Path template = write("empty.yaml", "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
 

@@ -40,7 +40,7 @@ final class LiteralLifter {
   private static final Pattern URL = Pattern.compile("https?://\\S+");
   private static final Pattern ACCOUNT_ID = Pattern.compile("(?<![0-9])\\d{12}(?![0-9])");
   // Region codes: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html
-  private static final Pattern REGION = Pattern.compile("(?<![a-z0-9-])(us|eu|ap|sa|ca|me|af|il|mx|cn)(-gov|-iso[a-z]*)?-"
+  private static final Pattern REGION = Pattern.compile("(?<![a-z0-9])(us|eu|ap|sa|ca|me|af|il|mx|cn)(-gov|-iso[a-z]*)?-"
       + "(north|south|east|west|central|northeast|southeast|northwest|southwest)-\\d(?![0-9a-z])");
   /** Fields that hold a resource's name, and the suffix of the parameter that replaces it. */
   private static final Map<String, String> NAME_FIELDS = Map.of(
@@ -113,9 +113,13 @@ final class LiteralLifter {
     if (text.startsWith("{%") || (keepLiteral != null && keepLiteral.matcher(text).matches())) {
       return null;
     }
+    if (nameByValue.containsKey(text)) {
+      return whole(text, pointer, state, "", "the value");
+    }
     Matcher arn = ARN.matcher(text);
     if (arn.matches() && (!arn.group(3).isEmpty() || arn.group(4) != null && !arn.group(4).equals("aws"))) {
-      String name = key.endsWith("Arn") ? key : key.equals("Resource") ? arnKind(arn.group(2), arn.group(5)) : key + "Arn";
+      String name = key.endsWith("Arn") ? key : key.equals("Resource") ? arnKind(arn.group(2), arn.group(5))
+          : key.endsWith("Name") ? key.substring(0, key.length() - 4) + "Arn" : key + "Arn";
       return whole(text, pointer, state, name, "the ARN");
     }
     if (URL.matcher(text).matches()) {
