@@ -119,7 +119,7 @@ final class AdoptCommand implements Command {
       out.println("Adopted " + file + " as workflow " + adopted.id() + " (" + written.qualifiedName() + "):");
       adopted.report().forEach(line -> out.println("  " + line));
       written.notes().forEach(note -> out.println("  note: " + note));
-      files.keySet().forEach(path -> err.println((changed.contains(path.toAbsolutePath()) ? "wrote " : "up to date ") + path));
+      files.keySet().forEach(path -> err.println((changed.contains(path) ? "wrote " : "up to date ") + path));
     } catch (UncheckedIOException e) {
       err.println("statecraft adopt: " + e.getMessage());
       return ExitStatus.PROBLEMS;

@@ -110,7 +110,7 @@ final class ImportCommand implements Command {
     }
     try {
       Set<Path> written = GeneratedFiles.writeAllIfChanged(sources);
-      sources.keySet().forEach(target -> err.println((written.contains(target.toAbsolutePath()) ? "wrote " : "up to date ") + target));
+      sources.keySet().forEach(target -> err.println((written.contains(target) ? "wrote " : "up to date ") + target));
     } catch (UncheckedIOException e) {
       err.println("statecraft import: " + e.getMessage());
       return ExitStatus.PROBLEMS;

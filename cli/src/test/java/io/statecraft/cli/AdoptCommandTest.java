@@ -259,6 +259,41 @@ final class AdoptCommandTest {
     assertThat(dir.resolve("src")).doesNotExist();
   }
 
+  @Test
+  void aTemplateWithSeveralStateMachinesNeedsTheOneToAdopt() throws IOException {
+    String machine = "    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+        + "      Definition: {StartAt: A, States: {A: {Type: Succeed}}}\n";
+    Path template = write("two.yaml", "Resources:\n  A:\n" + machine + "  B:\n" + machine);
+
+    CommandLine run = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), template.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("statecraft adopt: " + template + ": the template has 2 state machines [A, B]; "
+        + "choose one with --resource ID\n");
+    assertThat(dir.resolve("src")).doesNotExist();
+  }
+
+  @Test
+  void aDefinitionInS3MustLieNextToTheTemplate() throws IOException {
+    Path template = write("s3.yaml", """
+        Resources:
+          Flow:
+            Type: AWS::StepFunctions::StateMachine
+            Properties:
+              DefinitionS3Location: {Bucket: artifacts, Key: flows/main.asl.json}
+        """);
+
+    CommandLine missing = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), template.toString());
+    write("main.asl.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
+    CommandLine found = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), "--id", "main", template.toString());
+
+    assertThat(missing.status()).isEqualTo(1);
+    assertThat(missing.err()).isEqualTo("statecraft adopt: " + template + ": Resources/Flow/Properties/DefinitionS3Location "
+        + "points to flows/main.asl.json, which is not a file next to the template; put the definition file there as main.asl.json\n");
+    assertThat(found.status()).as(found.err()).isZero();
+    assertThat(dir.resolve("src/Main.java")).content().contains("Succeed a = Succeed.named(\"A\");");
+  }
+
   private Path write(String name, String text) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, text);
