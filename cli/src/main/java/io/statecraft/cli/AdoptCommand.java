@@ -1,5 +1,8 @@
 package io.statecraft.cli;
 
+import io.statecraft.connect.AdoptionSources;
+import io.statecraft.connect.AwsException;
+import io.statecraft.connect.AwsSettings;
 import io.statecraft.generator.workflow.GeneratedFiles;
 import io.statecraft.generator.workflow.WorkflowLoader;
 import io.statecraft.importer.AdoptedWorkflow;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -26,6 +30,17 @@ import java.util.regex.PatternSyntaxException;
  * into a parameterized {@code Workflow} class, with its services-file entry. See {@code docs/adopt.md}.
  */
 final class AdoptCommand implements Command {
+
+  private final AwsSettings base;
+
+  AdoptCommand() {
+    this(AwsSettings.defaults());
+  }
+
+  /** With settings the AWS options start from; tests give fake credentials. */
+  AdoptCommand(AwsSettings base) {
+    this.base = base;
+  }
 
   @Override
   public String name() {
@@ -40,6 +55,8 @@ final class AdoptCommand implements Command {
   @Override
   public String help() {
     return "Usage: statecraft adopt [options] TEMPLATE\n"
+        + "       statecraft adopt [options] --state-machine ARN|NAME\n"
+        + "       statecraft adopt [options] --generated-template NAME\n"
         + "\n"
         + "Reads a CloudFormation or SAM template (JSON or YAML, short-form tags included) holding an\n"
         + "AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine, and writes a Workflow class\n"
@@ -56,8 +73,11 @@ final class AdoptCommand implements Command {
         + "  --resources DIR       where META-INF/services goes (default: ../resources next to a DIR named\n"
         + "                        java, else DIR)\n"
         + "  --keep-literal REGEX  keep values that match REGEX whole as literals (repeatable)\n"
+        + "  --state-machine ARN|NAME      adopt a deployed state machine (DescribeStateMachine)\n"
+        + "  --generated-template NAME     adopt an IaC generator template (GetGeneratedTemplate)\n"
+        + AwsOptions.HELP
         + "\n"
-        + "Exit status: 0 adopted, 1 the template cannot be adopted, 2 bad usage.\n";
+        + "Exit status: 0 adopted, 1 the source cannot be read or adopted, 2 bad usage.\n";
   }
 
   @Override
@@ -70,9 +90,19 @@ final class AdoptCommand implements Command {
     String resources = null;
     List<String> keep = new ArrayList<>();
     String file = null;
+    String stateMachine = null;
+    String generatedTemplate = null;
+    AwsOptions aws = new AwsOptions(base);
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
+      int next = aws.accept(args, i);
+      if (next >= 0) {
+        i = next;
+        continue;
+      }
       switch (arg) {
+        case "--state-machine" -> stateMachine = ImportCommand.value(args, ++i, arg);
+        case "--generated-template" -> generatedTemplate = ImportCommand.value(args, ++i, arg);
         case "--package" -> packageName = ImportCommand.value(args, ++i, arg);
         case "--class" -> className = ImportCommand.value(args, ++i, arg);
         case "--id" -> id = ImportCommand.value(args, ++i, arg);
@@ -91,32 +121,49 @@ final class AdoptCommand implements Command {
         }
       }
     }
-    if (file == null) {
-      throw new UsageException("no template given");
+    long sources = java.util.stream.Stream.of(file, stateMachine, generatedTemplate).filter(Objects::nonNull).count();
+    if (sources != 1) {
+      throw new UsageException(sources == 0 ? "no template given"
+          : "give one source: a TEMPLATE file, --state-machine or --generated-template");
     }
-    if (!Files.isRegularFile(Path.of(file))) {
+    if (file != null && !Files.isRegularFile(Path.of(file))) {
       throw new UsageException("no such file: " + file);
     }
+    TemplateAdopter.Options options = new TemplateAdopter.Options(resource, id, keepLiteral(keep));
     AdoptedWorkflow adopted;
     WorkflowSource.Written written;
+    String source = file;
     try {
-      adopted = TemplateAdopter.fromTemplate(Path.of(file), new TemplateAdopter.Options(resource, id, keepLiteral(keep)));
+      if (stateMachine != null) {
+        AdoptionSources.DescribedStateMachine described = AdoptionSources.describeStateMachine(stateMachine, aws.settings());
+        source = described.arn();
+        adopted = TemplateAdopter.fromStateMachine(described.arn(), described.name(), described.definition(),
+            described.type(), described.loggingLevel() == null ? null
+                : new AdoptedWorkflow.Logging(described.loggingLevel(), described.includeExecutionData()),
+            described.tracing(), options);
+      } else if (generatedTemplate != null) {
+        source = "generated template " + generatedTemplate;
+        adopted = TemplateAdopter.fromTemplateText(source,
+            AdoptionSources.generatedTemplate(generatedTemplate, aws.settings()), options);
+      } else {
+        adopted = TemplateAdopter.fromTemplate(Path.of(file), options);
+      }
       written = WorkflowSource.write(adopted, packageName,
           className != null ? className : JavaSourceImporter.classNameFor(adopted.id()));
-    } catch (AdoptionException e) {
+    } catch (AdoptionException | AwsException e) {
       err.println("statecraft adopt: " + e.getMessage());
       return ExitStatus.PROBLEMS;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Path source = Path.of(output).resolve(written.relativePath());
+    Path javaFile = Path.of(output).resolve(written.relativePath());
     Path services = servicesRoot(Path.of(output), resources).resolve(WorkflowLoader.SERVICE_FILE);
     Map<Path, String> files = new LinkedHashMap<>();
-    files.put(source, written.source());
+    files.put(javaFile, written.source());
     try {
       files.put(services, withEntry(services, written.qualifiedName()));
       Set<Path> changed = GeneratedFiles.writeAllIfChanged(files);
-      out.println("Adopted " + file + " as workflow " + adopted.id() + " (" + written.qualifiedName() + "):");
+      out.println("Adopted " + source + " as workflow " + adopted.id() + " (" + written.qualifiedName() + "):");
       adopted.report().forEach(line -> out.println("  " + line));
       written.notes().forEach(note -> out.println("  note: " + note));
       files.keySet().forEach(path -> err.println((changed.contains(path) ? "wrote " : "up to date ") + path));

@@ -35,19 +35,23 @@ final class DefinitionResolver {
    */
   record Resolved(ObjectNode definition, Map<String, JsonNode> substitutions) {}
 
-  private final Path templateFile;
+  private final Path directory;
   private final ObjectNode template;
   private final String where;
   private final Map<String, JsonNode> substitutions = new LinkedHashMap<>();
 
-  private DefinitionResolver(Path templateFile, ObjectNode template, String logicalId) {
-    this.templateFile = templateFile;
+  private DefinitionResolver(String source, Path directory, ObjectNode template, String logicalId) {
+    this.directory = directory;
     this.template = template;
-    this.where = templateFile + ": Resources/" + logicalId;
+    this.where = source + ": Resources/" + logicalId;
   }
 
-  static Resolved resolve(Path templateFile, ObjectNode template, String logicalId) {
-    return new DefinitionResolver(templateFile, template, logicalId).resolve(template.path("Resources").path(logicalId));
+  /**
+   * @param source the template's name in messages
+   * @param directory where files the template names (DefinitionUri, DefinitionS3Location) are looked for
+   */
+  static Resolved resolve(String source, Path directory, ObjectNode template, String logicalId) {
+    return new DefinitionResolver(source, directory, template, logicalId).resolve(template.path("Resources").path(logicalId));
   }
 
   private Resolved resolve(JsonNode resource) {
@@ -199,7 +203,7 @@ final class DefinitionResolver {
   // DefinitionS3Location {Bucket, Key} or DefinitionUri (a path, or {Bucket, Key}): a file next to the template.
   private JsonNode localFile(JsonNode location, String property) {
     String path = location.isTextual() ? location.textValue() : location.path("Key").asText("");
-    Path base = templateFile.toAbsolutePath().getParent();
+    Path base = directory;
     Path file = location.isTextual() ? base.resolve(path).normalize() : base.resolve(Path.of(path).getFileName().toString());
     if (path.isEmpty() || location.isTextual() && path.startsWith("s3://") || !Files.isRegularFile(file)) {
       throw new AdoptionException(where + "/Properties/" + property + " points to " + (path.isEmpty() ? "nothing" : path)

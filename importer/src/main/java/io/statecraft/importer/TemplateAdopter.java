@@ -43,13 +43,15 @@ public final class TemplateAdopter {
     }
   }
 
-  private final Path file;
+  private final String file;
+  private final Path directory;
   private final ObjectNode template;
   private final JsonNode resources;
   private final List<String> report = new ArrayList<>();
 
-  private TemplateAdopter(Path file, ObjectNode template) {
+  private TemplateAdopter(String file, Path directory, ObjectNode template) {
     this.file = file;
+    this.directory = directory;
     this.template = template;
     this.resources = template.path("Resources");
   }
@@ -57,14 +59,62 @@ public final class TemplateAdopter {
   /** Adopts the state machine of the template in {@code file}. */
   public static AdoptedWorkflow fromTemplate(Path file, Options options) {
     ObjectNode template = TemplateReader.read(file);
-    return new TemplateAdopter(file, template).adopt(options);
+    return new TemplateAdopter(file.toString(), file.toAbsolutePath().getParent(), template).adopt(options);
+  }
+
+  /**
+   * Adopts the state machine of a template given as text, such as one the IaC generator made.
+   *
+   * @param source what the template is called in messages
+   */
+  public static AdoptedWorkflow fromTemplateText(String source, String text, Options options) {
+    JsonNode template;
+    try {
+      template = TemplateReader.parse(text);
+    } catch (java.io.IOException e) {
+      throw new AdoptionException(source + ": not valid JSON or YAML: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (!(template instanceof ObjectNode object)) {
+      throw new AdoptionException(source + ": not a CloudFormation template (it does not hold an object)");
+    }
+    return new TemplateAdopter(source, Path.of("").toAbsolutePath(), object).adopt(options);
+  }
+
+  /**
+   * Adopts a deployed state machine from what {@code DescribeStateMachine} says of it.
+   *
+   * @param source what the state machine is called in messages (its ARN)
+   * @param name its name, for the workflow id
+   * @param logging its logging settings, or null
+   */
+  public static AdoptedWorkflow fromStateMachine(String source, String name, String definition, String type,
+      Logging logging, boolean tracing, Options options) {
+    JsonNode parsed;
+    try {
+      parsed = TemplateReader.parse(definition);
+    } catch (java.io.IOException e) {
+      throw new AdoptionException(source + ": the definition is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (!(parsed instanceof ObjectNode object)) {
+      throw new AdoptionException(source + ": the definition is not a JSON object");
+    }
+    checkLints(object, source);
+    LiteralLifter.Lifted lifted = LiteralLifter.lift(object, options.keepLiteral(), Set.of());
+    List<String> report = new ArrayList<>(lifted.report());
+    if (logging != null) {
+      report.add("loggingConfiguration: level " + logging.level() + ", execution data "
+          + (logging.includeExecutionData() ? "included" : "not included") + " -> kept (its log group is not: Statecraft creates one)");
+    }
+    report.add("roleArn: not copied; Statecraft derives the execution role from the states");
+    return new AdoptedWorkflow(options.id() != null ? options.id() : workflowId(name), null, object, lifted.parameters(),
+        List.of(), List.of(), "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, Map.of(), report);
   }
 
   private AdoptedWorkflow adopt(Options options) {
     String logicalId = chooseStateMachine(options.resource());
     JsonNode properties = resources.path(logicalId).path("Properties");
     boolean sam = SAM_STATE_MACHINE.equals(resources.path(logicalId).path("Type").asText());
-    DefinitionResolver.Resolved resolved = DefinitionResolver.resolve(file, template, logicalId);
+    DefinitionResolver.Resolved resolved = DefinitionResolver.resolve(file, directory, template, logicalId);
     String where = file + ": Resources/" + logicalId;
     checkLints(resolved.definition(), where);
 
