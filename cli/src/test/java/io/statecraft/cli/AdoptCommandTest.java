@@ -209,12 +209,8 @@ final class AdoptCommandTest {
   void aTemplateWithoutAStateMachineIsNotAdopted() throws IOException {
     Path template = write("empty.yaml", "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
 
-    CommandLine run = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), template.toString());
-
-    assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("statecraft adopt: " + template + ": the template has no AWS::StepFunctions::StateMachine "
+    assertRefused(template, "statecraft adopt: " + template + ": the template has no AWS::StepFunctions::StateMachine "
         + "or AWS::Serverless::StateMachine resource, so there is nothing to adopt\n");
-    assertThat(dir.resolve("src")).doesNotExist();
   }
 
   @Test
@@ -230,14 +226,10 @@ final class AdoptCommandTest {
                   A: {Type: Pass, Next: B}
         """);
 
-    CommandLine run = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), template.toString());
-
-    assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("statecraft adopt: " + template + ": Resources/Flow: the definition has 2 errors, so it "
+    assertRefused(template, "statecraft adopt: " + template + ": Resources/Flow: the definition has 2 errors, so it "
         + "is not adopted; the first: ERROR MISSING_END_STATE /States: The top level has no terminal state, so it can "
         + "never finish; end a path with a Succeed or Fail state or \"End\": true (statecraft lint lists them all once "
         + "the definition is in a file of its own)\n");
-    assertThat(dir.resolve("src")).doesNotExist();
   }
 
   @Test
@@ -250,13 +242,9 @@ final class AdoptCommandTest {
               DefinitionString: !Sub '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": "${Missing}", "End": true}}}'
         """);
 
-    CommandLine run = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), template.toString());
-
-    assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("statecraft adopt: " + template + ": Resources/Flow/Properties/DefinitionString: "
+    assertRefused(template, "statecraft adopt: " + template + ": Resources/Flow/Properties/DefinitionString: "
         + "Fn::Sub uses ${Missing}, which is no parameter, resource, pseudo parameter or variable of the template; "
         + "declare it, or write ${!Missing} for the text itself\n");
-    assertThat(dir.resolve("src")).doesNotExist();
   }
 
   @Test
@@ -265,12 +253,8 @@ final class AdoptCommandTest {
         + "      Definition: {StartAt: A, States: {A: {Type: Succeed}}}\n";
     Path template = write("two.yaml", "Resources:\n  A:\n" + machine + "  B:\n" + machine);
 
-    CommandLine run = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), template.toString());
-
-    assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("statecraft adopt: " + template + ": the template has 2 state machines [A, B]; "
+    assertRefused(template, "statecraft adopt: " + template + ": the template has 2 state machines [A, B]; "
         + "choose one with --resource ID\n");
-    assertThat(dir.resolve("src")).doesNotExist();
   }
 
   @Test
@@ -292,6 +276,15 @@ final class AdoptCommandTest {
         + "points to flows/main.asl.json, which is not a file next to the template; put the definition file there as main.asl.json\n");
     assertThat(found.status()).as(found.err()).isZero();
     assertThat(dir.resolve("src/Main.java")).content().contains("Succeed a = Succeed.named(\"A\");");
+  }
+
+  // adopt exits 1 with exactly this message on stderr, and writes nothing.
+  private void assertRefused(Path template, String err) {
+    CommandLine run = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), template.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo(err);
+    assertThat(dir.resolve("src")).doesNotExist();
   }
 
   private Path write(String name, String text) throws IOException {

@@ -250,7 +250,9 @@ public final class TemplateAdopter {
   private ParameterSpec declared(String name, JsonNode parameter) {
     List<String> allowed = new ArrayList<>();
     parameter.path("AllowedValues").forEach(v -> allowed.add(v.asText()));
-    return new ParameterSpec(name, parameter.path("Type").asText("String"), textOrNull(parameter.path("Description")),
+    String type = parameter.path("Type").isTextual() && !parameter.path("Type").textValue().isBlank()
+        ? parameter.path("Type").textValue().strip() : "String";
+    return new ParameterSpec(name, type, textOrNull(parameter.path("Description")),
         parameter.has("Default") ? parameter.get("Default").asText() : null,
         "true".equalsIgnoreCase(parameter.path("NoEcho").asText()), allowed,
         textOrNull(parameter.path("AllowedPattern")), intOrNull(parameter.path("MinLength")),
