@@ -165,6 +165,27 @@ final class AdoptCommandTest {
         .doesNotContain("eu-west-1").doesNotContainPattern("https?://");
   }
 
+  @Test
+  void aLambdaArnAsTheTaskResourceBecomesAParameter() throws Exception {
+    Path template = write("lambda.json", """
+        {"Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+          "Definition": {"StartAt": "Format", "States": {"Format": {"Type": "Task",
+            "Resource": "arn:aws:lambda:us-east-1:123456789012:function:format-report", "End": true}}}}}}}
+        """);
+    Path src = dir.resolve("src/main/java");
+
+    CommandLine run = CommandLine.run("adopt", "--output", src.toString(), "--id", "format", template.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("Adopted " + template + " as workflow format (Format):\n"
+        + "  /States/Format/Resource: the ARN arn:aws:lambda:us-east-1:123456789012:function:format-report -> "
+        + "${FormatFunctionArn}, parameter FormatFunctionArn (default: the old value)\n");
+    Workflow workflow = compileAndLoad(src, "Format");
+    CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
+    assertThat(compiled.hasErrors()).as("%s", compiled.problems()).isFalse();
+    assertThat(compiled.definition().json().at("/States/Format/Resource").asText()).isEqualTo("${FormatFunctionArn}");
+  }
+
   // Each tries to end the string or comment it lands in and run code when the class loads.
   private static final String PROPERTY = "statecraft.adopt.injected";
 
