@@ -18,6 +18,7 @@ public final class Main {
   static final List<Command> COMMANDS = List.of(
       new LintCommand(),
       new ImportCommand(),
+      new AdoptCommand(),
       new RenderCommand(),
       new GenerateCommand(),
       new RunCommand(),

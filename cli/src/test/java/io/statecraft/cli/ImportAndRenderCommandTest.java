@@ -54,6 +54,51 @@ final class ImportAndRenderCommandTest {
   }
 
   @Test
+  void importCreatesAMissingOutputFolderWithoutAPackage() {
+    Path output = dir.resolve("not/yet/there");
+
+    CommandLine run = CommandLine.run("import", "--output", output.toString(), good.toString());
+
+    assertThat(run.status()).isZero();
+    assertThat(run.err()).isEqualTo("wrote " + output.resolve("PatchAlerts.java") + "\n");
+    assertThat(output.resolve("PatchAlerts.java")).content().contains("public final class PatchAlerts {");
+  }
+
+  @Test
+  void importWritesSeveralFilesInOneRun() throws IOException {
+    Path second = dir.resolve("nightly-report.yaml");
+    Files.writeString(second, "StartAt: Done\nStates:\n  Done:\n    Type: Succeed\n");
+    Path src = dir.resolve("src");
+
+    CommandLine run = CommandLine.run("import", "--package", "com.acme", "--output", src.toString(),
+        good.toString(), second.toString());
+
+    assertThat(run.status()).isZero();
+    assertThat(run.err()).isEqualTo("wrote " + src.resolve("com/acme/PatchAlerts.java") + "\n"
+        + "wrote " + src.resolve("com/acme/NightlyReport.java") + "\n");
+    assertThat(src.resolve("com/acme/NightlyReport.java")).content().contains("public final class NightlyReport {");
+  }
+
+  @Test
+  void importWritesNothingWhenOneOfSeveralFilesHasErrors() {
+    Path src = dir.resolve("src");
+
+    CommandLine run = CommandLine.run("import", "--output", src.toString(), good.toString(), bad.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).endsWith(bad + ": not used, because it has errors; fix them first (statecraft lint " + bad + ")\n");
+    assertThat(src).doesNotExist();
+  }
+
+  @Test
+  void severalFilesNeedAnOutputFolder() {
+    CommandLine run = CommandLine.run("import", good.toString(), good.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.firstErrLine()).isEqualTo("statecraft import: 2 files were given; write them into a folder with --output DIR");
+  }
+
+  @Test
   void aDefinitionWithErrorsIsNotImported() {
     CommandLine run = CommandLine.run("import", bad.toString());
 

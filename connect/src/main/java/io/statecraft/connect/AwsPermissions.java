@@ -44,5 +44,12 @@ public final class AwsPermissions {
   /** {@code record-mocks}. */
   public static final List<String> RECORD_MOCKS = List.of("states:GetExecutionHistory");
 
+  /**
+   * {@code adopt --state-machine} ({@code ListStateMachines} only when the state machine is given by
+   * name) and {@code adopt --generated-template}.
+   */
+  public static final List<String> ADOPT = List.of(
+      "states:DescribeStateMachine", "states:ListStateMachines", "cloudformation:GetGeneratedTemplate");
+
   private AwsPermissions() {}
 }

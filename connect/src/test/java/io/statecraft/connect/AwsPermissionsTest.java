@@ -20,7 +20,7 @@ final class AwsPermissionsTest {
     IamCatalog catalog = IamCatalog.standard();
 
     assertThat(Stream.of(AwsPermissions.VALIDATE, AwsPermissions.DEPLOY, AwsPermissions.START,
-            AwsPermissions.RECORD_MOCKS, AwsPermissions.TEMPLATE_BUCKET).flatMap(List::stream))
+            AwsPermissions.RECORD_MOCKS, AwsPermissions.ADOPT, AwsPermissions.TEMPLATE_BUCKET).flatMap(List::stream))
         .allSatisfy(action -> assertThat(catalog.action(action)).as(action).isPresent());
   }
 
@@ -45,6 +45,7 @@ final class AwsPermissionsTest {
     assertThat(actionsInRow(doc, "deploy")).containsExactlyElementsOf(AwsPermissions.DEPLOY);
     assertThat(actionsInRow(doc, "start")).containsExactlyElementsOf(AwsPermissions.START);
     assertThat(actionsInRow(doc, "record-mocks")).containsExactlyElementsOf(AwsPermissions.RECORD_MOCKS);
+    assertThat(actionsInRow(doc, "adopt")).containsExactlyElementsOf(AwsPermissions.ADOPT);
     assertThat(actionsInRow(doc, "--s3-bucket")).containsExactlyElementsOf(AwsPermissions.TEMPLATE_BUCKET);
   }
 

@@ -35,6 +35,8 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
   private State<?> processorStart;
   private Mode mode;
   private ExecutionType executionType;
+  // Set by processorConfig(...): the field is written even when both of its values are null, as {}.
+  private boolean processorConfigSpelledOut;
   private AslItemReader itemReader;
   private AslItemBatcher itemBatcher;
   private AslResultWriter resultWriter;
@@ -98,8 +100,9 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
     return this;
   }
 
-  /** {@code ProcessorConfig} spelled out. */
+  /** {@code ProcessorConfig} spelled out; with two nulls it is written as an empty object. */
   public MapState processorConfig(Mode mode, ExecutionType executionType) {
+    this.processorConfigSpelledOut = true;
     this.mode = mode;
     this.executionType = executionType;
     return this;
@@ -213,7 +216,7 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
           "Map has no ItemProcessor: give it itemProcessor(firstState)");
       processorStart = Succeed.named(name() + " (no item processor)");
     }
-    AslProcessorConfig config = mode == null && executionType == null ? null
+    AslProcessorConfig config = mode == null && executionType == null && !processorConfigSpelledOut ? null
         : new AslProcessorConfig(mode == null ? null : mode.name(),
             executionType == null ? null : executionType.name(), Map.of());
     boolean jsonata = effectiveLanguage(builder.defaultLanguage()) == QueryLanguage.JSONATA;

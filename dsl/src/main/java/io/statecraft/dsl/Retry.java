@@ -2,8 +2,10 @@ package io.statecraft.dsl;
 
 import io.statecraft.dsl.asl.AslRetrier;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A {@code Retry} entry, built fluently and immutable:
@@ -81,6 +83,18 @@ public final class Retry {
     AslRetrier r = retrier;
     return new Retry(new AslRetrier(r.errorEquals(), r.intervalSeconds(), r.maxAttempts(), r.backoffRate(),
         r.maxDelaySeconds(), r.jitterStrategy(), comment, r.extensions()));
+  }
+
+  /**
+   * A field this model does not know yet, as raw JSON: written after the known fields and kept on
+   * every round trip (the importer uses it so that nothing of a Retry entry is lost).
+   */
+  public Retry raw(String field, Value value) {
+    AslRetrier r = retrier;
+    Map<String, Value> extensions = new LinkedHashMap<>(r.extensions());
+    extensions.put(Objects.requireNonNull(field, "field == null"), Objects.requireNonNull(value, "value == null"));
+    return new Retry(new AslRetrier(r.errorEquals(), r.intervalSeconds(), r.maxAttempts(), r.backoffRate(),
+        r.maxDelaySeconds(), r.jitterStrategy(), r.comment(), extensions));
   }
 
   /** The entry as an ASL value. */

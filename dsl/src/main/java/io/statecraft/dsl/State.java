@@ -151,7 +151,7 @@ public abstract sealed class State<S extends State<S>>
     for (CatchRoute route : catchers) {
       Catch spec = route.spec();
       result.add(new AslCatcher(spec.errorEquals(), route.target().name(), spec.resultPath(),
-          spec.output(), spec.assign(), spec.comment(), Map.of()));
+          spec.output(), spec.assign(), spec.comment(), spec.extensions()));
     }
     return result;
   }

@@ -106,8 +106,8 @@ public final class JavaSourceImporter {
 
   private final Map<String, String> variables = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
-  private final CodeBlock.Builder declarations = CodeBlock.builder();
-  private final CodeBlock.Builder links = CodeBlock.builder();
+  private final List<StateCode.Declaration> declarations = new ArrayList<>();
+  private final List<CodeBlock> links = new ArrayList<>();
 
   private JavaSourceImporter() {}
 
@@ -122,13 +122,25 @@ public final class JavaSourceImporter {
     if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)) {
       throw new IllegalArgumentException("not a Java class name: " + className);
     }
+    List<String> notes = new ArrayList<>();
+    StateCode code = stateCode(definition, notes);
+    TypeSpec.Builder type = TypeSpec.classBuilder(className)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("Imported from an Amazon States Language definition by Statecraft.\n");
+    code.addTo(type, ClassName.get(packageName, className), javadoc(definition), true);
+    JavaFile file = JavaFile.builder(packageName, type.build()).indent("  ").skipJavaLangImports(true).build();
+    return new Imported(packageName, className, file.toString(), notes);
+  }
+
+  /** The statements that build {@code definition}; what could not be carried over is added to {@code notes}. */
+  static StateCode stateCode(AslDefinition definition, List<String> notes) {
     JavaSourceImporter importer = new JavaSourceImporter();
     QueryLanguage language = definition.queryLanguage() == null ? QueryLanguage.JSONPATH : definition.queryLanguage();
     importer.name(definition.states());
     importer.scope(definition.states(), language);
 
     CodeBlock.Builder machine = CodeBlock.builder()
-        .add("return $T.startWith($L)", STATE_MACHINE, importer.variables.get(definition.startAt()));
+        .add("$T.startWith($L)", STATE_MACHINE, importer.variables.get(definition.startAt()));
     if (definition.comment() != null) {
       machine.add("\n.comment($L)", JavaText.literal(definition.comment()));
     }
@@ -144,23 +156,14 @@ public final class JavaSourceImporter {
     definition.extensions().forEach((key, value) ->
         machine.add("\n.raw($L, $L)", JavaText.literal(key), importer.literal(value)));
 
-    MethodSpec method = MethodSpec.methodBuilder("stateMachine")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(STATE_MACHINE)
-        .addJavadoc("Builds the state machine" + (definition.comment() == null ? "" : ": $L") + ".\n",
-            definition.comment() == null ? new Object[0] : new Object[] {JavaText.javadoc(definition.comment())})
-        .addCode(importer.declarations.build())
-        .addCode(importer.links.build())
-        .addStatement(machine.build())
-        .build();
-    TypeSpec type = TypeSpec.classBuilder(className)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Imported from an Amazon States Language definition by Statecraft.\n")
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(method)
-        .build();
-    JavaFile file = JavaFile.builder(packageName, type).indent("  ").skipJavaLangImports(true).build();
-    return new Imported(packageName, className, file.toString(), importer.notes);
+    notes.addAll(importer.notes);
+    return new StateCode(importer.declarations, importer.links, machine.build());
+  }
+
+  /** The Javadoc of {@code stateMachine()}: what the definition's comment says. */
+  static CodeBlock javadoc(AslDefinition definition) {
+    return definition.comment() == null ? CodeBlock.of("Builds the state machine.\n")
+        : CodeBlock.of("Builds the state machine: $L.\n", JavaText.javadoc(definition.comment()));
   }
 
   // Gives every state, nested ones included, a unique Java variable name.
@@ -210,7 +213,7 @@ public final class JavaSourceImporter {
   private void declare(String name, AslState state, QueryLanguage language) {
     String type = state instanceof AslMap ? "MapState" : state.type();
     ClassName stateType = ClassName.get(DSL, type);
-    CodeBlock.Builder code = CodeBlock.builder().add("$T $L = $T.named($L)", stateType, variables.get(name), stateType, JavaText.literal(name));
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.named($L)", stateType, JavaText.literal(name));
     if (state.comment() != null) {
       code.add("\n.comment($L)", JavaText.literal(state.comment()));
     }
@@ -246,7 +249,7 @@ public final class JavaSourceImporter {
       map(name, map, code, language);
     }
     state.extensions().forEach((key, value) -> code.add("\n.raw($L, $L)", JavaText.literal(key), literal(value)));
-    declarations.addStatement(code.build());
+    declarations.add(new StateCode.Declaration(stateType, variables.get(name), code.build()));
   }
 
   private void task(AslTask task, CodeBlock.Builder code, QueryLanguage language) {
@@ -255,7 +258,7 @@ public final class JavaSourceImporter {
         && credentials.get("RoleArn") != null) {
       code.add("\n.credentials($L)", value(credentials.get("RoleArn"), language));
     } else if (task.credentials() != null) {
-      code.add("\n.raw($L, $L)", JavaText.literal("Credentials"), literal(task.credentials()));
+      code.add("\n.raw($L, $L)", JavaText.literal("Credentials"), rawPayload(task.credentials()));
     }
     io(task.io(), code, language);
     call(code, "timeoutSeconds", task.timeoutSeconds(), language);
@@ -284,7 +287,10 @@ public final class JavaSourceImporter {
       code.add("\n.itemSelector($L)", payload(map.itemSelector(), language));
     }
     AslProcessorConfig config = map.processor() == null ? null : map.processor().processorConfig();
-    if (config != null && (config.mode() != null || config.executionType() != null)) {
+    if (config != null) {
+      if (!config.extensions().isEmpty()) {
+        notes.add("Map '" + name + "': the unknown fields of ProcessorConfig are not kept: " + config.extensions().keySet());
+      }
       code.add("\n.processorConfig($L, $L)",
           config.mode() == null ? "null" : CodeBlock.of("$T.Mode.$L", MAP_STATE,
               JavaText.constant(config.mode(), names(MapState.Mode.values()), "Map '" + name + "' ProcessorConfig.Mode")),
@@ -370,6 +376,7 @@ public final class JavaSourceImporter {
       if (r.comment() != null) {
         retry.add(".comment($L)", JavaText.literal(r.comment()));
       }
+      r.extensions().forEach((key, value) -> retry.add(".raw($L, $L)", JavaText.literal(key), literal(value)));
       code.add("\n.retry($L)", retry.build());
     }
   }
@@ -380,21 +387,21 @@ public final class JavaSourceImporter {
       for (AslChoiceRule rule : choice.choices()) {
         QueryLanguage language = state.queryLanguage();
         if (rule.assign() == null && rule.output() == null) {
-          links.addStatement("$L.when($L, $L)", variable, condition(rule.condition()), variables.get(rule.next()));
+          links.add(CodeBlock.of("$L.when($L, $L)", variable, condition(rule.condition()), variables.get(rule.next())));
         } else {
-          links.addStatement("$L.when($L, $L, $L, $L)", variable, condition(rule.condition()),
+          links.add(CodeBlock.of("$L.when($L, $L, $L, $L)", variable, condition(rule.condition()),
               variables.get(rule.next()),
               rule.assign() == null ? "null" : payload(rule.assign(), language),
-              rule.output() == null ? "null" : payload(rule.output(), language));
+              rule.output() == null ? "null" : payload(rule.output(), language)));
         }
       }
       if (choice.defaultState() != null) {
-        links.addStatement("$L.otherwise($L)", variable, variables.get(choice.defaultState()));
+        links.add(CodeBlock.of("$L.otherwise($L)", variable, variables.get(choice.defaultState())));
       }
     }
     String next = state.next();
     if (next != null) {
-      links.addStatement("$L.next($L)", variable, variables.get(next));
+      links.add(CodeBlock.of("$L.next($L)", variable, variables.get(next)));
     }
     for (AslCatcher catcher : state.catchers()) {
       CodeBlock.Builder spec = CodeBlock.builder().add("$T.on($L)", CATCH, strings(catcher.errorEquals()));
@@ -412,17 +419,18 @@ public final class JavaSourceImporter {
       if (catcher.comment() != null) {
         spec.add(".comment($L)", JavaText.literal(catcher.comment()));
       }
-      links.addStatement("$L.catchErrors($L, $L)", variable, spec.build(), variables.get(catcher.next()));
+      catcher.extensions().forEach((key, value) -> spec.add(".raw($L, $L)", JavaText.literal(key), literal(value)));
+      links.add(CodeBlock.of("$L.catchErrors($L, $L)", variable, spec.build(), variables.get(catcher.next())));
     }
     if (state instanceof AslParallel parallel) {
       for (AslBranch branch : parallel.branches()) {
         noteBranchFields(name, branch);
-        links.addStatement("$L.branch($L)", variable, variables.get(branch.startAt()));
+        links.add(CodeBlock.of("$L.branch($L)", variable, variables.get(branch.startAt())));
       }
     }
     if (state instanceof AslMap map && map.processor() != null) {
       noteBranchFields(name, map.processor());
-      links.addStatement("$L.itemProcessor($L)", variable, variables.get(map.processor().startAt()));
+      links.add(CodeBlock.of("$L.itemProcessor($L)", variable, variables.get(map.processor().startAt())));
     }
   }
 
@@ -534,6 +542,30 @@ public final class JavaSourceImporter {
           array.items().stream().map(item -> payload(item, language)).collect(CodeBlock.joining(", ")));
     }
     return value(value, language);
+  }
+
+  /**
+   * A payload given as raw JSON: a path or intrinsic under key {@code K} is written as it is read,
+   * {@code "K.$": "expression"}, since raw JSON keeps keys exactly as they are.
+   */
+  private CodeBlock rawPayload(Value value) {
+    if (value instanceof ObjectValue object) {
+      CodeBlock.Builder code = CodeBlock.builder().add("$T.object()", JSON);
+      object.fields().forEach((key, field) -> {
+        if (field instanceof Path path) {
+          code.add("\n  .putRaw($L, $T.of($L))", JavaText.literal(key + ".$"), VALUE, JavaText.literal(path.expression()));
+        } else if (field instanceof Intrinsic call) {
+          code.add("\n  .putRaw($L, $T.of($L))", JavaText.literal(key + ".$"), VALUE, JavaText.literal(call.render()));
+        } else {
+          code.add("\n  .putRaw($L, $L)", JavaText.literal(key), rawPayload(field));
+        }
+      });
+      return code.add("\n  .build()").build();
+    }
+    if (value instanceof ArrayValue array) {
+      return CodeBlock.of("$T.array($L)", JSON, array.items().stream().map(this::rawPayload).collect(CodeBlock.joining(", ")));
+    }
+    return value(value, null);
   }
 
   /** A literal: keys exactly as written. */

@@ -1,5 +1,7 @@
 package io.statecraft.importer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,19 +17,54 @@ final class JavaText {
   private JavaText() {}
 
   /**
-   * {@code value} as a Java string literal in ASCII, or {@code null}. The backslash is doubled
-   * (so {@code \}{@code u0022} in the data can never begin a Unicode escape: javac honours one only
-   * after an even number of backslashes); line breaks are {@code \n} and {@code \r}, since a
-   * Unicode escape for them would end the literal; other control characters are octal escapes;
-   * every other character outside printable ASCII, lone surrogates included, is a Unicode escape,
-   * which javac turns back into the same character inside the literal.
+   * The most a class file's string constant may hold: 65,535 bytes of modified UTF-8
+   * (<a href="https://docs.oracle.com/javase/specs/jvms/se17/html/jvms-4.html#jvms-4.4.7">JVMS 4.4.7</a>);
+   * javac refuses a longer literal, and folds {@code "a" + "b"} into one constant, so a longer text
+   * is joined at run time instead.
+   */
+  private static final int CONSTANT_BYTES = 65_535;
+
+  /**
+   * {@code value} as a Java expression of type {@code String}, in ASCII, or {@code null}: one string
+   * literal, or {@code String.join("", ...)} of several for a text too long for one class-file
+   * constant. The backslash is doubled (so {@code \}{@code u0022} in the data can never begin a
+   * Unicode escape: javac honours one only after an even number of backslashes); line breaks are
+   * {@code \n} and {@code \r}, since a Unicode escape for them would end the literal; other control
+   * characters are octal escapes; every other character outside printable ASCII, lone surrogates
+   * included, is a Unicode escape, which javac turns back into the same character inside the literal.
    */
   static String literal(String value) {
     if (value == null) {
       return "null";
     }
-    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    int bytes = 0;
     for (int i = 0; i < value.length(); i++) {
+      int size = constantBytes(value.charAt(i));
+      // A surrogate pair stays in one part, so that each part is whole text.
+      boolean pairStart = Character.isHighSurrogate(value.charAt(i)) && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1));
+      int needed = pairStart ? size + constantBytes(value.charAt(i + 1)) : size;
+      if (bytes + needed > CONSTANT_BYTES) {
+        parts.add(quoted(value, start, i));
+        start = i;
+        bytes = 0;
+      }
+      bytes += size;
+    }
+    parts.add(quoted(value, start, value.length()));
+    return parts.size() == 1 ? parts.get(0) : "String.join(\"\", " + String.join(", ", parts) + ")";
+  }
+
+  // Modified UTF-8, as class files hold constants: U+0000 takes two bytes.
+  private static int constantBytes(char c) {
+    return c >= 0x01 && c <= 0x7f ? 1 : c <= 0x7ff ? 2 : 3;
+  }
+
+  private static String quoted(String value, int from, int to) {
+    StringBuilder out = new StringBuilder(to - from + 2).append('"');
+    for (int i = from; i < to; i++) {
       char c = value.charAt(i);
       switch (c) {
         case '\\' -> out.append("\\\\");

@@ -171,6 +171,82 @@ class JavaSourceImporterTest {
   }
 
   @Test
+  void credentialsWithAPathKeepTheirDollarSuffix() throws Exception {
+    assertRoundTrip("""
+        {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+          "Credentials": {"RoleArn.$": "$.roleArn"}, "End": true}}}
+        """);
+    assertRoundTrip("""
+        {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+          "Credentials": {"RoleArn.$": "$.roleArn", "FutureField.$": "$.other", "Literal": "x"}, "End": true}}}
+        """);
+  }
+
+  @Test
+  void anEmptyProcessorConfigIsKept() throws Exception {
+    assertRoundTrip("""
+        {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
+          "ItemProcessor": {"ProcessorConfig": {}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
+        """);
+  }
+
+  @Test
+  void unknownFieldsOfRetryAndCatchAreKept() throws Exception {
+    assertRoundTrip("""
+        {"StartAt": "T", "States": {
+          "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
+            "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 2, "FutureRetryField": {"a": [1, "b"]}}],
+            "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F", "FutureCatchField": "x"}]},
+          "F": {"Type": "Fail"}}}
+        """);
+  }
+
+  @Test
+  void stringsLongerThanAClassFileConstantCompile() throws Exception {
+    // javac refuses a constant over 65,535 bytes of modified UTF-8: U+20AC takes 3 of them.
+    String huge = "\u20ac".repeat(30_000) + "x\"\\".repeat(10_000);
+    ObjectNode root = CanonicalJson.mapper().createObjectNode();
+    root.put("StartAt", "P");
+    ObjectNode pass = root.putObject("States").putObject("P");
+    pass.put("Type", "Pass").put("End", true).put("Comment", huge);
+    pass.putObject("Result").put("text", huge);
+    AslDefinition definition = AslReader.read(root);
+
+    AslDefinition rebuilt = compileAndBuild(JavaSourceImporter.toJava(definition, "com.example", "Imported").source());
+
+    assertThat(AslWriter.toJson(rebuilt)).isEqualTo(AslWriter.toJson(definition));
+  }
+
+  @Test
+  void definitionsTooLargeForOneMethodAreSplitIntoSeveral() throws Exception {
+    // About 64 KiB of bytecode is all one method may hold; 2,000 Pass states with payloads need far more.
+    ObjectNode root = CanonicalJson.mapper().createObjectNode();
+    root.put("StartAt", "S0");
+    ObjectNode states = root.putObject("States");
+    int count = 2_000;
+    for (int i = 0; i < count; i++) {
+      ObjectNode pass = states.putObject("S" + i).put("Type", "Pass");
+      pass.putObject("Parameters").put("index", i).put("input.$", "$.value").putArray("tags").add("a").add("b");
+      if (i + 1 < count) {
+        pass.put("Next", "S" + (i + 1));
+      } else {
+        pass.put("End", true);
+      }
+    }
+    AslDefinition definition = AslReader.read(root);
+
+    AslDefinition rebuilt = compileAndBuild(JavaSourceImporter.toJava(definition, "com.example", "Imported").source());
+
+    assertThat(AslWriter.toJson(rebuilt)).isEqualTo(AslWriter.toJson(definition));
+  }
+
+  private void assertRoundTrip(String json) throws Exception {
+    JsonNode original = json(json);
+    AslDefinition rebuilt = compileAndBuild(JavaSourceImporter.toJava(AslReader.read(original), "com.example", "Imported").source());
+    assertThat(AslWriter.toJson(rebuilt)).isEqualTo(original);
+  }
+
+  @Test
   void classNamesComeFromFileNames() {
     assertThat(JavaSourceImporter.classNameFor("patch-alerts.asl.json")).isEqualTo("PatchAlerts");
     assertThat(JavaSourceImporter.classNameFor("1st flow.yaml")).isEqualTo("State1stFlow");

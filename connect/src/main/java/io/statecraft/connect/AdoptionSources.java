@@ -1,0 +1,79 @@
+package io.statecraft.connect;
+
+import java.util.Objects;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.GetGeneratedTemplateResponse;
+import software.amazon.awssdk.services.cloudformation.model.TemplateFormat;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
+import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+
+/**
+ * Reads what {@code adopt} starts from when it is in AWS: a deployed state machine, or a template
+ * the CloudFormation IaC generator made. Read calls only; every failure is one line
+ * ({@link AwsErrors}).
+ */
+public final class AdoptionSources {
+
+  /**
+   * A deployed state machine as {@code DescribeStateMachine} gives it
+   * (https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeStateMachine.html).
+   *
+   * @param type {@code STANDARD} or {@code EXPRESS}
+   * @param loggingLevel {@code ALL}, {@code ERROR}, {@code FATAL} or {@code OFF}; null when not given
+   */
+  public record DescribedStateMachine(String arn, String name, String definition, String type,
+      String loggingLevel, boolean includeExecutionData, boolean tracing) {
+
+    public DescribedStateMachine {
+      Objects.requireNonNull(definition, "definition == null");
+    }
+  }
+
+  private AdoptionSources() {}
+
+  /**
+   * The state machine {@code arnOrName}: an ARN is described directly; a name is looked up with
+   * {@code ListStateMachines} in the settings' Region first
+   * (https://docs.aws.amazon.com/step-functions/latest/apireference/API_ListStateMachines.html).
+   *
+   * @throws AwsException when AWS cannot be called, denies the call, or has no such state machine
+   */
+  public static DescribedStateMachine describeStateMachine(String arnOrName, AwsSettings settings) {
+    try (SfnClient sfn = settings.stepFunctions()) {
+      String arn = arnOrName.startsWith("arn:") ? arnOrName : AwsErrors.call("states:ListStateMachines", () ->
+          sfn.listStateMachinesPaginator(r -> { }).stateMachines().stream()
+              .filter(machine -> machine.name().equals(arnOrName)).map(StateMachineListItem::stateMachineArn)
+              .findFirst().orElseThrow(() -> new AwsException("no state machine is named " + arnOrName
+                  + " in this account and Region; give its ARN, or the --region it is in")));
+      DescribeStateMachineResponse described = AwsErrors.call("states:DescribeStateMachine",
+          () -> sfn.describeStateMachine(r -> r.stateMachineArn(arn)));
+      return new DescribedStateMachine(described.stateMachineArn(), described.name(), described.definition(),
+          described.typeAsString(),
+          described.loggingConfiguration() == null ? null : described.loggingConfiguration().levelAsString(),
+          described.loggingConfiguration() != null && Boolean.TRUE.equals(described.loggingConfiguration().includeExecutionData()),
+          described.tracingConfiguration() != null && Boolean.TRUE.equals(described.tracingConfiguration().enabled()));
+    }
+  }
+
+  /**
+   * The body of the IaC generator's template {@code name} (or ARN), as JSON
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_GetGeneratedTemplate.html).
+   * A template still being generated comes back as it last was when complete; one never complete
+   * comes back empty, which is refused here.
+   *
+   * @throws AwsException when AWS cannot be called, denies the call, or the template is empty
+   */
+  public static String generatedTemplate(String name, AwsSettings settings) {
+    try (CloudFormationClient cloudFormation = settings.cloudFormation()) {
+      GetGeneratedTemplateResponse response = AwsErrors.call("cloudformation:GetGeneratedTemplate",
+          () -> cloudFormation.getGeneratedTemplate(r -> r.generatedTemplateName(name).format(TemplateFormat.JSON)));
+      String body = response.templateBody();
+      if (body == null || body.isBlank()) {
+        throw new AwsException("the generated template " + name + " is " + response.statusAsString()
+            + " and has no content yet; wait until the IaC generator has finished it");
+      }
+      return body;
+    }
+  }
+}
