@@ -52,7 +52,7 @@ final class Intrinsics {
     }
     String name = call.function();
     switch (name) {
-      case "States.Format": return format(args);
+      case "States.Format": return format(args, call.arguments().get(0) instanceof StringValue);
       case "States.StringToJson": return stringToJson(args);
       case "States.JsonToString": return text(JsonValues.compact(one(name, args)));
       case "States.Array": {
@@ -169,28 +169,24 @@ final class Intrinsics {
     return new java.util.UUID(most, least).toString();
   }
 
-  private static JsonNode format(List<JsonNode> args) throws StatesError {
+  // A literal template follows the language's escapes (\{\} is a literal pair, not a slot:
+  // https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html#amazon-states-language-intrinsic-functions-escapes);
+  // a template read from a path is data, where every {} is a slot.
+  private static JsonNode format(List<JsonNode> args, boolean literalTemplate) throws StatesError {
     String name = "States.Format";
     if (args.isEmpty() || !args.get(0).isTextual()) {
       throw invalid(name, "the first argument must be the template string");
     }
     String template = args.get(0).textValue();
-    StringBuilder out = new StringBuilder();
-    int used = 1;
-    for (int i = 0; i < template.length(); i++) {
-      char c = template.charAt(i);
-      if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '}') {
-        if (used >= args.size()) {
-          throw invalid(name, "the template has more {} than there are arguments");
-        }
-        out.append(formatted(args.get(used++)));
-        i++;
-      } else {
-        out.append(c);
-      }
+    List<String> texts = literalTemplate ? Intrinsic.formatTemplateTexts(template)
+        : List.of(template.split("\\{}", -1));
+    int slots = texts.size() - 1;
+    if (slots != args.size() - 1) {
+      throw invalid(name, "the template has " + slots + " {} but " + (args.size() - 1) + " values were given");
     }
-    if (used != args.size()) {
-      throw invalid(name, "the template has " + (used - 1) + " {} but " + (args.size() - 1) + " values were given");
+    StringBuilder out = new StringBuilder(texts.get(0));
+    for (int i = 1; i < texts.size(); i++) {
+      out.append(formatted(args.get(i))).append(texts.get(i));
     }
     return text(out.toString());
   }
