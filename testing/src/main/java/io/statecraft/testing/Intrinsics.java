@@ -52,7 +52,7 @@ final class Intrinsics {
     }
     String name = call.function();
     switch (name) {
-      case "States.Format": return format(args, call.arguments().get(0) instanceof StringValue);
+      case "States.Format": return format(args, !call.arguments().isEmpty() && call.arguments().get(0) instanceof StringValue);
       case "States.StringToJson": return stringToJson(args);
       case "States.JsonToString": return text(JsonValues.compact(one(name, args)));
       case "States.Array": {
@@ -60,7 +60,7 @@ final class Intrinsics {
         args.forEach(array::add);
         return array;
       }
-      case "States.ArrayPartition": return arrayPartition(args);
+      case "States.ArrayPartition": return arrayPartition(name, args);
       case "States.ArrayContains": {
         arity(name, args, 2);
         for (JsonNode item : array(name, args, 0)) {
@@ -70,7 +70,7 @@ final class Intrinsics {
         }
         return JsonValues.NODES.booleanNode(false);
       }
-      case "States.ArrayRange": return arrayRange(args);
+      case "States.ArrayRange": return arrayRange(name, args);
       case "States.ArrayGetItem": {
         arity(name, args, 2);
         JsonNode array = array(name, args, 0);
@@ -116,7 +116,7 @@ final class Intrinsics {
           throw invalid(name, "the input is not Base64: " + e.getMessage());
         }
       }
-      case "States.Hash": return hash(args);
+      case "States.Hash": return hash(name, args);
       case "States.JsonMerge": return jsonMerge(args);
       case "States.MathRandom": return mathRandom(args);
       case "States.MathAdd": {
@@ -215,8 +215,8 @@ final class Intrinsics {
     }
   }
 
-  private static JsonNode arrayPartition(List<JsonNode> args) throws StatesError {
-    String name = "States.ArrayPartition";
+  /** {@code States.ArrayPartition}, and JSONata's {@code $partition} ({@code name} says which). */
+  static JsonNode arrayPartition(String name, List<JsonNode> args) throws StatesError {
     arity(name, args, 2);
     JsonNode array = array(name, args, 0);
     long size = integer(name, args, 1);
@@ -234,8 +234,8 @@ final class Intrinsics {
     return chunks;
   }
 
-  private static JsonNode arrayRange(List<JsonNode> args) throws StatesError {
-    String name = "States.ArrayRange";
+  /** {@code States.ArrayRange}, and JSONata's {@code $range} ({@code name} says which): the end included. */
+  static JsonNode arrayRange(String name, List<JsonNode> args) throws StatesError {
     arity(name, args, 3);
     long start = integer(name, args, 0);
     long end = integer(name, args, 1);
@@ -253,8 +253,8 @@ final class Intrinsics {
     return range;
   }
 
-  private static JsonNode hash(List<JsonNode> args) throws StatesError {
-    String name = "States.Hash";
+  /** {@code States.Hash}, and JSONata's {@code $hash} ({@code name} says which). */
+  static JsonNode hash(String name, List<JsonNode> args) throws StatesError {
     arity(name, args, 2);
     JsonNode data = args.get(0);
     if (data.isNull()) {
