@@ -108,6 +108,10 @@ final class JsonataEvaluator {
       throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
           + "' specified for the field '" + field + "' returned nothing (undefined)");
     }
+    if (com.dashjoin.jsonata.Utils.isFunction(result) || com.dashjoin.jsonata.Functions.isLambda(result)) {
+      throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
+          + "' specified for the field '" + field + "' returned a function, which is not a JSON value");
+    }
     return toJson(result);
   }
 

@@ -3,6 +3,8 @@ package io.statecraft.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.workflow.Workflow;
+import io.statecraft.dsl.workflow.WorkflowSpec;
+import io.statecraft.dsl.workflow.WorkflowType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,8 @@ public final class LocalExecutor {
   private final String name;
   private final String source;
   private final String text;
+  // The workflow whose parameters and resources give default substitutions; null for a bare machine.
+  private final WorkflowSpec spec;
   private final Map<String, String> substitutions = new LinkedHashMap<>();
   private final Map<String, Mock> stateMocks = new HashMap<>();
   private final Map<String, Map<Integer, Mock>> attemptMocks = new HashMap<>();
@@ -60,28 +64,49 @@ public final class LocalExecutor {
   private String roleArn;
   private LoadedDefinition loaded;
 
-  private LocalExecutor(String name, String source, String text) {
+  private LocalExecutor(String name, String source, String text, WorkflowSpec spec) {
     this.name = name;
     this.source = source;
     this.text = text;
+    this.spec = spec;
   }
 
-  /** Runs a state machine built with the DSL. */
+  /**
+   * Runs a state machine built with the DSL (as a Standard workflow).
+   *
+   * @param machine the state machine
+   * @return an executor for it
+   * @throws DefinitionException when the machine has errors, such as two states with one name
+   *     ({@code DUPLICATE_STATE_NAME})
+   */
   public static LocalExecutor of(StateMachine machine) {
     Objects.requireNonNull(machine, "machine == null");
-    return new LocalExecutor("StateMachine", "the state machine", LoadedDefinition.textOf(machine));
+    String source = "of the state machine";
+    return new LocalExecutor("StateMachine", source, LoadedDefinition.textOf(machine, WorkflowType.STANDARD, source), null);
   }
 
-  /** Runs a workflow's state machine; the workflow's id names the state machine. */
+  /**
+   * Runs a workflow's state machine; the workflow's id names the state machine. Its placeholders
+   * default to each parameter's default value and, for each supporting resource, a well-formed
+   * ARN (queue URL, table or bucket name) in the executor's region and account named after the
+   * resource; {@link #substitution(String, String)} overrides any of them.
+   *
+   * @param workflow the workflow
+   * @return an executor for its state machine
+   * @throws DefinitionException when the state machine has errors, such as two states with one
+   *     name ({@code DUPLICATE_STATE_NAME})
+   */
   public static LocalExecutor of(Workflow workflow) {
     Objects.requireNonNull(workflow, "workflow == null");
-    return new LocalExecutor(workflow.id(), "of workflow " + workflow.id(), LoadedDefinition.textOf(workflow.spec().stateMachine()));
+    WorkflowSpec spec = workflow.spec();
+    String source = "of workflow " + workflow.id();
+    return new LocalExecutor(workflow.id(), source, LoadedDefinition.textOf(spec.stateMachine(), spec.type(), source), spec);
   }
 
   /** Runs an ASL definition given as JSON (or YAML) text. */
   public static LocalExecutor ofJson(String definition) {
     Objects.requireNonNull(definition, "definition == null");
-    return new LocalExecutor("StateMachine", "given as text", definition);
+    return new LocalExecutor("StateMachine", "given as text", definition, null);
   }
 
   /** Runs an ASL definition file (.asl.json, .json, .yaml); the file name names the state machine. */
@@ -95,7 +120,7 @@ public final class LocalExecutor {
     }
     String fileName = file.getFileName().toString();
     String stem = fileName.replaceFirst("(\\.asl)?\\.(json|ya?ml)$", "");
-    return new LocalExecutor(stem.replaceAll("[^A-Za-z0-9_-]", "-"), file.toString(), text);
+    return new LocalExecutor(stem.replaceAll("[^A-Za-z0-9_-]", "-"), file.toString(), text, null);
   }
 
   /**
@@ -211,6 +236,7 @@ public final class LocalExecutor {
   public LocalExecutor account(String region, String accountId) {
     this.region = Objects.requireNonNull(region, "region == null");
     this.accountId = Objects.requireNonNull(accountId, "accountId == null");
+    loaded = null;
     return this;
   }
 
@@ -261,7 +287,12 @@ public final class LocalExecutor {
 
   private LoadedDefinition definition() {
     if (loaded == null) {
-      loaded = LoadedDefinition.load(name, source, text, substitutions);
+      Map<String, String> values = new LinkedHashMap<>();
+      if (spec != null) {
+        values.putAll(WorkflowDefaults.of(spec, region, accountId));
+      }
+      values.putAll(substitutions);
+      loaded = LoadedDefinition.load(name, source, text, values);
     }
     return loaded;
   }

@@ -80,6 +80,15 @@ class JsonataTest {
   }
 
   @Test
+  void aFunctionIsNoResult() {
+    assertThat(output("$partition", "{}")).failed().hasError("States.QueryEvaluationError", "The JSONata expression "
+        + "'$partition' specified for the field 'Output/v' returned a function, which is not a JSON value");
+    assertThat(output("function($x) { $x }", "{}")).failed().hasError("States.QueryEvaluationError", "The JSONata "
+        + "expression 'function($x) { $x }' specified for the field 'Output/v' returned a function, which is not a "
+        + "JSON value");
+  }
+
+  @Test
   void evalIsRefusedAsTheServiceRefusesIt() {
     fails("$eval('1 + 1')", "{}", "the function $eval is not available in Step Functions; read JSON text with $parse");
   }

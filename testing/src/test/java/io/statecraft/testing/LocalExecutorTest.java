@@ -108,7 +108,7 @@ class LocalExecutorTest {
             },
             "Greet": {
               "Type": "Pass",
-              "Output": {"greeting": "{% 'Hello, ' & $name %}", "partition": "{% $partition %}"},
+              "Output": {"greeting": "{% 'Hello, ' & $name %}"},
               "End": true
             }
           }
@@ -119,7 +119,7 @@ class LocalExecutorTest {
             "{\"Item\": {\"name\": {\"S\": \"Ada\"}}, \"table\": \"" + arguments.get("TableName").asText() + "\"}", "x")))
         .run("{\"userId\": \"u1\"}");
 
-    assertThat(execution).succeeded().hasOutput("{\"greeting\": \"Hello, Ada\", \"partition\": \"aws\"}");
+    assertThat(execution).succeeded().hasOutput("{\"greeting\": \"Hello, Ada\"}");
     assertThat(execution).state("Lookup").hasOutput("{\"userId\": \"u1\"}");
   }
 
