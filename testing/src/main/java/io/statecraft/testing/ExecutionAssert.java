@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
 
@@ -47,6 +48,16 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
   /** The output equals this JSON (numbers compared by value, key order ignored). */
   public ExecutionAssert hasOutput(String json) {
     return hasOutput(JsonValues.parse(json, "the expected output"));
+  }
+
+  /**
+   * The output equals this object (numbers compared by value, key order ignored).
+   *
+   * @param expected the expected output; values are JSON-like: maps, lists, strings, numbers, booleans, null
+   * @return this
+   */
+  public ExecutionAssert hasOutput(Map<String, ?> expected) {
+    return hasOutput(JsonValues.of(expected, "the expected output"));
   }
 
   /** The output equals this JSON value. */

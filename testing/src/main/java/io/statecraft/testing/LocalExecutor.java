@@ -258,6 +258,18 @@ public final class LocalExecutor {
   }
 
   /**
+   * Runs with this object as input.
+   *
+   * @param input the input; values are JSON-like: maps, lists, strings, numbers, booleans, null
+   * @return the execution
+   * @throws DefinitionException when a placeholder has no value or the definition is invalid
+   */
+  public Execution run(Map<String, ?> input) {
+    Objects.requireNonNull(input, "input == null");
+    return run(JsonValues.of(input, "the execution input"));
+  }
+
+  /**
    * Runs with this input.
    *
    * @throws DefinitionException when a placeholder has no value or the definition is invalid
