@@ -833,7 +833,11 @@ final class Interpreter {
     event("MapStateStarted", name, frame, started);
     String mapRunArn = null;
     if (distributed) {
-      mapRunArn = settings.stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + name + ":run-" + (++mapRuns);
+      // The service puts the Map's Label into the Map Run ARN (...:mapRun:<machine>/<label>:<id>):
+      // https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html
+      // Without a Label it makes one up; the executor uses the state name.
+      String label = state.label() != null ? state.label() : name;
+      mapRunArn = settings.stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + label + ":run-" + (++mapRuns);
       event("MapRunStarted", name, frame, JsonValues.object().put("mapRunArn", mapRunArn));
     }
     long toleratedCount = distributed ? number(state.toleratedFailureCount(), state.toleratedFailureCountPath(),
