@@ -36,14 +36,6 @@ import java.util.Objects;
  */
 public final class LocalExecutor {
 
-  static {
-    // JsonPath logs through SLF4J; without a provider SLF4J prints a three-line notice into every
-    // test run, which is noise to users. A provider or an explicit setting still wins.
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
-  }
-
   private final String name;
   private final String source;
   private final String text;
