@@ -696,6 +696,14 @@ final class Interpreter {
         event("TaskFailed", name, frame, errorDetails(error).put("resource", resource));
         throw error;
       }
+      Optional<String> misfit = MockShapes.problem(resource, result, settings.mockValidation());
+      if (misfit.isPresent()) {
+        StatesError error = StatesError.runtime("The mock result of Task state '" + name + "' is not a response of "
+            + resource + ": " + misfit.get() + "; fix the mock, or call mockValidation(MockValidation.NONE) on the "
+            + "executor");
+        event("TaskFailed", name, frame, errorDetails(error).put("resource", resource));
+        throw error;
+      }
     }
     checkSize(result, "The task result", name);
     event("TaskSucceeded", name, frame, JsonValues.object().put("resource", resource).<ObjectNode>set("output", result));

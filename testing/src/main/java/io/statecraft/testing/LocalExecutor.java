@@ -48,6 +48,7 @@ public final class LocalExecutor {
   private final Map<String, JsonNode> items = new HashMap<>();
   private boolean echoUnmocked;
   private boolean anyMockErrorName;
+  private MockValidation mockValidation = MockValidation.PRESENT;
   private long seed = 1;
   private Instant startTime = Instant.parse("2025-01-01T00:00:00Z");
   private String executionName = "test-execution";
@@ -206,6 +207,21 @@ public final class LocalExecutor {
     return this;
   }
 
+  /**
+   * How strictly mock results are checked against the response of the API they stand for (by
+   * default {@link MockValidation#PRESENT}): a mock of {@code arn:aws:states:::aws-sdk:ec2:describeInstances}
+   * returning a field {@code DescribeInstancesResponse} does not have, or of another type, fails
+   * the task with {@code States.Runtime} naming the field. The check needs the service's AWS SDK
+   * module on the test's class path; without it nothing is checked.
+   *
+   * @param mode the strictness
+   * @return this
+   */
+  public LocalExecutor mockValidation(MockValidation mode) {
+    this.mockValidation = Objects.requireNonNull(mode, "mode == null");
+    return this;
+  }
+
   /** The seed of jitter, UUIDs and random numbers; the same seed gives the same run. */
   public LocalExecutor seed(long seed) {
     this.seed = seed;
@@ -270,7 +286,7 @@ public final class LocalExecutor {
     Objects.requireNonNull(input, "input == null");
     LoadedDefinition definition = definition();
     RunSettings settings = new RunSettings(Map.copyOf(stateMocks), copy(attemptMocks), Map.copyOf(resourceMocks),
-        Map.copyOf(items), echoUnmocked, anyMockErrorName, seed, startTime, executionName, name, region, accountId,
+        Map.copyOf(items), echoUnmocked, anyMockErrorName, mockValidation, seed, startTime, executionName, name, region, accountId,
         roleArn != null ? roleArn : "arn:aws:iam::" + accountId + ":role/" + name + "-role");
     Interpreter interpreter = new Interpreter(settings, input.deepCopy());
     Interpreter.Outcome outcome = interpreter.run(definition);

@@ -116,7 +116,8 @@ class LocalExecutorTest {
         """;
     Execution execution = LocalExecutor.ofJson(definition)
         .mockResource("arn:aws:states:::dynamodb:getItem", Mock.of(arguments -> JsonValues.parse(
-            "{\"Item\": {\"name\": {\"S\": \"Ada\"}}, \"table\": \"" + arguments.get("TableName").asText() + "\"}", "x")))
+            "{\"Item\": {\"name\": {\"S\": \"Ada\"}, \"table\": {\"S\": \"" + arguments.get("TableName").asText()
+            + "\"}}}", "x")))
         .run("{\"userId\": \"u1\"}");
 
     assertThat(execution).succeeded().hasOutput("{\"greeting\": \"Hello, Ada\"}");
