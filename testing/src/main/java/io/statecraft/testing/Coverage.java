@@ -69,7 +69,12 @@ public final class Coverage {
     this.definitions = definitions;
   }
 
-  /** The coverage of these executions, grouped by the definition they ran. */
+  /**
+   * The coverage of these executions, grouped by the definition they ran.
+   *
+   * @param executions the executions; those of one definition are counted together
+   * @return the coverage of these executions, grouped by the definition they ran
+   */
   public static Coverage of(Collection<Execution> executions) {
     Map<String, Definition> definitions = new LinkedHashMap<>();
     for (Execution execution : executions) {
@@ -86,19 +91,32 @@ public final class Coverage {
     return new Coverage(definitions);
   }
 
-  /** The coverage of these executions. */
+  /**
+   * The coverage of these executions.
+   *
+   * @param executions the executions; those of one definition are counted together
+   * @return the coverage of these executions
+   */
   public static Coverage of(Execution... executions) {
     return of(List.of(executions));
   }
 
-  /** Every item of every definition run, in definition order. */
+  /**
+   * Every item of every definition run, in definition order.
+   *
+   * @return every item of every definition run, in definition order
+   */
   public List<CoverageItem> items() {
     List<CoverageItem> all = new ArrayList<>();
     definitions.values().forEach(definition -> all.addAll(definition.items()));
     return all;
   }
 
-  /** The items no execution exercised. */
+  /**
+   * The items no execution exercised.
+   *
+   * @return the items no execution exercised
+   */
   public List<CoverageItem> missed() {
     List<CoverageItem> missed = new ArrayList<>();
     for (Definition definition : definitions.values()) {
@@ -111,17 +129,29 @@ public final class Coverage {
     return missed;
   }
 
-  /** Whether executions ran and exercised every item. */
+  /**
+   * Whether executions ran and exercised every item.
+   *
+   * @return whether executions ran and exercised every item
+   */
   public boolean isComplete() {
     return !definitions.isEmpty() && missed().isEmpty();
   }
 
-  /** Whether no execution was recorded. */
+  /**
+   * Whether no execution was recorded.
+   *
+   * @return whether no execution was recorded
+   */
   public boolean isEmpty() {
     return definitions.isEmpty();
   }
 
-  /** A report: per definition, the share covered and each item marked covered or missed. */
+  /**
+   * A report: per definition, the share covered and each item marked covered or missed.
+   *
+   * @return a report: per definition, the share covered and each item marked covered or missed
+   */
   public String report() {
     StringBuilder out = new StringBuilder();
     if (definitions.isEmpty()) {

@@ -23,8 +23,18 @@ public record StateVisit(String name, String type, JsonNode input, JsonNode outp
     Instant entered, Instant exited, int attempts, List<Integer> retries) {
 
   /**
-   * Checks and copies the values.
+   * One entry of a state; the executor makes these.
    *
+   * @param name the state's name
+   * @param type the state's Type
+   * @param input the state's input
+   * @param output the state's output, or null when it failed
+   * @param error the error it failed with, else null
+   * @param cause the cause of that error, else null
+   * @param entered the virtual time it was entered
+   * @param exited the virtual time it was left
+   * @param attempts how many times it ran, from 1
+   * @param retries the retries of each retrier, copied
    * @throws IllegalArgumentException when {@code attempts} is below 1
    */
   public StateVisit {

@@ -120,7 +120,12 @@ public final class StateVisitAssert extends AbstractAssert<StateVisitAssert, Sta
     return count + (count == 1 ? " time" : " times");
   }
 
-  /** The state failed with this error (whether or not a catcher then caught it). */
+  /**
+   * The state failed with this error (whether or not a catcher then caught it).
+   *
+   * @param error the error name
+   * @return this assertion, to chain more
+   */
   public StateVisitAssert failedWith(String error) {
     isNotNull();
     if (!Objects.equals(actual.error(), error)) {
@@ -131,7 +136,11 @@ public final class StateVisitAssert extends AbstractAssert<StateVisitAssert, Sta
     return this;
   }
 
-  /** The state succeeded. */
+  /**
+   * The state succeeded.
+   *
+   * @return this assertion, to chain more
+   */
   public StateVisitAssert succeeded() {
     isNotNull();
     if (actual.error() != null) {
