@@ -36,6 +36,9 @@ final class ResponseShapes {
   // Optimized integrations whose result is not the API's response as it is (Lambda's Payload is
   // JSON, not bytes; HTTP and API Gateway have no SDK model; Bedrock's Body is JSON).
   private static final Set<String> RESHAPED = Set.of("lambda", "http", "apigateway", "bedrock");
+  // What the optimized integrations add to the API's response, as their results in execution
+  // histories show ({"MessageId": ..., "SdkHttpMetadata": {...}, "SdkResponseMetadata": {...}}).
+  private static final Set<String> OPTIMIZED_METADATA = Set.of("SdkHttpMetadata", "SdkResponseMetadata");
 
   private ResponseShapes() {}
 
@@ -50,7 +53,12 @@ final class ResponseShapes {
       return Optional.empty();
     }
     List<String> problems = new ArrayList<>();
-    check("", fields, result, mode, problems);
+    JsonNode checked = result;
+    if (!resource.startsWith(SDK) && result.isObject()) {
+      checked = result.deepCopy();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) checked).remove(OPTIMIZED_METADATA);
+    }
+    check("", fields, checked, mode, problems);
     return problems.isEmpty() ? Optional.empty()
         : Optional.of(response.get().getSimpleName() + ": " + String.join("; ", problems));
   }

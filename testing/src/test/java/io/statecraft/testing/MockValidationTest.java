@@ -22,6 +22,10 @@ class MockValidationTest {
           "Tags": [{"Key": "team", "Value": "ops"}], "CpuOptions": {"CoreCount": 2}}]}]}
         """)).run()).succeeded();
     assertThat(task(GET_ITEM).mock("Call", Mock.result("{\"Item\": {\"id\": {\"S\": \"u1\"}}}")).run()).succeeded();
+    // Optimized integrations add the SDK's metadata to the response.
+    assertThat(task(GET_ITEM).mock("Call", Mock.result("""
+        {"Item": {}, "SdkHttpMetadata": {"HttpStatusCode": 200}, "SdkResponseMetadata": {"RequestId": "r-1"}}
+        """)).run()).succeeded();
   }
 
   @Test
