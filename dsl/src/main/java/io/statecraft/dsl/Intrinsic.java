@@ -21,6 +21,12 @@ public record Intrinsic(String function, List<Value> arguments) implements Value
   public Intrinsic {
     Objects.requireNonNull(function, "function == null");
     arguments = List.copyOf(arguments);
+    if (function.equals(IntrinsicFunction.FORMAT.functionName()) && !arguments.isEmpty()
+        && arguments.get(0) instanceof StringValue template) {
+      List<Value> canonical = new ArrayList<>(arguments);
+      canonical.set(0, new StringValue(canonicalTemplate(template.value())));
+      arguments = List.copyOf(canonical);
+    }
     for (Value argument : arguments) {
       if (!(argument instanceof StringValue || argument instanceof NumberValue
           || argument instanceof BooleanValue || argument instanceof NullValue
@@ -67,9 +73,11 @@ public record Intrinsic(String function, List<Value> arguments) implements Value
     }
   }
 
-  // The service reserves ' { } and \ inside intrinsic string literals. In a Format template the
-  // {} pairs are the argument slots and stay as they are; every other brace is escaped, except in
-  // a CloudFormation placeholder ${Name}, which is replaced before the service reads the text.
+  // The service reserves ' { } and \ inside intrinsic string literals
+  // (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html#amazon-states-language-intrinsic-functions-escapes),
+  // so they are escaped, except in a CloudFormation placeholder ${Name}, which is replaced before
+  // the service reads the text. A Format template is kept in its escaped form (see
+  // canonicalTemplate), so only its quotes are escaped here.
   private static String escape(String value, boolean formatTemplate) {
     StringBuilder out = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
@@ -78,16 +86,69 @@ public record Intrinsic(String function, List<Value> arguments) implements Value
       if (c == '$' && placeholder.lookingAt()) {
         out.append(placeholder.group());
         i = placeholder.end() - 1;
-      } else if (formatTemplate && c == '{' && i + 1 < value.length() && value.charAt(i + 1) == '}') {
-        out.append("{}");
-        i++;
-      } else if (c == '\'' || c == '{' || c == '}' || c == '\\') {
+      } else if (c == '\'' || (!formatTemplate && (c == '{' || c == '}' || c == '\\'))) {
         out.append('\\').append(c);
       } else {
         out.append(c);
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A {@code States.Format} template in the form the model keeps it: {@code {}} is an argument
+   * slot, and <code>\&#123;</code>, <code>\&#125;</code> and <code>\\</code> stand for a literal
+   * brace and backslash, as in the definition text. So a literal brace pair
+   * (<code>\&#123;\&#125;</code>) stays apart from a slot. Any other brace or backslash is literal
+   * and gets its escape here, so that {@code "{id}"} and {@code "C:\\{}"} mean what they say.
+   */
+  private static String canonicalTemplate(String template) {
+    StringBuilder out = new StringBuilder(template.length() + 8);
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      char next = i + 1 < template.length() ? template.charAt(i + 1) : 0;
+      java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(template).region(i, template.length());
+      if (c == '$' && placeholder.lookingAt()) {
+        out.append(placeholder.group());
+        i = placeholder.end() - 1;
+      } else if (c == '\\' && (next == '{' || next == '}' || next == '\\')) {
+        out.append(c).append(next);
+        i++;
+      } else if (c == '{' && next == '}') {
+        out.append("{}");
+        i++;
+      } else if (c == '{' || c == '}' || c == '\\') {
+        out.append('\\').append(c);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The literal texts around the argument slots of a {@code States.Format} template as the model
+   * keeps it (escapes resolved): one more than there are slots, so {@code "a {} b"} gives
+   * {@code ["a ", " b"]} and <code>"\&#123;\&#125;"</code> gives {@code ["{}"]}.
+   */
+  public static List<String> formatTemplateTexts(String template) {
+    String canonical = canonicalTemplate(template);
+    List<String> texts = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < canonical.length(); i++) {
+      char c = canonical.charAt(i);
+      if (c == '\\' && i + 1 < canonical.length()) {
+        text.append(canonical.charAt(++i));
+      } else if (c == '{' && i + 1 < canonical.length() && canonical.charAt(i + 1) == '}') {
+        texts.add(text.toString());
+        text.setLength(0);
+        i++;
+      } else {
+        text.append(c);
+      }
+    }
+    texts.add(text.toString());
+    return texts;
   }
 
   /**
@@ -143,7 +204,8 @@ public record Intrinsic(String function, List<Value> arguments) implements Value
         return new Intrinsic(name, arguments);
       }
       while (true) {
-        arguments.add(argument());
+        boolean formatTemplate = arguments.isEmpty() && name.equals(IntrinsicFunction.FORMAT.functionName());
+        arguments.add(argument(formatTemplate));
         skipSpace();
         if (atEnd()) {
           throw error("missing ) to close " + name);
@@ -159,14 +221,14 @@ public record Intrinsic(String function, List<Value> arguments) implements Value
       }
     }
 
-    private Value argument() {
+    private Value argument(boolean formatTemplate) {
       skipSpace();
       if (atEnd()) {
         throw error("expected an argument");
       }
       char c = peek();
       if (c == '\'') {
-        return new StringValue(string());
+        return new StringValue(string(formatTemplate));
       }
       if (c == '$') {
         return new Path(path());
@@ -196,7 +258,9 @@ public record Intrinsic(String function, List<Value> arguments) implements Value
       return at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '.');
     }
 
-    private String string() {
+    // A Format template keeps its brace and backslash escapes, so that an escaped {} pair stays
+    // literal text rather than an argument slot (see canonicalTemplate).
+    private String string(boolean formatTemplate) {
       expect('\'');
       StringBuilder value = new StringBuilder();
       while (true) {
@@ -208,7 +272,11 @@ public record Intrinsic(String function, List<Value> arguments) implements Value
           if (atEnd()) {
             throw error("a \\ must be followed by the character it escapes");
           }
-          value.append(text.charAt(pos++));
+          char escaped = text.charAt(pos++);
+          if (formatTemplate && (escaped == '{' || escaped == '}' || escaped == '\\')) {
+            value.append('\\');
+          }
+          value.append(escaped);
         } else if (c == '\'') {
           return value.toString();
         } else {

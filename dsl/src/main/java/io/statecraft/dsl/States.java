@@ -19,7 +19,12 @@ public final class States {
 
   private States() {}
 
-  /** {@code States.Format}: the template with each {@code {}} replaced by the next argument. */
+  /**
+   * {@code States.Format}: the template with each {@code {}} replaced by the next argument. As in
+   * the definition text, <code>\&#123;</code> and <code>\&#125;</code> are literal braces (so
+   * <code>\&#123;\&#125;</code> prints {@code {}} and takes no argument) and <code>\\</code> a
+   * literal backslash; any other brace or backslash is literal too.
+   */
   public static Intrinsic format(String template, Value... arguments) {
     List<Value> all = new ArrayList<>();
     all.add(Value.of(template));

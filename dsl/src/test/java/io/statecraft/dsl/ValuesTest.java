@@ -30,6 +30,16 @@ class ValuesTest {
   }
 
   @Test
+  void anEscapedBracePairInAFormatTemplateStaysLiteralText() {
+    Intrinsic parsed = Intrinsic.parse("States.Format('\\{\\} {} \\\\{} \\'', $.a, $.b)");
+
+    assertThat(parsed.render()).isEqualTo("States.Format('\\{\\} {} \\\\{} \\'', $.a, $.b)");
+    assertThat(Intrinsic.formatTemplateTexts(((StringValue) parsed.arguments().get(0)).value()))
+        .containsExactly("{} ", " \\", " '");
+    assertThat(States.format("\\{\\} {}", Path.of("$.a"))).isEqualTo(Intrinsic.parse("States.Format('\\{\\} {}', $.a)"));
+  }
+
+  @Test
   void everyIntrinsicHasATypedHelper() {
     Path a = Path.of("$.a");
     List<Intrinsic> calls = List.of(

@@ -11,7 +11,11 @@ public final class CoverageAssert extends AbstractAssert<CoverageAssert, Coverag
     super(actual, CoverageAssert.class);
   }
 
-  /** Every state, Choice rule and Default, catcher and retrier was exercised. */
+  /**
+   * Every state, Choice rule and Default, catcher and retrier was exercised.
+   *
+   * @return this assertion, to chain more
+   */
   public CoverageAssert isComplete() {
     isNotNull();
     if (actual.isEmpty()) {
@@ -25,7 +29,12 @@ public final class CoverageAssert extends AbstractAssert<CoverageAssert, Coverag
     return this;
   }
 
-  /** Every named state was entered by some execution. */
+  /**
+   * Every named state was entered by some execution.
+   *
+   * @param states the state names
+   * @return this assertion, to chain more
+   */
   public CoverageAssert coversStates(String... states) {
     isNotNull();
     List<String> missed = actual.missed().stream()
@@ -39,7 +48,11 @@ public final class CoverageAssert extends AbstractAssert<CoverageAssert, Coverag
     return this;
   }
 
-  /** Every state was entered (rules, catchers and retriers aside). */
+  /**
+   * Every state was entered (rules, catchers and retriers aside).
+   *
+   * @return this assertion, to chain more
+   */
   public CoverageAssert coversAllStates() {
     isNotNull();
     List<String> missed = actual.missed().stream()

@@ -16,10 +16,15 @@ public record CoverageItem(Kind kind, String state, int index, String descriptio
 
   /** The kinds of items. */
   public enum Kind {
+    /** A state, covered when entered. */
     STATE,
+    /** A Choice rule, covered when it matched. */
     CHOICE_RULE,
+    /** A Choice state's Default, covered when no rule matched. */
     CHOICE_DEFAULT,
+    /** A catcher, covered when it caught an error. */
     CATCHER,
+    /** A retrier, covered when it matched an error. */
     RETRIER
   }
 

@@ -8,6 +8,9 @@ import java.util.List;
  */
 public final class DefinitionException extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
+  /** Each problem, one line each. */
   private final List<String> problems;
 
   DefinitionException(String summary, List<String> problems) {
@@ -15,7 +18,11 @@ public final class DefinitionException extends RuntimeException {
     this.problems = List.copyOf(problems);
   }
 
-  /** Each problem, one line each. */
+  /**
+   * Each problem, one line each.
+   *
+   * @return each problem, one line each
+   */
   public List<String> problems() {
     return problems;
   }

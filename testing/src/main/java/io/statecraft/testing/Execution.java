@@ -28,40 +28,74 @@ public final class Execution {
     this.interpreter = interpreter;
   }
 
+  /**
+   * How the execution ended.
+   *
+   * @return {@code SUCCEEDED}, {@code FAILED} or {@code TIMED_OUT}
+   */
   public ExecutionStatus status() {
     return outcome.status();
   }
 
+  /**
+   * Whether the execution succeeded.
+   *
+   * @return true when its status is {@code SUCCEEDED}
+   */
   public boolean succeeded() {
     return outcome.status() == ExecutionStatus.SUCCEEDED;
   }
 
-  /** The execution's input. */
+  /**
+   * The execution's input.
+   *
+   * @return the execution's input
+   */
   public JsonNode input() {
     return input.deepCopy();
   }
 
-  /** The output of a successful execution, else null. */
+  /**
+   * The output of a successful execution, else null.
+   *
+   * @return the output of a successful execution, else null
+   */
   public JsonNode output() {
     return outcome.output() == null ? null : outcome.output().deepCopy();
   }
 
-  /** The output as compact JSON text, or null when the execution did not succeed. */
+  /**
+   * The output as compact JSON text, or null when the execution did not succeed.
+   *
+   * @return the output as compact JSON text, or null when the execution did not succeed
+   */
   public String outputJson() {
     return outcome.output() == null ? null : JsonValues.compact(outcome.output());
   }
 
-  /** The error name of a failed execution, else null (also for a Fail state without Error). */
+  /**
+   * The error name of a failed execution, else null (also for a Fail state without Error).
+   *
+   * @return the error name of a failed execution, else null (also for a Fail state without Error)
+   */
   public String error() {
     return outcome.error() == null || outcome.error().isEmpty() ? null : outcome.error();
   }
 
-  /** The cause of a failed execution (null when there is none or the execution succeeded). */
+  /**
+   * The cause of a failed execution (null when there is none or the execution succeeded).
+   *
+   * @return the cause of a failed execution (null when there is none or the execution succeeded)
+   */
   public String cause() {
     return outcome.cause();
   }
 
-  /** Every event, in the order they happened. */
+  /**
+   * Every event, in the order they happened.
+   *
+   * @return every event, in the order they happened
+   */
   public synchronized List<HistoryEvent> history() {
     if (history == null) {
       history = List.copyOf(interpreter.history());
@@ -69,7 +103,11 @@ public final class Execution {
     return history;
   }
 
-  /** The names of the states entered, in order, nested states included. */
+  /**
+   * The names of the states entered, in order, nested states included.
+   *
+   * @return the names of the states entered, in order, nested states included
+   */
   public synchronized List<String> path() {
     if (path == null) {
       path = List.copyOf(interpreter.path());
@@ -77,7 +115,11 @@ public final class Execution {
     return path;
   }
 
-  /** Every state entered, with its input and output, in order. */
+  /**
+   * Every state entered, with its input and output, in order.
+   *
+   * @return every state entered, with its input and output, in order
+   */
   public synchronized List<StateVisit> visits() {
     if (visits == null) {
       visits = List.copyOf(interpreter.visits());
@@ -85,17 +127,30 @@ public final class Execution {
     return visits;
   }
 
-  /** The times the named state was entered, in order. */
+  /**
+   * The times the named state was entered, in order.
+   *
+   * @param state the state's name
+   * @return the times the named state was entered, in order
+   */
   public List<StateVisit> visits(String state) {
     return visits().stream().filter(visit -> visit.name().equals(state)).toList();
   }
 
-  /** How long the execution took on the virtual clock (waits, retries, task durations). */
+  /**
+   * How long the execution took on the virtual clock (waits, retries, task durations).
+   *
+   * @return how long the execution took on the virtual clock (waits, retries, task durations)
+   */
   public Duration elapsed() {
     return Duration.ofMillis(outcome.elapsedMillis());
   }
 
-  /** The name of the state machine that ran. */
+  /**
+   * The name of the state machine that ran.
+   *
+   * @return the name of the state machine that ran
+   */
   public String stateMachineName() {
     return definition.name();
   }

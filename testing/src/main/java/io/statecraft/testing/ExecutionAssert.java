@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
 
@@ -15,7 +16,11 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     super(actual, ExecutionAssert.class);
   }
 
-  /** The execution succeeded. */
+  /**
+   * The execution succeeded.
+   *
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert succeeded() {
     isNotNull();
     if (!actual.succeeded()) {
@@ -25,7 +30,11 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
-  /** The execution failed (a state's error was not caught). */
+  /**
+   * The execution failed (a state's error was not caught).
+   *
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert failed() {
     isNotNull();
     if (actual.status() != ExecutionStatus.FAILED) {
@@ -35,7 +44,11 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
-  /** The state machine's TimeoutSeconds ran out. */
+  /**
+   * The state machine's TimeoutSeconds ran out.
+   *
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert timedOut() {
     isNotNull();
     if (actual.status() != ExecutionStatus.TIMED_OUT) {
@@ -44,12 +57,32 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
-  /** The output equals this JSON (numbers compared by value, key order ignored). */
+  /**
+   * The output equals this JSON (numbers compared by value, key order ignored).
+   *
+   * @param json the expected output as JSON text
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert hasOutput(String json) {
     return hasOutput(JsonValues.parse(json, "the expected output"));
   }
 
-  /** The output equals this JSON value. */
+  /**
+   * The output equals this object (numbers compared by value, key order ignored).
+   *
+   * @param expected the expected output; values are JSON-like: maps, lists, strings, numbers, booleans, null
+   * @return this
+   */
+  public ExecutionAssert hasOutput(Map<String, ?> expected) {
+    return hasOutput(JsonValues.of(expected, "the expected output"));
+  }
+
+  /**
+   * The output equals this JSON value.
+   *
+   * @param expected the expected value
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert hasOutput(JsonNode expected) {
     succeeded();
     if (!JsonValues.same(actual.output(), expected)) {
@@ -58,7 +91,12 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
-  /** The execution failed with this error name. */
+  /**
+   * The execution failed with this error name.
+   *
+   * @param error the error name, such as {@code Lambda.TooManyRequestsException}
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert hasError(String error) {
     isNotNull();
     if (actual.succeeded()) {
@@ -72,13 +110,24 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
-  /** The execution failed with this error name and cause. */
+  /**
+   * The execution failed with this error name and cause.
+   *
+   * @param error the error name, such as {@code Lambda.TooManyRequestsException}
+   * @param cause the expected cause text
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert hasError(String error, String cause) {
     hasError(error);
     return hasCause(cause);
   }
 
-  /** The execution failed with this cause. */
+  /**
+   * The execution failed with this cause.
+   *
+   * @param cause the expected cause text
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert hasCause(String cause) {
     isNotNull();
     if (!Objects.equals(actual.cause(), cause)) {
@@ -87,7 +136,12 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
-  /** Every named state was entered at least once. */
+  /**
+   * Every named state was entered at least once.
+   *
+   * @param states the state names, in the order expected
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert passedThrough(String... states) {
     isNotNull();
     List<String> missing = new ArrayList<>();
@@ -103,7 +157,12 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
-  /** None of the named states was entered. */
+  /**
+   * None of the named states was entered.
+   *
+   * @param states the state names, in the order expected
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert didNotPassThrough(String... states) {
     isNotNull();
     List<String> entered = new ArrayList<>();
@@ -119,7 +178,12 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
-  /** The states entered were exactly these, in this order. */
+  /**
+   * The states entered were exactly these, in this order.
+   *
+   * @param states the state names, in the order expected
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert hasPath(String... states) {
     isNotNull();
     if (!actual.path().equals(Arrays.asList(states))) {
@@ -128,7 +192,12 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
-  /** The execution took exactly this much virtual time. */
+  /**
+   * The execution took exactly this much virtual time.
+   *
+   * @param expected the expected value
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert tookVirtualTime(Duration expected) {
     isNotNull();
     if (!actual.elapsed().equals(expected)) {
@@ -137,7 +206,12 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
-  /** The history has at least one event of this type, e.g. {@code TaskTimedOut}. */
+  /**
+   * The history has at least one event of this type, e.g. {@code TaskTimedOut}.
+   *
+   * @param type the service's event type name, such as {@code TaskTimedOut}
+   * @return this assertion, to chain more
+   */
   public ExecutionAssert hasEvent(String type) {
     isNotNull();
     if (actual.history().stream().noneMatch(event -> event.type().equals(type))) {
@@ -147,12 +221,23 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
-  /** Assertions on the only (or first) time the named state was entered. */
+  /**
+   * Assertions on the only (or first) time the named state was entered.
+   *
+   * @param name the state's name
+   * @return assertions on that entry of the state
+   */
   public StateVisitAssert state(String name) {
     return state(name, 1);
   }
 
-  /** Assertions on the n-th time (from 1) the named state was entered. */
+  /**
+   * Assertions on the n-th time (from 1) the named state was entered.
+   *
+   * @param name the state's name
+   * @param time which entry, from 1
+   * @return assertions on that entry of the state
+   */
   public StateVisitAssert state(String name, int time) {
     isNotNull();
     List<StateVisit> visits = actual.visits(name);

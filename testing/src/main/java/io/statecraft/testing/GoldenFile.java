@@ -22,6 +22,9 @@ public final class GoldenFile {
    * Passes when {@code golden} holds exactly {@code actual}; otherwise fails with the first
    * differing line and how to update on purpose. With {@code -Dgolden.update=true} it writes
    * {@code actual} to {@code golden} instead.
+   *
+   * @param golden the golden file
+   * @param actual the generated text
    */
   public static void verify(Path golden, String actual) {
     try {

@@ -143,6 +143,9 @@ final class Interpreter {
     String error;
     String cause;
     long exited;
+    // How often the state ran: 1 plus its retries; and the retries each retrier made.
+    int attempts = 1;
+    int[] retries = new int[0];
 
     Visit(CompiledGraph.Node node, JsonNode input, long entered) {
       this.node = node;
@@ -174,7 +177,8 @@ final class Interpreter {
     List<StateVisit> all = new ArrayList<>(visits.size());
     for (Visit visit : visits) {
       all.add(new StateVisit(visit.node.name, visit.node.type, visit.input, visit.output, visit.error, visit.cause,
-          instant(visit.entered), instant(visit.exited)));
+          instant(visit.entered), instant(visit.exited), visit.attempts,
+          java.util.Arrays.stream(visit.retries).boxed().toList()));
     }
     return all;
   }
@@ -282,7 +286,7 @@ final class Interpreter {
       } else if (state instanceof AslFail fail) {
         throw fail(name, fail, input, frame, jsonata);
       } else {
-        step = withErrorHandling(node, input, frame, jsonata);
+        step = withErrorHandling(node, visit, input, frame, jsonata);
       }
       checkSize(step.output(), "The state output", name);
       visit.output = step.output();
@@ -506,12 +510,13 @@ final class Interpreter {
 
   // ---------------------------------------------------------------- Retry and Catch
 
-  private Step withErrorHandling(CompiledGraph.Node node, JsonNode input, Frame frame, boolean jsonata)
+  private Step withErrorHandling(CompiledGraph.Node node, Visit visit, JsonNode input, Frame frame, boolean jsonata)
       throws StatesError {
     String name = node.name;
     AslState state = node.state;
     List<AslRetrier> retriers = state.retry();
     int[] attempts = new int[retriers.size()];
+    visit.retries = attempts;
     int retryCount = 0;
     int historyAtStart = history.size();
     while (true) {
@@ -540,6 +545,7 @@ final class Interpreter {
         if (delay != null) {
           frame.now += delay;
           retryCount++;
+          visit.attempts++;
           continue;
         }
         Step caught = tryCatch(name, state.catchers(), input, frame, jsonata, e);
@@ -690,6 +696,14 @@ final class Interpreter {
         event("TaskFailed", name, frame, errorDetails(error).put("resource", resource));
         throw error;
       }
+      Optional<String> misfit = MockShapes.problem(resource, result, settings.mockValidation());
+      if (misfit.isPresent()) {
+        StatesError error = StatesError.runtime("The mock result of Task state '" + name + "' is not a response of "
+            + resource + ": " + misfit.get() + "; fix the mock, or call mockValidation(MockValidation.NONE) on the "
+            + "executor");
+        event("TaskFailed", name, frame, errorDetails(error).put("resource", resource));
+        throw error;
+      }
     }
     checkSize(result, "The task result", name);
     event("TaskSucceeded", name, frame, JsonValues.object().put("resource", resource).<ObjectNode>set("output", result));
@@ -827,7 +841,11 @@ final class Interpreter {
     event("MapStateStarted", name, frame, started);
     String mapRunArn = null;
     if (distributed) {
-      mapRunArn = settings.stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + name + ":run-" + (++mapRuns);
+      // The service puts the Map's Label into the Map Run ARN (...:mapRun:<machine>/<label>:<id>):
+      // https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html
+      // Without a Label it makes one up; the executor uses the state name.
+      String label = state.label() != null ? state.label() : name;
+      mapRunArn = settings.stateMachineArn().replace(":stateMachine:", ":mapRun:") + "/" + label + ":run-" + (++mapRuns);
       event("MapRunStarted", name, frame, JsonValues.object().put("mapRunArn", mapRunArn));
     }
     long toleratedCount = distributed ? number(state.toleratedFailureCount(), state.toleratedFailureCountPath(),

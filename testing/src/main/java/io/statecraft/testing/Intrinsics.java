@@ -52,7 +52,7 @@ final class Intrinsics {
     }
     String name = call.function();
     switch (name) {
-      case "States.Format": return format(args);
+      case "States.Format": return format(args, !call.arguments().isEmpty() && call.arguments().get(0) instanceof StringValue);
       case "States.StringToJson": return stringToJson(args);
       case "States.JsonToString": return text(JsonValues.compact(one(name, args)));
       case "States.Array": {
@@ -60,7 +60,7 @@ final class Intrinsics {
         args.forEach(array::add);
         return array;
       }
-      case "States.ArrayPartition": return arrayPartition(args);
+      case "States.ArrayPartition": return arrayPartition(name, args);
       case "States.ArrayContains": {
         arity(name, args, 2);
         for (JsonNode item : array(name, args, 0)) {
@@ -70,7 +70,7 @@ final class Intrinsics {
         }
         return JsonValues.NODES.booleanNode(false);
       }
-      case "States.ArrayRange": return arrayRange(args);
+      case "States.ArrayRange": return arrayRange(name, args);
       case "States.ArrayGetItem": {
         arity(name, args, 2);
         JsonNode array = array(name, args, 0);
@@ -116,7 +116,7 @@ final class Intrinsics {
           throw invalid(name, "the input is not Base64: " + e.getMessage());
         }
       }
-      case "States.Hash": return hash(args);
+      case "States.Hash": return hash(name, args);
       case "States.JsonMerge": return jsonMerge(args);
       case "States.MathRandom": return mathRandom(args);
       case "States.MathAdd": {
@@ -169,28 +169,24 @@ final class Intrinsics {
     return new java.util.UUID(most, least).toString();
   }
 
-  private static JsonNode format(List<JsonNode> args) throws StatesError {
+  // A literal template follows the language's escapes (\{\} is a literal pair, not a slot:
+  // https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html#amazon-states-language-intrinsic-functions-escapes);
+  // a template read from a path is data, where every {} is a slot.
+  private static JsonNode format(List<JsonNode> args, boolean literalTemplate) throws StatesError {
     String name = "States.Format";
     if (args.isEmpty() || !args.get(0).isTextual()) {
       throw invalid(name, "the first argument must be the template string");
     }
     String template = args.get(0).textValue();
-    StringBuilder out = new StringBuilder();
-    int used = 1;
-    for (int i = 0; i < template.length(); i++) {
-      char c = template.charAt(i);
-      if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '}') {
-        if (used >= args.size()) {
-          throw invalid(name, "the template has more {} than there are arguments");
-        }
-        out.append(formatted(args.get(used++)));
-        i++;
-      } else {
-        out.append(c);
-      }
+    List<String> texts = literalTemplate ? Intrinsic.formatTemplateTexts(template)
+        : List.of(template.split("\\{}", -1));
+    int slots = texts.size() - 1;
+    if (slots != args.size() - 1) {
+      throw invalid(name, "the template has " + slots + " {} but " + (args.size() - 1) + " values were given");
     }
-    if (used != args.size()) {
-      throw invalid(name, "the template has " + (used - 1) + " {} but " + (args.size() - 1) + " values were given");
+    StringBuilder out = new StringBuilder(texts.get(0));
+    for (int i = 1; i < texts.size(); i++) {
+      out.append(formatted(args.get(i))).append(texts.get(i));
     }
     return text(out.toString());
   }
@@ -219,8 +215,8 @@ final class Intrinsics {
     }
   }
 
-  private static JsonNode arrayPartition(List<JsonNode> args) throws StatesError {
-    String name = "States.ArrayPartition";
+  /** {@code States.ArrayPartition}, and JSONata's {@code $partition} ({@code name} says which). */
+  static JsonNode arrayPartition(String name, List<JsonNode> args) throws StatesError {
     arity(name, args, 2);
     JsonNode array = array(name, args, 0);
     long size = integer(name, args, 1);
@@ -238,8 +234,8 @@ final class Intrinsics {
     return chunks;
   }
 
-  private static JsonNode arrayRange(List<JsonNode> args) throws StatesError {
-    String name = "States.ArrayRange";
+  /** {@code States.ArrayRange}, and JSONata's {@code $range} ({@code name} says which): the end included. */
+  static JsonNode arrayRange(String name, List<JsonNode> args) throws StatesError {
     arity(name, args, 3);
     long start = integer(name, args, 0);
     long end = integer(name, args, 1);
@@ -257,8 +253,8 @@ final class Intrinsics {
     return range;
   }
 
-  private static JsonNode hash(List<JsonNode> args) throws StatesError {
-    String name = "States.Hash";
+  /** {@code States.Hash}, and JSONata's {@code $hash} ({@code name} says which). */
+  static JsonNode hash(String name, List<JsonNode> args) throws StatesError {
     arity(name, args, 2);
     JsonNode data = args.get(0);
     if (data.isNull()) {

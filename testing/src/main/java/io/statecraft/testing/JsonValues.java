@@ -30,6 +30,19 @@ final class JsonValues {
     }
   }
 
+  /**
+   * A Java value as JSON: maps, lists, strings, numbers, booleans and null, nested as they like.
+   *
+   * @throws IllegalArgumentException naming {@code what} when a value has no JSON form
+   */
+  static JsonNode of(Object value, String what) {
+    try {
+      return MAPPER.valueToTree(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(what + " cannot be written as JSON: " + e.getMessage());
+    }
+  }
+
   /** Compact JSON text, as the service shows values in causes and events. */
   static String compact(JsonNode node) {
     try {

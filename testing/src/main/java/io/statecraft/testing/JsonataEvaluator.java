@@ -90,6 +90,9 @@ final class JsonataEvaluator {
         frame.bind("states", toJava(states));
         bindExtras(frame);
         result = compiled.evaluate(null, frame);
+      } catch (ExtraFailure e) {
+        throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "An error occurred while evaluating the JSONata "
+            + "expression '" + expression + "' specified for the field '" + field + "': " + e.getMessage());
       } catch (JException e) {
         throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "An error occurred while evaluating the JSONata "
             + "expression '" + expression + "' specified for the field '" + field + "': " + e.getMessage());
@@ -105,65 +108,99 @@ final class JsonataEvaluator {
       throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
           + "' specified for the field '" + field + "' returned nothing (undefined)");
     }
+    if (com.dashjoin.jsonata.Utils.isFunction(result) || com.dashjoin.jsonata.Functions.isLambda(result)) {
+      throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
+          + "' specified for the field '" + field + "' returned a function, which is not a JSON value");
+    }
     return toJson(result);
   }
 
+  // The functions Step Functions adds to JSONata, and $eval, which it takes away:
+  // https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html#jsonata-functions-provided-by-sfn
   private static void bindExtras(Jsonata.Frame frame) {
-    frame.bind("partition", "aws");
-    frame.bind("range", Jsonata.function("range", (Jsonata.FnVarArgs<Object>) args -> range(args), null));
-    frame.bind("hash", Jsonata.function("hash", (Jsonata.FnVarArgs<Object>) args -> hash(args), null));
-    frame.bind("random", Jsonata.function("random", (Jsonata.FnVarArgs<Object>) args -> random(args), null));
-    frame.bind("uuid", Jsonata.function("uuid", (Jsonata.FnVarArgs<Object>) args -> Intrinsics.uuid(Intrinsics.RANDOM.get()), null));
-    frame.bind("parse", Jsonata.function("parse", (Jsonata.FnVarArgs<Object>) args -> parse(args), null));
+    bind(frame, "partition", args -> Intrinsics.arrayPartition("$partition", json(args)));
+    bind(frame, "range", args -> Intrinsics.arrayRange("$range", json(args)));
+    bind(frame, "hash", args -> Intrinsics.hash("$hash", json(args)));
+    bind(frame, "random", JsonataEvaluator::random);
+    bind(frame, "uuid", args -> {
+      arity("$uuid", args, 0, 0);
+      return JsonValues.NODES.textNode(Intrinsics.uuid(Intrinsics.RANDOM.get()));
+    });
+    bind(frame, "parse", JsonataEvaluator::parse);
+    bind(frame, "eval", args -> {
+      throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "the function $eval is not available in Step "
+          + "Functions; read JSON text with $parse");
+    });
   }
 
-  private static Object range(List<?> args) {
-    if (args.size() < 2 || args.size() > 3) {
-      throw new IllegalArgumentException("$range takes a start, an end and an optional step");
+  /** One of the functions Step Functions adds, on JSON values. */
+  private interface Extra {
+    JsonNode apply(List<?> args) throws StatesError;
+  }
+
+  /** Thrown through the JSONata library when an added function refuses its arguments. */
+  private static final class ExtraFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ExtraFailure(String message) {
+      super(message, null, false, false);
     }
-    long start = number(args.get(0), "$range start");
-    long end = number(args.get(1), "$range end");
-    long step = args.size() == 3 ? number(args.get(2), "$range step") : 1;
-    if (step == 0) {
-      throw new IllegalArgumentException("$range step must not be 0");
-    }
-    List<Object> out = new ArrayList<>();
-    for (long value = start; step > 0 ? value <= end : value >= end; value += step) {
-      out.add(value);
+  }
+
+  private static void bind(Jsonata.Frame frame, String name, Extra extra) {
+    frame.bind(name, Jsonata.function(name, (Jsonata.FnVarArgs<Object>) args -> {
+      try {
+        return toJava(extra.apply(args));
+      } catch (StatesError e) {
+        throw new ExtraFailure(e.cause());
+      }
+    }, null));
+  }
+
+  private static List<JsonNode> json(List<?> args) {
+    List<JsonNode> out = new ArrayList<>(args.size());
+    for (Object arg : args) {
+      out.add(toJson(arg));
     }
     return out;
   }
 
-  private static Object hash(List<?> args) {
-    if (args.size() != 2 || !(args.get(0) instanceof String) || !(args.get(1) instanceof String)) {
-      throw new IllegalArgumentException("$hash takes the data (a string) and the algorithm name");
-    }
-    String algorithm = (String) args.get(1);
-    if (!List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512").contains(algorithm)) {
-      throw new IllegalArgumentException("$hash algorithm must be MD5, SHA-1, SHA-256, SHA-384 or SHA-512, got " + algorithm);
-    }
-    return Intrinsics.hex(algorithm, (String) args.get(0));
+  // $random() draws from the run's seeded generator; $random(seed) is the first double of
+  // java.util.Random(seed), so the same seed gives the same number (AWS documents only that).
+  private static JsonNode random(List<?> args) throws StatesError {
+    arity("$random", args, 0, 1);
+    Random random = args.isEmpty() ? Intrinsics.RANDOM.get() : new Random(seed(args.get(0)));
+    return JsonValues.NODES.numberNode(random.nextDouble());
   }
 
-  private static Object random(List<?> args) {
-    if (args.isEmpty()) {
-      return Intrinsics.RANDOM.get().nextDouble();
+  private static long seed(Object value) throws StatesError {
+    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+      throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "Invalid arguments in $random: the seed must be an "
+          + "integer, got " + JsonValues.compact(toJson(value)));
     }
-    return new Random(number(args.get(0), "$random seed")).nextDouble();
+    return number.longValue();
   }
 
-  private static Object parse(List<?> args) {
-    if (args.size() != 1 || !(args.get(0) instanceof String)) {
-      throw new IllegalArgumentException("$parse takes one string of JSON text");
+  private static JsonNode parse(List<?> args) throws StatesError {
+    arity("$parse", args, 1, 1);
+    if (!(args.get(0) instanceof String text)) {
+      throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "Invalid arguments in $parse: it takes a string of "
+          + "JSON text, got " + JsonValues.typeName(toJson(args.get(0))));
     }
-    return toJava(JsonValues.parse((String) args.get(0), "the $parse argument"));
+    try {
+      return JsonValues.parse(text, "the $parse argument");
+    } catch (IllegalArgumentException e) {
+      throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "Invalid arguments in $parse: the string is not "
+          + "JSON: " + text);
+    }
   }
 
-  private static long number(Object value, String what) {
-    if (!(value instanceof Number number)) {
-      throw new IllegalArgumentException(what + " must be a number");
+  private static void arity(String name, List<?> args, int min, int max) throws StatesError {
+    if (args.size() < min || args.size() > max) {
+      String expected = min == max ? String.valueOf(min) : min + " to " + max;
+      throw new StatesError(StatesError.QUERY_EVALUATION_ERROR, "Invalid arguments in " + name + ": it takes "
+          + expected + " argument" + (max == 1 ? "" : "s") + ", got " + args.size());
     }
-    return Math.round(number.doubleValue());
   }
 
   /** A JSON value as the plain Java values JSONata works on. */

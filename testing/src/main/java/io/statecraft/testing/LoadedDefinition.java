@@ -2,13 +2,15 @@ package io.statecraft.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.asl.AslReader;
-import io.statecraft.asl.AslWriter;
+import io.statecraft.asl.CompiledDefinition;
+import io.statecraft.asl.DefinitionCompiler;
 import io.statecraft.asl.Problem;
 import io.statecraft.asl.json.DocumentException;
 import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.asl.validate.AslValidator;
 import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.asl.AslDefinition;
+import io.statecraft.dsl.workflow.WorkflowType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,9 +36,20 @@ record LoadedDefinition(String name, AslDefinition definition, String text, Comp
   // ${Name} is replaced; ${!Name} stands for the literal text ${Name}, as in Fn::Sub.
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(!?)([^}]*)}");
 
-  /** The definition text of a state machine built with the DSL. */
-  static String textOf(StateMachine machine) {
-    return AslWriter.write(machine.toDefinition());
+  /**
+   * The definition text of a state machine built with the DSL, for a workflow of {@code type}.
+   *
+   * @throws DefinitionException when the machine has errors: two states with one name, which the
+   *     definition would silently merge, a transition out of a branch, and whatever the validator
+   *     reports
+   */
+  static String textOf(StateMachine machine, WorkflowType type, String source) {
+    CompiledDefinition compiled = DefinitionCompiler.compile(machine, type);
+    List<String> errors = compiled.problems().stream().filter(Problem::isError).map(Problem::describe).toList();
+    if (!errors.isEmpty()) {
+      throw new DefinitionException("The definition " + source + " is not valid, so it cannot run", errors);
+    }
+    return compiled.text();
   }
 
   static LoadedDefinition load(String name, String source, String text, Map<String, String> substitutions) {

@@ -3,6 +3,8 @@ package io.statecraft.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.workflow.Workflow;
+import io.statecraft.dsl.workflow.WorkflowSpec;
+import io.statecraft.dsl.workflow.WorkflowType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,17 +36,11 @@ import java.util.Objects;
  */
 public final class LocalExecutor {
 
-  static {
-    // JsonPath logs through SLF4J; without a provider SLF4J prints a three-line notice into every
-    // test run, which is noise to users. A provider or an explicit setting still wins.
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
-  }
-
   private final String name;
   private final String source;
   private final String text;
+  // The workflow whose parameters and resources give default substitutions; null for a bare machine.
+  private final WorkflowSpec spec;
   private final Map<String, String> substitutions = new LinkedHashMap<>();
   private final Map<String, Mock> stateMocks = new HashMap<>();
   private final Map<String, Map<Integer, Mock>> attemptMocks = new HashMap<>();
@@ -52,6 +48,7 @@ public final class LocalExecutor {
   private final Map<String, JsonNode> items = new HashMap<>();
   private boolean echoUnmocked;
   private boolean anyMockErrorName;
+  private MockValidation mockValidation = MockValidation.PRESENT;
   private long seed = 1;
   private Instant startTime = Instant.parse("2025-01-01T00:00:00Z");
   private String executionName = "test-execution";
@@ -60,31 +57,62 @@ public final class LocalExecutor {
   private String roleArn;
   private LoadedDefinition loaded;
 
-  private LocalExecutor(String name, String source, String text) {
+  private LocalExecutor(String name, String source, String text, WorkflowSpec spec) {
     this.name = name;
     this.source = source;
     this.text = text;
+    this.spec = spec;
   }
 
-  /** Runs a state machine built with the DSL. */
+  /**
+   * Runs a state machine built with the DSL (as a Standard workflow).
+   *
+   * @param machine the state machine
+   * @return an executor for it
+   * @throws DefinitionException when the machine has errors, such as two states with one name
+   *     ({@code DUPLICATE_STATE_NAME})
+   */
   public static LocalExecutor of(StateMachine machine) {
     Objects.requireNonNull(machine, "machine == null");
-    return new LocalExecutor("StateMachine", "the state machine", LoadedDefinition.textOf(machine));
+    String source = "of the state machine";
+    return new LocalExecutor("StateMachine", source, LoadedDefinition.textOf(machine, WorkflowType.STANDARD, source), null);
   }
 
-  /** Runs a workflow's state machine; the workflow's id names the state machine. */
+  /**
+   * Runs a workflow's state machine; the workflow's id names the state machine. Its placeholders
+   * default to each parameter's default value and, for each supporting resource, a well-formed
+   * ARN (queue URL, table or bucket name) in the executor's region and account named after the
+   * resource; {@link #substitution(String, String)} overrides any of them.
+   *
+   * @param workflow the workflow
+   * @return an executor for its state machine
+   * @throws DefinitionException when the state machine has errors, such as two states with one
+   *     name ({@code DUPLICATE_STATE_NAME})
+   */
   public static LocalExecutor of(Workflow workflow) {
     Objects.requireNonNull(workflow, "workflow == null");
-    return new LocalExecutor(workflow.id(), "of workflow " + workflow.id(), LoadedDefinition.textOf(workflow.spec().stateMachine()));
+    WorkflowSpec spec = workflow.spec();
+    String source = "of workflow " + workflow.id();
+    return new LocalExecutor(workflow.id(), source, LoadedDefinition.textOf(spec.stateMachine(), spec.type(), source), spec);
   }
 
-  /** Runs an ASL definition given as JSON (or YAML) text. */
+  /**
+   * Runs an ASL definition given as JSON (or YAML) text.
+   *
+   * @param definition the definition as JSON or YAML text
+   * @return an executor for it
+   */
   public static LocalExecutor ofJson(String definition) {
     Objects.requireNonNull(definition, "definition == null");
-    return new LocalExecutor("StateMachine", "given as text", definition);
+    return new LocalExecutor("StateMachine", "given as text", definition, null);
   }
 
-  /** Runs an ASL definition file (.asl.json, .json, .yaml); the file name names the state machine. */
+  /**
+   * Runs an ASL definition file (.asl.json, .json, .yaml); the file name names the state machine.
+   *
+   * @param file an {@code .asl.json}, {@code .json}, {@code .yaml} or {@code .yml} file
+   * @return an executor for it
+   */
   public static LocalExecutor ofFile(Path file) {
     Objects.requireNonNull(file, "file == null");
     String text;
@@ -95,12 +123,16 @@ public final class LocalExecutor {
     }
     String fileName = file.getFileName().toString();
     String stem = fileName.replaceFirst("(\\.asl)?\\.(json|ya?ml)$", "");
-    return new LocalExecutor(stem.replaceAll("[^A-Za-z0-9_-]", "-"), file.toString(), text);
+    return new LocalExecutor(stem.replaceAll("[^A-Za-z0-9_-]", "-"), file.toString(), text, null);
   }
 
   /**
    * The value of a CloudFormation {@code ${Name}} placeholder (DefinitionSubstitutions), put into
    * the definition text before it is read, as CloudFormation does.
+   *
+   * @param placeholder the placeholder's name, {@code Topic} for {@code ${Topic}}
+   * @param value its value, put into the definition text as it is
+   * @return this executor, to chain more settings
    */
   public LocalExecutor substitution(String placeholder, String value) {
     Objects.requireNonNull(placeholder, "placeholder == null");
@@ -110,14 +142,25 @@ public final class LocalExecutor {
     return this;
   }
 
-  /** Several placeholder values; each value's {@code toString()} is substituted. */
+  /**
+   * Several placeholder values; each value's {@code toString()} is substituted.
+   *
+   * @param values the values by placeholder name
+   * @return this executor, to chain more settings
+   */
   public LocalExecutor substitutions(Map<String, ?> values) {
     Objects.requireNonNull(values, "values == null");
     values.forEach((key, value) -> substitution(key, String.valueOf(value)));
     return this;
   }
 
-  /** Answers every call of the named Task state (nested states included). */
+  /**
+   * Answers every call of the named Task state (nested states included).
+   *
+   * @param state the Task state's name
+   * @param mock the mock
+   * @return this executor, to chain more settings
+   */
   public LocalExecutor mock(String state, Mock mock) {
     stateMocks.put(Objects.requireNonNull(state, "state == null"), Objects.requireNonNull(mock, "mock == null"));
     return this;
@@ -127,6 +170,11 @@ public final class LocalExecutor {
    * Answers one call of the named Task state: {@code attempt} 1 is its first call in the
    * execution, 2 the second (a retry or a second visit), and so on. Takes precedence over
    * {@link #mock(String, Mock)}.
+   *
+   * @param state the Task state's name
+   * @param attempt which call of the state, from 1
+   * @param mock the mock
+   * @return this executor, to chain more settings
    */
   public LocalExecutor mock(String state, int attempt, Mock mock) {
     Objects.requireNonNull(state, "state == null");
@@ -142,13 +190,22 @@ public final class LocalExecutor {
    * Answers every Task whose Resource is this ARN and that has no mock by state name, e.g.
    * {@code arn:aws:states:::lambda:invoke}; a mock for an integration also answers its {@code
    * .sync} and {@code .waitForTaskToken} forms.
+   *
+   * @param resourceArn the Task's resource ARN
+   * @param mock the mock
+   * @return this executor, to chain more settings
    */
   public LocalExecutor mockResource(String resourceArn, Mock mock) {
     resourceMocks.put(Objects.requireNonNull(resourceArn, "resourceArn == null"), Objects.requireNonNull(mock, "mock == null"));
     return this;
   }
 
-  /** Adds every mock of a mocks file (see docs/testing.md for its format). */
+  /**
+   * Adds every mock of a mocks file (see docs/testing.md for its format).
+   *
+   * @param file an {@code .asl.json}, {@code .json}, {@code .yaml} or {@code .yml} file
+   * @return this executor, to chain more settings
+   */
   public LocalExecutor mocks(MockFile file) {
     Objects.requireNonNull(file, "file == null");
     file.states().forEach(this::mock);
@@ -160,6 +217,10 @@ public final class LocalExecutor {
   /**
    * The items a distributed Map state reads with its ItemReader (which only runs in AWS): a JSON
    * array such as the rows of the CSV file or the objects of the S3 listing.
+   *
+   * @param mapState the distributed Map state's name
+   * @param jsonArray the items as a JSON array
+   * @return this executor, to chain more settings
    */
   public LocalExecutor items(String mapState, String jsonArray) {
     JsonNode value = JsonValues.parse(jsonArray, "the items of " + mapState);
@@ -171,7 +232,11 @@ public final class LocalExecutor {
     return this;
   }
 
-  /** Tasks without a mock return their input instead of failing the run (as asl-run does). */
+  /**
+   * Tasks without a mock return their input instead of failing the run (as asl-run does).
+   *
+   * @return this executor, to chain more settings
+   */
   public LocalExecutor echoUnmockedTasks() {
     echoUnmocked = true;
     return this;
@@ -183,64 +248,131 @@ public final class LocalExecutor {
    * {@code DynamoDb.ConditionalCheckFailedException} on {@code arn:aws:states:::dynamodb:putItem}
    * (which raises {@code DynamoDB.ConditionalCheckFailedException}) would otherwise make a retrier
    * or catcher pass offline that never fires on AWS. Use this only in a test about such a name.
+   *
+   * @return this executor, to chain more settings
    */
   public LocalExecutor allowAnyMockErrorName() {
     anyMockErrorName = true;
     return this;
   }
 
-  /** The seed of jitter, UUIDs and random numbers; the same seed gives the same run. */
+  /**
+   * How strictly mock results are checked against the response of the API they stand for (by
+   * default {@link MockValidation#PRESENT}): a mock of {@code arn:aws:states:::aws-sdk:ec2:describeInstances}
+   * returning a field {@code DescribeInstancesResponse} does not have, or of another type, fails
+   * the task with {@code States.Runtime} naming the field. The check needs the service's AWS SDK
+   * module on the test's class path; without it nothing is checked.
+   *
+   * @param mode the strictness
+   * @return this
+   */
+  public LocalExecutor mockValidation(MockValidation mode) {
+    this.mockValidation = Objects.requireNonNull(mode, "mode == null");
+    return this;
+  }
+
+  /**
+   * The seed of jitter, UUIDs and random numbers; the same seed gives the same run.
+   *
+   * @param seed the seed
+   * @return this executor, to chain more settings
+   */
   public LocalExecutor seed(long seed) {
     this.seed = seed;
     return this;
   }
 
-  /** The virtual time the execution starts (default 2025-01-01T00:00:00Z). */
+  /**
+   * The virtual time the execution starts (default 2025-01-01T00:00:00Z).
+   *
+   * @param startTime the start time
+   * @return this executor, to chain more settings
+   */
   public LocalExecutor startTime(Instant startTime) {
     this.startTime = Objects.requireNonNull(startTime, "startTime == null");
     return this;
   }
 
-  /** The execution name in {@code $$.Execution} (default {@code test-execution}). */
+  /**
+   * The execution name in {@code $$.Execution} (default {@code test-execution}).
+   *
+   * @param executionName the execution's name
+   * @return this executor, to chain more settings
+   */
   public LocalExecutor executionName(String executionName) {
     this.executionName = Objects.requireNonNull(executionName, "executionName == null");
     return this;
   }
 
-  /** The region and account used in the ARNs of the context object (default us-east-1, 123456789012). */
+  /**
+   * The region and account used in the ARNs of the context object (default us-east-1, 123456789012).
+   *
+   * @param region the region, such as {@code us-east-1}
+   * @param accountId the 12-digit account id
+   * @return this executor, to chain more settings
+   */
   public LocalExecutor account(String region, String accountId) {
     this.region = Objects.requireNonNull(region, "region == null");
     this.accountId = Objects.requireNonNull(accountId, "accountId == null");
+    loaded = null;
     return this;
   }
 
-  /** The role ARN in {@code $$.Execution.RoleArn}. */
+  /**
+   * The role ARN in {@code $$.Execution.RoleArn}.
+   *
+   * @param roleArn the role ARN
+   * @return this executor, to chain more settings
+   */
   public LocalExecutor roleArn(String roleArn) {
     this.roleArn = Objects.requireNonNull(roleArn, "roleArn == null");
     return this;
   }
 
-  /** Runs with the empty object as input. */
+  /**
+   * Runs with the empty object as input.
+   *
+   * @return the execution, to assert on
+   */
   public Execution run() {
     return run(JsonValues.object());
   }
 
-  /** Runs with this JSON text as input. */
+  /**
+   * Runs with this JSON text as input.
+   *
+   * @param inputJson the input as JSON text
+   * @return the execution, to assert on
+   */
   public Execution run(String inputJson) {
     Objects.requireNonNull(inputJson, "inputJson == null");
     return run(JsonValues.parse(inputJson, "the execution input"));
   }
 
   /**
+   * Runs with this object as input.
+   *
+   * @param input the input; values are JSON-like: maps, lists, strings, numbers, booleans, null
+   * @return the execution
+   * @throws DefinitionException when a placeholder has no value or the definition is invalid
+   */
+  public Execution run(Map<String, ?> input) {
+    Objects.requireNonNull(input, "input == null");
+    return run(JsonValues.of(input, "the execution input"));
+  }
+
+  /**
    * Runs with this input.
    *
    * @throws DefinitionException when a placeholder has no value or the definition is invalid
+   * @param input the input
+   * @return the execution, to assert on
    */
   public Execution run(JsonNode input) {
     Objects.requireNonNull(input, "input == null");
     LoadedDefinition definition = definition();
     RunSettings settings = new RunSettings(Map.copyOf(stateMocks), copy(attemptMocks), Map.copyOf(resourceMocks),
-        Map.copyOf(items), echoUnmocked, anyMockErrorName, seed, startTime, executionName, name, region, accountId,
+        Map.copyOf(items), echoUnmocked, anyMockErrorName, mockValidation, seed, startTime, executionName, name, region, accountId,
         roleArn != null ? roleArn : "arn:aws:iam::" + accountId + ":role/" + name + "-role");
     Interpreter interpreter = new Interpreter(settings, input.deepCopy());
     Interpreter.Outcome outcome = interpreter.run(definition);
@@ -253,6 +385,7 @@ public final class LocalExecutor {
    * Reads, substitutes and validates the definition now, rather than at the first run.
    *
    * @throws DefinitionException when a placeholder has no value or the definition is invalid
+   * @return this executor, to chain more settings
    */
   public LocalExecutor check() {
     definition();
@@ -261,7 +394,12 @@ public final class LocalExecutor {
 
   private LoadedDefinition definition() {
     if (loaded == null) {
-      loaded = LoadedDefinition.load(name, source, text, substitutions);
+      Map<String, String> values = new LinkedHashMap<>();
+      if (spec != null) {
+        values.putAll(WorkflowDefaults.of(spec, region, accountId));
+      }
+      values.putAll(substitutions);
+      loaded = LoadedDefinition.load(name, source, text, values);
     }
     return loaded;
   }

@@ -49,20 +49,36 @@ public final class Mock {
     this.description = description;
   }
 
-  /** The task returns this JSON (text). */
+  /**
+   * The task returns this JSON (text).
+   *
+   * @param json the result as JSON text
+   * @return the mock
+   */
   public static Mock result(String json) {
     Objects.requireNonNull(json, "json == null");
     JsonNode value = JsonValues.parse(json, "the mock result");
     return result(value);
   }
 
-  /** The task returns this JSON value. */
+  /**
+   * The task returns this JSON value.
+   *
+   * @param value the result
+   * @return the mock
+   */
   public static Mock result(JsonNode value) {
     Objects.requireNonNull(value, "value == null");
     return new Mock(call -> value.deepCopy(), Duration.ZERO, false, "result " + JsonValues.compact(value));
   }
 
-  /** The task fails with this error name and cause (the cause may be null). */
+  /**
+   * The task fails with this error name and cause (the cause may be null).
+   *
+   * @param error the error name retriers and catchers match, such as {@code Lambda.TooManyRequestsException}
+   * @param cause the cause text, or null for none
+   * @return the mock
+   */
   public static Mock error(String error, String cause) {
     TaskFailure failure = new TaskFailure(error, cause);
     return new Mock(call -> {
@@ -70,7 +86,11 @@ public final class Mock {
     }, Duration.ZERO, false, "error " + error);
   }
 
-  /** The task returns its own input payload. */
+  /**
+   * The task returns its own input payload.
+   *
+   * @return the mock
+   */
   public static Mock echo() {
     return new Mock(call -> call.input(), Duration.ZERO, false, "echo");
   }
@@ -78,6 +98,9 @@ public final class Mock {
   /**
    * The n-th call gets the n-th mock; once they are used up, the last one answers every further
    * call.
+   *
+   * @param mocks the mocks, the n-th for the n-th call; the last answers every later call
+   * @return the mock
    */
   public static Mock sequence(Mock... mocks) {
     if (mocks.length == 0) {
@@ -86,13 +109,23 @@ public final class Mock {
     return new Mock(null, List.of(mocks), Duration.ZERO, false, "sequence of " + mocks.length);
   }
 
-  /** The task's result is computed from its input payload. */
+  /**
+   * The task's result is computed from its input payload.
+   *
+   * @param function computes the result from the task's payload
+   * @return the mock
+   */
   public static Mock of(Function<JsonNode, JsonNode> function) {
     Objects.requireNonNull(function, "function == null");
     return handler(call -> function.apply(call.input()));
   }
 
-  /** The task is answered by Java code that sees the whole call and may throw {@link TaskFailure}. */
+  /**
+   * The task is answered by Java code that sees the whole call and may throw {@link TaskFailure}.
+   *
+   * @param handler answers each call, or throws {@link TaskFailure} to fail it
+   * @return the mock
+   */
   public static Mock handler(TaskHandler handler) {
     Objects.requireNonNull(handler, "handler == null");
     return new Mock(call -> {
@@ -113,6 +146,9 @@ public final class Mock {
    * receives the {@code Payload} parameter and its return value is wrapped as the service wraps
    * it ({@code {"ExecutedVersion": "$LATEST", "Payload": ..., "StatusCode": 200}}); for a
    * function ARN used directly as the Resource, it receives the input and returns the result.
+   *
+   * @param function computes the result from the task's payload
+   * @return the mock
    */
   public static Mock lambda(Function<JsonNode, JsonNode> function) {
     Objects.requireNonNull(function, "function == null");
@@ -134,6 +170,9 @@ public final class Mock {
    * receives the request (ApiEndpoint, Method, Headers, QueryParameters, RequestBody) and returns
    * the response body, wrapped as {@code {"Headers": {}, "ResponseBody": ..., "StatusCode": 200,
    * "StatusText": "OK"}}.
+   *
+   * @param function computes the result from the task's payload
+   * @return the mock
    */
   public static Mock http(Function<JsonNode, JsonNode> function) {
     Objects.requireNonNull(function, "function == null");
@@ -151,6 +190,9 @@ public final class Mock {
    * The same answer, arriving after {@code duration} of virtual time: a task taking longer than
    * its TimeoutSeconds fails with {@code States.Timeout}, and one taking longer than its
    * HeartbeatSeconds fails with {@code States.HeartbeatTimeout} unless {@link #sendingHeartbeats()}.
+   *
+   * @param duration the virtual time the answer takes
+   * @return a mock answering as this one after that much virtual time
    */
   public Mock taking(Duration duration) {
     Objects.requireNonNull(duration, "duration == null");
@@ -160,7 +202,11 @@ public final class Mock {
     return new Mock(responder, sequence, duration, heartbeats, description);
   }
 
-  /** The task sends heartbeats while it runs, so HeartbeatSeconds never expires. */
+  /**
+   * The task sends heartbeats while it runs, so HeartbeatSeconds never expires.
+   *
+   * @return a mock answering as this one whose task sends heartbeats
+   */
   public Mock sendingHeartbeats() {
     return new Mock(responder, sequence, duration, true, description);
   }

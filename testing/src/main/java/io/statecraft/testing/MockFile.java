@@ -47,6 +47,8 @@ public final class MockFile {
    *
    * @throws IllegalArgumentException with every problem, each naming the key, when the file is
    *     not a valid mocks file
+   * @param file a JSON or YAML mocks file
+   * @return the mocks, for {@link LocalExecutor#mocks(MockFile)}
    */
   public static MockFile read(Path file) {
     JsonNode root;
@@ -59,7 +61,13 @@ public final class MockFile {
     return parse(root, file.toString());
   }
 
-  /** Reads mocks from JSON text; {@code source} names it in messages. */
+  /**
+   * Reads mocks from JSON text; {@code source} names it in messages.
+   *
+   * @param json the mocks as JSON or YAML text
+   * @param source what the text is, for messages, such as the file name
+   * @return the mocks, for {@link LocalExecutor#mocks(MockFile)}
+   */
   public static MockFile parse(String json, String source) {
     return parse(JsonValues.parse(json, source), source);
   }

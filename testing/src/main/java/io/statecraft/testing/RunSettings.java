@@ -12,6 +12,7 @@ record RunSettings(
     Map<String, JsonNode> items,
     boolean echoUnmocked,
     boolean anyMockErrorName,
+    MockValidation mockValidation,
     long seed,
     Instant startTime,
     String executionName,

@@ -6,10 +6,16 @@ package io.statecraft.testing;
  */
 public final class TaskFailure extends Exception {
 
+  private static final long serialVersionUID = 1L;
+
+  /** The error name. */
   private final String error;
+  /** The cause text, or null. */
   private final String cause;
 
   /**
+   * Fails the task with this error.
+   *
    * @param error the error name retriers and catchers match, e.g. {@code Lambda.TooManyRequestsException}
    * @param cause the cause text, or null for none
    */
@@ -22,10 +28,20 @@ public final class TaskFailure extends Exception {
     this.cause = cause;
   }
 
+  /**
+   * The error name retriers and catchers match.
+   *
+   * @return the error name, such as {@code Lambda.TooManyRequestsException}
+   */
   public String error() {
     return error;
   }
 
+  /**
+   * The cause the error carries.
+   *
+   * @return the cause text, or null for none
+   */
   public String cause() {
     return cause;
   }

@@ -1,5 +1,7 @@
 package io.statecraft.testing;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -8,8 +10,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that records every execution a test class runs and, after the class, prints
- * its workflow coverage (states, Choice rules, catchers, retriers) and publishes it as a report
- * entry. Test and {@code @AfterAll} methods may take a {@link Coverage} parameter to assert on it.
+ * its workflow coverage (states, Choice rules, catchers, retriers), publishes it as a report
+ * entry, and writes each workflow's coverage diagram ({@code target/statecraft-coverage/<id>.mmd})
+ * and a Markdown summary embedding them ({@code target/statecraft-coverage/<TestClass>.md}). Test and {@code @AfterAll} methods may take a {@link Coverage} parameter to assert on it.
  *
  * <pre>{@code
  * @ExtendWith(WorkflowCoverageExtension.class)
@@ -39,9 +42,19 @@ public final class WorkflowCoverageExtension implements BeforeAllCallback, After
     recorder.close();
     Coverage coverage = recorder.coverage();
     if (!coverage.isEmpty()) {
+      String testClass = context.getRequiredTestClass().getSimpleName();
       String report = coverage.report();
-      System.out.print("[" + context.getRequiredTestClass().getSimpleName() + "] " + report);
+      System.out.print("[" + testClass + "] " + report);
       context.publishReportEntry("workflowCoverage", report);
+      Path directory = CoverageFiles.directory();
+      try {
+        Path summary = CoverageFiles.write(directory, testClass, coverage);
+        System.out.println("[" + testClass + "] Coverage diagrams: " + summary);
+      } catch (IOException | RuntimeException e) {
+        // The report is a by-product: a folder that cannot be written must not fail the tests.
+        System.out.println("[" + testClass + "] Cannot write the coverage diagrams to " + directory + ": " + e.getMessage()
+            + "; set -D" + CoverageFiles.DIRECTORY_PROPERTY + " to a folder that can be written");
+      }
     }
   }
 

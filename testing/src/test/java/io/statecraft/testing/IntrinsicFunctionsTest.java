@@ -27,6 +27,30 @@ class IntrinsicFunctionsTest {
     returns("States.Format('C:\\\\logs\\\\{}', $.file)", "{\"file\": \"app.log\"}", "\"C:\\\\logs\\\\app.log\"");
   }
 
+  /**
+   * The reserved characters ' { } and \ are escaped with a backslash in every string literal:
+   * https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html#amazon-states-language-intrinsic-functions-escapes
+   */
+  @Test
+  void stringLiteralsFollowTheLanguagesEscapes() {
+    // An escaped pair prints braces and is no slot; a slot next to escaped braces still is one.
+    returns("States.Format('\\{\\}')", "{}", "\"{}\"");
+    returns("States.Format('\\{\\} is {}', $.x)", "{\"x\": 1}", "\"{} is 1\"");
+    returns("States.Format('\\{{}\\}', $.x)", "{\"x\": \"id\"}", "\"{id}\"");
+    returns("States.Format('it\\'s \\\\ {}', $.x)", "{\"x\": 1}", "\"it's \\\\ 1\"");
+    // The other functions read the same escapes.
+    returns("States.StringSplit('a\\{b\\}c', '\\{\\}')", "{}", "[\"a\", \"b\", \"c\"]");
+    returns("States.Array('\\'', '\\\\', '\\{\\}')", "{}", "[\"'\", \"\\\\\", \"{}\"]");
+    // A template read from the input is data: each {} in it is a slot.
+    returns("States.Format($.t, $.x)", "{\"t\": \"{} is \\\\ {x}\", \"x\": 1}", "\"1 is \\\\ {x}\"");
+  }
+
+  @Test
+  void anEscapedBracePairCountsNoSlot() {
+    assertThat(call("States.Format('\\{\\}', $.x)", "{\"x\": 1}")).failed()
+        .hasError("States.Runtime", "Invalid arguments in States.Format: the template has 0 {} but 1 values were given");
+  }
+
   @Test
   void stringToJsonAndJsonToString() {
     returns("States.StringToJson($.escapedJsonString)", "{\"escapedJsonString\": \"{\\\"foo\\\": \\\"bar\\\"}\"}",
@@ -133,6 +157,6 @@ class IntrinsicFunctionsTest {
     assertThat(call("States.JsonMerge($.a, $.a, true)", "{\"a\": {}}")).failed()
         .hasError("States.Runtime", "Invalid arguments in States.JsonMerge: only the shallow merge is supported; pass false as the third argument");
     assertThat(call("States.Format('{} {}', $.a)", "{\"a\": 1}")).failed()
-        .hasError("States.Runtime", "Invalid arguments in States.Format: the template has more {} than there are arguments");
+        .hasError("States.Runtime", "Invalid arguments in States.Format: the template has 2 {} but 1 values were given");
   }
 }

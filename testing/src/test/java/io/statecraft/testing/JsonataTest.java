@@ -18,38 +18,79 @@ class JsonataTest {
     assertThat(output(expression, input)).succeeded().hasOutput("{\"v\": " + expected + "}");
   }
 
+  // The functions Step Functions adds to JSONata, as documented in
+  // https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html#jsonata-functions-provided-by-sfn
+
+  private static void fails(String expression, String input, String cause) {
+    assertThat(output(expression, input)).failed().hasError("States.QueryEvaluationError",
+        "An error occurred while evaluating the JSONata expression '" + expression + "' specified for the field "
+            + "'Output/v': " + cause);
+  }
+
   @Test
-  void partitionIsAws() {
-    returns("$partition", "{}", "\"aws\"");
+  void partitionCutsAnArrayIntoChunks() {
+    returns("$partition([1, 2, 3, 4, 5, 6, 7, 8, 9], 4)", "{}", "[[1, 2, 3, 4], [5, 6, 7, 8], [9]]");
+    returns("$partition($states.input.ids, 2)", "{\"ids\": [\"a\", \"b\", \"c\"]}", "[[\"a\", \"b\"], [\"c\"]]");
+    fails("$partition([1, 2], 0)", "{}", "Invalid arguments in $partition: the chunk size must be a positive integer, got 0");
   }
 
   @Test
   void rangeCountsFromStartToEndInclusive() {
     returns("$range(0, 10, 2)", "{}", "[0, 2, 4, 6, 8, 10]");
-    returns("$range(1, 3)", "{}", "[1, 2, 3]");
+    returns("$range(5, 1, -2)", "{}", "[5, 3, 1]");
+    // The step is not optional: the documented form, like States.ArrayRange, names all three.
+    fails("$range(1, 3)", "{}", "Invalid arguments in $range: it takes 3 arguments, got 2");
+    fails("$range(1, 3, 0)", "{}", "Invalid arguments in $range: the step must not be 0");
   }
 
   @Test
-  void hashHexEncodesTheDigest() {
+  void hashHexEncodesTheDigestOfEachAlgorithm() {
+    returns("$hash('input data', 'MD5')", "{}", "\"812f45842bc6d66ee14572ce20db8e86\"");
     returns("$hash('input data', 'SHA-1')", "{}", "\"aaff4a450a104cd177d28d18d74485e8cae074b7\"");
+    returns("$hash('input data', 'SHA-256')", "{}",
+        "\"b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3\"");
+    returns("$hash('input data', 'SHA-384')", "{}",
+        "\"d28a7d5cf25a74f11a50a18452b75e04bb3d70c9dd0510d6123aa008c756511b87525bdc835ebb27e1fb9e9374a15562\"");
+    returns("$hash('input data', 'SHA-512')", "{}", "\"6ce4adb348546d4f449c4d25aad9a7c9cb711d9e91982d3f0b29ca2f3f47d4ce"
+        + "2deba23bf2954f0f1d593fc50283731a533d30d425402d4f91316d871303aac4\"");
+    fails("$hash('input data', 'SHA-2')", "{}",
+        "Invalid arguments in $hash: the algorithm must be MD5, SHA-1, SHA-256, SHA-384 or SHA-512, got SHA-2");
   }
 
   @Test
-  void randomIsBetweenZeroAndOneAndRepeatsWithASeed() {
-    double value = output("$random()", "{}").output().get("v").asDouble();
-    assertThat(value).isBetween(0.0, 1.0);
-    assertThat(output("$random(7)", "{}").output()).isEqualTo(output("$random(7)", "{}").output());
+  void randomWithASeedIsTheFirstNumberOfJavasRandomWithThatSeed() {
+    returns("$random(7)", "{}", "0.7306990420600421");
+    returns("$random($states.input.seed)", "{\"seed\": 42}", "0.7275636800328681");
+    // Without a seed: the run's generator, seeded with LocalExecutor.seed (1 by default).
+    returns("$random()", "{}", "0.7308781907032909");
+    fails("$random(1.5)", "{}", "Invalid arguments in $random: the seed must be an integer, got 1.5");
   }
 
   @Test
   void uuidIsAVersion4Uuid() {
     assertThat(output("$uuid()", "{}").output().get("v").asText())
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(output("$uuid()", "{}").output()).isEqualTo(output("$uuid()", "{}").output());
   }
 
   @Test
   void parseReadsJsonText() {
     returns("$parse($states.input.text)", "{\"text\": \"{\\\"a\\\": [1, null, true]}\"}", "{\"a\": [1, null, true]}");
+    fails("$parse('{a')", "{}", "Invalid arguments in $parse: the string is not JSON: {a");
+  }
+
+  @Test
+  void aFunctionIsNoResult() {
+    assertThat(output("$partition", "{}")).failed().hasError("States.QueryEvaluationError", "The JSONata expression "
+        + "'$partition' specified for the field 'Output/v' returned a function, which is not a JSON value");
+    assertThat(output("function($x) { $x }", "{}")).failed().hasError("States.QueryEvaluationError", "The JSONata "
+        + "expression 'function($x) { $x }' specified for the field 'Output/v' returned a function, which is not a "
+        + "JSON value");
+  }
+
+  @Test
+  void evalIsRefusedAsTheServiceRefusesIt() {
+    fails("$eval('1 + 1')", "{}", "the function $eval is not available in Step Functions; read JSON text with $parse");
   }
 
   @Test

@@ -108,7 +108,7 @@ class LocalExecutorTest {
             },
             "Greet": {
               "Type": "Pass",
-              "Output": {"greeting": "{% 'Hello, ' & $name %}", "partition": "{% $partition %}"},
+              "Output": {"greeting": "{% 'Hello, ' & $name %}"},
               "End": true
             }
           }
@@ -116,10 +116,11 @@ class LocalExecutorTest {
         """;
     Execution execution = LocalExecutor.ofJson(definition)
         .mockResource("arn:aws:states:::dynamodb:getItem", Mock.of(arguments -> JsonValues.parse(
-            "{\"Item\": {\"name\": {\"S\": \"Ada\"}}, \"table\": \"" + arguments.get("TableName").asText() + "\"}", "x")))
+            "{\"Item\": {\"name\": {\"S\": \"Ada\"}, \"table\": {\"S\": \"" + arguments.get("TableName").asText()
+            + "\"}}}", "x")))
         .run("{\"userId\": \"u1\"}");
 
-    assertThat(execution).succeeded().hasOutput("{\"greeting\": \"Hello, Ada\", \"partition\": \"aws\"}");
+    assertThat(execution).succeeded().hasOutput("{\"greeting\": \"Hello, Ada\"}");
     assertThat(execution).state("Lookup").hasOutput("{\"userId\": \"u1\"}");
   }
 

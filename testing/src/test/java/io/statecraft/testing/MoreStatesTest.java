@@ -80,4 +80,22 @@ class MoreStatesTest {
         + "\"arn:aws:states:us-east-1:123456789012:mapRun:StateMachine/M:run-1\", \"ResultWriterDetails\": "
         + "{\"Bucket\": \"results\", \"Key\": \"runs/run-1/manifest.json\"}}");
   }
+
+  @Test
+  void theMapRunArnCarriesTheMapsLabel() {
+    Execution execution = LocalExecutor.ofJson("""
+        {"StartAt": "M", "States": {"M": {"Type": "Map", "Label": "rows",
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+            "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+          "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "results", "Prefix": "runs"}},
+          "End": true}}}
+        """).run("[1, 2, 3]");
+
+    assertThat(execution).succeeded().hasOutput("""
+        {
+          "MapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:StateMachine/rows:run-1",
+          "ResultWriterDetails": {"Bucket": "results", "Key": "runs/run-1/manifest.json"}
+        }
+        """);
+  }
 }

@@ -25,24 +25,119 @@ public final class MermaidDiagram {
 
   private static final Pattern LINE_BREAK_OR_CONTROL = Pattern.compile("\\R|\\p{Cc}|\\p{Zl}|\\p{Zp}");
 
+  /**
+   * What a diagram marks as reached or not, such as the parts of a definition tests exercised.
+   * A marked diagram also draws each retrier, as a loop on its state, and styles reached and
+   * missed nodes and links apart.
+   */
+  public interface Marking {
+
+    /** The kinds of link a diagram draws. */
+    enum Link {
+      /** From the start of the state machine, a branch or an item processor to its first state. */
+      START,
+      /** A state's {@code Next}. */
+      NEXT,
+      /** A Choice rule, by its index. */
+      CHOICE_RULE,
+      /** A Choice state's {@code Default}. */
+      CHOICE_DEFAULT,
+      /** A catcher, by its index. */
+      CATCHER,
+      /** A retrier, by its index, drawn as a loop. */
+      RETRIER
+    }
+
+    /**
+     * Whether the state was reached.
+     *
+     * @param state the state's name
+     * @return true to style it as reached
+     */
+    boolean reached(String state);
+
+    /**
+     * Whether a link was taken.
+     *
+     * @param state the state the link leaves (for {@link Link#START}, the state it enters)
+     * @param link the kind of link
+     * @param index the rule, catcher or retrier's index; 0 for the others
+     * @return true to style it as taken
+     */
+    boolean taken(String state, Link link, int index);
+  }
+
+  private static final String REACHED_STYLE = "fill:#dff5e1,stroke:#2e7d32,stroke-width:2px";
+  private static final String MISSED_STYLE = "fill:#fdecea,stroke:#c62828,stroke-dasharray:4 2";
+  private static final String TAKEN_LINK_STYLE = "stroke:#2e7d32,stroke-width:2px";
+  private static final String MISSED_LINK_STYLE = "stroke:#c62828,stroke-dasharray:4 2";
+
   private final StringBuilder out = new StringBuilder();
   private final Map<String, String> ids = new HashMap<>();
+  private final Marking marking;
+  private final java.util.List<Integer> takenLinks = new java.util.ArrayList<>();
+  private final java.util.List<Integer> missedLinks = new java.util.ArrayList<>();
+  private int links;
   private int counter;
 
-  private MermaidDiagram() {}
+  private MermaidDiagram(Marking marking) {
+    this.marking = marking;
+  }
 
   /** The Mermaid text of {@code definition}, ending with a newline. */
   public static String render(AslDefinition definition) {
-    MermaidDiagram diagram = new MermaidDiagram();
+    return render(definition, null);
+  }
+
+  /**
+   * The Mermaid text of {@code definition} with what {@code marking} says was reached styled apart
+   * from what was not, and its retriers drawn; ending with a newline.
+   *
+   * @param definition the definition
+   * @param marking what was reached; null for a plain diagram
+   * @return the diagram
+   */
+  public static String render(AslDefinition definition, Marking marking) {
+    MermaidDiagram diagram = new MermaidDiagram(marking);
     diagram.out.append("flowchart TD\n");
     if (definition.comment() != null) {
       diagram.out.append("  %% ").append(oneLine(definition.comment())).append('\n');
     }
     diagram.out.append("  start((\"start\"))\n");
     diagram.scope(definition.states(), "  ");
-    diagram.out.append("  start --> ").append(diagram.id(definition.startAt())).append('\n');
+    diagram.edge("  ", "start", definition.startAt(), Marking.Link.START, 0, null);
     diagram.edges(definition.states(), "  ");
+    diagram.styles();
     return diagram.out.toString();
+  }
+
+  // Nodes take classes; links are styled by their number in the order they were written.
+  private void styles() {
+    if (marking == null) {
+      return;
+    }
+    out.append("  classDef reached ").append(REACHED_STYLE).append('\n');
+    out.append("  classDef missed ").append(MISSED_STYLE).append('\n');
+    java.util.List<String> reached = new java.util.ArrayList<>();
+    java.util.List<String> missed = new java.util.ArrayList<>();
+    ids.entrySet().stream().sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(
+        id -> Integer.parseInt(id.substring(1))))).forEach(entry ->
+        (marking.reached(entry.getKey()) ? reached : missed).add(entry.getValue()));
+    if (!reached.isEmpty()) {
+      out.append("  class ").append(String.join(",", reached)).append(" reached\n");
+    }
+    if (!missed.isEmpty()) {
+      out.append("  class ").append(String.join(",", missed)).append(" missed\n");
+    }
+    linkStyle(takenLinks, TAKEN_LINK_STYLE);
+    linkStyle(missedLinks, MISSED_LINK_STYLE);
+  }
+
+  private void linkStyle(java.util.List<Integer> numbers, String style) {
+    if (!numbers.isEmpty()) {
+      out.append("  linkStyle ").append(numbers.stream().map(String::valueOf).collect(Collectors.joining(",")))
+          .append(' ').append(style).append('\n');
+    }
   }
 
   private void scope(Map<String, AslState> states, String indent) {
@@ -72,7 +167,7 @@ public final class MermaidDiagram {
     out.append(indent).append("subgraph ").append(start).append("_scope[\"").append(label(title)).append("\"]\n");
     out.append(indent).append("  ").append(start).append("((\" \"))\n");
     scope(branch.states(), indent + "  ");
-    out.append(indent).append("  ").append(start).append(" --> ").append(id(branch.startAt())).append('\n');
+    edge(indent + "  ", start, branch.startAt(), Marking.Link.START, 0, null);
     edges(branch.states(), indent + "  ");
     out.append(indent).append("end\n");
   }
@@ -81,30 +176,59 @@ public final class MermaidDiagram {
     states.forEach((name, state) -> {
       String from = id(name);
       if (state instanceof AslChoice choice) {
-        for (AslChoiceRule rule : choice.choices()) {
-          edge(indent, from, id(rule.next()), describe(rule.condition()));
+        for (int i = 0; i < choice.choices().size(); i++) {
+          AslChoiceRule rule = choice.choices().get(i);
+          edge(indent, from, rule.next(), Marking.Link.CHOICE_RULE, i, describe(rule.condition()), name);
         }
         if (choice.defaultState() != null) {
-          edge(indent, from, id(choice.defaultState()), "otherwise");
+          edge(indent, from, choice.defaultState(), Marking.Link.CHOICE_DEFAULT, 0, "otherwise", name);
         }
       }
       String next = state.next();
       if (next != null) {
-        edge(indent, from, id(next), null);
+        edge(indent, from, next, Marking.Link.NEXT, 0, null, name);
       }
-      for (AslCatcher catcher : state.catchers()) {
-        out.append(indent).append(from).append(" -. \"").append(label("catch " + String.join(", ", catcher.errorEquals())))
-            .append("\" .-> ").append(id(catcher.next())).append('\n');
+      if (marking != null) {
+        for (int i = 0; i < state.retry().size(); i++) {
+          dotted(indent, from, name, "retry " + String.join(", ", state.retry().get(i).errorEquals()),
+              Marking.Link.RETRIER, i, name);
+        }
+      }
+      for (int i = 0; i < state.catchers().size(); i++) {
+        AslCatcher catcher = state.catchers().get(i);
+        dotted(indent, from, catcher.next(), "catch " + String.join(", ", catcher.errorEquals()),
+            Marking.Link.CATCHER, i, name);
       }
     });
   }
 
-  private void edge(String indent, String from, String to, String label) {
+  // A link into the first state of a scope; it is marked by the state it enters.
+  private void edge(String indent, String from, String toState, Marking.Link link, int index, String label) {
+    edge(indent, from, toState, link, index, label, toState);
+  }
+
+  private void edge(String indent, String from, String toState, Marking.Link link, int index, String label,
+      String markedState) {
     out.append(indent).append(from).append(" -->");
     if (label != null) {
       out.append("|\"").append(label(label)).append("\"|");
     }
-    out.append(' ').append(to).append('\n');
+    out.append(' ').append(id(toState)).append('\n');
+    mark(markedState, link, index);
+  }
+
+  private void dotted(String indent, String from, String toState, String label, Marking.Link link, int index,
+      String markedState) {
+    out.append(indent).append(from).append(" -. \"").append(label(label)).append("\" .-> ").append(id(toState))
+        .append('\n');
+    mark(markedState, link, index);
+  }
+
+  private void mark(String state, Marking.Link link, int index) {
+    int number = links++;
+    if (marking != null) {
+      (marking.taken(state, link, index) ? takenLinks : missedLinks).add(number);
+    }
   }
 
   private String shape(String name, AslState state) {

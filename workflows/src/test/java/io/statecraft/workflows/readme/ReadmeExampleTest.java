@@ -3,6 +3,7 @@ package io.statecraft.workflows.readme;
 import static io.statecraft.testing.WorkflowAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.statecraft.generator.workflow.CompiledWorkflow;
 import io.statecraft.generator.workflow.WorkflowCompiler;
 import io.statecraft.testing.Execution;
@@ -34,7 +35,7 @@ class ReadmeExampleTest {
             "{\"Reservations\": [{\"Instances\": [{\"InstanceId\": \"i-0a\"}, {\"InstanceId\": \"i-0b\"}]}]}"))
         .mock("Report", Mock.of(request -> {
           published.set(request.toString());
-          return request;
+          return JsonNodeFactory.instance.objectNode().put("MessageId", "m-1");
         }))
         .run("{}");
 
