@@ -1,6 +1,7 @@
 package io.statecraft.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.Problem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -157,6 +158,19 @@ public final class Execution {
 
   LoadedDefinition definition() {
     return definition;
+  }
+
+  /**
+   * What lint's data-flow check warned about the state this execution failed in (a field an earlier
+   * state dropped, a variable some path does not assign, ...): often the cause of a
+   * {@code States.Runtime} failure. Empty when the execution did not fail or nothing was warned.
+   */
+  List<Problem> dataFlowWarningsAtFailure() {
+    List<String> states = path();
+    if (succeeded() || states.isEmpty()) {
+      return List.of();
+    }
+    return definition.dataFlowWarningsAt(states.get(states.size() - 1));
   }
 
   synchronized Set<CoverageItem> covered() {

@@ -1,6 +1,7 @@
 package io.statecraft.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +25,9 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
   public ExecutionAssert succeeded() {
     isNotNull();
     if (!actual.succeeded()) {
-      failWithMessage("Expected the execution to succeed, but it %s with error %s%s%nPath: %s", actual.status(),
-          actual.error(), actual.cause() == null ? "" : " (cause: " + actual.cause() + ")", actual.path());
+      failWithMessage("Expected the execution to succeed, but it %s with error %s%s%nPath: %s%s", actual.status(),
+          actual.error(), actual.cause() == null ? "" : " (cause: " + actual.cause() + ")", actual.path(),
+          lintWarnings(actual));
     }
     return this;
   }
@@ -246,5 +248,15 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
           name, time, visits.size(), actual.path());
     }
     return new StateVisitAssert(visits.get(time - 1));
+  }
+
+  // A run that fails where lint's data-flow check warned (a field dropped by an earlier state, a
+  // variable some path leaves unset) most likely fails because of it: say so next to the error.
+  private static String lintWarnings(Execution execution) {
+    StringBuilder text = new StringBuilder();
+    for (Problem warning : execution.dataFlowWarningsAtFailure()) {
+      text.append(String.format("%nLint warned about this state: %s", warning.describe()));
+    }
+    return text.toString();
   }
 }

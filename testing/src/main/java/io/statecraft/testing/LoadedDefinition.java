@@ -5,6 +5,7 @@ import io.statecraft.asl.AslReader;
 import io.statecraft.asl.CompiledDefinition;
 import io.statecraft.asl.DefinitionCompiler;
 import io.statecraft.asl.Problem;
+import io.statecraft.asl.flow.DataFlow;
 import io.statecraft.asl.json.DocumentException;
 import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.asl.validate.AslValidator;
@@ -30,8 +31,11 @@ import java.util.regex.Pattern;
  * @param definition the definition
  * @param text the substituted text, which identifies the definition in coverage reports
  * @param graphs the definition's graphs, prepared for running
+ * @param dataFlowWarnings what lint's data-flow check warned about the definition, so that a run
+ *     that fails where it warned can say so
  */
-record LoadedDefinition(String name, AslDefinition definition, String text, CompiledGraph.All graphs) {
+record LoadedDefinition(String name, AslDefinition definition, String text, CompiledGraph.All graphs,
+    List<Problem> dataFlowWarnings) {
 
   // ${Name} is replaced; ${!Name} stands for the literal text ${Name}, as in Fn::Sub.
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(!?)([^}]*)}");
@@ -61,7 +65,8 @@ record LoadedDefinition(String name, AslDefinition definition, String text, Comp
       throw new DefinitionException("The definition " + source + " cannot be read",
           e.problems().stream().map(Problem::describe).toList());
     }
-    List<String> errors = AslValidator.validate(json).stream()
+    List<Problem> problems = AslValidator.validate(json);
+    List<String> errors = problems.stream()
         .filter(Problem::isError)
         .map(Problem::describe)
         .toList();
@@ -74,7 +79,21 @@ record LoadedDefinition(String name, AslDefinition definition, String text, Comp
     } catch (IllegalArgumentException e) {
       throw new DefinitionException("The definition " + source + " cannot be read", List.of(e.getMessage()));
     }
-    return new LoadedDefinition(name, definition, substituted, CompiledGraph.compile(definition));
+    List<Problem> dataFlowWarnings = problems.stream()
+        .filter(problem -> DataFlow.CODES.contains(problem.problemCode()))
+        .toList();
+    return new LoadedDefinition(name, definition, substituted, CompiledGraph.compile(definition), dataFlowWarnings);
+  }
+
+  /**
+   * The data-flow warnings about the state {@code stateName}: those whose pointer lies inside it.
+   * State names are unique in a definition that loaded, so the name alone finds the state.
+   */
+  List<Problem> dataFlowWarningsAt(String stateName) {
+    String inState = "/States/" + stateName.replace("~", "~0").replace("/", "~1");
+    return dataFlowWarnings.stream()
+        .filter(problem -> problem.pointer().equals(inState) || problem.pointer().contains(inState + "/"))
+        .toList();
   }
 
   /**

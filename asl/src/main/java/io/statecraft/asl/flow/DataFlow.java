@@ -2,8 +2,10 @@ package io.statecraft.asl.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.asl.ProblemCode;
 import io.statecraft.asl.Problems;
 import io.statecraft.dsl.SourceLocation;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -18,6 +20,11 @@ import java.util.function.Function;
  * types, so the analysis need not guess about a broken graph.
  */
 public final class DataFlow {
+
+  /** The codes this check reports, so that others (the offline executor) can point at its findings. */
+  public static final Set<ProblemCode> CODES = Set.of(ProblemCode.UNASSIGNED_VARIABLE,
+      ProblemCode.VARIABLE_OUT_OF_SCOPE, ProblemCode.UNUSED_VARIABLE, ProblemCode.FIELD_NOT_IN_INPUT,
+      ProblemCode.TYPE_MISMATCH, ProblemCode.UNKNOWN_RESULT_FIELD);
 
   private DataFlow() {}
 
