@@ -180,6 +180,8 @@ final class RunCommand implements Command {
     out.println(compact(failure));
     err.println("statecraft run: the execution " + (execution.status().name().equals("TIMED_OUT") ? "timed out" : "failed")
         + " with " + execution.error() + (execution.cause() == null ? "" : ": " + execution.cause()));
+    execution.dataFlowWarningsAtFailure().forEach(warning ->
+        err.println("statecraft run: lint warned about this state: " + warning.describe()));
     return EXECUTION_FAILED;
   }
 

@@ -61,6 +61,25 @@ final class RunCommandTest {
   }
 
   @Test
+  void aFailureInAStateLintWarnedAboutRepeatsTheWarning() throws IOException {
+    Path dropped = dir.resolve("dropped.asl.json");
+    Files.writeString(dropped, """
+        {"StartAt": "Shrink", "States": {
+          "Shrink": {"Type": "Pass", "Parameters": {"count": 2}, "ResultPath": "$", "Next": "Read"},
+          "Read": {"Type": "Pass", "Parameters": {"ids.$": "$.ids"}, "End": true}}}
+        """);
+
+    CommandLine run = CommandLine.run("run", dropped.toString(), "--input", "{\"ids\": [\"i-1\"]}");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("statecraft run: the execution failed with States.Runtime: The JSONPath '$.ids'"
+        + " specified for the field 'ids.$' could not be found in the input '{\"count\":2}'\n"
+        + "statecraft run: lint warned about this state: WARNING FIELD_NOT_IN_INPUT /States/Read/Parameters/ids.$:"
+        + " '$.ids' reads ids, which the input of Read cannot have: ResultPath '$' of Shrink replaced the input;"
+        + " it has only count\n");
+  }
+
+  @Test
   void anUnmockedTaskFailsTheExecution() {
     CommandLine run = CommandLine.run("run", definition.toString(), "--subst", "Function=charge");
 

@@ -164,8 +164,10 @@ public final class Execution {
    * What lint's data-flow check warned about the state this execution failed in (a field an earlier
    * state dropped, a variable some path does not assign, ...): often the cause of a
    * {@code States.Runtime} failure. Empty when the execution did not fail or nothing was warned.
+   *
+   * @return the data-flow warnings about the state the execution failed in
    */
-  List<Problem> dataFlowWarningsAtFailure() {
+  public List<Problem> dataFlowWarningsAtFailure() {
     List<String> states = path();
     if (succeeded() || states.isEmpty()) {
       return List.of();
