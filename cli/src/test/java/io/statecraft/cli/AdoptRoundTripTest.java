@@ -78,7 +78,10 @@ final class AdoptRoundTripTest {
       lifted.put(written.qualifiedName(), adopted.parameters().size());
     }
 
-    assertThat(originals).hasSizeGreaterThanOrEqualTo(40);
+    // 38 conformance files and distributed-map. Lint refuses both every-*-field files: one mixes query
+    // languages, the other sets a field the language lacks through raw(), which lint of a file
+    // reports as the error the service gives (only a Java build keeps it a warning).
+    assertThat(originals).hasSizeGreaterThanOrEqualTo(39);
     List<Workflow> workflows = AdoptCommandTest.compileAndLoadAll(src, originals.keySet());
     for (Workflow workflow : workflows) {
       String name = workflow.getClass().getName();
