@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code statecraft render [--output FILE | --output-dir DIR] DEFINITION...}: draws definitions as
@@ -74,24 +76,30 @@ final class RenderCommand implements Command {
     }
     Map<String, Path> targets = targets(files, output, outputDir);
     int status = ExitStatus.OK;
+    Map<Path, String> drawings = new LinkedHashMap<>();
     for (String file : files) {
       Optional<AslDefinition> definition = DefinitionInput.read(file, err);
       if (definition.isEmpty()) {
         status = ExitStatus.PROBLEMS;
-        continue;
+      } else if (targets.isEmpty()) {
+        out.print(MermaidDiagram.render(definition.get()));
+      } else {
+        drawings.put(targets.get(file), MermaidDiagram.render(definition.get()));
       }
-      String diagram = MermaidDiagram.render(definition.get());
-      Path target = targets.get(file);
-      if (target == null) {
-        out.print(diagram);
-        continue;
-      }
-      try {
-        err.println((GeneratedFiles.writeIfChanged(target, diagram) ? "wrote " : "up to date ") + target);
-      } catch (UncheckedIOException e) {
-        err.println("statecraft render: " + e.getMessage());
-        status = ExitStatus.PROBLEMS;
-      }
+    }
+    if (drawings.isEmpty()) {
+      return status;
+    }
+    // One unit: each folder is searched for leftovers and synced once, not once per file.
+    Set<Path> written;
+    try {
+      written = GeneratedFiles.writeAllIfChanged(drawings);
+    } catch (UncheckedIOException e) {
+      err.println("statecraft render: " + e.getMessage());
+      return ExitStatus.PROBLEMS;
+    }
+    for (Path target : drawings.keySet()) {
+      err.println((written.contains(target) ? "wrote " : "up to date ") + target);
     }
     return status;
   }
