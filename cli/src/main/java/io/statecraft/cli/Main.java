@@ -30,12 +30,16 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    quietenSlf4j();
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static void quietenSlf4j() {
     // JsonPath logs through SLF4J and the jar ships no logger; without this, SLF4J prints a
     // three-line notice about it on every run, which is noise to a user.
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
-    System.exit(run(args, System.out, System.err));
   }
 
   /**

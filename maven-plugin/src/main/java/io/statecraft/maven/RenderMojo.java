@@ -36,22 +36,12 @@ public final class RenderMojo extends AbstractMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     Path path = SoundDefinition.locate(basedir, file, "render");
     AslDefinition definition = SoundDefinition.read(path, file, "render", getLog());
-    Path target = output != null ? output.toPath() : path.resolveSibling(diagramName(path.getFileName().toString()));
+    Path target = output != null ? output.toPath() : path.resolveSibling(MermaidDiagram.fileNameFor(path.getFileName().toString()));
     try {
       boolean written = GeneratedFiles.writeIfChanged(target, MermaidDiagram.render(definition));
       getLog().info((written ? "Wrote " : "Up to date: ") + basedir.toPath().toAbsolutePath().relativize(target.toAbsolutePath()));
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-  }
-
-  /** {@code flow.asl.json}, {@code flow.json}, {@code flow.yaml} become {@code flow.mmd}. */
-  static String diagramName(String fileName) {
-    for (String suffix : new String[] {".asl.json", ".json", ".yaml", ".yml"}) {
-      if (fileName.endsWith(suffix)) {
-        return fileName.substring(0, fileName.length() - suffix.length()) + ".mmd";
-      }
-    }
-    return fileName + ".mmd";
   }
 }

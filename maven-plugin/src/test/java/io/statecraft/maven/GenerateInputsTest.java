@@ -59,4 +59,12 @@ final class GenerateInputsTest {
     assertThat(base.line()).isNotEqualTo(other.line());
     assertThat(base.line()).isEqualTo(new GenerateInputs(List.of("yaml"), List.of(), false, true, false, "statecraft", "/out", false).line());
   }
+
+  @Test
+  void theLineIsWhatTheRecordPrints() {
+    GenerateInputs inputs = new GenerateInputs(List.of("yaml", "json"), List.of("a.B"), true, false, true, "statecraft", "/out");
+    assertThat(inputs.line()).isEqualTo("GenerateInputs[formats=[yaml, json], workflows=[a.B], failOnWarning=true, "
+        + "attach=false, addResources=true, resourceTargetPath=statecraft, outputDirectory=/out]")
+        .isEqualTo(inputs.toString());
+  }
 }

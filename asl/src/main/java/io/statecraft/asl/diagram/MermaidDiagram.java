@@ -1,5 +1,6 @@
 package io.statecraft.asl.diagram;
 
+import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.dsl.Condition;
 import io.statecraft.dsl.Value;
 import io.statecraft.dsl.asl.AslBranch;
@@ -82,6 +83,20 @@ public final class MermaidDiagram {
 
   private MermaidDiagram(Marking marking) {
     this.marking = marking;
+  }
+
+  /**
+   * The name of the drawing of a definition file: {@code flow.asl.json}, {@code flow.json},
+   * {@code flow.yaml} and {@code flow.yml} become {@code flow.mmd}; any other name gets {@code .mmd}
+   * added.
+   */
+  public static String fileNameFor(String definitionFileName) {
+    for (String extension : JsonDocuments.DEFINITION_EXTENSIONS) {
+      if (definitionFileName.endsWith(extension)) {
+        return definitionFileName.substring(0, definitionFileName.length() - extension.length()) + ".mmd";
+      }
+    }
+    return definitionFileName + ".mmd";
   }
 
   /** The Mermaid text of {@code definition}, ending with a newline. */

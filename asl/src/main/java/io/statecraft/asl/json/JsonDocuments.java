@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -72,10 +73,15 @@ public final class JsonDocuments {
       StreamReadConstraints.builder().maxNestingDepth(Nesting.MAX_DEPTH).build();
   private static final ObjectMapper JSON =
       configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())).build();
-  private static final ObjectMapper YAML =
-      configure(YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS).build())).build();
+  private static final ObjectWriter COMPACT_WRITER = JSON.writer();
 
   private JsonDocuments() {}
+
+  // Created on first use: most runs read only JSON, and YAML's mapper loads SnakeYAML with it.
+  private static final class Yaml {
+    static final ObjectMapper MAPPER =
+        configure(YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS).build())).build();
+  }
 
   private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
     return builder
@@ -92,7 +98,15 @@ public final class JsonDocuments {
 
   /** A YAML mapper with the shared configuration (exact numbers); each call returns a copy. */
   public static ObjectMapper yamlMapper() {
-    return YAML.copy();
+    return Yaml.MAPPER.copy();
+  }
+
+  /**
+   * The shared mapper's compact JSON writer: unlike a {@link #mapper()} copy, which starts with
+   * empty caches, it reuses the serializers already found, so writing many small trees stays cheap.
+   */
+  public static ObjectWriter compactWriter() {
+    return COMPACT_WRITER;
   }
 
   /** Whether {@code file}'s name ends like a definition: .json, .asl.json, .yaml or .yml. */
@@ -180,7 +194,7 @@ public final class JsonDocuments {
           JsonPointers.ROOT, "the file is empty; a definition is a JSON or YAML object with StartAt and States")));
     }
     Format format = formatOf(fileName, content);
-    ObjectMapper mapper = format == Format.JSON ? JSON : YAML;
+    ObjectMapper mapper = format == Format.JSON ? JSON : Yaml.MAPPER;
     List<Problem> duplicates;
     try {
       duplicates = findDuplicateKeys(mapper.getFactory(), content, format);

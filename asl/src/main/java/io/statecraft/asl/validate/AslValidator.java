@@ -84,7 +84,7 @@ public final class AslValidator {
     }
     int size;
     try {
-      size = JsonDocuments.mapper().writeValueAsBytes(definition).length;
+      size = JsonDocuments.compactWriter().writeValueAsBytes(definition).length;
     } catch (JsonProcessingException e) {
       return; // a tree read from JSON or YAML always serializes
     }

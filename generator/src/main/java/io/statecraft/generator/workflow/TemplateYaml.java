@@ -20,9 +20,13 @@ import java.util.regex.Pattern;
 final class TemplateYaml {
 
   private static final YAMLMapper MAPPER = mapper(true);
+
   // Jackson writes any text with a line feed as a literal block, where a CR, NEL, U+2028 or U+2029
   // would be read as another line break: a template with such text is written all double-quoted.
-  private static final YAMLMapper ESCAPING_MAPPER = mapper(false);
+  // Rarely needed, so created on first use.
+  private static final class Escaping {
+    static final YAMLMapper MAPPER = mapper(false);
+  }
 
   private static YAMLMapper mapper(boolean literalBlocks) {
     YAMLFactoryBuilder builder = YAMLFactory.builder()
@@ -42,7 +46,7 @@ final class TemplateYaml {
 
   static String write(JsonNode template) {
     try {
-      String yaml = (hasLineFeedAndOtherBreak(template) ? ESCAPING_MAPPER : MAPPER).writeValueAsString(template);
+      String yaml = (hasLineFeedAndOtherBreak(template) ? Escaping.MAPPER : MAPPER).writeValueAsString(template);
       return yaml.endsWith("\n") ? yaml : yaml + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always has a YAML form", e);

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Whole-process start-up of issue 19: the floor (a JVM that builds a CloudFormation-shaped map and
+# writes 51 KB of JSON with Jackson) against `statecraft generate` of bench's OrderNotice workflow
+# and `statecraft lint` of its definition, each as `java -jar statecraft.jar` and through the
+# `statecraft` launcher script (class-data sharing), and the CDK app of bench/cdk when it is built.
+# RUNS rounds, each running every program once in turn (so a slow phase of the shared machine
+# hits all of them), then the medians of wall time, CPU time (user + system) and peak RSS, and
+# the ratios to the floor.
+#
+# Usage: bench/startup.sh [RUNS]          (default 5)
+#        bench/startup.sh classes         classes loaded by each program, by package
+# Needs: mvn -B -o -pl cli,bench -am -DskipTests package   (and bench/cdk/build.sh for CDK)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+runs="${1:-5}"
+work="$root/bench/target/startup"
+jar="$root/cli/target/statecraft.jar"
+launcher="$root/cli/target/statecraft"
+for needed in "$jar" "$root/bench/target/classpath.txt" "$root/bench/target/classes"; do
+  if [ ! -e "$needed" ]; then
+    echo "missing $needed: run mvn -B -o -pl cli,bench -am -DskipTests package first" >&2
+    exit 2
+  fi
+done
+rm -rf "$work"
+mkdir -p "$work"
+
+bench_path="$(cat "$root/bench/target/classpath.txt")"
+only() { tr ':' '\n' <<<"$bench_path" | grep -E "$1" | paste -sd: -; }
+floor_cp="$root/bench/target/classes:$(only '/jackson-(core|databind|annotations)/')"
+# What a user's workflow module brings: its classes, statecraft-aws and the SDK models it calls.
+workflow_cp="$root/bench/target/classes:$(only 'statecraft-aws|/dynamodb/|/sns/')"
+workflow=io.statecraft.bench.startup.OrderNotice
+definition="$work/order-notice.asl.json"
+
+# The definition that lint reads: the one generate writes, generated once here.
+java -jar "$jar" generate --class "$workflow" --classpath "$workflow_cp" --output "$work/seed" 2>/dev/null
+cp "$work/seed/order-notice/definition.asl.json" "$definition"
+
+names=(floor generate lint)
+commands=(
+  "java -cp $floor_cp io.statecraft.bench.startup.Floor $work/floor.json"
+  "java -jar $jar generate --class $workflow --classpath $workflow_cp --output $work/out"
+  "java -jar $jar lint $definition"
+)
+if [ -x "$launcher" ]; then
+  "$launcher" lint "$definition" >/dev/null 2>&1   # the first run creates the CDS archive
+  names+=(generate-launcher lint-launcher)
+  commands+=(
+    "$launcher generate --class $workflow --classpath $workflow_cp --output $work/out"
+    "$launcher lint $definition"
+  )
+fi
+cdk_app="$root/bench/cdk/target"
+if [ -f "$cdk_app/classpath.txt" ] && command -v node >/dev/null; then
+  cdk_cp="$cdk_app/classes:$(cat "$cdk_app/classpath.txt")"
+  names+=(cdk cdk-novalidation)
+  commands+=(
+    "env CDK_OUTDIR=$work/cdk.out java -cp $cdk_cp bench.cdk.OrderNoticeApp"
+    "env CDK_OUTDIR=$work/cdk.out CDK_VALIDATION=false java -cp $cdk_cp bench.cdk.OrderNoticeApp"
+  )
+fi
+
+if [ "$runs" = classes ]; then
+  for i in "${!names[@]}"; do
+    rm -rf "$work/out"
+    # shellcheck disable=SC2086
+    JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/${names[$i]}.classes" ${commands[$i]} >/dev/null 2>&1 || true
+    total="$(grep -c 'source:' "$work/${names[$i]}.classes" || true)"
+    echo "${names[$i]}: $total classes loaded; by package (first three parts):"
+    grep 'source:' "$work/${names[$i]}.classes" | sed -E 's/.*\] ([^ ]+) source.*/\1/' \
+      | awk -F. '{ n = (NF > 3 ? 3 : NF - 1); p = $1; for (k = 2; k <= n; k++) p = p "." $k; print p }' \
+      | sort | uniq -c | sort -rn | head -12
+  done
+  exit 0
+fi
+
+# One run of a command: "WALL_MS CPU_MS RSS_MIB"; the output folder is removed first, so that
+# generate writes its four files every time as the floor writes its one.
+measure() {
+  rm -rf "$work/out" "$work/cdk.out"
+  # shellcheck disable=SC2086
+  if ! /usr/bin/time -o "$work/time.txt" -f '%e %U %S %M' $1 >/dev/null 2>"$work/stderr.txt"; then
+    echo "failed: $1" >&2; cat "$work/stderr.txt" >&2; exit 1
+  fi
+  awk '{printf "%d %d %d\n", $1 * 1000, ($2 + $3) * 1000, $4 / 1024}' "$work/time.txt"
+}
+
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+declare -A wall cpu rss
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M') UTC"
+for round in $(seq "$runs"); do
+  for i in "${!names[@]}"; do
+    read -r w c r <<<"$(measure "${commands[$i]}")"
+    wall[$i]+="$w "; cpu[$i]+="$c "; rss[$i]+="$r "
+  done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# shellcheck disable=SC2086
+floor_wall="$(median ${wall[0]})"; floor_cpu="$(median ${cpu[0]})"; floor_rss="$(median ${rss[0]})"
+printf '%-18s %8s %8s %8s %7s %7s %7s   %s\n' program wall_ms cpu_ms rss_mib wall/f cpu/f rss/f "runs (wall ms)"
+for i in "${!names[@]}"; do
+  # shellcheck disable=SC2086
+  w="$(median ${wall[$i]})"; c="$(median ${cpu[$i]})"; r="$(median ${rss[$i]})"
+  printf '%-18s %8d %8d %8d %7.2f %7.2f %7.2f   %s\n' "${names[$i]}" "$w" "$c" "$r" \
+    "$(bc -l <<<"$w / $floor_wall")" "$(bc -l <<<"$c / $floor_cpu")" "$(bc -l <<<"$r / $floor_rss")" "${wall[$i]}"
+done
