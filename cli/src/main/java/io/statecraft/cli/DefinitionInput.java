@@ -24,7 +24,7 @@ final class DefinitionInput {
       throw new UsageException("no such file: " + file);
     }
     DefinitionLinter.Checked checked = DefinitionLinter.check(path, ValidationOptions.defaults());
-    checked.problems().forEach(problem -> err.println(file + ": " + problem.describe()));
+    checked.problems().forEach(problem -> err.println(file + ": " + problem.reportLine()));
     if (!checked.isSound()) {
       err.println(file + ": not used, because it has errors; fix them first (statecraft lint " + file + ")");
       return Optional.empty();

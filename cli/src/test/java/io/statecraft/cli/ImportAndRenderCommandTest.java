@@ -113,6 +113,22 @@ final class ImportAndRenderCommandTest {
   }
 
   @Test
+  void aProblemTheServiceNamesOtherwiseEndsWithItsCode() throws IOException {
+    Path unknown = dir.resolve("unknown.json");
+    Files.writeString(unknown, """
+        {"StartAt": "A", "States": {"A": {"Type": "Pass", "Nxt": "A", "End": true}}}
+        """);
+
+    CommandLine run = CommandLine.run("render", unknown.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo(
+        unknown + ": ERROR UNKNOWN_FIELD /States/A/Nxt: Nxt is not a field of a Pass state; did you mean Next? (the"
+            + " service rejects fields it does not know) [AWS: SCHEMA_VALIDATION_FAILED]\n"
+        + unknown + ": not used, because it has errors; fix them first (statecraft lint " + unknown + ")\n");
+  }
+
+  @Test
   void importRejectsAClassNameThatIsNotJava() {
     CommandLine run = CommandLine.run("import", "--class", "not-java", good.toString());
 

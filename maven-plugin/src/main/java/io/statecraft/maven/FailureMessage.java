@@ -48,7 +48,7 @@ final class FailureMessage {
 
   private static String lines(List<Problem> problems) {
     StringBuilder text = new StringBuilder();
-    problems.stream().sorted(Problem.ORDER).forEach(problem -> text.append("\n  ").append(problem.describe()));
+    problems.stream().sorted(Problem.ORDER).forEach(problem -> text.append("\n  ").append(problem.reportLine()));
     return text.toString();
   }
 

@@ -212,7 +212,7 @@ public final class GenerateMojo extends AbstractMojo {
     // Sorted by id on each call: taken once.
     List<Generation.Compiled> compiled = report.compiled();
     for (Generation.Compiled workflow : compiled) {
-      workflow.workflow().warnings().forEach(warning -> getLog().warn(workflow.workflow().id() + ": " + warning.describe()));
+      workflow.workflow().warnings().forEach(warning -> getLog().warn(workflow.workflow().id() + ": " + warning.reportLine()));
       logWritten(workflow);
       publish(workflow.workflow().id(), selected);
       selected.forEach(file -> files.add(workflow.directory().resolve(file.fileName())));

@@ -90,12 +90,12 @@ public final class LintMojo extends AbstractMojo {
     if (report.failed(failOnWarning)) {
       StringBuilder message = new StringBuilder(summary);
       for (Finding finding : report.findings()) {
-        message.append("\n  ").append(shown(finding.file())).append(": ").append(finding.problem().describe());
+        message.append("\n  ").append(shown(finding.file())).append(": ").append(finding.problem().reportLine());
       }
       throw new MojoFailureException(message.toString());
     }
     for (Finding finding : report.findings()) {
-      getLog().warn(shown(finding.file()) + ": " + finding.problem().describe());
+      getLog().warn(shown(finding.file()) + ": " + finding.problem().reportLine());
     }
     getLog().info(summary);
   }

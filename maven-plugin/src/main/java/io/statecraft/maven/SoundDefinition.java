@@ -39,10 +39,10 @@ final class SoundDefinition {
     if (!checked.isSound()) {
       StringBuilder message = new StringBuilder(shownAs + " has errors, so it cannot be used by " + goal
           + "; fix them first (statecraft:lint)");
-      checked.problems().forEach(problem -> message.append("\n  ").append(shownAs).append(": ").append(problem.describe()));
+      checked.problems().forEach(problem -> message.append("\n  ").append(shownAs).append(": ").append(problem.reportLine()));
       throw new MojoFailureException(message.toString());
     }
-    checked.problems().forEach(problem -> log.warn(shownAs + ": " + problem.describe()));
+    checked.problems().forEach(problem -> log.warn(shownAs + ": " + problem.reportLine()));
     return checked.definition();
   }
 }

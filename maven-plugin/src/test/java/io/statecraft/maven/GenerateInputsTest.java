@@ -62,9 +62,10 @@ final class GenerateInputsTest {
 
   @Test
   void theLineIsWhatTheRecordPrints() {
-    GenerateInputs inputs = new GenerateInputs(List.of("yaml", "json"), List.of("a.B"), true, false, true, "statecraft", "/out");
+    GenerateInputs inputs = new GenerateInputs(List.of("yaml", "json"), List.of("a.B"), true, false, true, "statecraft", "/out",
+        true);
     assertThat(inputs.line()).isEqualTo("GenerateInputs[formats=[yaml, json], workflows=[a.B], failOnWarning=true, "
-        + "attach=false, addResources=true, resourceTargetPath=statecraft, outputDirectory=/out]")
+        + "attach=false, addResources=true, resourceTargetPath=statecraft, outputDirectory=/out, sarif=true]")
         .isEqualTo(inputs.toString());
   }
 }

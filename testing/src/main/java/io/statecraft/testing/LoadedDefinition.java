@@ -49,7 +49,7 @@ record LoadedDefinition(String name, AslDefinition definition, String text, Comp
    */
   static String textOf(StateMachine machine, WorkflowType type, String source) {
     CompiledDefinition compiled = DefinitionCompiler.compile(machine, type);
-    List<String> errors = compiled.problems().stream().filter(Problem::isError).map(Problem::describe).toList();
+    List<String> errors = compiled.problems().stream().filter(Problem::isError).map(Problem::reportLine).toList();
     if (!errors.isEmpty()) {
       throw new DefinitionException("The definition " + source + " is not valid, so it cannot run", errors);
     }
@@ -63,12 +63,12 @@ record LoadedDefinition(String name, AslDefinition definition, String text, Comp
       json = JsonDocuments.parse(substituted, source);
     } catch (DocumentException e) {
       throw new DefinitionException("The definition " + source + " cannot be read",
-          e.problems().stream().map(Problem::describe).toList());
+          e.problems().stream().map(Problem::reportLine).toList());
     }
     List<Problem> problems = AslValidator.validate(json);
     List<String> errors = problems.stream()
         .filter(Problem::isError)
-        .map(Problem::describe)
+        .map(Problem::reportLine)
         .toList();
     if (!errors.isEmpty()) {
       throw new DefinitionException("The definition " + source + " is not valid, so it cannot run", errors);

@@ -55,7 +55,7 @@ public final class MockFile {
     try {
       root = JsonDocuments.read(file);
     } catch (DocumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.problems().stream().map(Problem::describe)
+      throw new IllegalArgumentException(file + ": " + e.problems().stream().map(Problem::reportLine)
           .collect(Collectors.joining("; ")));
     }
     return parse(root, file.toString());
