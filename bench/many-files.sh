@@ -53,31 +53,8 @@ else
   echo "import takes one file in this build: not timed" >&2
 fi
 
-# One run: "WALL_MS CPU_MS RSS_MIB"; exit status 1 (problems in some definitions) is expected.
-measure() {
-  rm -rf "$work/out"
-  local status=0
-  # shellcheck disable=SC2086
-  /usr/bin/time -o "$work/time.txt" -f '%e %U %S %M' $1 >/dev/null 2>"$work/stderr.txt" || status=$?
-  if [ "$status" -gt 1 ]; then
-    echo "failed ($status): ${1:0:120}..." >&2; tail -3 "$work/stderr.txt" >&2; exit 1
-  fi
-  grep -v 'exited with non-zero' "$work/time.txt" | awk '{printf "%d %d %d\n", $1 * 1000, ($2 + $3) * 1000, $4 / 1024}'
-}
-
-median() {
-  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
-
-declare -A wall cpu rss
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M') UTC"
-for round in $(seq "$runs"); do
-  for i in "${!names[@]}"; do
-    read -r w c r <<<"$(measure "${commands[$i]}")"
-    wall[$i]+="$w "; cpu[$i]+="$c "; rss[$i]+="$r "
-  done
-done
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+source "bench/lib/rounds.sh"
+run_rounds 1   # exit status 1: problems in some definitions, which the corpus has
 printf '%-16s %8s %8s %8s   %s\n' program wall_ms cpu_ms rss_mib "runs (wall ms; target 3000)"
 for i in "${!names[@]}"; do
   # shellcheck disable=SC2086

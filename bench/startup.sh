@@ -76,30 +76,8 @@ if [ "$runs" = classes ]; then
   exit 0
 fi
 
-# One run of a command: "WALL_MS CPU_MS RSS_MIB"; the output folder is removed first, so that
-# generate writes its four files every time as the floor writes its one.
-measure() {
-  rm -rf "$work/out" "$work/cdk.out"
-  # shellcheck disable=SC2086
-  if ! /usr/bin/time -o "$work/time.txt" -f '%e %U %S %M' $1 >/dev/null 2>"$work/stderr.txt"; then
-    echo "failed: $1" >&2; cat "$work/stderr.txt" >&2; exit 1
-  fi
-  awk '{printf "%d %d %d\n", $1 * 1000, ($2 + $3) * 1000, $4 / 1024}' "$work/time.txt"
-}
-
-median() {
-  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
-
-declare -A wall cpu rss
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M') UTC"
-for round in $(seq "$runs"); do
-  for i in "${!names[@]}"; do
-    read -r w c r <<<"$(measure "${commands[$i]}")"
-    wall[$i]+="$w "; cpu[$i]+="$c "; rss[$i]+="$r "
-  done
-done
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+source "bench/lib/rounds.sh"
+run_rounds 0
 
 # shellcheck disable=SC2086
 floor_wall="$(median ${wall[0]})"; floor_cpu="$(median ${cpu[0]})"; floor_rss="$(median ${rss[0]})"
