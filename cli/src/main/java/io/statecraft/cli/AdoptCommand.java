@@ -101,15 +101,15 @@ final class AdoptCommand implements Command {
         continue;
       }
       switch (arg) {
-        case "--state-machine" -> stateMachine = ImportCommand.value(args, ++i, arg);
-        case "--generated-template" -> generatedTemplate = ImportCommand.value(args, ++i, arg);
-        case "--package" -> packageName = ImportCommand.value(args, ++i, arg);
-        case "--class" -> className = ImportCommand.value(args, ++i, arg);
-        case "--id" -> id = ImportCommand.value(args, ++i, arg);
-        case "--resource" -> resource = ImportCommand.value(args, ++i, arg);
-        case "--output" -> output = ImportCommand.value(args, ++i, arg);
-        case "--resources" -> resources = ImportCommand.value(args, ++i, arg);
-        case "--keep-literal" -> keep.add(ImportCommand.value(args, ++i, arg));
+        case "--state-machine" -> stateMachine = Options.value(args, ++i, arg);
+        case "--generated-template" -> generatedTemplate = Options.value(args, ++i, arg);
+        case "--package" -> packageName = Options.value(args, ++i, arg);
+        case "--class" -> className = Options.value(args, ++i, arg);
+        case "--id" -> id = Options.value(args, ++i, arg);
+        case "--resource" -> resource = Options.value(args, ++i, arg);
+        case "--output" -> output = Options.value(args, ++i, arg);
+        case "--resources" -> resources = Options.value(args, ++i, arg);
+        case "--keep-literal" -> keep.add(Options.value(args, ++i, arg));
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);

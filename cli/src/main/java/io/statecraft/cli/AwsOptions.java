@@ -46,20 +46,20 @@ final class AwsOptions {
   int accept(List<String> args, int i) throws UsageException {
     String arg = args.get(i);
     switch (arg) {
-      case "--region" -> settings = settings.withRegion(ImportCommand.value(args, i + 1, arg));
-      case "--profile" -> settings = settings.withProfile(ImportCommand.value(args, i + 1, arg));
+      case "--region" -> settings = settings.withRegion(Options.value(args, i + 1, arg));
+      case "--profile" -> settings = settings.withProfile(Options.value(args, i + 1, arg));
       case "--s3-bucket", "--s3-prefix" -> {
         if (!sendsTemplates) {
           return -1;
         }
         if (arg.equals("--s3-bucket")) {
-          bucket = ImportCommand.value(args, i + 1, arg);
+          bucket = Options.value(args, i + 1, arg);
         } else {
-          prefix = ImportCommand.value(args, i + 1, arg);
+          prefix = Options.value(args, i + 1, arg);
         }
       }
       case "--endpoint-url" -> {
-        String value = ImportCommand.value(args, i + 1, arg);
+        String value = Options.value(args, i + 1, arg);
         try {
           URI uri = URI.create(value);
           if (uri.getScheme() == null || uri.getHost() == null) {

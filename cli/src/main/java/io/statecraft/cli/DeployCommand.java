@@ -96,13 +96,13 @@ final class DeployCommand implements Command {
           out.print(help());
           return ExitStatus.OK;
         }
-        case "--workflow" -> workflowId = ImportCommand.value(args, ++i, arg);
-        case "--environment" -> environmentName = ImportCommand.value(args, ++i, arg);
-        case "--stack-name" -> stackName = ImportCommand.value(args, ++i, arg);
+        case "--workflow" -> workflowId = Options.value(args, ++i, arg);
+        case "--environment" -> environmentName = Options.value(args, ++i, arg);
+        case "--stack-name" -> stackName = Options.value(args, ++i, arg);
         case "--parameters", "--parameter" -> i = parameters.accept(args, i);
-        case "--capabilities" -> capabilities = List.of(ImportCommand.value(args, ++i, arg).split(","));
+        case "--capabilities" -> capabilities = List.of(Options.value(args, ++i, arg).split(","));
         case "--tag" -> {
-          String value = ImportCommand.value(args, ++i, arg);
+          String value = Options.value(args, ++i, arg);
           int equals = value.indexOf('=');
           if (equals <= 0) {
             throw new UsageException("--tag needs KEY=VALUE, not '" + value + "'");

@@ -68,10 +68,10 @@ final class GenerateCommand implements Command {
           out.print(help());
           return ExitStatus.OK;
         }
-        case "--class" -> className = ImportCommand.value(args, ++i, arg);
-        case "--classpath", "-cp" -> classpath = ImportCommand.value(args, ++i, arg);
-        case "--output" -> output = ImportCommand.value(args, ++i, arg);
-        case "--format" -> format = LintCommand.parseFormat(ImportCommand.value(args, ++i, arg));
+        case "--class" -> className = Options.value(args, ++i, arg);
+        case "--classpath", "-cp" -> classpath = Options.value(args, ++i, arg);
+        case "--output" -> output = Options.value(args, ++i, arg);
+        case "--format" -> format = LintCommand.parseFormat(Options.value(args, ++i, arg));
         default -> throw new UsageException(arg.startsWith("-") ? "unknown option " + arg : "unexpected argument " + arg
             + "; name the workflow with --class");
       }

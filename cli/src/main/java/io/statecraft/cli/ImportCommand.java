@@ -55,9 +55,9 @@ final class ImportCommand implements Command {
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "--package" -> packageName = value(args, ++i, arg);
-        case "--class" -> className = value(args, ++i, arg);
-        case "--output" -> output = value(args, ++i, arg);
+        case "--package" -> packageName = Options.value(args, ++i, arg);
+        case "--class" -> className = Options.value(args, ++i, arg);
+        case "--output" -> output = Options.value(args, ++i, arg);
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -116,12 +116,5 @@ final class ImportCommand implements Command {
       return ExitStatus.PROBLEMS;
     }
     return ExitStatus.OK;
-  }
-
-  static String value(List<String> args, int index, String option) throws UsageException {
-    if (index >= args.size()) {
-      throw new UsageException(option + " needs a value");
-    }
-    return args.get(index);
   }
 }

@@ -25,7 +25,7 @@ final class ParameterOptions {
    */
   int accept(List<String> args, int i) throws UsageException {
     String arg = args.get(i);
-    String value = ImportCommand.value(args, i + 1, arg);
+    String value = Options.value(args, i + 1, arg);
     if (arg.equals("--parameters")) {
       file = Path.of(value);
     } else {

@@ -68,8 +68,8 @@ final class RecordMocksCommand implements Command {
           out.print(help());
           return ExitStatus.OK;
         }
-        case "--output" -> output = ImportCommand.value(args, ++i, arg);
-        case "--redact" -> redact.add(ImportCommand.value(args, ++i, arg));
+        case "--output" -> output = Options.value(args, ++i, arg);
+        case "--redact" -> redact.add(Options.value(args, ++i, arg));
         default -> {
           if (arg.startsWith("-") || executionArn != null) {
             throw new UsageException(arg.startsWith("-") ? "unknown option " + arg : "unexpected argument " + arg);

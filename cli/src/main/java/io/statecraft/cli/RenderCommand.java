@@ -51,9 +51,9 @@ final class RenderCommand implements Command {
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.equals("--output")) {
-        output = ImportCommand.value(args, ++i, arg);
+        output = Options.value(args, ++i, arg);
       } else if (arg.equals("--output-dir")) {
-        outputDir = ImportCommand.value(args, ++i, arg);
+        outputDir = Options.value(args, ++i, arg);
       } else if (arg.startsWith("-")) {
         throw new UsageException("unknown option " + arg);
       } else {

@@ -71,10 +71,10 @@ final class RunCommand implements Command {
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "--input": input = ImportCommand.value(args, ++i, arg); break;
-        case "--mocks": mocks = ImportCommand.value(args, ++i, arg); break;
+        case "--input": input = Options.value(args, ++i, arg); break;
+        case "--mocks": mocks = Options.value(args, ++i, arg); break;
         case "--subst": {
-          String pair = ImportCommand.value(args, ++i, arg);
+          String pair = Options.value(args, ++i, arg);
           int eq = pair.indexOf('=');
           if (eq < 1) {
             throw new UsageException("--subst needs NAME=VALUE, got " + pair);
@@ -85,7 +85,7 @@ final class RunCommand implements Command {
         case "--echo-unmocked": echo = true; break;
         case "--history": history = true; break;
         case "--seed": {
-          String value = ImportCommand.value(args, ++i, arg);
+          String value = Options.value(args, ++i, arg);
           try {
             seed = Long.parseLong(value);
           } catch (NumberFormatException e) {

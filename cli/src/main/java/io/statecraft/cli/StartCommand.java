@@ -76,10 +76,10 @@ final class StartCommand implements Command {
           out.print(help());
           return ExitStatus.OK;
         }
-        case "--stack-name" -> stack = ImportCommand.value(args, ++i, arg);
-        case "--state-machine-arn" -> arn = ImportCommand.value(args, ++i, arg);
-        case "--input" -> input = input(ImportCommand.value(args, ++i, arg));
-        case "--name" -> name = ImportCommand.value(args, ++i, arg);
+        case "--stack-name" -> stack = Options.value(args, ++i, arg);
+        case "--state-machine-arn" -> arn = Options.value(args, ++i, arg);
+        case "--input" -> input = input(Options.value(args, ++i, arg));
+        case "--name" -> name = Options.value(args, ++i, arg);
         case "--wait" -> wait = true;
         default -> throw new UsageException(arg.startsWith("-") ? "unknown option " + arg : "unexpected argument " + arg);
       }

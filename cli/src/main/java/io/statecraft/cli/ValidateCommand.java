@@ -99,8 +99,8 @@ final class ValidateCommand implements Command {
         }
         case "--remote" -> remote = true;
         case "--warnings-as-errors" -> warningsAsErrors = true;
-        case "--class" -> className = ImportCommand.value(args, ++i, arg);
-        case "--classpath", "-cp" -> classpath = ImportCommand.value(args, ++i, arg);
+        case "--class" -> className = Options.value(args, ++i, arg);
+        case "--classpath", "-cp" -> classpath = Options.value(args, ++i, arg);
         case "--parameters", "--parameter" -> i = parameters.accept(args, i);
         default -> {
           if (arg.startsWith("-")) {
