@@ -1,6 +1,7 @@
 package io.statecraft.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.SdkResponseClass;
 import io.statecraft.asl.Spelling;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,14 +29,6 @@ import software.amazon.awssdk.core.traits.RequiredTrait;
  */
 final class ResponseShapes {
 
-  private static final String STATES = "arn:aws:states:::";
-  private static final String SDK = STATES + "aws-sdk:";
-
-  // Optimized integrations whose service is named unlike the SDK's package.
-  private static final Map<String, String> SDK_PACKAGES = Map.of("states", "sfn", "events", "eventbridge");
-  // Optimized integrations whose result is not the API's response as it is (Lambda's Payload is
-  // JSON, not bytes; HTTP and API Gateway have no SDK model; Bedrock's Body is JSON).
-  private static final Set<String> RESHAPED = Set.of("lambda", "http", "apigateway", "bedrock");
   // What the optimized integrations add to the API's response, as their results in execution
   // histories show ({"MessageId": ..., "SdkHttpMetadata": {...}, "SdkResponseMetadata": {...}}).
   private static final Set<String> OPTIMIZED_METADATA = Set.of("SdkHttpMetadata", "SdkResponseMetadata");
@@ -44,7 +37,9 @@ final class ResponseShapes {
 
   /** The response class's simple name and what is wrong with {@code result}; empty when it fits or nothing is known. */
   static Optional<String> problem(String resource, JsonNode result, MockValidation mode) {
-    Optional<Class<?>> response = responseClass(resource);
+    Optional<SdkResponseClass> responseClass = SdkResponseClass.of(resource);
+    // Empty when the service's SDK module is not on the test's class path: nothing to check against.
+    Optional<Class<?>> response = responseClass.flatMap(found -> found.load(SdkResponseClass.loader()));
     if (response.isEmpty()) {
       return Optional.empty();
     }
@@ -54,34 +49,13 @@ final class ResponseShapes {
     }
     List<String> problems = new ArrayList<>();
     JsonNode checked = result;
-    if (!resource.startsWith(SDK) && result.isObject()) {
+    if (!responseClass.get().sdkIntegration() && result.isObject()) {
       checked = result.deepCopy();
       ((com.fasterxml.jackson.databind.node.ObjectNode) checked).remove(OPTIMIZED_METADATA);
     }
     check("", fields, checked, mode, problems);
     return problems.isEmpty() ? Optional.empty()
         : Optional.of(response.get().getSimpleName() + ": " + String.join("; ", problems));
-  }
-
-  private static Optional<Class<?>> responseClass(String resource) {
-    if (!resource.startsWith(STATES) || resource.contains(".sync") || resource.contains(".waitForTaskToken")) {
-      return Optional.empty();
-    }
-    boolean sdk = resource.startsWith(SDK);
-    String[] parts = resource.substring(sdk ? SDK.length() : STATES.length()).split(":");
-    if (parts.length != 2 || parts[1].isEmpty() || (!sdk && RESHAPED.contains(parts[0]))) {
-      return Optional.empty();
-    }
-    String service = sdk ? parts[0] : SDK_PACKAGES.getOrDefault(parts[0], parts[0].replace("-", ""));
-    String action = Character.toUpperCase(parts[1].charAt(0)) + parts[1].substring(1);
-    String name = "software.amazon.awssdk.services." + service + ".model." + action + "Response";
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    try {
-      return Optional.of(Class.forName(name, false, loader != null ? loader : ResponseShapes.class.getClassLoader()));
-    } catch (ClassNotFoundException | LinkageError e) {
-      // The service's SDK module is not on the test's class path: nothing to check against.
-      return Optional.empty();
-    }
   }
 
   // A response class's fields, from the SdkPojo its builder is.

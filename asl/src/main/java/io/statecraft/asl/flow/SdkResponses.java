@@ -1,5 +1,6 @@
 package io.statecraft.asl.flow;
 
+import io.statecraft.asl.SdkResponseClass;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -10,8 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The response shape of an AWS SDK integration ({@code arn:aws:states:::aws-sdk:ec2:describeInstances}),
@@ -29,9 +28,7 @@ import java.util.regex.Pattern;
  */
 final class SdkResponses {
 
-  private static final Pattern SDK_RESOURCE = Pattern.compile(
-      "arn:aws:states:::aws-sdk:([a-z0-9]+):([a-zA-Z0-9]+)");
-  private static final String SERVICES = "software.amazon.awssdk.services.";
+  private static final String SDK_PREFIX = "arn:aws:states:::aws-sdk:";
 
   // Keyed by class loader and class name; a missing class is remembered as empty.
   private static final Map<String, Optional<Shape>> CACHE = new ConcurrentHashMap<>();
@@ -44,22 +41,15 @@ final class SdkResponses {
    * {@code .waitForTaskToken} variants, services whose classes are absent).
    */
   static Optional<Shape> of(String resource, String state) {
-    Matcher matcher = SDK_RESOURCE.matcher(resource);
-    if (!matcher.matches()) {
+    Optional<SdkResponseClass> response = SdkResponseClass.of(resource).filter(SdkResponseClass::sdkIntegration);
+    if (response.isEmpty()) {
       return Optional.empty();
     }
-    String action = matcher.group(2);
-    String className = SERVICES + matcher.group(1) + ".model." + Character.toUpperCase(action.charAt(0))
-        + action.substring(1) + "Response";
-    ClassLoader loader = loader();
+    String className = response.get().className();
+    ClassLoader loader = SdkResponseClass.loader();
     Optional<Shape> shape = CACHE.computeIfAbsent(System.identityHashCode(loader) + ":" + className,
-        key -> read(className, loader, matcher.group(1) + ":" + action));
+        key -> read(className, loader, resource.substring(SDK_PREFIX.length())));
     return shape.map(found -> withState(found, state, "the result of "));
-  }
-
-  private static ClassLoader loader() {
-    ClassLoader context = Thread.currentThread().getContextClassLoader();
-    return context != null ? context : SdkResponses.class.getClassLoader();
   }
 
   private static Optional<Shape> read(String className, ClassLoader loader, String operation) {
