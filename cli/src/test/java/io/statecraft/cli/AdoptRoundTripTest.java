@@ -36,15 +36,17 @@ final class AdoptRoundTripTest {
   @TempDir
   Path dir;
 
+  // AWS statelint's valid definitions, beside the repository (absent on a machine without ../shared).
+  private static final Path CONFORMANCE = Path.of(System.getProperty("statecraft.sharedDir", "../../shared"),
+      "conformance", "statelint-awslabs", "valid");
+
   static List<Path> definitions() throws IOException {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> golden = Files.list(Path.of("../generator/src/test/resources/golden/asl"))) {
       golden.filter(p -> !p.getFileName().toString().startsWith("dynamic")).sorted().forEach(files::add);
     }
-    Path conformance = Path.of(System.getProperty("statecraft.sharedDir", "../../shared"),
-        "conformance", "statelint-awslabs", "valid");
-    if (Files.isDirectory(conformance)) {
-      try (Stream<Path> valid = Files.list(conformance)) {
+    if (Files.isDirectory(CONFORMANCE)) {
+      try (Stream<Path> valid = Files.list(CONFORMANCE)) {
         valid.sorted().forEach(files::add);
       }
     }
@@ -81,7 +83,8 @@ final class AdoptRoundTripTest {
     // 38 conformance files and distributed-map. Lint refuses both every-*-field files: one mixes query
     // languages, the other sets a field the language lacks through raw(), which lint of a file
     // reports as the error the service gives (only a Java build keeps it a warning).
-    assertThat(originals).hasSizeGreaterThanOrEqualTo(39);
+    boolean withCorpus = Files.isDirectory(CONFORMANCE);
+    assertThat(originals).hasSizeGreaterThanOrEqualTo(withCorpus ? 39 : 1);
     List<Workflow> workflows = AdoptCommandTest.compileAndLoadAll(src, originals.keySet());
     for (Workflow workflow : workflows) {
       String name = workflow.getClass().getName();
@@ -91,7 +94,9 @@ final class AdoptRoundTripTest {
           .isEqualTo(modernized(originals.get(name)));
     }
     // The corpus names a Region in an activity ARN: it is lifted, and the round trip still holds.
-    assertThat(lifted.values().stream().mapToInt(Integer::intValue).sum()).isPositive();
+    if (withCorpus) {
+      assertThat(lifted.values().stream().mapToInt(Integer::intValue).sum()).isPositive();
+    }
   }
 
   // The importer writes legacy Map fields in their current form (docs/cli.md).
