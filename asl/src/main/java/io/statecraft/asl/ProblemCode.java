@@ -245,6 +245,16 @@ public enum ProblemCode {
   INVALID_ALIAS,
   /** A deployment preference CloudFormation rejects: percentage, interval or alarms out of range. */
   INVALID_DEPLOYMENT,
+  /**
+   * An alias routing CloudFormation rejects: more than two versions, a weight outside 0 to 100,
+   * weights not adding up to 100, one version twice, or routing beside a deployment preference.
+   */
+  INVALID_ROUTING,
+  /**
+   * A customer managed key configuration Step Functions rejects or that cannot work: a data key
+   * reuse period outside 60 to 900 seconds, or log encryption without the template's log group.
+   */
+  INVALID_ENCRYPTION,
   /** An Express workflow with logging off, whose runs then leave no history anywhere (warning). */
   EXPRESS_WITHOUT_LOGS,
 

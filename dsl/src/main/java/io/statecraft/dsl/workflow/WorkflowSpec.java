@@ -53,6 +53,8 @@ public final class WorkflowSpec {
   private final String versionDescription;
   private final String alias;
   private final Deployment deployment;
+  private final List<VersionWeight> routing;
+  private final Encryption encryption;
 
   /**
    * A statement of the execution role granted only when {@code condition} holds.
@@ -73,7 +75,12 @@ public final class WorkflowSpec {
     this.type = builder.type;
     this.parameters = List.copyOf(builder.parameters);
     this.parameterGroups = List.copyOf(builder.parameterGroups);
-    this.resources = List.copyOf(builder.resources);
+    List<WorkflowResource> resources = new ArrayList<>(builder.resources);
+    // The key of .encryption(...) is a resource of the template even when not listed with it.
+    if (builder.encryption != null && !resources.contains(builder.encryption.key())) {
+      resources.add(builder.encryption.key());
+    }
+    this.resources = List.copyOf(resources);
     this.logLevel = builder.logLevel;
     this.includeExecutionData = builder.includeExecutionData;
     this.logGroup = builder.logGroup;
@@ -89,6 +96,8 @@ public final class WorkflowSpec {
     this.versionDescription = builder.versionDescription;
     this.alias = builder.alias;
     this.deployment = builder.deployment;
+    this.routing = List.copyOf(builder.routing);
+    this.encryption = builder.encryption;
   }
 
   /** A builder for a workflow around {@code stateMachine}. */
@@ -210,6 +219,19 @@ public final class WorkflowSpec {
     return deployment;
   }
 
+  /**
+   * The alias's fixed split of executions between versions, in order; empty when the alias runs
+   * the published version only (or moves by {@link #deployment()}).
+   */
+  public List<VersionWeight> routing() {
+    return routing;
+  }
+
+  /** Encryption with a customer managed key; null for Step Functions' own (AWS owned) key. */
+  public Encryption encryption() {
+    return encryption;
+  }
+
   /** Builds a {@link WorkflowSpec}. */
   public static final class Builder {
     private final StateMachine stateMachine;
@@ -233,6 +255,8 @@ public final class WorkflowSpec {
     private String versionDescription;
     private String alias;
     private Deployment deployment;
+    private final List<VersionWeight> routing = new ArrayList<>();
+    private Encryption encryption;
 
     private Builder(StateMachine stateMachine) {
       this.stateMachine = Objects.requireNonNull(stateMachine, "stateMachine == null");
@@ -423,6 +447,44 @@ public final class WorkflowSpec {
     /** How the alias moves to a newly published version: canary, linear or all at once, with alarms. */
     public Builder deployment(Deployment deployment) {
       this.deployment = Objects.requireNonNull(deployment, "deployment == null");
+      return this;
+    }
+
+    /**
+     * A fixed split of the alias's executions between at most two versions whose weights add up
+     * to 100, such as the published version and the one before it while you watch the new one:
+     * {@code .routing(VersionWeight.publishedVersion(90), VersionWeight.version(previousArn, 10))}.
+     * CloudFormation takes either this or {@link #deployment(Deployment)}, not both.
+     */
+    public Builder routing(VersionWeight... weights) {
+      for (VersionWeight weight : weights) {
+        routing.add(Objects.requireNonNull(weight, "weight == null"));
+      }
+      return this;
+    }
+
+    /**
+     * {@link #routing(VersionWeight...)} of {@code previousVersionPercent} percent of the alias's
+     * executions to the version {@code previousVersionArn} (a parameter, usually) and the rest to
+     * the version the stack publishes.
+     */
+    public Builder routing(TemplateValue previousVersionArn, int previousVersionPercent) {
+      return routing(VersionWeight.publishedVersion(100 - previousVersionPercent),
+          VersionWeight.version(previousVersionArn, previousVersionPercent));
+    }
+
+    /**
+     * Encrypts the definition and execution history with {@code key}, a customer managed key
+     * (created by the stack or existing), with Step Functions' default data key reuse period. The
+     * key becomes a resource of the template if it is not listed already.
+     */
+    public Builder encryption(KmsKey key) {
+      return encryption(Encryption.with(key));
+    }
+
+    /** Encryption with a customer managed key and its options (reuse period, the log group too). */
+    public Builder encryption(Encryption encryption) {
+      this.encryption = Objects.requireNonNull(encryption, "encryption == null");
       return this;
     }
 

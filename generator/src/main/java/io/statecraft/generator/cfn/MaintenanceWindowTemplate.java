@@ -137,7 +137,10 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     String taskPointer = TemplateContext.pointer(taskId, "Properties");
     task.set("WindowId", TemplateJson.ref(id));
     task.put("TaskType", "STEP_FUNCTIONS");
-    task.set("TaskArn", TemplateJson.ref(TemplateGenerator.STATE_MACHINE));
+    // Systems Manager starts the task's state machine with StartExecution, which takes an alias ARN
+    // and runs the version the alias routes to, as schedules and rules do
+    // (https://docs.aws.amazon.com/step-functions/latest/dg/execution-alias-version-associate.html).
+    task.set("TaskArn", TemplateJson.ref(context.aliasName == null ? TemplateGenerator.STATE_MACHINE : ReleaseTemplate.ALIAS));
     task.set("ServiceRoleArn", TemplateJson.getAtt(TriggerTarget.roleId(window), "Arn"));
     task.put("Priority", window.priority());
     task.set("MaxConcurrency", limit(context, window.maxConcurrency(), MAX_CONCURRENCY, "MaxConcurrency", id,
@@ -161,10 +164,14 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     }
     TriggerTarget.waitForStateMachinePolicy(context, taskId);
 
-    // Systems Manager starts the execution, then follows it to report the task's status. Its task
-    // names the state machine itself (TaskArn), not an alias, so the grant is not narrowed to one.
-    TriggerTarget.role(context, window, "ssm.amazonaws.com", TemplateContext.sourceAccountCondition(), List.of(
-        IamStatement.allow("states:DescribeExecution", IamStatement.THIS_STATE_MACHINE_EXECUTIONS)), null);
+    // Systems Manager starts the execution (through the alias when there is one, so the grant is
+    // narrowed to it), then follows it to report the task's status. DescribeExecution of an
+    // encrypted workflow also needs kms:Decrypt (encryption-at-rest.html, "Required permissions for
+    // API callers"); StartExecution needs no KMS permission.
+    List<IamStatement> extra = new ArrayList<>();
+    extra.add(IamStatement.allow("states:DescribeExecution", IamStatement.THIS_STATE_MACHINE_EXECUTIONS));
+    extra.addAll(EncryptionTemplate.describeStatements(context.encryption));
+    TriggerTarget.role(context, window, "ssm.amazonaws.com", TemplateContext.sourceAccountCondition(), extra);
   }
 
   /**

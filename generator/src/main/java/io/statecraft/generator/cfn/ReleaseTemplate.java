@@ -2,11 +2,17 @@ package io.statecraft.generator.cfn;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.dsl.workflow.Deployment;
 import io.statecraft.dsl.workflow.TemplateValue;
+import io.statecraft.dsl.workflow.VersionWeight;
 import io.statecraft.dsl.workflow.WorkflowSpec;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +35,10 @@ final class ReleaseTemplate {
   static final int MAX_PERCENT = 99;
   static final int MAX_INTERVAL_MINUTES = 2100;
   static final int MAX_ALARMS = 100;
+  /** An alias routes to one or two versions of the same state machine. */
+  static final int MAX_ROUTED_VERSIONS = 2;
+  /** A qualified state machine ARN whose qualifier is a version number. */
+  static final Pattern VERSION_ARN = Pattern.compile("arn:[a-z-]+:states:[a-z0-9-]+:\\d{12}:stateMachine:[^:]+:\\d+");
 
   private ReleaseTemplate() {}
 
@@ -47,6 +57,10 @@ final class ReleaseTemplate {
       context.error(ProblemCode.INVALID_ALIAS, TemplateContext.pointer(ALIAS), "alias '" + spec.alias() + "' points at "
           + "a published version, but the workflow publishes none; add .publishVersion()");
     }
+    if (spec.alias() == null && !spec.routing().isEmpty()) {
+      context.error(ProblemCode.INVALID_ROUTING, TemplateContext.pointer(ALIAS), "routing splits an alias's executions "
+          + "between versions, but the workflow has no alias; add .alias(\"live\") (and .publishVersion())");
+    }
     if (!spec.publishesVersions()) {
       return;
     }
@@ -64,11 +78,16 @@ final class ReleaseTemplate {
     }
     alias.put("Name", spec.alias());
     Deployment deployment = spec.deployment();
+    if (deployment != null && !spec.routing().isEmpty()) {
+      // AWS::StepFunctions::StateMachineAlias: "RoutingConfiguration and DeploymentPreference are
+      // mutually exclusive properties. You must define only one of these properties."
+      // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-stepfunctions-statemachinealias.html
+      context.error(ProblemCode.INVALID_ROUTING, TemplateContext.pointer(ALIAS, "Properties", "RoutingConfiguration"),
+          "alias '" + spec.alias() + "' has both a routing and a deployment, which CloudFormation rejects; keep "
+              + ".routing(...) for a fixed split or .deployment(...) to move to each new version");
+    }
     if (deployment == null) {
-      ArrayNode routing = alias.putArray("RoutingConfiguration");
-      ObjectNode only = routing.addObject();
-      only.set("StateMachineVersionArn", TemplateJson.ref(VERSION));
-      only.put("Weight", 100);
+      routing(context, spec, alias);
       return;
     }
     ObjectNode preference = alias.putObject("DeploymentPreference");
@@ -100,5 +119,54 @@ final class ReleaseTemplate {
         alarms.add(TemplateJson.value(alarm));
       }
     }
+  }
+
+  /**
+   * The alias's {@code RoutingConfiguration}: all executions to the published version, or the
+   * split the workflow gives, checked as CloudFormation and Step Functions check it: one or two
+   * versions of this state machine, each weight 0 to 100, the weights adding up to 100
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-stepfunctions-statemachinealias-routingconfigurationversion.html,
+   * https://docs.aws.amazon.com/step-functions/latest/apireference/API_RoutingConfigurationListItem.html).
+   */
+  private static void routing(TemplateContext context, WorkflowSpec spec, ObjectNode alias) {
+    List<VersionWeight> weights = spec.routing().isEmpty() ? List.of(VersionWeight.publishedVersion(100)) : spec.routing();
+    String pointer = TemplateContext.pointer(ALIAS, "Properties", "RoutingConfiguration");
+    if (weights.size() > MAX_ROUTED_VERSIONS) {
+      context.error(ProblemCode.INVALID_ROUTING, pointer, "an alias routes to at most " + MAX_ROUTED_VERSIONS
+          + " versions, not " + weights.size() + "; keep the published version and one other");
+    }
+    ArrayNode routing = alias.putArray("RoutingConfiguration");
+    Set<JsonNode> versions = new HashSet<>();
+    int sum = 0;
+    for (int i = 0; i < weights.size(); i++) {
+      VersionWeight weight = weights.get(i);
+      JsonNode version = weight.isPublishedVersion() ? TemplateJson.ref(VERSION) : TemplateJson.value(weight.versionArn());
+      String itemPointer = JsonPointers.child(pointer, i);
+      if (!versions.add(version)) {
+        context.error(ProblemCode.INVALID_ROUTING, JsonPointers.child(itemPointer, "StateMachineVersionArn"), "the "
+            + "routing names " + describe(weight) + " twice; route to two different versions, or to one with weight 100");
+      }
+      if (weight.versionArn() instanceof TemplateValue.Text text && !VERSION_ARN.matcher(text.value()).matches()) {
+        context.error(ProblemCode.INVALID_ROUTING, JsonPointers.child(itemPointer, "StateMachineVersionArn"), "'"
+            + text.value() + "' is not a state machine version ARN (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME:N); "
+            + "give a version's ARN, usually as a parameter");
+      }
+      if (weight.weight() < 0 || weight.weight() > 100) {
+        context.error(ProblemCode.INVALID_ROUTING, JsonPointers.child(itemPointer, "Weight"), "a version's weight is a "
+            + "percentage from 0 to 100, not " + weight.weight());
+      }
+      sum += weight.weight();
+      ObjectNode item = routing.addObject();
+      item.set("StateMachineVersionArn", version);
+      item.put("Weight", weight.weight());
+    }
+    if (sum != 100) {
+      context.error(ProblemCode.INVALID_ROUTING, pointer, "the routing's weights add up to " + sum + ", but Step "
+          + "Functions needs them to add up to 100; adjust the percentages");
+    }
+  }
+
+  private static String describe(VersionWeight weight) {
+    return weight.isPublishedVersion() ? "the published version" : "version " + weight.versionArn().inSub();
   }
 }

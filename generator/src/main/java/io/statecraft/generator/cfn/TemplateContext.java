@@ -6,6 +6,7 @@ import io.statecraft.asl.Problems;
 import io.statecraft.asl.ProblemCode;
 import io.statecraft.iam.IamCatalog;
 import io.statecraft.asl.json.JsonPointers;
+import io.statecraft.dsl.workflow.Encryption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ final class TemplateContext {
   final Map<String, JsonNode> placeholderValues;
   /** The alias that triggers start the workflow through; null when there is none. */
   String aliasName;
+  /** The workflow's customer managed key encryption; null when Step Functions' own key encrypts it. */
+  Encryption encryption;
   /** Whether a policy on the state machine role names the state machine (and triggers should wait for it). */
   boolean hasStateMachinePolicy;
 

@@ -140,8 +140,12 @@ public final class TemplateGenerator {
     writeStateMachine(context, substitutions);
     ReleaseTemplate.write(context, spec);
     context.aliasName = spec.publishesVersions() ? spec.alias() : null;
+    context.encryption = spec.encryption();
     checkTaskPermissions(context);
     writeResources(context, resourceTemplates);
+    if (spec.encryption() != null) {
+      EncryptionTemplate.keyPolicy(context, spec.encryption(), spec.logLevel() != LogLevel.OFF);
+    }
     FailureAlarms.write(context, spec);
     writeOutputs(template, context);
     writeMetadata(metadata, context);
@@ -333,6 +337,9 @@ public final class TemplateGenerator {
           .set("LogGroupArn", TemplateJson.getAtt(logGroupId, "Arn"));
     }
     properties.putObject("TracingConfiguration").put("Enabled", spec.tracing());
+    if (spec.encryption() != null) {
+      EncryptionTemplate.configuration(context, spec.encryption(), properties, logGroupId);
+    }
     // Step Functions keeps no execution history of Express workflows: their logs are all there is
     // (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html).
     if (spec.type() == WorkflowType.EXPRESS && logGroupId == null) {
@@ -390,6 +397,7 @@ public final class TemplateGenerator {
     if (STATE_MACHINE_LOG_GROUP.equals(logGroupId)) {
       ObjectNode logGroup = context.resource(STATE_MACHINE_LOG_GROUP, "AWS::Logs::LogGroup");
       logGroup.set("RetentionInDays", TemplateJson.ref(LOG_RETENTION_PARAMETER));
+      EncryptionTemplate.logGroup(spec.encryption(), logGroup);
       LogGroupTemplate.nameForStepFunctions(context, STATE_MACHINE_LOG_GROUP);
     }
   }
@@ -420,6 +428,9 @@ public final class TemplateGenerator {
           "X-Ray accepts trace data for the account as a whole, not for a resource"), "tracing", null, "XRayTracing"));
     }
     distributedMaps(definition.json(), "", grants, problems);
+    if (spec.encryption() != null) {
+      grants.addAll(EncryptionTemplate.executionRoleGrants(spec.encryption(), logging));
+    }
     return grants;
   }
 

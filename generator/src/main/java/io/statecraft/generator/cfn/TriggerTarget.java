@@ -100,21 +100,13 @@ final class TriggerTarget {
 
   /**
    * The trigger's role, trusted by {@code service} under {@code condition}: it may start this state
-   * machine, and do what {@code extra} grants.
-   */
-  static void role(TemplateContext context, Trigger trigger, String service, ObjectNode condition, List<IamStatement> extra) {
-    role(context, trigger, service, condition, extra, context.aliasName);
-  }
-
-  /**
-   * {@link #role(TemplateContext, Trigger, String, ObjectNode, List)} for a trigger that starts
-   * {@code alias} (null: the state machine's unqualified ARN). Step Functions authorizes a start
-   * through an alias on the state machine's ARN, which the condition key
-   * {@code states:StateMachineQualifier} narrows to that alias
+   * machine, through its alias when there is one, and do what {@code extra} grants. Step Functions
+   * authorizes a start through an alias on the state machine's unqualified ARN, which the
+   * condition key {@code states:StateMachineQualifier} narrows to that alias
    * (https://docs.aws.amazon.com/step-functions/latest/dg/auth-version-alias.html).
    */
-  static void role(TemplateContext context, Trigger trigger, String service, ObjectNode condition,
-      List<IamStatement> extra, String alias) {
+  static void role(TemplateContext context, Trigger trigger, String service, ObjectNode condition, List<IamStatement> extra) {
+    String alias = context.aliasName;
     String roleId = roleId(trigger);
     ObjectNode role = context.role(roleId, service, condition);
     List<Grant> grants = new ArrayList<>();

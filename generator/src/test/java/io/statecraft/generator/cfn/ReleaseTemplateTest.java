@@ -12,7 +12,9 @@ import io.statecraft.dsl.Json;
 import io.statecraft.dsl.workflow.Deployment;
 import io.statecraft.dsl.workflow.MaintenanceWindow;
 import io.statecraft.dsl.workflow.MaintenanceWindowTarget;
+import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.TemplateValue;
+import io.statecraft.dsl.workflow.VersionWeight;
 import io.statecraft.generator.workflow.CompiledWorkflow;
 import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowCompiler;
@@ -22,10 +24,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Versions, aliases and gradual deployments. The golden files are kept apart from
- * {@code golden/cfn}: the resource specification of cfn-check (117.0.0) predates
- * AWS::StepFunctions::StateMachineVersion and StateMachineAlias, so scripts/check-templates.sh
- * cannot check them.
+ * Versions, aliases with gradual deployments or a fixed routing, and encryption with a customer
+ * managed key. The golden files are kept apart from {@code golden/cfn}: the resource specification
+ * of cfn-check (117.0.0) predates AWS::StepFunctions::StateMachineVersion and StateMachineAlias
+ * and the state machine's EncryptionConfiguration, so scripts/check-templates.sh cannot check them.
  */
 class ReleaseTemplateTest {
 
@@ -57,6 +59,32 @@ class ReleaseTemplateTest {
     assertThat(template.at("/Resources/DailyScheduleRole/Properties/Policies/0/PolicyDocument/Statement")).isEqualTo(json("""
         [{"Effect": "Allow", "Action": ["states:StartExecution"], "Resource": [{"Fn::Sub": "${StateMachine}"}],
           "Condition": {"StringEquals": {"states:StateMachineQualifier": ["live"]}}}]"""));
+    // Encrypted with the key the stack creates: the execution role may use it for this state
+    // machine's data only, and for log delivery; the key lets CloudWatch Logs use it.
+    assertThat(template.at("/Resources/StateMachine/Properties/EncryptionConfiguration")).isEqualTo(json("""
+        {"Type": "CUSTOMER_MANAGED_KMS_KEY", "KmsKeyId": {"Fn::GetAtt": ["WorkflowKey", "Arn"]},
+         "KmsDataKeyReusePeriodSeconds": 300}"""));
+    assertThat(template.at("/Resources/StateMachinePolicy/Properties/PolicyDocument/Statement")).isEqualTo(json("""
+        [{"Effect": "Allow", "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": [{"Fn::Sub": "${WorkflowKey.Arn}"}],
+          "Condition": {"StringEquals": {"kms:EncryptionContext:aws:states:stateMachineArn": [{"Fn::Sub": "${StateMachine}"}]}}}]"""));
+    assertThat(template.at("/Resources/StateMachineRole/Properties/Policies/0/PolicyDocument/Statement/0")).isEqualTo(json("""
+        {"Effect": "Allow", "Action": ["kms:GenerateDataKey"], "Resource": [{"Fn::Sub": "${WorkflowKey.Arn}"}],
+         "Condition": {"StringEquals": {"kms:EncryptionContext:SourceArn": [
+           {"Fn::Sub": "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:*"}]}}}"""));
+    assertThat(template.at("/Resources/StateMachineLogGroup/Properties/KmsKeyId")).isEqualTo(json("""
+        {"Fn::GetAtt": ["WorkflowKey", "Arn"]}"""));
+    assertThat(template.at("/Resources/WorkflowKey/Properties/KeyPolicy/Statement")).isEqualTo(json("""
+        [{"Sid": "EnableIamPolicies", "Effect": "Allow",
+          "Principal": {"AWS": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}}, "Action": "kms:*", "Resource": "*"},
+         {"Sid": "AllowLogDeliveryToDecrypt", "Effect": "Allow", "Principal": {"Service": "delivery.logs.amazonaws.com"},
+          "Action": "kms:Decrypt", "Resource": "*"},
+         {"Sid": "AllowCloudWatchLogsForTheLogGroup", "Effect": "Allow",
+          "Principal": {"Service": {"Fn::Sub": "logs.${AWS::Region}.amazonaws.com"}},
+          "Action": ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"], "Resource": "*",
+          "Condition": {"ArnEquals": {"kms:EncryptionContext:aws:logs:arn": {"Fn::Sub":
+            "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/vendedlogs/states/${AWS::StackName}-StateMachineLogGroup"}}}}]"""));
+    // Starting an execution needs no KMS permission, so the schedule's role has none.
+    assertThat(template.at("/Resources/DailyScheduleRole/Properties/Policies/0/PolicyDocument/Statement").size()).isEqualTo(1);
     assertThat(template.at("/Outputs/StateMachineAliasArn")).isEqualTo(json("""
         {"Description": "ARN of alias live", "Value": {"Ref": "StateMachineAlias"},
          "Export": {"Name": {"Fn::Sub": "${AWS::StackName}-StateMachineAliasArn"}}}"""));
@@ -85,16 +113,81 @@ class ReleaseTemplateTest {
   }
 
   @Test
-  void aMaintenanceWindowStillStartsTheStateMachineItself() {
-    // Its task names the state machine (TaskArn); a grant narrowed to the alias would deny it.
+  void aMaintenanceWindowStartsTheAliasToo() {
+    // Systems Manager calls StartExecution with the task's ARN, which may be an alias's; its role may
+    // start that alias only, and describe the executions to report the task's status.
     JsonNode template = template(compile(passing(Json.object().put("a", 1)).publishVersion().alias("live")
         .triggers(MaintenanceWindow.named("Window").schedule("cron(0 3 ? * SUN *)").durationHours(2).cutoffHours(1)
             .target(MaintenanceWindowTarget.named("Targets").instancesTagged("Patch", TemplateValue.of("yes")))
             .taskInput(Json.object().put("id", MaintenanceWindow.TARGET_ID).build()))));
 
-    assertThat(template.at("/Resources/WindowTask/Properties/TaskArn")).isEqualTo(json("{\"Ref\": \"StateMachine\"}"));
-    assertThat(template.at("/Resources/WindowRole/Properties/Policies/0/PolicyDocument/Statement/0/Condition").isMissingNode())
-        .isTrue();
+    assertThat(template.at("/Resources/WindowTask/Properties/TaskArn")).isEqualTo(json("{\"Ref\": \"StateMachineAlias\"}"));
+    assertThat(template.at("/Resources/WindowRole/Properties/Policies/0/PolicyDocument/Statement")).isEqualTo(json("""
+        [{"Effect": "Allow", "Action": ["states:StartExecution"], "Resource": [{"Fn::Sub": "${StateMachine}"}],
+          "Condition": {"StringEquals": {"states:StateMachineQualifier": ["live"]}}},
+         {"Effect": "Allow", "Action": ["states:DescribeExecution"], "Resource": [{"Fn::Sub":
+          "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${StateMachine.Name}:*"}]}]"""));
+  }
+
+  @Test
+  void routingSplitsTheAliasBetweenThePublishedVersionAndAPreviousOne() {
+    Parameter previous = Parameter.string("PreviousVersionArn").description("The version that keeps 10% of the executions");
+    JsonNode template = template(compile(passing(Json.object().put("a", 1)).publishVersion().alias("live")
+        .routing(previous, 10)));
+
+    assertThat(template.at("/Resources/StateMachineAlias/Properties")).isEqualTo(json("""
+        {"Name": "live", "RoutingConfiguration": [
+          {"StateMachineVersionArn": {"Ref": "StateMachineVersion"}, "Weight": 90},
+          {"StateMachineVersionArn": {"Ref": "PreviousVersionArn"}, "Weight": 10}]}"""));
+    assertThat(template.at("/Parameters/PreviousVersionArn/Type").asText()).isEqualTo("String");
+  }
+
+  @Test
+  void routingWeightsVersionsAndADeploymentBesideItAreReported() {
+    Parameter previous = Parameter.string("PreviousVersionArn");
+    Parameter older = Parameter.string("OlderVersionArn");
+    CompiledWorkflow threeVersions = compile(passing(Json.object().put("a", 1)).publishVersion().alias("live")
+        .routing(VersionWeight.publishedVersion(50), VersionWeight.version(previous, 30), VersionWeight.version(older, 20)));
+    CompiledWorkflow badWeights = compile(passing(Json.object().put("a", 1)).publishVersion().alias("live")
+        .routing(VersionWeight.publishedVersion(110), VersionWeight.version(TemplateValue.of(
+            "arn:aws:states:eu-west-1:111122223333:stateMachine:report"), -10)));
+    CompiledWorkflow sameTwice = compile(passing(Json.object().put("a", 1)).publishVersion().alias("live")
+        .routing(VersionWeight.publishedVersion(50), VersionWeight.publishedVersion(50)));
+    CompiledWorkflow withDeployment = compile(passing(Json.object().put("a", 1)).publishVersion().alias("live")
+        .routing(previous, 10).deployment(Deployment.allAtOnce()));
+    CompiledWorkflow withoutAlias = compile(passing(Json.object().put("a", 1)).publishVersion().routing(previous, 10));
+
+    assertThat(problems(threeVersions)).containsExactly(
+        "ERROR INVALID_ROUTING /Resources/StateMachineAlias/Properties/RoutingConfiguration: an alias routes to at "
+            + "most 2 versions, not 3; keep the published version and one other");
+    assertThat(problems(badWeights)).containsExactly(
+        "ERROR INVALID_ROUTING /Resources/StateMachineAlias/Properties/RoutingConfiguration/0/Weight: a version's weight "
+            + "is a percentage from 0 to 100, not 110",
+        "ERROR INVALID_ROUTING /Resources/StateMachineAlias/Properties/RoutingConfiguration/1/StateMachineVersionArn: "
+            + "'arn:aws:states:eu-west-1:111122223333:stateMachine:report' is not a state machine version ARN "
+            + "(arn:aws:states:REGION:ACCOUNT:stateMachine:NAME:N); give a version's ARN, usually as a parameter",
+        "ERROR INVALID_ROUTING /Resources/StateMachineAlias/Properties/RoutingConfiguration/1/Weight: a version's weight "
+            + "is a percentage from 0 to 100, not -10");
+    assertThat(problems(sameTwice)).containsExactly(
+        "ERROR INVALID_ROUTING /Resources/StateMachineAlias/Properties/RoutingConfiguration/1/StateMachineVersionArn: "
+            + "the routing names the published version twice; route to two different versions, or to one with weight 100");
+    assertThat(problems(withDeployment)).containsExactly(
+        "ERROR INVALID_ROUTING /Resources/StateMachineAlias/Properties/RoutingConfiguration: alias 'live' has both a "
+            + "routing and a deployment, which CloudFormation rejects; keep .routing(...) for a fixed split or "
+            + ".deployment(...) to move to each new version");
+    assertThat(problems(withoutAlias)).containsExactly(
+        "ERROR INVALID_ROUTING /Resources/StateMachineAlias: routing splits an alias's executions between versions, but "
+            + "the workflow has no alias; add .alias(\"live\") (and .publishVersion())");
+  }
+
+  @Test
+  void weightsThatDoNotAddUpTo100AreReported() {
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1)).publishVersion().alias("live")
+        .routing(VersionWeight.publishedVersion(80), VersionWeight.version(Parameter.string("PreviousVersionArn"), 10)));
+
+    assertThat(problems(compiled)).containsExactly(
+        "ERROR INVALID_ROUTING /Resources/StateMachineAlias/Properties/RoutingConfiguration: the routing's weights add "
+            + "up to 90, but Step Functions needs them to add up to 100; adjust the percentages");
   }
 
   @Test

@@ -15,6 +15,8 @@ import io.statecraft.dsl.Wait;
 import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.workflow.EventRule;
 import io.statecraft.dsl.workflow.Deployment;
+import io.statecraft.dsl.workflow.Encryption;
+import io.statecraft.dsl.workflow.KmsKey;
 import io.statecraft.dsl.workflow.HttpConnection;
 import io.statecraft.dsl.workflow.LambdaFunction;
 import io.statecraft.dsl.workflow.LogGroup;
@@ -254,6 +256,8 @@ final class SampleWorkflows {
           .publishVersion("Published by the released-report stack")
           .alias("live")
           .deployment(Deployment.canary(10, java.time.Duration.ofMinutes(5)).alarms(canaryAlarm))
+          .encryption(Encryption.with(KmsKey.named("WorkflowKey")).dataKeyReusePeriod(java.time.Duration.ofMinutes(5))
+              .encryptLogs())
           .triggers(Schedule.named("DailySchedule").expression("rate(1 day)").timeZone("Europe/Bucharest"))
           .build();
     }
