@@ -35,7 +35,9 @@ final class ParameterCollector {
     if (spec.deployment() != null) {
       spec.deployment().alarms().forEach(collector::add);
     }
-    spec.routing().forEach(weight -> collector.add(weight.versionArn()));
+    if (spec.alias() != null && spec.publishesVersions()) { // otherwise no alias is written (INVALID_ROUTING)
+      spec.routing().forEach(weight -> collector.add(weight.versionArn()));
+    }
     spec.conditionalPermissions().forEach(permission -> collector.addAll(TemplateConditions.parametersOf(permission.condition())));
     spec.resources().stream().map(spec::conditionOf).filter(Objects::nonNull)
         .forEach(condition -> collector.addAll(TemplateConditions.parametersOf(condition)));

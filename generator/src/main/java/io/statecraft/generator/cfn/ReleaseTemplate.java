@@ -86,8 +86,10 @@ final class ReleaseTemplate {
           "alias '" + spec.alias() + "' has both a routing and a deployment, which CloudFormation rejects; keep "
               + ".routing(...) for a fixed split or .deployment(...) to move to each new version");
     }
-    if (deployment == null) {
+    if (deployment == null || !spec.routing().isEmpty()) {
       routing(context, spec, alias);
+    }
+    if (deployment == null) {
       return;
     }
     ObjectNode preference = alias.putObject("DeploymentPreference");

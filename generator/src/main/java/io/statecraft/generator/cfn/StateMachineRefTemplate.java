@@ -6,12 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** A {@link StateMachineRef}: nothing but its ARN parameter. */
+/** A {@link StateMachineRef}: nothing but its ARN parameter (a state machine's or an alias's). */
 record StateMachineRefTemplate(StateMachineRef stateMachine) implements ResourceTemplate {
 
   @Override
   public List<TemplateValue> propertyValues() {
-    return Arrays.asList(stateMachine.existingArn());
+    return Arrays.asList(stateMachine.existingArn(),
+        stateMachine.kmsKey() == null ? null : stateMachine.kmsKey().existingArn());
   }
 
   @Override
