@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * The published version of the state machine and the alias that points at it, moved to each new
- * version at once or gradually ({@link Deployment}), with the checks CloudFormation and Step
- * Functions would otherwise make at deploy time.
+ * version at once or gradually ({@link Deployment}), or splitting its executions between the
+ * published version and another by fixed weights ({@link VersionWeight}), with the checks
+ * CloudFormation and Step Functions would otherwise make at deploy time.
  */
 final class ReleaseTemplate {
 
