@@ -28,7 +28,8 @@ import java.util.Objects;
  *
  * <p>Defaults: a STANDARD workflow, logging at ERROR level without execution data to a log group
  * of its own whose retention is the parameter {@code LogRetentionInDays}, X-Ray tracing on, no
- * physical name, outputs {@code StateMachineArn} and {@code StateMachineName}.
+ * physical name, outputs {@code StateMachineArn} and {@code StateMachineName}, data encrypted with
+ * Step Functions' own key (see {@link Builder#encryption(KmsKey)} for a customer managed one).
  */
 public final class WorkflowSpec {
 
