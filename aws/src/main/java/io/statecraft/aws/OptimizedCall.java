@@ -158,7 +158,9 @@ public final class OptimizedCall implements Integration {
   /**
    * A copy granted exactly these statements for the call itself; the statements the pattern adds
    * ({@code .sync}'s describe, stop and rule) and the row's own ({@code iam:PassRole} for the role
-   * the request passes, {@link OptimizedIntegrations.Integration#alsoGranted()}) stay.
+   * the request passes, {@link OptimizedIntegrations.Integration#alsoGranted()}) stay. For a call whose
+   * AWS page writes no statements (EKS' {@code createFargateProfile}, {@code deleteFargateProfile})
+   * these are all it is granted, whatever the pattern, and the build fails without them.
    */
   public OptimizedCall permissions(IamStatement... statements) {
     return new OptimizedCall(call.permissions(statements), kind, pattern);
@@ -188,8 +190,19 @@ public final class OptimizedCall implements Integration {
     return pattern;
   }
 
+  /**
+   * The statements the execution role needs. For a call whose AWS page writes no statements
+   * ({@link OptimizedIntegrations.CallResources#GIVEN_BY_AUTHOR}: EKS' Fargate profile calls) they
+   * are exactly those given with {@link #permissions(IamStatement...)}, and nothing is added.
+   *
+   * @throws IllegalStateException when such a call was given none: the build stops rather than deploy
+   *     a role that cannot make the call, or guess a wildcard
+   */
   @Override
   public List<IamStatement> iamStatements() {
+    if (kind.callResources() == OptimizedIntegrations.CallResources.GIVEN_BY_AUTHOR) {
+      return givenByAuthor();
+    }
     List<IamStatement> statements = new ArrayList<>();
     switch (kind.callResources()) {
       case EVENT_BUSES:
@@ -218,6 +231,19 @@ public final class OptimizedCall implements Integration {
     statements.addAll(kind.alsoGranted());
     passRole().ifPresent(statements::add);
     return List.copyOf(statements);
+  }
+
+  private List<IamStatement> givenByAuthor() {
+    if (!call.hasExplicitPermissions()) {
+      String service = kind.resourceName().substring(0, kind.resourceName().indexOf(':'));
+      String action = call.operation().name();
+      throw new IllegalStateException(resource() + ": AWS's IAM policies for this integration write no statements for it ("
+          + kind.page() + "), so Statecraft grants none by itself; give every statement the role needs with "
+          + ".permissions(IamStatement...), such as " + service + ":" + action
+          + " and iam:PassRole on the role the request passes"
+          + (pattern == SYNC ? ", and what .sync polls with" : ""));
+    }
+    return call.iamStatements();
   }
 
   // iam:PassRole on the roles the request names (a member left out passes none), to the row's

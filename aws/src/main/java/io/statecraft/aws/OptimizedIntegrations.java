@@ -67,7 +67,14 @@ public final class OptimizedIntegrations {
      * Authorization Reference names, only for the job's own role ({@code emr-containers:ExecutionRoleArn}
      * is the request's {@code ExecutionRoleArn}); EMR on EKS takes no {@code iam:PassRole}.
      */
-    EMR_CONTAINERS_EXECUTION_ROLE
+    EMR_CONTAINERS_EXECUTION_ROLE,
+    /**
+     * None that Statecraft could take from AWS: the "IAM policies for integrated services" page of the
+     * service writes no statements for this call (EKS' Fargate profile calls, eks-iam.html), so the
+     * author gives every statement with {@link OptimizedCall#permissions}, for each pattern used, and
+     * the build fails until they do. Nothing is derived and no wildcard is guessed.
+     */
+    GIVEN_BY_AUTHOR
   }
 
   /**
@@ -330,6 +337,13 @@ public final class OptimizedIntegrations {
           .passingRole("NodeRole", "eks.amazonaws.com"),
       new Integration("eks:deleteNodegroup", "eks:deleteNodegroup", EnumSet.of(RR, SYNC), "EKS",
           List.of("eks:DescribeNodegroup"), SyncResources.SAME_AS_CALL, "", "", GUIDE + "eks-iam.html"),
+      // EKS' Fargate profile calls take the API's fields and wait with .sync (connect-eks.html shows
+      // createFargateProfile.sync and deleteFargateProfile.sync). AWS's "IAM policies for Amazon EKS"
+      // (eks-iam.html) writes no statements for them: connect-eks.html says only, in prose, that the
+      // role must pass the pod execution role to EKS and may need iam:CreateServiceLinkedRole. What
+      // .sync polls with is not written anywhere, so every statement is the author's.
+      fargateProfile("eks:createFargateProfile"),
+      fargateProfile("eks:deleteFargateProfile"),
       // MediaConvert: CreateJob on queues/*, jobTemplates/*, presets/* (the Service Authorization
       // Reference and AWS's page agree); .sync gets and cancels only the jobs Step Functions tagged
       // ManagedByService: AWSStepFunctions.
@@ -352,6 +366,11 @@ public final class OptimizedIntegrations {
       Set<IntegrationPattern> patterns, String page) {
     return new Integration(operation, resourceName, patterns, errorPrefix, List.of(), SyncResources.SAME_AS_CALL, "",
         "", GUIDE + page);
+  }
+
+  private static Integration fargateProfile(String operation) {
+    return new Integration(operation, operation, EnumSet.of(RR, SYNC), "EKS", List.of(), SyncResources.SAME_AS_CALL,
+        "", "", GUIDE + "connect-eks.html").grantedOn(CallResources.GIVEN_BY_AUTHOR);
   }
 
   // CreateTrainingJob: .sync adds DescribeTrainingJob and StopTrainingJob on the job and listens on
