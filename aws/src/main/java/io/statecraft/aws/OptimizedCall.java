@@ -25,9 +25,12 @@ import software.amazon.awssdk.core.SdkRequest;
  * the parameters are the API's, in the same names. Build it with {@link AwsSdk#optimized(SdkRequest)}.
  *
  * <p>Supported: the rows of {@link OptimizedIntegrations} (SNS, SQS, DynamoDB's item calls, Step
- * Functions, EventBridge, ECS, Batch, Glue, CodeBuild, Athena, SageMaker, Bedrock's customization job, EMR
- * Serverless' job run, MediaConvert, Glue DataBrew). Lambda has its own {@link LambdaInvoke}, whose payload is
- * JSON rather than the SDK's bytes, and Bedrock's InvokeModel its own {@link BedrockInvokeModel}. Failures carry the optimized integration's
+ * Functions, EventBridge, ECS, Batch, Glue, CodeBuild, Athena, SageMaker, Bedrock's customization job, EMR's
+ * createCluster, EMR on EKS, EMR Serverless' job run, EKS' cluster, node group and Fargate profile calls,
+ * MediaConvert, Glue DataBrew). Lambda has its own {@link LambdaInvoke}, whose payload is
+ * JSON rather than the SDK's bytes, Bedrock's InvokeModel its own {@link BedrockInvokeModel}, and the
+ * Step Functions APIs that are no SDK request theirs ({@link EmrCluster}, {@link EksCluster},
+ * {@link ApiGatewayInvoke}, {@link HttpInvoke}). Failures carry the optimized integration's
  * error names ({@link OptimizedErrors}, {@link #error(String)}), not {@link SdkErrors}' names.
  *
  * <p>Each integration pattern is offered only where the service supports it, and each declares the
