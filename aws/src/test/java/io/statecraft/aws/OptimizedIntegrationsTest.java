@@ -203,7 +203,9 @@ class OptimizedIntegrationsTest {
             + "ecs:runTask, eks:createCluster, eks:createFargateProfile, eks:createNodegroup, eks:deleteCluster, "
             + "eks:deleteFargateProfile, eks:deleteNodegroup, "
             + "emr:runJobFlow, emrcontainers:createVirtualCluster, emrcontainers:deleteVirtualCluster, "
-            + "emrcontainers:startJobRun, emrserverless:startJobRun, eventbridge:putEvents, glue:startJobRun, mediaconvert:createJob, "
+            + "emrcontainers:startJobRun, emrserverless:cancelJobRun, emrserverless:createApplication, "
+            + "emrserverless:deleteApplication, emrserverless:startApplication, emrserverless:startJobRun, "
+            + "emrserverless:stopApplication, eventbridge:putEvents, glue:startJobRun, mediaconvert:createJob, "
             + "sagemaker:createModel, sagemaker:createProcessingJob, "
             + "sagemaker:createTrainingJob, sagemaker:createTransformJob, sfn:startExecution, sns:publish, "
             + "sqs:sendMessage)");
