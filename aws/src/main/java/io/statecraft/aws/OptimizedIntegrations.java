@@ -22,8 +22,10 @@ import java.util.Set;
  * services" pages add for {@code .sync}: the describe and stop actions Step Functions polls with,
  * and the managed EventBridge rule it listens on
  * (https://docs.aws.amazon.com/step-functions/latest/dg/service-integration-iam-templates.html).
- * Lambda ({@link LambdaInvoke}), HTTPS endpoints ({@link HttpInvoke}) and activities
- * ({@link Activity}) have classes of their own.
+ * Lambda ({@link LambdaInvoke}), HTTPS endpoints ({@link HttpInvoke}), activities ({@link Activity}) and
+ * the Step Functions APIs that are no SDK request ({@link EmrCluster}, {@link EksCluster},
+ * {@link ApiGatewayInvoke}, {@link BedrockInvokeModel}) have classes of their own. A row whose AWS page
+ * writes no statements ({@link CallResources#GIVEN_BY_AUTHOR}) grants only what the author gives.
  */
 public final class OptimizedIntegrations {
 
