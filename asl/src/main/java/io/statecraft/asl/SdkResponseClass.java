@@ -25,6 +25,11 @@ public record SdkResponseClass(String className, boolean sdkIntegration) {
   // Optimized integrations whose result is not the API's response as it is (Lambda's Payload is
   // JSON, not bytes; HTTP and API Gateway have no SDK model; Bedrock's Body is JSON).
   private static final Set<String> RESHAPED = Set.of("lambda", "http", "apigateway", "bedrock");
+  // Optimized calls that answer more than their API: EMR Serverless' start, stop and delete of an
+  // application answer {"ApplicationId": ...} where the API answers nothing
+  // (https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr-serverless.html).
+  private static final Set<String> RESHAPED_ACTIONS = Set.of("emr-serverless:startApplication",
+      "emr-serverless:stopApplication", "emr-serverless:deleteApplication");
 
   /**
    * The response class of a request-response integration; empty for other resources, for
@@ -37,7 +42,8 @@ public record SdkResponseClass(String className, boolean sdkIntegration) {
     }
     boolean sdk = resource.startsWith(SDK);
     String[] parts = resource.substring(sdk ? SDK.length() : STATES.length()).split(":");
-    if (parts.length != 2 || parts[1].isEmpty() || (!sdk && RESHAPED.contains(parts[0]))) {
+    if (parts.length != 2 || parts[1].isEmpty()
+        || (!sdk && (RESHAPED.contains(parts[0]) || RESHAPED_ACTIONS.contains(parts[0] + ":" + parts[1])))) {
       return Optional.empty();
     }
     String service = sdk ? parts[0] : SDK_PACKAGES.getOrDefault(parts[0], parts[0].replace("-", ""));

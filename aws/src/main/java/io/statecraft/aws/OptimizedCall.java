@@ -25,9 +25,12 @@ import software.amazon.awssdk.core.SdkRequest;
  * the parameters are the API's, in the same names. Build it with {@link AwsSdk#optimized(SdkRequest)}.
  *
  * <p>Supported: the rows of {@link OptimizedIntegrations} (SNS, SQS, DynamoDB's item calls, Step
- * Functions, EventBridge, ECS, Batch, Glue, CodeBuild, Athena, SageMaker, Bedrock's customization job, EMR
- * Serverless' job run, MediaConvert, Glue DataBrew). Lambda has its own {@link LambdaInvoke}, whose payload is
- * JSON rather than the SDK's bytes, and Bedrock's InvokeModel its own {@link BedrockInvokeModel}. Failures carry the optimized integration's
+ * Functions, EventBridge, ECS, Batch, Glue, CodeBuild, Athena, SageMaker, Bedrock's customization job, EMR's
+ * createCluster, EMR on EKS, EMR Serverless' job run, EKS' cluster, node group and Fargate profile calls,
+ * MediaConvert, Glue DataBrew). Lambda has its own {@link LambdaInvoke}, whose payload is
+ * JSON rather than the SDK's bytes, Bedrock's InvokeModel its own {@link BedrockInvokeModel}, and the
+ * Step Functions APIs that are no SDK request theirs ({@link EmrCluster}, {@link EksCluster},
+ * {@link ApiGatewayInvoke}, {@link HttpInvoke}). Failures carry the optimized integration's
  * error names ({@link OptimizedErrors}, {@link #error(String)}), not {@link SdkErrors}' names.
  *
  * <p>Each integration pattern is offered only where the service supports it, and each declares the
@@ -158,7 +161,9 @@ public final class OptimizedCall implements Integration {
   /**
    * A copy granted exactly these statements for the call itself; the statements the pattern adds
    * ({@code .sync}'s describe, stop and rule) and the row's own ({@code iam:PassRole} for the role
-   * the request passes, {@link OptimizedIntegrations.Integration#alsoGranted()}) stay.
+   * the request passes, {@link OptimizedIntegrations.Integration#alsoGranted()}) stay. For a call whose
+   * AWS page writes no statements (EKS' {@code createFargateProfile}, {@code deleteFargateProfile})
+   * these are all it is granted, whatever the pattern, and the build fails without them.
    */
   public OptimizedCall permissions(IamStatement... statements) {
     return new OptimizedCall(call.permissions(statements), kind, pattern);
@@ -188,8 +193,19 @@ public final class OptimizedCall implements Integration {
     return pattern;
   }
 
+  /**
+   * The statements the execution role needs. For a call whose AWS page writes no statements
+   * ({@link OptimizedIntegrations.CallResources#GIVEN_BY_AUTHOR}: EKS' Fargate profile calls) they
+   * are exactly those given with {@link #permissions(IamStatement...)}, and nothing is added.
+   *
+   * @throws IllegalStateException when such a call was given none: the build stops rather than deploy
+   *     a role that cannot make the call, or guess a wildcard
+   */
   @Override
   public List<IamStatement> iamStatements() {
+    if (kind.callResources() == OptimizedIntegrations.CallResources.GIVEN_BY_AUTHOR) {
+      return givenByAuthor();
+    }
     List<IamStatement> statements = new ArrayList<>();
     switch (kind.callResources()) {
       case EVENT_BUSES:
@@ -218,6 +234,19 @@ public final class OptimizedCall implements Integration {
     statements.addAll(kind.alsoGranted());
     passRole().ifPresent(statements::add);
     return List.copyOf(statements);
+  }
+
+  private List<IamStatement> givenByAuthor() {
+    if (!call.hasExplicitPermissions()) {
+      String service = kind.resourceName().substring(0, kind.resourceName().indexOf(':'));
+      String action = call.operation().name();
+      throw new IllegalStateException(resource() + ": AWS's IAM policies for this integration write no statements for it ("
+          + kind.page() + "), so Statecraft grants none by itself; give every statement the role needs with "
+          + ".permissions(IamStatement...), such as " + service + ":" + action
+          + " and iam:PassRole on the role the request passes"
+          + (pattern == SYNC ? ", and what .sync polls with" : ""));
+    }
+    return call.iamStatements();
   }
 
   // iam:PassRole on the roles the request names (a member left out passes none), to the row's

@@ -9,8 +9,8 @@ package io.statecraft.aws;
  * prefix a service's errors with the older SDK's service name, {@code DynamoDB.} where
  * {@code aws-sdk:dynamodb} raises {@code DynamoDb.}
  * (https://docs.aws.amazon.com/step-functions/latest/dg/connect-ddb.html, "Exception prefix
- * differences"), and likewise {@code SNS.}, {@code SQS.}, {@code ECS.} and {@code StepFunctions.}
- * where the SDK integration raises {@code Sns.}, {@code Sqs.}, {@code Ecs.} and {@code Sfn.}. The
+ * differences"), and likewise {@code SNS.}, {@code SQS.}, {@code ECS.}, {@code EKS.} and {@code StepFunctions.}
+ * where the SDK integration raises {@code Sns.}, {@code Sqs.}, {@code Ecs.}, {@code Eks.} and {@code Sfn.}. The
  * validator reports the other spelling on a task as {@code OPTIMIZED_ERROR_NAME}. For a name not
  * listed, use {@link OptimizedCall#error(String)}. Lambda's names are in {@link LambdaInvoke}.
  */
@@ -117,6 +117,42 @@ public final class OptimizedErrors {
     public static final String SERVICE = "ECS.AmazonECSException";
     /** {@code ECS.SdkClientException}: the call failed before the service answered. */
     public static final String CLIENT = "ECS.SdkClientException";
+  }
+
+  /**
+   * Amazon EKS: the cluster, node group and Fargate profile calls ({@code eks:createCluster}, ...) and
+   * the Kubernetes API calls of {@link EksCluster} ({@code eks:runJob}, {@code eks:call}). The prefix is
+   * {@code EKS}, as the EKS page spells {@code EKS.401}
+   * (https://docs.aws.amazon.com/step-functions/latest/dg/connect-eks.html); the AWS SDK integration
+   * ({@code aws-sdk:eks:...}) raises {@code Eks.} instead, which the validator reports on an optimized
+   * task as {@code OPTIMIZED_ERROR_NAME}. Only {@link #UNAUTHORIZED} is written out by AWS; the
+   * exception names are the EKS API's errors under that prefix.
+   */
+  public static final class Eks {
+    private Eks() {}
+
+    /**
+     * {@code EKS.401}: {@code eks:runJob} or {@code eks:call} was refused by the Kubernetes API server,
+     * because the state machine's role has no permission in the cluster's RBAC (connect-eks.html,
+     * "Permissions").
+     */
+    public static final String UNAUTHORIZED = "EKS.401";
+    /** {@code EKS.ResourceInUseException}: the name is taken, or the cluster still has node groups or Fargate profiles. */
+    public static final String RESOURCE_IN_USE = "EKS.ResourceInUseException";
+    /** {@code EKS.ResourceNotFoundException}: no such cluster, node group or Fargate profile. */
+    public static final String RESOURCE_NOT_FOUND = "EKS.ResourceNotFoundException";
+    /** {@code EKS.ResourceLimitExceededException}: a service quota was reached. */
+    public static final String RESOURCE_LIMIT_EXCEEDED = "EKS.ResourceLimitExceededException";
+    /** {@code EKS.InvalidParameterException}. */
+    public static final String INVALID_PARAMETER = "EKS.InvalidParameterException";
+    /** {@code EKS.InvalidRequestException}: the request is not valid for the resource's current state. */
+    public static final String INVALID_REQUEST = "EKS.InvalidRequestException";
+    /** {@code EKS.ServiceUnavailableException}. */
+    public static final String SERVICE_UNAVAILABLE = "EKS.ServiceUnavailableException";
+    /** {@code EKS.AmazonEKSException}: any other EKS error, the older SDK's base exception. */
+    public static final String SERVICE = "EKS.AmazonEKSException";
+    /** {@code EKS.SdkClientException}: the call failed before the service answered. */
+    public static final String CLIENT = "EKS.SdkClientException";
   }
 
   /** Amazon EventBridge: {@code events:putEvents}. */

@@ -22,8 +22,10 @@ import java.util.Set;
  * services" pages add for {@code .sync}: the describe and stop actions Step Functions polls with,
  * and the managed EventBridge rule it listens on
  * (https://docs.aws.amazon.com/step-functions/latest/dg/service-integration-iam-templates.html).
- * Lambda ({@link LambdaInvoke}), HTTPS endpoints ({@link HttpInvoke}) and activities
- * ({@link Activity}) have classes of their own.
+ * Lambda ({@link LambdaInvoke}), HTTPS endpoints ({@link HttpInvoke}), activities ({@link Activity}) and
+ * the Step Functions APIs that are no SDK request ({@link EmrCluster}, {@link EksCluster},
+ * {@link ApiGatewayInvoke}, {@link BedrockInvokeModel}) have classes of their own. A row whose AWS page
+ * writes no statements ({@link CallResources#GIVEN_BY_AUTHOR}) grants only what the author gives.
  */
 public final class OptimizedIntegrations {
 
@@ -67,7 +69,14 @@ public final class OptimizedIntegrations {
      * Authorization Reference names, only for the job's own role ({@code emr-containers:ExecutionRoleArn}
      * is the request's {@code ExecutionRoleArn}); EMR on EKS takes no {@code iam:PassRole}.
      */
-    EMR_CONTAINERS_EXECUTION_ROLE
+    EMR_CONTAINERS_EXECUTION_ROLE,
+    /**
+     * None that Statecraft could take from AWS: the "IAM policies for integrated services" page of the
+     * service writes no statements for this call (EKS' Fargate profile calls, eks-iam.html), so the
+     * author gives every statement with {@link OptimizedCall#permissions}, for each pattern used, and
+     * the build fails until they do. Nothing is derived and no wildcard is guessed.
+     */
+    GIVEN_BY_AUTHOR
   }
 
   /**
@@ -201,6 +210,13 @@ public final class OptimizedIntegrations {
       "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/emr-containers.amazonaws.com/"
           + "AWSServiceRoleForAmazonEMRContainers")
       .withCondition("StringLike", "iam:AWSServiceName", List.of("emr-containers.amazonaws.com"));
+  private static final String EMR_SERVERLESS_APPLICATIONS =
+      "arn:${AWS::Partition}:emr-serverless:${AWS::Region}:${AWS::AccountId}:/applications/*";
+  // The role CreateApplication may create on first use, as connect-emr-serverless.html grants it.
+  private static final IamStatement EMR_SERVERLESS_SERVICE_LINKED_ROLE = IamStatement.allow("iam:CreateServiceLinkedRole",
+      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/ops.emr-serverless.amazonaws.com/"
+          + "AWSServiceRoleForAmazonEMRServerless*")
+      .withCondition("StringLike", "iam:AWSServiceName", List.of("ops.emr-serverless.amazonaws.com"));
   private static final IamStatement SAGEMAKER_LIST_TAGS = IamStatement.allowOnAnyResource(List.of("sagemaker:ListTags"),
       "the policy AWS generates for the optimized SageMaker integration grants sagemaker:ListTags on * for every "
           + "pattern (https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html)");
@@ -289,6 +305,25 @@ public final class OptimizedIntegrations {
           "EmrServerless", List.of("emr-serverless:GetJobRun", "emr-serverless:CancelJobRun"),
           SyncResources.JOB_RUNS_OF_CALL, "", "StepFunctionsGetEventsForEMRServerlessJobRule",
           GUIDE + "connect-emr-serverless.html").passingRole("ExecutionRoleArn", "emr-serverless.amazonaws.com"),
+      // EMR Serverless' application calls and cancelJobRun take the API's requests unchanged; start, stop
+      // and delete answer {"ApplicationId": ...} where the API answers nothing (connect-emr-serverless.html,
+      // "EMR Serverless service integration APIs"). Their grants are the page's "IAM policies for calling
+      // Amazon EMR Serverless": createApplication may create the service-linked role on every pattern,
+      // and its .sync reads (and on stop deletes) the new application; start, stop and delete poll the
+      // application (start also stops it when the task is stopped), cancelJobRun polls the job run.
+      // CreateApplication supports no resource-level permission in the Service Authorization Reference,
+      // so it is granted on * with that reason (the page writes arn:...:/*).
+      new Integration("emrserverless:createApplication", "emr-serverless:createApplication", EnumSet.of(RR, SYNC),
+          "EmrServerless", IamStatement.allow(List.of("emr-serverless:GetApplication", "emr-serverless:DeleteApplication"),
+              List.of(EMR_SERVERLESS_APPLICATIONS)), "StepFunctionsGetEventsForEMRServerlessApplicationRule",
+          GUIDE + "connect-emr-serverless.html").alsoGranting(EMR_SERVERLESS_SERVICE_LINKED_ROLE),
+      emrServerlessApplication("emrserverless:startApplication", "emr-serverless:GetApplication",
+          "emr-serverless:StopApplication"),
+      emrServerlessApplication("emrserverless:stopApplication", "emr-serverless:GetApplication"),
+      emrServerlessApplication("emrserverless:deleteApplication", "emr-serverless:GetApplication"),
+      new Integration("emrserverless:cancelJobRun", "emr-serverless:cancelJobRun", EnumSet.of(RR, SYNC), "EmrServerless",
+          List.of("emr-serverless:GetJobRun"), SyncResources.SAME_AS_CALL, "",
+          "StepFunctionsGetEventsForEMRServerlessJobRule", GUIDE + "connect-emr-serverless.html"),
       // EMR on EKS takes the API's fields unchanged (connect-emr-eks.html) and has no callback. Its
       // .sync polls (AWS's policies name no rule): DescribeVirtualCluster on the cluster being deleted,
       // DescribeJobRun and CancelJobRun on the virtual cluster's job runs (emr-eks-iam.html).
@@ -330,6 +365,13 @@ public final class OptimizedIntegrations {
           .passingRole("NodeRole", "eks.amazonaws.com"),
       new Integration("eks:deleteNodegroup", "eks:deleteNodegroup", EnumSet.of(RR, SYNC), "EKS",
           List.of("eks:DescribeNodegroup"), SyncResources.SAME_AS_CALL, "", "", GUIDE + "eks-iam.html"),
+      // EKS' Fargate profile calls take the API's fields and wait with .sync (connect-eks.html shows
+      // createFargateProfile.sync and deleteFargateProfile.sync). AWS's "IAM policies for Amazon EKS"
+      // (eks-iam.html) writes no statements for them: connect-eks.html says only, in prose, that the
+      // role must pass the pod execution role to EKS and may need iam:CreateServiceLinkedRole. What
+      // .sync polls with is not written anywhere, so every statement is the author's.
+      fargateProfile("eks:createFargateProfile"),
+      fargateProfile("eks:deleteFargateProfile"),
       // MediaConvert: CreateJob on queues/*, jobTemplates/*, presets/* (the Service Authorization
       // Reference and AWS's page agree); .sync gets and cancels only the jobs Step Functions tagged
       // ManagedByService: AWSStepFunctions.
@@ -352,6 +394,17 @@ public final class OptimizedIntegrations {
       Set<IntegrationPattern> patterns, String page) {
     return new Integration(operation, resourceName, patterns, errorPrefix, List.of(), SyncResources.SAME_AS_CALL, "",
         "", GUIDE + page);
+  }
+
+  private static Integration emrServerlessApplication(String operation, String... syncActions) {
+    return new Integration(operation, operation.replace("emrserverless:", "emr-serverless:"), EnumSet.of(RR, SYNC),
+        "EmrServerless", List.of(syncActions), SyncResources.SAME_AS_CALL, "",
+        "StepFunctionsGetEventsForEMRServerlessApplicationRule", GUIDE + "connect-emr-serverless.html");
+  }
+
+  private static Integration fargateProfile(String operation) {
+    return new Integration(operation, operation, EnumSet.of(RR, SYNC), "EKS", List.of(), SyncResources.SAME_AS_CALL,
+        "", "", GUIDE + "connect-eks.html").grantedOn(CallResources.GIVEN_BY_AUTHOR);
   }
 
   // CreateTrainingJob: .sync adds DescribeTrainingJob and StopTrainingJob on the job and listens on

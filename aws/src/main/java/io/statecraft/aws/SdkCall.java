@@ -112,6 +112,11 @@ public final class SdkCall implements Integration {
     return new SdkCall(operation, request, payload, pattern, List.of(statements), true);
   }
 
+  /** Whether the statements were given with {@link #permissions(IamStatement...)} rather than derived. */
+  boolean hasExplicitPermissions() {
+    return explicit;
+  }
+
   private List<IamStatement> explicitPermissionsOrNull() {
     return explicit ? permissions : null;
   }

@@ -3,11 +3,14 @@ package io.statecraft.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statecraft.dsl.Context;
+import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.Json;
 import io.statecraft.dsl.Path;
 import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.Retry;
 import io.statecraft.dsl.Task;
+import io.statecraft.dsl.Value;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
@@ -92,5 +95,41 @@ class DocsExamplesTest {
             + "\"QueryParameters\":{\"billId.$\":\"States.Array($.id)\"},\"AuthType\":\"IAM_ROLE\"},"
             + "\"ResultSelector\":{\"bills.$\":\"$.ResponseBody\"},\"Retry\":[{\"ErrorEquals\":[\"ApiGateway.503\"],"
             + "\"IntervalSeconds\":2,\"MaxAttempts\":3,\"BackoffRate\":2}],\"End\":true}");
+  }
+
+  @Test
+  void eksRunJobCallAndFargateProfile() {
+    EksCluster cluster = EksCluster.of(Value.of("analytics"), Path.input().field("Endpoint"),
+        Path.input().field("CertificateAuthority"));
+    Task report = Task.named("Report").call(cluster.runJob(Path.input().field("job")).namespace("reports")
+            .sync().retrieveLogs().logParameter("tailLines", Value.of("100")))
+        .retry(Retry.on(OptimizedErrors.Eks.SERVICE_UNAVAILABLE).intervalSeconds(5).maxAttempts(3).backoffRate(2))
+        .resultSelector(Json.object().put("logs", EksCluster.LOGS));
+    Task pods = Task.named("ListPods").call(cluster.call(EksCluster.Method.GET, "/api/v1/namespaces/reports/pods")
+        .queryParameter("labelSelector", Value.of("job-name=report")));
+    assertThat(Definitions.state(io.statecraft.dsl.StateMachine.startWith(report), "Report")).isEqualTo("{\"Type\":\"Task\",\"Resource\":"
+        + "\"arn:aws:states:::eks:runJob.sync\",\"Parameters\":{\"ClusterName\":\"analytics\","
+        + "\"CertificateAuthority.$\":\"$.CertificateAuthority\",\"Endpoint.$\":\"$.Endpoint\",\"Job.$\":\"$.job\","
+        + "\"Namespace\":\"reports\",\"LogOptions\":{\"RetrieveLogs\":true,\"LogParameters\":{\"tailLines\":[\"100\"]}}},"
+        + "\"ResultSelector\":{\"logs.$\":\"$.logs\"},\"Retry\":[{\"ErrorEquals\":[\"EKS.ServiceUnavailableException\"],"
+        + "\"IntervalSeconds\":5,\"MaxAttempts\":3,\"BackoffRate\":2}],\"End\":true}");
+    assertThat(Definitions.state(io.statecraft.dsl.StateMachine.startWith(pods), "ListPods")).contains("\"Resource\":\"arn:aws:states:::eks:call\"");
+    assertThat(report.requiredPermissions()).isEmpty();
+    assertThat(pods.requiredPermissions()).isEmpty();
+
+    String eks = "arn:${AWS::Partition}:eks:${AWS::Region}:${AWS::AccountId}:";
+    OptimizedCall profile = AwsSdk.optimized(software.amazon.awssdk.services.eks.model.CreateFargateProfileRequest.builder()
+            .clusterName("analytics").fargateProfileName("reports")
+            .podExecutionRoleArn(AwsSdk.text(Placeholder.string("PodRoleArn")))
+            .selectors(selector -> selector.namespace("reports")).build())
+        .sync()
+        .permissions(IamStatement.allow("eks:CreateFargateProfile", eks + "cluster/analytics"),
+            IamStatement.allow("eks:DescribeFargateProfile", eks + "fargateprofile/analytics/reports/*"),
+            IamStatement.allow("iam:PassRole", "${PodRoleArn}"));
+    assertThat(profile.resource()).isEqualTo("arn:aws:states:::eks:createFargateProfile.sync");
+    assertThat(Task.named("Profile").call(profile).requiredPermissions()).containsExactly(
+        IamStatement.allow("eks:CreateFargateProfile", eks + "cluster/analytics"),
+        IamStatement.allow(List.of("eks:DescribeFargateProfile"), List.of(eks + "fargateprofile/analytics/reports/*")),
+        IamStatement.allow("iam:PassRole", "${PodRoleArn}"));
   }
 }

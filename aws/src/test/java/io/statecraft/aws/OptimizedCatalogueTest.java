@@ -67,14 +67,21 @@ class OptimizedCatalogueTest {
         "dynamodb:updateItem -> arn:aws:states:::dynamodb:updateItem | errors DynamoDB.* per connect-ddb.html",
         "ecs:runTask -> arn:aws:states:::ecs:runTask arn:aws:states:::ecs:runTask.sync arn:aws:states:::ecs:runTask.waitForTaskToken | errors ECS.* (AWS names none) | .sync [ecs:StopTask, ecs:DescribeTasks] on ANY + rule/StepFunctionsGetEventsForECSTaskRule",
         "eks:createCluster -> arn:aws:states:::eks:createCluster arn:aws:states:::eks:createCluster.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeCluster, eks:DeleteCluster] on LISTED",
+        "eks:createFargateProfile -> arn:aws:states:::eks:createFargateProfile arn:aws:states:::eks:createFargateProfile.sync | errors EKS.* per connect-eks.html",
         "eks:createNodegroup -> arn:aws:states:::eks:createNodegroup arn:aws:states:::eks:createNodegroup.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeNodegroup, eks:DeleteNodegroup] on LISTED",
         "eks:deleteCluster -> arn:aws:states:::eks:deleteCluster arn:aws:states:::eks:deleteCluster.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeCluster] on SAME_AS_CALL",
+        "eks:deleteFargateProfile -> arn:aws:states:::eks:deleteFargateProfile arn:aws:states:::eks:deleteFargateProfile.sync | errors EKS.* per connect-eks.html",
         "eks:deleteNodegroup -> arn:aws:states:::eks:deleteNodegroup arn:aws:states:::eks:deleteNodegroup.sync | errors EKS.* per connect-eks.html | .sync [eks:DescribeNodegroup] on SAME_AS_CALL",
         "emr:runJobFlow -> arn:aws:states:::elasticmapreduce:createCluster arn:aws:states:::elasticmapreduce:createCluster.sync | errors EMR.* (AWS names none) | .sync [elasticmapreduce:DescribeCluster, elasticmapreduce:TerminateJobFlows] on LISTED + rule/StepFunctionsGetEventForEMRRunJobFlowRule",
         "emrcontainers:createVirtualCluster -> arn:aws:states:::emr-containers:createVirtualCluster | errors EmrContainers.* (AWS names none)",
         "emrcontainers:deleteVirtualCluster -> arn:aws:states:::emr-containers:deleteVirtualCluster arn:aws:states:::emr-containers:deleteVirtualCluster.sync | errors EmrContainers.* (AWS names none) | .sync [emr-containers:DescribeVirtualCluster] on SAME_AS_CALL",
         "emrcontainers:startJobRun -> arn:aws:states:::emr-containers:startJobRun arn:aws:states:::emr-containers:startJobRun.sync | errors EmrContainers.* (AWS names none) | .sync [emr-containers:DescribeJobRun, emr-containers:CancelJobRun] on JOB_RUNS_OF_CALL",
+        "emrserverless:cancelJobRun -> arn:aws:states:::emr-serverless:cancelJobRun arn:aws:states:::emr-serverless:cancelJobRun.sync | errors EmrServerless.* (AWS names none) | .sync [emr-serverless:GetJobRun] on SAME_AS_CALL + rule/StepFunctionsGetEventsForEMRServerlessJobRule",
+        "emrserverless:createApplication -> arn:aws:states:::emr-serverless:createApplication arn:aws:states:::emr-serverless:createApplication.sync | errors EmrServerless.* (AWS names none) | .sync [emr-serverless:GetApplication, emr-serverless:DeleteApplication] on LISTED + rule/StepFunctionsGetEventsForEMRServerlessApplicationRule",
+        "emrserverless:deleteApplication -> arn:aws:states:::emr-serverless:deleteApplication arn:aws:states:::emr-serverless:deleteApplication.sync | errors EmrServerless.* (AWS names none) | .sync [emr-serverless:GetApplication] on SAME_AS_CALL + rule/StepFunctionsGetEventsForEMRServerlessApplicationRule",
+        "emrserverless:startApplication -> arn:aws:states:::emr-serverless:startApplication arn:aws:states:::emr-serverless:startApplication.sync | errors EmrServerless.* (AWS names none) | .sync [emr-serverless:GetApplication, emr-serverless:StopApplication] on SAME_AS_CALL + rule/StepFunctionsGetEventsForEMRServerlessApplicationRule",
         "emrserverless:startJobRun -> arn:aws:states:::emr-serverless:startJobRun arn:aws:states:::emr-serverless:startJobRun.sync | errors EmrServerless.* (AWS names none) | .sync [emr-serverless:GetJobRun, emr-serverless:CancelJobRun] on JOB_RUNS_OF_CALL + rule/StepFunctionsGetEventsForEMRServerlessJobRule",
+        "emrserverless:stopApplication -> arn:aws:states:::emr-serverless:stopApplication arn:aws:states:::emr-serverless:stopApplication.sync | errors EmrServerless.* (AWS names none) | .sync [emr-serverless:GetApplication] on SAME_AS_CALL + rule/StepFunctionsGetEventsForEMRServerlessApplicationRule",
         "eventbridge:putEvents -> arn:aws:states:::events:putEvents arn:aws:states:::events:putEvents.waitForTaskToken | errors EventBridge.* per connect-eventbridge.html",
         "glue:startJobRun -> arn:aws:states:::glue:startJobRun arn:aws:states:::glue:startJobRun.sync | errors Glue.* (AWS names none) | .sync [glue:GetJobRun, glue:GetJobRuns, glue:BatchStopJobRun] on SAME_AS_CALL",
         "mediaconvert:createJob -> arn:aws:states:::mediaconvert:createJob arn:aws:states:::mediaconvert:createJob.sync | errors MediaConvert.* (AWS names none) | .sync [mediaconvert:GetJob, mediaconvert:CancelJob] on LISTED + rule/StepFunctionsGetEventsForMediaConvertJobRule",
@@ -546,6 +553,8 @@ class OptimizedCatalogueTest {
     assertThat(corrections(OptimizedErrors.Sns.class, "arn:aws:states:::sns:publish")).isEmpty();
     assertThat(corrections(OptimizedErrors.Sqs.class, "arn:aws:states:::sqs:sendMessage")).isEmpty();
     assertThat(corrections(OptimizedErrors.Ecs.class, "arn:aws:states:::ecs:runTask.sync")).isEmpty();
+    assertThat(corrections(OptimizedErrors.Eks.class, "arn:aws:states:::eks:createCluster.sync")).isEmpty();
+    assertThat(corrections(OptimizedErrors.Eks.class, "arn:aws:states:::eks:runJob.sync")).isEmpty();
 
     assertThat(corrections(SdkErrors.DynamoDb.class, "arn:aws:states:::dynamodb:putItem")).containsExactly(
         "DynamoDb.ConditionalCheckFailedException -> " + OptimizedErrors.DynamoDB.CONDITIONAL_CHECK_FAILED,
@@ -563,6 +572,20 @@ class OptimizedCatalogueTest {
     assertThat(corrections(SdkErrors.Sns.class, "arn:aws:states:::sns:publish")).contains(
         "Sns.SnsException -> " + OptimizedErrors.Sns.SERVICE,
         "Sns.SdkClientException -> " + OptimizedErrors.Sns.CLIENT);
+    // EKS: the SDK's exception classes under the optimized prefix (connect-eks.html spells EKS.401).
+    assertThat(List.of(AwsSdk.error(software.amazon.awssdk.services.eks.model.ResourceInUseException.class),
+            AwsSdk.error(software.amazon.awssdk.services.eks.model.ResourceNotFoundException.class),
+            AwsSdk.error(software.amazon.awssdk.services.eks.model.ResourceLimitExceededException.class),
+            AwsSdk.error(software.amazon.awssdk.services.eks.model.InvalidParameterException.class),
+            AwsSdk.error(software.amazon.awssdk.services.eks.model.InvalidRequestException.class),
+            AwsSdk.error(software.amazon.awssdk.services.eks.model.ServiceUnavailableException.class),
+            AwsSdk.errorsOf(software.amazon.awssdk.services.eks.model.CreateClusterRequest.class).service(),
+            AwsSdk.errorsOf(software.amazon.awssdk.services.eks.model.CreateClusterRequest.class).client())
+        .stream().map(name -> IntegrationErrorNames.correction("arn:aws:states:::eks:deleteCluster", name).orElseThrow()))
+        .containsExactly(OptimizedErrors.Eks.RESOURCE_IN_USE, OptimizedErrors.Eks.RESOURCE_NOT_FOUND,
+            OptimizedErrors.Eks.RESOURCE_LIMIT_EXCEEDED, OptimizedErrors.Eks.INVALID_PARAMETER,
+            OptimizedErrors.Eks.INVALID_REQUEST, OptimizedErrors.Eks.SERVICE_UNAVAILABLE, OptimizedErrors.Eks.SERVICE,
+            OptimizedErrors.Eks.CLIENT);
     // The AWS SDK integration the other way round.
     assertThat(corrections(OptimizedErrors.DynamoDB.class, "arn:aws:states:::aws-sdk:dynamodb:query"))
         .contains("DynamoDB.AmazonDynamoDBException -> " + SdkErrors.DynamoDb.SERVICE);

@@ -10,9 +10,9 @@ import java.util.Optional;
  *
  * <p>Step Functions' optimized integrations ({@code arn:aws:states:::dynamodb:putItem}) name a
  * service's errors after the older AWS SDK's service names ({@code DynamoDB.}, {@code SNS.},
- * {@code SQS.}, {@code ECS.}, {@code StepFunctions.}), while its AWS SDK integrations
+ * {@code SQS.}, {@code ECS.}, {@code EKS.}, {@code StepFunctions.}), while its AWS SDK integrations
  * ({@code arn:aws:states:::aws-sdk:dynamodb:putItem}) use the SDK for Java 2.x prefix
- * ({@code DynamoDb.}, {@code Sns.}, {@code Sqs.}, {@code Ecs.}, {@code Sfn.}). A retrier or catcher
+ * ({@code DynamoDb.}, {@code Sns.}, {@code Sqs.}, {@code Ecs.}, {@code Eks.}, {@code Sfn.}). A retrier or catcher
  * written in the other style never fires. The DynamoDB page of the Step Functions developer guide
  * states the difference: "When standard DynamoDB connections experience an error, the exception
  * prefix will be DynamoDb (mixed case). For optimized integrations, the exception prefix will be
@@ -52,6 +52,9 @@ public final class IntegrationErrorNames {
       new Styles("sns", "SNS", "sns", "Sns", "SNS.AmazonSNSException"),
       new Styles("sqs", "SQS", "sqs", "Sqs", "SQS.AmazonSQSException"),
       new Styles("ecs", "ECS", "ecs", "Ecs", "ECS.AmazonECSException"),
+      // EKS' optimized calls (cluster, node group, Fargate profile, runJob, call) raise EKS.*: the EKS
+      // page spells EKS.401 (https://docs.aws.amazon.com/step-functions/latest/dg/connect-eks.html).
+      new Styles("eks", "EKS", "eks", "Eks", "EKS.AmazonEKSException"),
       new Styles("states", "StepFunctions", "sfn", "Sfn", "StepFunctions.AWSStepFunctionsException"));
 
   private static final String STATES = "arn:aws:states:::";

@@ -62,6 +62,39 @@ final class ErrorNameRulesTest {
         "ERROR OPTIMIZED_ERROR_NAME /States/Start/Catch/0/ErrorEquals/0: the optimized integration 'arn:aws:states:::states:startExecution.sync:2' never raises 'Sfn.ExecutionAlreadyExistsException', so this catcher never fires; write 'StepFunctions.ExecutionAlreadyExistsException'");
   }
 
+  /** EKS' optimized calls raise EKS.* (connect-eks.html spells EKS.401); the AWS SDK integration Eks.*. */
+  @Test
+  void eksNamesInTheOtherStyleOnEitherIntegration() {
+    assertThat(problems("""
+        {
+          "StartAt": "CreateCluster",
+          "States": {
+            "CreateCluster": {
+              "Type": "Task",
+              "Resource": "arn:aws:states:::eks:createCluster.sync",
+              "Retry": [{"ErrorEquals": ["Eks.ResourceLimitExceededException", "EKS.ResourceInUseException"]}],
+              "Next": "RunJob"
+            },
+            "RunJob": {
+              "Type": "Task",
+              "Resource": "arn:aws:states:::eks:runJob.sync",
+              "Catch": [{"ErrorEquals": ["EKS.401", "Eks.EksException"], "Next": "Describe"}],
+              "Next": "Describe"
+            },
+            "Describe": {
+              "Type": "Task",
+              "Resource": "arn:aws:states:::aws-sdk:eks:describeCluster",
+              "Retry": [{"ErrorEquals": ["EKS.ResourceNotFoundException", "Eks.ThrottlingException"]}],
+              "End": true
+            }
+          }
+        }
+        """)).containsExactly(
+        "ERROR OPTIMIZED_ERROR_NAME /States/CreateCluster/Retry/0/ErrorEquals/0: the optimized integration 'arn:aws:states:::eks:createCluster.sync' never raises 'Eks.ResourceLimitExceededException', so this retrier never fires; write 'EKS.ResourceLimitExceededException'",
+        "ERROR SDK_ERROR_NAME /States/Describe/Retry/0/ErrorEquals/0: the AWS SDK integration 'arn:aws:states:::aws-sdk:eks:describeCluster' never raises 'EKS.ResourceNotFoundException', so this retrier never fires; write 'Eks.ResourceNotFoundException'",
+        "ERROR OPTIMIZED_ERROR_NAME /States/RunJob/Catch/0/ErrorEquals/1: the optimized integration 'arn:aws:states:::eks:runJob.sync' never raises 'Eks.EksException', so this catcher never fires; write 'EKS.AmazonEKSException'");
+  }
+
   @Test
   void optimizedStyleNamesOnSdkTasks() {
     assertThat(problems("""
