@@ -135,11 +135,6 @@ final class AliasProgress implements AutoCloseable {
     return gradual;
   }
 
-  /** Whether the template deploys any alias gradually; without one nothing here calls AWS. */
-  boolean any() {
-    return !aliases.isEmpty();
-  }
-
   /**
    * Takes in one stack event, oldest first: learns an alias's ARN, and prints the cause of the first
    * failure of a gradual alias (the rollback).
@@ -235,7 +230,9 @@ final class AliasProgress implements AutoCloseable {
     for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
       boolean startsWord = at == 0 || !isNameChar(text.charAt(at - 1));
       int end = at + word.length();
-      boolean endsWord = end == text.length() || !isNameChar(text.charAt(end));
+      // A full stop that ends the sentence ends the name too; one inside a name ("p99.9") does not.
+      boolean endsWord = end == text.length() || !isNameChar(text.charAt(end))
+          || text.charAt(end) == '.' && (end + 1 == text.length() || !isNameChar(text.charAt(end + 1)));
       if (startsWord && endsWord) {
         return true;
       }
