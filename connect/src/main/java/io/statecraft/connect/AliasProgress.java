@@ -83,6 +83,9 @@ final class AliasProgress implements AutoCloseable {
     String arn;
     String shownRouting;
     boolean following = true;
+    // Looked at while CloudFormation works on the alias, and once more after, to show where it ended.
+    boolean inProgress;
+    boolean lastLook;
     AliasRollback rollback;
 
     Followed(GradualAlias alias) {
@@ -149,6 +152,8 @@ final class AliasProgress implements AutoCloseable {
       followed.arn = physical;
     }
     String status = event.resourceStatusAsString();
+    followed.inProgress = status != null && status.endsWith("_IN_PROGRESS");
+    followed.lastLook = !followed.inProgress;
     if (followed.rollback == null && status != null && status.endsWith("_FAILED")) {
       String reason = Objects.requireNonNullElse(event.resourceStatusReason(), "");
       followed.rollback = new AliasRollback(followed.name(), alarmIn(reason, followed.alias.alarms()),
@@ -157,12 +162,16 @@ final class AliasProgress implements AutoCloseable {
     }
   }
 
-  /** After each look at the stack's events: prints each followed alias's routing when it changed. */
+  /**
+   * After each look at the stack's events: prints the routing of each alias CloudFormation is
+   * working on (or has just finished with) when it changed.
+   */
   void poll() {
     for (Followed followed : aliases.values()) {
-      if (followed.arn == null || !followed.following) {
+      if (followed.arn == null || !followed.following || !(followed.inProgress || followed.lastLook)) {
         continue;
       }
+      followed.lastLook = false;
       DescribeStateMachineAliasResponse alias;
       try {
         alias = sfn().describeStateMachineAlias(r -> r.stateMachineAliasArn(followed.arn));
