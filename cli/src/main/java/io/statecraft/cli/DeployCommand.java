@@ -51,6 +51,8 @@ final class DeployCommand implements Command {
         + "folder of all of them with --workflow ID) through a CloudFormation change set: creates it, waits,\n"
         + "prints the plan (action, logical id, type, replacement), executes it unless --dry-run, prints the\n"
         + "stack events as they come, then the outputs. No changes: 'up to date', exit 0.\n"
+        + "An alias deployed gradually (DeploymentPreference) has its routing printed as CloudFormation shifts it\n"
+        + "(alias live: 10% to version 4, 90% to version 3); a rollback names the alarm that caused it.\n"
         + "\n"
         + "Options:\n"
         + "  --workflow ID          the workflow to deploy when DIR holds several\n"
@@ -146,7 +148,14 @@ final class DeployCommand implements Command {
       err.println("statecraft deploy: " + e.getMessage());
       return ExitStatus.PROBLEMS;
     }
-    return outcome.result() == Deployment.Result.FAILED ? ExitStatus.PROBLEMS : ExitStatus.OK;
+    if (outcome.result() != Deployment.Result.FAILED) {
+      return ExitStatus.OK;
+    }
+    if (outcome.rollback() != null) {
+      // The events went to stdout; the cause also goes where a pipeline shows errors.
+      err.println("statecraft deploy: stack " + stack + " failed: " + outcome.rollback().summary());
+    }
+    return ExitStatus.PROBLEMS;
   }
 
   private static GeneratedWorkflow pick(List<GeneratedWorkflow> workflows, String id) throws UsageException {

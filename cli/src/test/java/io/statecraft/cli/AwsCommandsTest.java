@@ -257,6 +257,74 @@ final class AwsCommandsTest {
   }
 
   @Test
+  void deployPrintsTheAliasRoutingAndNamesTheAlarmThatRolledItBack() throws Exception {
+    Path generated = generated();
+    Path template = generated.resolve("greeting/template.json");
+    // The alias as the generator writes it for .publishVersion().alias("live").deployment(canary...).
+    Files.writeString(template, Files.readString(template).replace("\"Topic\": {\"Type\": \"AWS::SNS::Topic\"},", """
+        "Topic": {"Type": "AWS::SNS::Topic"},
+        "StateMachineVersion": {"Type": "AWS::StepFunctions::StateMachineVersion",
+          "Properties": {"StateMachineArn": {"Ref": "StateMachine"}}},
+        "StateMachineAlias": {"Type": "AWS::StepFunctions::StateMachineAlias", "Properties": {"Name": "live",
+          "DeploymentPreference": {"StateMachineVersionArn": {"Ref": "StateMachineVersion"}, "Type": "CANARY",
+            "Percentage": 10, "Interval": 5, "Alarms": ["GreetingFailures"]}}},"""));
+    String stackId = "arn:aws:cloudformation:eu-west-1:111122223333:stack/greeting-prod/1";
+    String machine = "arn:aws:states:eu-west-1:111122223333:stateMachine:StateMachine-abc";
+    // AWS does not document the reason's wording for an alarm; this one names it.
+    String reason = "Alarm GreetingFailures is in ALARM; rolled back";
+    aws.on("DescribeStacks", xml("DescribeStacks", "<Stacks><member><StackName>greeting-prod</StackName><StackId>" + stackId
+                + "</StackId><CreationTime>2026-01-01T00:00:00Z</CreationTime><StackStatus>UPDATE_COMPLETE</StackStatus>"
+                + "</member></Stacks>"),
+            xml("DescribeStacks", "<Stacks><member><StackName>greeting-prod</StackName><StackId>" + stackId
+                + "</StackId><CreationTime>2026-01-01T00:00:00Z</CreationTime>"
+                + "<StackStatus>UPDATE_ROLLBACK_COMPLETE</StackStatus></member></Stacks>"))
+        .on("CreateChangeSet", xml("CreateChangeSet", "<Id>arn:aws:cloudformation:eu-west-1:111122223333:changeSet/x/1</Id>"))
+        .on("DescribeChangeSet", xml("DescribeChangeSet", "<Status>CREATE_COMPLETE</Status><Changes>"
+            + "<member><Type>Resource</Type><ResourceChange><Action>Modify</Action><LogicalResourceId>StateMachineAlias"
+            + "</LogicalResourceId><ResourceType>AWS::StepFunctions::StateMachineAlias</ResourceType></ResourceChange>"
+            + "</member></Changes>"))
+        .on("ExecuteChangeSet", xml("ExecuteChangeSet", ""))
+        .on("DescribeStackEvents", xml("DescribeStackEvents", "<StackEvents/>"),
+            xml("DescribeStackEvents", "<StackEvents>"
+                + stackEvent(stackId, "3", "greeting-prod", stackId, "AWS::CloudFormation::Stack", "UPDATE_ROLLBACK_COMPLETE", null)
+                + stackEvent(stackId, "2", "StateMachineAlias", machine + ":live", "AWS::StepFunctions::StateMachineAlias",
+                    "UPDATE_FAILED", reason)
+                + stackEvent(stackId, "1", "StateMachineAlias", machine + ":live", "AWS::StepFunctions::StateMachineAlias",
+                    "UPDATE_IN_PROGRESS", null)
+                + "</StackEvents>"))
+        .on("DescribeStateMachineAlias", json("{\"stateMachineAliasArn\":\"" + machine + ":live\",\"routingConfiguration\":"
+            + "[{\"stateMachineVersionArn\":\"" + machine + ":3\",\"weight\":100}]}"));
+
+    CommandLine result = deploy(Map.of("STATECRAFT_PARAMETER_WebhookSecret", "x"), "deploy", "--environment", "prod",
+        generated.toString());
+
+    assertThat(result.status()).isEqualTo(ExitStatus.PROBLEMS);
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines.get(3)).startsWith("executing change set statecraft-");
+    assertThat(lines.subList(4, lines.size())).containsExactly(
+        "  StateMachineAlias AWS::StepFunctions::StateMachineAlias UPDATE_IN_PROGRESS",
+        "  StateMachineAlias AWS::StepFunctions::StateMachineAlias UPDATE_FAILED: " + reason,
+        "alias live is rolling back: alarm GreetingFailures went into ALARM",
+        "  greeting-prod AWS::CloudFormation::Stack UPDATE_ROLLBACK_COMPLETE",
+        "alias live: 100% to version 3",
+        "stack greeting-prod failed: final status UPDATE_ROLLBACK_COMPLETE",
+        "  failed: StateMachineAlias AWS::StepFunctions::StateMachineAlias UPDATE_FAILED: " + reason,
+        "alias live was rolled back: alarm GreetingFailures went into ALARM; fix what the alarm caught and deploy again");
+    assertThat(result.err()).isEqualTo("statecraft deploy: stack greeting-prod failed: alias live was rolled back:"
+        + " alarm GreetingFailures went into ALARM\n");
+  }
+
+  private static String stackEvent(String stackId, String id, String logicalId, String physicalId, String type,
+      String status, String reason) {
+    return "<member><EventId>" + id + "</EventId><StackId>" + stackId + "</StackId><StackName>greeting-prod</StackName>"
+        + "<LogicalResourceId>" + logicalId + "</LogicalResourceId><PhysicalResourceId>" + physicalId
+        + "</PhysicalResourceId><ResourceType>" + type + "</ResourceType><Timestamp>2026-01-01T00:00:0" + id
+        + "Z</Timestamp><ResourceStatus>" + status + "</ResourceStatus>"
+        + (reason == null ? "" : "<ResourceStatusReason>" + LoopbackAws.escape(reason) + "</ResourceStatusReason>")
+        + "</member>";
+  }
+
+  @Test
   void deployRefusesASecretOnTheCommandLine() throws Exception {
     CommandLine result = deploy(Map.of(), "deploy", "--parameter", "WebhookSecret=oops", generated().toString());
 

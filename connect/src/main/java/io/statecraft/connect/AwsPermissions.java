@@ -20,7 +20,9 @@ public final class AwsPermissions {
   /**
    * {@code deploy} itself. CloudFormation then creates the stack's resources with the caller's
    * permissions (or a service role), so those are needed too: IAM roles and policies, the state
-   * machine, logs, and what the workflow's resources are.
+   * machine, logs, and what the workflow's resources are. {@code states:DescribeStateMachineAlias}
+   * only when the template deploys an alias gradually, to show its routing as it moves; without it
+   * the deployment goes on and says so once.
    */
   public static final List<String> DEPLOY = List.of(
       "cloudformation:DescribeStacks",
@@ -28,7 +30,8 @@ public final class AwsPermissions {
       "cloudformation:DescribeChangeSet",
       "cloudformation:ExecuteChangeSet",
       "cloudformation:DeleteChangeSet",
-      "cloudformation:DescribeStackEvents");
+      "cloudformation:DescribeStackEvents",
+      "states:DescribeStateMachineAlias");
 
   /** {@code start}: the stack lookup only when the state machine is named by its stack. */
   public static final List<String> START =

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,9 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
  * statecraft deploy} and the {@code deploy} goal call: create the change set, wait for it, print
  * the plan (action, logical id, type, replacement), and, unless it is a dry run, execute it and
  * print the stack events as they come, then the outputs. A change set without changes means the
- * stack is up to date.
+ * stack is up to date. While a state machine alias with a {@code DeploymentPreference} shifts its
+ * traffic, the alias's routing is printed as it changes, and a rollback names the alarm that
+ * caused it ({@link AliasProgress}).
  *
  * <p>References (CloudFormation API):
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html
@@ -98,12 +101,40 @@ public final class Deployment {
     FAILED
   }
 
-  /** The result and, when deployed, the stack's outputs. */
-  public record Outcome(Result result, Map<String, String> outputs) {
+  /**
+   * The result and, when deployed, the stack's outputs.
+   *
+   * @param result how the deployment ended
+   * @param outputs the stack's outputs by key, when deployed; else empty
+   * @param rollback when a gradual deployment of an alias was rolled back, which alias and why;
+   *     else null
+   */
+  public record Outcome(Result result, Map<String, String> outputs, AliasRollback rollback) {
 
+    /** Copies the outputs. */
     public Outcome {
       outputs = Map.copyOf(outputs);
     }
+
+    /** Without a rollback of an alias. */
+    public Outcome(Result result, Map<String, String> outputs) {
+      this(result, outputs, null);
+    }
+  }
+
+  /**
+   * Waits between two looks at the change set or the stack. Tests pass one that records the
+   * interval instead of sleeping.
+   */
+  @FunctionalInterface
+  public interface Sleeper {
+
+    /**
+     * Waits for {@code interval}.
+     *
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
+    void sleep(Duration interval) throws InterruptedException;
   }
 
   private static final DateTimeFormatter CHANGE_SET_TIME =
@@ -111,12 +142,17 @@ public final class Deployment {
 
   private final CloudFormationClient cfn;
   private final TemplateUpload templates;
+  private final AwsSettings settings;
   private final Consumer<String> log;
+  private final Sleeper sleeper;
 
-  private Deployment(CloudFormationClient cfn, TemplateUpload templates, Consumer<String> log) {
+  private Deployment(CloudFormationClient cfn, TemplateUpload templates, AwsSettings settings, Consumer<String> log,
+      Sleeper sleeper) {
     this.cfn = cfn;
     this.templates = templates;
+    this.settings = settings;
     this.log = log;
+    this.sleeper = sleeper;
   }
 
   /**
@@ -127,10 +163,23 @@ public final class Deployment {
    * @throws IllegalArgumentException when the parameters do not fit the template
    */
   public static Outcome deploy(Request request, AwsSettings settings, Consumer<String> log) {
+    return deploy(request, settings, log, interval -> Thread.sleep(interval.toMillis()));
+  }
+
+  /**
+   * Deploys as {@link #deploy(Request, AwsSettings, Consumer)} does, waiting with {@code sleeper}
+   * between two looks at AWS.
+   *
+   * @throws AwsException when AWS cannot be called, the change set cannot be created, or the
+   *     stack is in a state it cannot be deployed from; the message says what to do
+   * @throws IllegalArgumentException when the parameters do not fit the template
+   */
+  public static Outcome deploy(Request request, AwsSettings settings, Consumer<String> log, Sleeper sleeper) {
+    Objects.requireNonNull(sleeper, "sleeper == null");
     checkParameters(request);
     try (CloudFormationClient cfn = settings.cloudFormation();
         TemplateUpload templates = new TemplateUpload(settings, request.templateBucket(), log)) {
-      return new Deployment(cfn, templates, log).run(request);
+      return new Deployment(cfn, templates, settings, log, sleeper).run(request);
     }
   }
 
@@ -182,7 +231,30 @@ public final class Deployment {
     events(stack).forEach(event -> seenEvents.add(event.eventId()));
     AwsErrors.call("cloudformation:ExecuteChangeSet", () -> cfn.executeChangeSet(r -> r.changeSetName(changeSetId)));
     log.accept("executing change set " + changeSetName);
-    return waitForStack(stack, create, seenEvents, request.pollInterval());
+    List<AliasProgress.GradualAlias> gradual = AliasProgress.in(request.workflow().template(),
+        parameterValues(request, create ? Optional.empty() : existing));
+    try (AliasProgress aliases = new AliasProgress(gradual, settings::stepFunctions, log)) {
+      return waitForStack(stack, create, seenEvents, request.pollInterval(), aliases);
+    }
+  }
+
+  /**
+   * The value each non-NoEcho parameter will have: given, else the stack's previous one, else the
+   * template's default. Only for naming alarms in messages; NoEcho values are left out.
+   */
+  private static Map<String, String> parameterValues(Request request, Optional<Stack> previous) {
+    Map<String, String> values = new HashMap<>();
+    GeneratedWorkflow workflow = request.workflow();
+    workflow.parameters().forEach((name, declaration) -> {
+      if (declaration.has("Default") && !workflow.isNoEcho(name)) {
+        values.put(name, declaration.get("Default").asText());
+      }
+    });
+    previous.ifPresent(stack -> stack.parameters().stream()
+        .filter(parameter -> !workflow.isNoEcho(parameter.parameterKey()) && parameter.parameterValue() != null)
+        .forEach(parameter -> values.put(parameter.parameterKey(), parameter.parameterValue())));
+    values.putAll(request.parameters());
+    return values;
   }
 
   private Optional<Stack> describe(String stack) {
@@ -306,7 +378,8 @@ public final class Deployment {
         () -> cfn.describeStackEvents(r -> r.stackName(stack)).stackEvents());
   }
 
-  private Outcome waitForStack(String stack, boolean created, Set<String> seen, Duration interval) {
+  private Outcome waitForStack(String stack, boolean created, Set<String> seen, Duration interval,
+      AliasProgress aliases) {
     List<StackEvent> failures = new ArrayList<>();
     while (true) {
       List<StackEvent> fresh = new ArrayList<>(events(stack).stream().filter(event -> seen.add(event.eventId())).toList());
@@ -316,17 +389,22 @@ public final class Deployment {
         if (event.resourceStatusAsString() != null && event.resourceStatusAsString().endsWith("_FAILED")) {
           failures.add(event);
         }
+        aliases.observe(event);
       }
+      // After the events, so that the routing line follows the alias's own events; on the last look too,
+      // so that where the alias ended up (all on the new version, or back on the old one) is shown.
+      aliases.poll();
       Stack now = describe(stack).orElseThrow(() -> new AwsException("stack " + stack + " disappeared while deploying"));
       String status = now.stackStatusAsString();
       if (!status.endsWith("_IN_PROGRESS")) {
-        return finish(stack, now, status, created, failures);
+        return finish(stack, now, status, created, failures, aliases.rollback());
       }
       sleep(interval);
     }
   }
 
-  private Outcome finish(String stack, Stack now, String status, boolean created, List<StackEvent> failures) {
+  private Outcome finish(String stack, Stack now, String status, boolean created, List<StackEvent> failures,
+      AliasRollback rollback) {
     if (status.equals("CREATE_COMPLETE") || status.equals("UPDATE_COMPLETE") || status.equals("IMPORT_COMPLETE")) {
       Map<String, String> outputs = new LinkedHashMap<>();
       now.outputs().forEach(output -> outputs.put(output.outputKey(), output.outputValue()));
@@ -338,11 +416,15 @@ public final class Deployment {
     for (StackEvent failure : failures) {
       log.accept("  failed: " + describe(failure));
     }
+    if (rollback != null) {
+      log.accept(rollback.summary() + "; fix what " + (rollback.alarm() != null ? "the alarm caught" : "failed")
+          + " and deploy again");
+    }
     if (created && status.equals("ROLLBACK_COMPLETE")) {
       log.accept("the first create of " + stack + " failed, so the stack cannot be updated: fix the cause above,"
           + " delete it (aws cloudformation delete-stack --stack-name " + stack + ") and deploy again");
     }
-    return new Outcome(Result.FAILED, Map.of());
+    return new Outcome(Result.FAILED, Map.of(), rollback);
   }
 
   private static String describe(StackEvent event) {
@@ -351,9 +433,9 @@ public final class Deployment {
         + (reason == null || reason.isEmpty() ? "" : ": " + reason);
   }
 
-  private static void sleep(Duration interval) {
+  private void sleep(Duration interval) {
     try {
-      Thread.sleep(interval.toMillis());
+      sleeper.sleep(interval);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AwsException("interrupted while waiting for CloudFormation");

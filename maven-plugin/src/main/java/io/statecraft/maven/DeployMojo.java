@@ -24,7 +24,8 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * Creates or updates a generated workflow's stack through a CloudFormation change set: creates it,
  * waits, logs the plan (action, logical id, type, replacement), executes it unless
  * {@code -Dstatecraft.dryRun}, logs the stack events as they come and the outputs. A change set
- * without changes is "up to date". Reads what {@code generate} wrote:
+ * without changes is "up to date". An alias deployed gradually has its routing logged as it moves,
+ * and a rollback fails the build naming the alarm that caused it. Reads what {@code generate} wrote:
  * {@code mvn generate-resources statecraft:deploy -Dstatecraft.parameters=env/prod.json}.
  *
  * <p>NoEcho parameters take their values only from {@code settings.xml} servers (the password of
@@ -126,7 +127,9 @@ public final class DeployMojo extends AbstractAwsMojo {
       throw new MojoFailureException("statecraft deploy: " + e.getMessage());
     }
     if (outcome.result() == Deployment.Result.FAILED) {
-      throw new MojoFailureException("statecraft deploy: stack " + stack + " failed; the failed events are logged above");
+      throw new MojoFailureException("statecraft deploy: stack " + stack + " failed"
+          + (outcome.rollback() != null ? ": " + outcome.rollback().summary() + "; the events are logged above"
+              : "; the failed events are logged above"));
     }
   }
 

@@ -178,4 +178,56 @@ final class AwsGoalsTest {
         .containsEntry("Parameters.member.1.ParameterValue", "s3cr3t-value");
     assertThat(info).noneMatch(line -> line.contains("s3cr3t-value"));
   }
+
+  @Test
+  void deployFailsTheBuildNamingTheAlarmThatRolledTheAliasBack() throws Exception {
+    File output = generated();
+    Files.writeString(output.toPath().resolve("greeting/template.json"), """
+        {"Parameters": {"AlarmName": {"Type": "String", "Default": "GreetingFailures"}},
+         "Resources": {"StateMachine": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": {}}},
+          "StateMachineAlias": {"Type": "AWS::StepFunctions::StateMachineAlias", "Properties": {"Name": "live",
+            "DeploymentPreference": {"StateMachineVersionArn": "v", "Type": "LINEAR", "Percentage": 20, "Interval": 1,
+              "Alarms": [{"Ref": "AlarmName"}]}}}}}
+        """);
+    String stackId = "arn:aws:cloudformation:eu-west-1:111122223333:stack/greeting-prod/1";
+    String alias = "arn:aws:states:eu-west-1:111122223333:stateMachine:StateMachine-abc:live";
+    String stack = "<Stacks><member><StackName>greeting-prod</StackName><StackId>" + stackId + "</StackId>"
+        + "<CreationTime>2026-01-01T00:00:00Z</CreationTime><StackStatus>%s</StackStatus></member></Stacks>";
+    // AWS does not document the reason's wording for an alarm; this one quotes it.
+    String failed = "<member><EventId>2</EventId><StackId>" + stackId + "</StackId><StackName>greeting-prod</StackName>"
+        + "<LogicalResourceId>StateMachineAlias</LogicalResourceId><PhysicalResourceId>" + alias + "</PhysicalResourceId>"
+        + "<ResourceType>AWS::StepFunctions::StateMachineAlias</ResourceType><Timestamp>2026-01-01T00:00:02Z</Timestamp>"
+        + "<ResourceStatus>UPDATE_FAILED</ResourceStatus><ResourceStatusReason>alarm &quot;GreetingFailures&quot; fired"
+        + "</ResourceStatusReason></member>";
+    aws.on("DescribeStacks", xml("DescribeStacks", String.format(stack, "UPDATE_COMPLETE")),
+            xml("DescribeStacks", String.format(stack, "UPDATE_ROLLBACK_COMPLETE")))
+        .on("CreateChangeSet", xml("CreateChangeSet", "<Id>arn:aws:cloudformation:eu-west-1:111122223333:changeSet/x/1</Id>"))
+        .on("DescribeChangeSet", xml("DescribeChangeSet", "<Status>CREATE_COMPLETE</Status>"))
+        .on("ExecuteChangeSet", xml("ExecuteChangeSet", ""))
+        .on("DescribeStackEvents", xml("DescribeStackEvents", "<StackEvents/>"),
+            xml("DescribeStackEvents", "<StackEvents>" + failed + "</StackEvents>"))
+        .on("DescribeStateMachineAlias", json("{\"stateMachineAliasArn\":\"" + alias + "\",\"routingConfiguration\":"
+            + "[{\"stateMachineVersionArn\":\"arn:aws:states:eu-west-1:111122223333:stateMachine:StateMachine-abc:3\","
+            + "\"weight\":100}]}"));
+    DeployMojo mojo = new DeployMojo();
+    mojo.base = aws.settings();
+    mojo.environmentVariables = name -> "s3cr3t-value";
+    mojo.setLog(new SystemStreamLog() {
+      @Override
+      public void info(CharSequence content) {
+        info.add(content.toString());
+      }
+    });
+    set(mojo, "outputDirectory", output);
+    set(mojo, "environment", "prod");
+    set(mojo, "capabilities", List.of("CAPABILITY_IAM"));
+    set(mojo, "pollSeconds", 1);
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("statecraft deploy: stack greeting-prod failed: alias live was rolled back: alarm GreetingFailures"
+            + " went into ALARM; the events are logged above");
+    assertThat(info).contains("alias live: 100% to version 3",
+        "alias live is rolling back: alarm GreetingFailures went into ALARM");
+  }
 }
