@@ -169,4 +169,39 @@ final class MapFieldRulesTest {
         .isEqualTo("{\"Resource\":\"arn:aws:states:::s3:getObject\",\"ReaderConfig\":{\"InputType\":\"JSON\","
             + "\"ItemsPointer\":\"/data/a~1b\"},\"Parameters\":{\"Bucket\":\"inbox\",\"Key\":\"orders.json\"}}");
   }
+
+  @Test
+  void itemsPointerAndAMapOverAnObjectRoundTripThroughTheRecords() throws Exception {
+    String definition = """
+        {
+          "StartAt": "Orders",
+          "States": {
+            "Orders": {
+              "Type": "Map",
+              "ItemProcessor": {
+                "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Order",
+                "States": {"Order": {"Type": "Pass", "End": true}}
+              },
+              "ItemReader": {
+                "Resource": "arn:aws:states:::s3:getObject",
+                "ReaderConfig": {"InputType": "JSON", "ItemsPointer": "/data/items"},
+                "Parameters": {"Bucket": "inbox", "Key": "orders.json"}
+              },
+              "Next": "Servers"
+            },
+            "Servers": {
+              "Type": "Map",
+              "ItemsPath": "$.servers",
+              "ItemProcessor": {"StartAt": "Server", "States": {"Server": {"Type": "Pass", "End": true}}},
+              "End": true
+            }
+          }
+        }
+        """;
+    var tree = CanonicalJson.mapper().readTree(definition);
+
+    assertThat(problems(definition)).isEmpty();
+    assertThat(AslWriter.toJson(io.statecraft.asl.AslReader.read(tree))).isEqualTo(tree);
+  }
 }
