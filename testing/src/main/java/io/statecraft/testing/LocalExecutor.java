@@ -214,6 +214,7 @@ public final class LocalExecutor {
     file.states().forEach(this::mock);
     file.resources().forEach(this::mockResource);
     file.items().forEach((state, value) -> items.put(state, value));
+    s3Objects.putAll(file.s3Objects());
     return this;
   }
 

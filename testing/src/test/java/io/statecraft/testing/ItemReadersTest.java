@@ -178,4 +178,24 @@ final class ItemReadersTest {
         """).run("{\"limits\": {\"cpu\": 2, \"memory\": 512}}");
     assertThat(jsonata).succeeded().hasOutput("[\"cpu\", \"memory\"]");
   }
+
+  @Test
+  void aMocksFileGivesS3ObjectsAsTextOrAsJson() {
+    MockFile mocks = MockFile.parse("""
+        {"$s3Objects": {"s3://data/orders.json": {"data": {"items": [{"id": 1}]}}, "s3://data/rows.csv": "id\\n7\\n"}}""",
+        "mocks.json");
+    String reader = """
+        {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON", "ItemsPointer": "/data/items"},
+         "Parameters": {"Bucket": "data", "Key": "orders.json"}}""";
+    assertThat(map(reader).mocks(mocks).run()).succeeded().hasOutput("[{\"id\": 1}]");
+    assertThat(map("""
+        {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"},
+         "Parameters": {"Bucket": "data", "Key": "rows.csv"}}""").mocks(mocks).run()).succeeded()
+        .hasOutput("[{\"id\": \"7\"}]");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MockFile.parse(
+        "{\"$s3Objects\": {\"data/rows.csv\": \"x\", \"s3://data/\": \"y\"}}", "mocks.json"))
+        .hasMessage("mocks.json: \"$s3Objects\" key 'data/rows.csv' is not an s3://bucket/key URI; "
+            + "\"$s3Objects\" key 's3://data/' is not an s3://bucket/key URI");
+  }
 }
