@@ -61,8 +61,7 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
 
   /**
    * {@code ItemsPath} (JSONPath): where the items are in the input. An array gives one iteration
-   * per element; an object one iteration per key-value pair, each passed as
-   * {@code {"key": name, "value": value}} ("ItemsPath (Map, JSONPath only)",
+   * per element; an object one iteration per key-value pair ("ItemsPath (Map, JSONPath only)",
    * https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemspath.html).
    */
   public MapState itemsPath(Path path) {

@@ -968,8 +968,9 @@ final class Interpreter {
   /**
    * A JSON object as the items of a Map: one iteration for each key-value pair, in the object's
    * order, as "ItemsPath (Map, JSONPath only)" describes
-   * (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemspath.html); each pair is
-   * passed as {"key": name, "value": value}.
+   * (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemspath.html). Offline each
+   * pair is passed as {"key": name, "value": value}: the part of that page read when this was written
+   * says a pair is passed, not its field names, so compare with a real run before relying on them.
    */
   private static JsonNode keyValuePairs(JsonNode object) {
     ArrayNode pairs = JsonValues.NODES.arrayNode();
