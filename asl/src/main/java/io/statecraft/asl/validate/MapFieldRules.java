@@ -81,6 +81,7 @@ final class MapFieldRules {
     checks.oneOf(config, at, "ManifestType", List.of("ATHENA_DATA", "S3_INVENTORY"), jsonata);
     checks.oneOf(config, at, "Transformation", List.of("NONE", "LOAD_AND_FLATTEN"), jsonata);
     itemsPointer(config, at, list, jsonata);
+    manifestInputType(config, at);
     if ("GIVEN".equals(config.path("CSVHeaderLocation").asText()) && !config.has("CSVHeaders")) {
       problems.error(ProblemCode.MISSING_REQUIRED_FIELD, at, "\"CSVHeaderLocation\": \"GIVEN\" needs CSVHeaders, "
           + "the column names; give them, or read them from the FIRST_ROW");
@@ -117,6 +118,26 @@ final class MapFieldRules {
     if (problem != null) {
       problems.error(ProblemCode.INVALID_JSON_POINTER, field, "ItemsPointer '" + pointer + "' is not a JSON Pointer: "
           + problem + "; write it like /data/items (RFC 6901)");
+    }
+  }
+
+  /**
+   * {@code ManifestType} decides which {@code InputType} goes with it: an S3 Inventory manifest is
+   * read as {@code MANIFEST}, while for an Athena data manifest {@code InputType} is the format of the
+   * data files the UNLOAD wrote (CSV, JSONL or PARQUET), as "ItemReader (Map)" describes them.
+   */
+  private void manifestInputType(JsonNode config, String at) {
+    String manifest = config.path("ManifestType").asText("");
+    String inputType = config.path("InputType").asText("");
+    if (!config.path("InputType").isTextual() || Placeholders.contains(inputType)) {
+      return;
+    }
+    if (manifest.equals("ATHENA_DATA") && !List.of("CSV", "JSONL", "PARQUET").contains(inputType)) {
+      problems.error(ProblemCode.INVALID_ENUM_VALUE, JsonPointers.child(at, "InputType"), "with \"ManifestType\": "
+          + "\"ATHENA_DATA\", InputType is the format of the data files: CSV or JSONL or PARQUET, got '" + inputType + "'");
+    } else if (manifest.equals("S3_INVENTORY") && !inputType.equals("MANIFEST")) {
+      problems.error(ProblemCode.INVALID_ENUM_VALUE, JsonPointers.child(at, "InputType"), "with \"ManifestType\": "
+          + "\"S3_INVENTORY\", InputType must be MANIFEST, got '" + inputType + "'");
     }
   }
 

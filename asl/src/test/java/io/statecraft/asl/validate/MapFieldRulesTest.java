@@ -204,4 +204,24 @@ final class MapFieldRulesTest {
     assertThat(problems(definition)).isEmpty();
     assertThat(AslWriter.toJson(io.statecraft.asl.AslReader.read(tree))).isEqualTo(tree);
   }
+
+  @Test
+  void aManifestTypeTakesTheInputTypeThatGoesWithIt() {
+    assertThat(problems(distributedMap("""
+              "ItemReader": {
+                "Resource": "arn:aws:states:::s3:getObject",
+                "ReaderConfig": {"InputType": "MANIFEST", "ManifestType": "ATHENA_DATA"},
+                "Parameters": {"Bucket": "results", "Key": "unload/manifest.csv"}
+              }"""))).containsExactly(
+        "ERROR INVALID_ENUM_VALUE /States/M/ItemReader/ReaderConfig/InputType: with \"ManifestType\": \"ATHENA_DATA\", "
+            + "InputType is the format of the data files: CSV or JSONL or PARQUET, got 'MANIFEST'");
+    assertThat(problems(distributedMap("""
+              "ItemReader": {
+                "Resource": "arn:aws:states:::s3:getObject",
+                "ReaderConfig": {"InputType": "CSV", "ManifestType": "S3_INVENTORY"},
+                "Parameters": {"Bucket": "inventory", "Key": "src/daily/2026-12-07T01-00Z/manifest.json"}
+              }"""))).containsExactly(
+        "ERROR INVALID_ENUM_VALUE /States/M/ItemReader/ReaderConfig/InputType: with \"ManifestType\": \"S3_INVENTORY\", "
+            + "InputType must be MANIFEST, got 'CSV'");
+  }
 }
