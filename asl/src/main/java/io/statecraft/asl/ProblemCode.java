@@ -63,6 +63,8 @@ public enum ProblemCode {
   EMPTY_ARRAY,
   /** A Timestamp that is not in the RFC 3339 form the service accepts. */
   INVALID_TIMESTAMP,
+  /** A field that takes a JSON Pointer (RFC 6901), such as {@code ReaderConfig.ItemsPointer}, holding something else. */
+  INVALID_JSON_POINTER,
 
   // --- The state graph --------------------------------------------------------------------------
 

@@ -109,8 +109,27 @@ public final class ItemReader {
     return set("ManifestType", Value.of(type.name()));
   }
 
-  /** {@code ItemsPointer}: a JSON Pointer to the array inside a JSON file, such as {@code /data/items}. */
+  /**
+   * {@code ItemsPointer}: a JSON Pointer (RFC 6901) to the array inside the JSON file this reader
+   * gets, such as {@code /data/items}; with {@link #json()} only ("ItemReader (Map)",
+   * https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html). For the
+   * state input, select the array or object with {@link MapState#itemsPath(Path)} or
+   * {@link MapState#items(Value)} instead.
+   *
+   * @param pointer empty (the whole file) or {@code /}-separated tokens, {@code ~} written {@code ~0}
+   *     and {@code /} inside a token {@code ~1}
+   * @throws IllegalArgumentException when {@code pointer} is not a JSON Pointer
+   */
   public ItemReader itemsPointer(String pointer) {
+    Objects.requireNonNull(pointer, "pointer == null");
+    boolean valid = pointer.isEmpty() || pointer.charAt(0) == '/';
+    for (int i = 0; valid && i < pointer.length(); i++) {
+      valid = pointer.charAt(i) != '~' || i + 1 < pointer.length() && (pointer.charAt(i + 1) == '0' || pointer.charAt(i + 1) == '1');
+    }
+    if (!valid) {
+      throw new IllegalArgumentException("ItemsPointer '" + pointer + "' is not a JSON Pointer; write it like "
+          + "/data/items, with ~0 for ~ and ~1 for / inside a name");
+    }
     return set("ItemsPointer", Value.of(pointer));
   }
 

@@ -59,13 +59,20 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
     return new MapState(name);
   }
 
-  /** {@code ItemsPath} (JSONPath): where the array of items is in the input. */
+  /**
+   * {@code ItemsPath} (JSONPath): where the items are in the input. An array gives one iteration
+   * per element; an object one iteration per key-value pair ("ItemsPath (Map, JSONPath only)",
+   * https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemspath.html).
+   */
   public MapState itemsPath(Path path) {
     this.itemsPath = path;
     return this;
   }
 
-  /** {@code Items} (JSONata): the items, an array or an expression. */
+  /**
+   * {@code Items} (JSONata): the items, an array or an expression giving an array, or an object whose
+   * key-value pairs are iterated as with {@link #itemsPath(Path)}.
+   */
   public MapState items(Value items) {
     this.items = items;
     return this;

@@ -21,6 +21,7 @@ import io.statecraft.dsl.asl.AslDefinition;
 import io.statecraft.dsl.asl.AslFail;
 import io.statecraft.dsl.asl.AslIo;
 import io.statecraft.dsl.asl.AslItemBatcher;
+import io.statecraft.dsl.asl.AslItemReader;
 import io.statecraft.dsl.asl.AslMap;
 import io.statecraft.dsl.asl.AslParallel;
 import io.statecraft.dsl.asl.AslPass;
@@ -35,6 +36,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -937,8 +939,7 @@ final class Interpreter {
     if (state.itemReader() != null) {
       items = settings.items().get(name);
       if (items == null) {
-        throw StatesError.runtime("The Map state '" + name + "' reads its items with an ItemReader, which runs "
-            + "only in AWS; give the items in the test with .items(\"" + name + "\", \"[...]\")");
+        items = readItems(name, state.itemReader(), inner, states, frame, jsonata);
       }
       Value readerConfig = state.itemReader().readerConfig();
       Value maxItems = readerConfig instanceof ObjectValue config ? config.get("MaxItems") : null;
@@ -954,11 +955,43 @@ final class Interpreter {
     } else {
       items = state.itemsPath() != null ? PathEvaluator.readField(state.itemsPath(), inner, "ItemsPath") : effective;
     }
+    if (items.isObject() && state.itemReader() == null) {
+      items = keyValuePairs(items);
+    }
     if (!items.isArray()) {
       throw StatesError.runtime("The Map state '" + name + "' needs an array of items, got " + JsonValues.typeName(items)
           + ": " + JsonValues.compact(items));
     }
     return items;
+  }
+
+  /**
+   * A JSON object as the items of a Map: one iteration for each key-value pair, in the object's
+   * order, as "ItemsPath (Map, JSONPath only)" describes
+   * (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemspath.html). Offline each
+   * pair is passed as {"key": name, "value": value}: the part of that page read when this was written
+   * says a pair is passed, not its field names, so compare with a real run before relying on them.
+   */
+  private static JsonNode keyValuePairs(JsonNode object) {
+    ArrayNode pairs = JsonValues.NODES.arrayNode();
+    for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      pairs.addObject().put("key", field.getKey()).set("value", field.getValue());
+    }
+    return pairs;
+  }
+
+  /** Reads a distributed Map's items from the test's S3 objects (see {@link ItemSources}). */
+  private JsonNode readItems(String name, AslItemReader reader, Scope inner, JsonNode states, Frame frame,
+      boolean jsonata) throws StatesError {
+    String resource = reader.resource();
+    Value request = reader.arguments() != null ? reader.arguments() : reader.parameters();
+    JsonNode fields = request == null ? JsonValues.object()
+        : jsonata ? JsonataEvaluator.template(request, states, frame.variables, "Arguments")
+            : PathEvaluator.template(request, inner);
+    JsonNode config = reader.readerConfig() == null ? null : Literals.toJson(reader.readerConfig());
+    return new ItemSources(name, settings.s3Objects(), settings.startTime().getEpochSecond())
+        .read(resource.substring(resource.lastIndexOf(':') + 1), fields, ItemSources.ReaderSettings.of(config));
   }
 
   private JsonNode batches(AslItemBatcher batcher, JsonNode items, Scope inner, JsonNode states, Frame frame,

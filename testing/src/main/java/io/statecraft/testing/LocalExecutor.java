@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Runs a state machine offline, in-process, as AWS Step Functions would: both query languages,
@@ -46,6 +48,7 @@ public final class LocalExecutor {
   private final Map<String, Map<Integer, Mock>> attemptMocks = new HashMap<>();
   private final Map<String, Mock> resourceMocks = new HashMap<>();
   private final Map<String, JsonNode> items = new HashMap<>();
+  private final Map<String, String> s3Objects = new TreeMap<>();
   private boolean echoUnmocked;
   private boolean anyMockErrorName;
   private MockValidation mockValidation = MockValidation.PRESENT;
@@ -211,6 +214,7 @@ public final class LocalExecutor {
     file.states().forEach(this::mock);
     file.resources().forEach(this::mockResource);
     file.items().forEach((state, value) -> items.put(state, value));
+    s3Objects.putAll(file.s3Objects());
     return this;
   }
 
@@ -229,6 +233,28 @@ public final class LocalExecutor {
           + JsonValues.typeName(value));
     }
     items.put(Objects.requireNonNull(mapState, "mapState == null"), value);
+    return this;
+  }
+
+  /**
+   * An S3 object that a distributed Map's ItemReader reads offline, instead of mocking the Map's
+   * items with {@link #items(String, String)}: the CSV, JSON or JSON Lines file of
+   * {@code s3:getObject}, the objects {@code s3:listObjectsV2} lists under its prefix, an S3
+   * Inventory {@code manifest.json} and the CSV files it lists (give them uncompressed), or an Athena
+   * {@code UNLOAD} manifest and the data files it lists. The reader reads them as its
+   * {@code ReaderConfig} says (header location, delimiter, {@code ItemsPointer}, manifest type); a
+   * listing reports each object's size, the MD5 of its content as ETag and the run's start as
+   * LastModified. Parquet is not read offline: mock such a Map's items.
+   *
+   * @param bucket the bucket name, as the reader's request gives it
+   * @param key the object key
+   * @param content the object's content, as text
+   * @return this executor, to chain more settings
+   */
+  public LocalExecutor s3Object(String bucket, String key, String content) {
+    Objects.requireNonNull(bucket, "bucket == null");
+    Objects.requireNonNull(key, "key == null");
+    s3Objects.put(bucket + "/" + key, Objects.requireNonNull(content, "content == null"));
     return this;
   }
 
@@ -372,7 +398,7 @@ public final class LocalExecutor {
     Objects.requireNonNull(input, "input == null");
     LoadedDefinition definition = definition();
     RunSettings settings = new RunSettings(Map.copyOf(stateMocks), copy(attemptMocks), Map.copyOf(resourceMocks),
-        Map.copyOf(items), echoUnmocked, anyMockErrorName, mockValidation, seed, startTime, executionName, name, region, accountId,
+        Map.copyOf(items), Collections.unmodifiableSortedMap(new TreeMap<>(s3Objects)), echoUnmocked, anyMockErrorName, mockValidation, seed, startTime, executionName, name, region, accountId,
         roleArn != null ? roleArn : "arn:aws:iam::" + accountId + ":role/" + name + "-role");
     Interpreter interpreter = new Interpreter(settings, input.deepCopy());
     Interpreter.Outcome outcome = interpreter.run(definition);

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 /**
  * A mocks file: a JSON (or YAML) object whose keys are Task state names, or resource ARNs (keys
  * starting with {@code arn:}), and whose values say what the task answers; {@code "$items"} maps
- * distributed Map state names to their items. The format extends the one of asl-run, so one
- * file serves both. See docs/testing.md.
+ * distributed Map state names to their items, and {@code "$s3Objects"} gives the S3 objects their
+ * readers read ({@code s3://bucket/key} to the content: text, or JSON written as it is). The format
+ * extends the one of asl-run, so one file serves both. See docs/testing.md.
  *
  * <pre>{@code
  * {
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
  *   "Notify": {"$sequence": [{"$error": "Lambda.TooManyRequestsException", "$cause": "Rate exceeded"}, {"Payload": "ok"}]},
  *   "Approve": {"$result": {"approved": true}, "$seconds": 3600},
  *   "arn:aws:states:::http:invoke": {"$echo": true},
- *   "$items": {"ProcessRows": [{"id": 1}, {"id": 2}]}
+ *   "$items": {"ProcessRows": [{"id": 1}, {"id": 2}]},
+ *   "$s3Objects": {"s3://data/in/rows.csv": "id,amount\n1,9.50\n", "s3://data/orders.json": {"data": []}}
  * }
  * }</pre>
  */
@@ -35,11 +37,14 @@ public final class MockFile {
   private final Map<String, Mock> states;
   private final Map<String, Mock> resources;
   private final Map<String, JsonNode> items;
+  private final Map<String, String> s3Objects;
 
-  private MockFile(Map<String, Mock> states, Map<String, Mock> resources, Map<String, JsonNode> items) {
+  private MockFile(Map<String, Mock> states, Map<String, Mock> resources, Map<String, JsonNode> items,
+      Map<String, String> s3Objects) {
     this.states = states;
     this.resources = resources;
     this.items = items;
+    this.s3Objects = s3Objects;
   }
 
   /**
@@ -80,6 +85,7 @@ public final class MockFile {
     Map<String, Mock> states = new LinkedHashMap<>();
     Map<String, Mock> resources = new LinkedHashMap<>();
     Map<String, JsonNode> items = new LinkedHashMap<>();
+    Map<String, String> s3Objects = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -98,6 +104,10 @@ public final class MockFile {
         });
         continue;
       }
+      if (key.equals("$s3Objects")) {
+        s3Objects(entry.getValue(), s3Objects, problems);
+        continue;
+      }
       try {
         Mock mock = mock(entry.getValue(), key);
         (key.startsWith("arn:") ? resources : states).put(key, mock);
@@ -108,7 +118,25 @@ public final class MockFile {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(source + ": " + String.join("; ", problems));
     }
-    return new MockFile(states, resources, items);
+    return new MockFile(states, resources, items, s3Objects);
+  }
+
+  // "$s3Objects": {"s3://bucket/key": content}; text is the content, any other JSON its compact text.
+  private static void s3Objects(JsonNode objects, Map<String, String> into, List<String> problems) {
+    if (!objects.isObject()) {
+      problems.add("\"$s3Objects\" must be an object of s3://bucket/key URIs to contents");
+      return;
+    }
+    objects.fields().forEachRemaining(object -> {
+      String uri = object.getKey();
+      int slash = uri.startsWith("s3://") ? uri.indexOf('/', 5) : -1;
+      if (slash <= 5 || slash == uri.length() - 1) {
+        problems.add("\"$s3Objects\" key '" + uri + "' is not an s3://bucket/key URI");
+        return;
+      }
+      JsonNode content = object.getValue();
+      into.put(uri.substring(5), content.isTextual() ? content.textValue() : JsonValues.compact(content));
+    });
   }
 
   private static Mock mock(JsonNode value, String where) {
@@ -177,5 +205,10 @@ public final class MockFile {
 
   Map<String, JsonNode> items() {
     return items;
+  }
+
+  /** The S3 objects by {@code bucket/key}. */
+  Map<String, String> s3Objects() {
+    return s3Objects;
   }
 }

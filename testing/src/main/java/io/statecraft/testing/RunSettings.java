@@ -10,6 +10,7 @@ record RunSettings(
     Map<String, Map<Integer, Mock>> attemptMocks,
     Map<String, Mock> resourceMocks,
     Map<String, JsonNode> items,
+    Map<String, String> s3Objects,
     boolean echoUnmocked,
     boolean anyMockErrorName,
     MockValidation mockValidation,

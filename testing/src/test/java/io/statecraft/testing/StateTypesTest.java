@@ -236,9 +236,9 @@ class StateTypesTest {
         .items("M", "[3, 3]").mock("Sum", Mock.error("Sum.Failed", "x")).run("{\"run\": \"r\"}");
     assertThat(tooMany).failed().hasError("States.ExceedToleratedFailureThreshold");
 
-    assertThat(LocalExecutor.ofJson(definition).mock("Sum", Mock.echo()).run("{}")).failed().hasError("States.Runtime",
-        "The Map state 'M' reads its items with an ItemReader, which runs only in AWS; give the items in the test with "
-            + ".items(\"M\", \"[...]\")");
+    assertThat(LocalExecutor.ofJson(definition).mock("Sum", Mock.echo()).run("{}")).failed().hasError("States.ItemReaderFailed",
+        "The ItemReader of Map state 'M' reads s3://b/k, which the test does not give; add it with "
+            + ".s3Object(\"b\", \"k\", content), or mock the items with .items(\"M\", \"[...]\")");
   }
 
   @Test

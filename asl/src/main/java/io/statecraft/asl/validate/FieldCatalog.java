@@ -80,7 +80,7 @@ final class FieldCatalog {
       "And", "Or", "Not", "ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds",
       "JitterStrategy", "ProcessorConfig", "Mode", "ExecutionType", "ReaderConfig", "MaxItemsPerBatch",
       "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", "BatchInput", "WriterConfig",
-      "RoleArn");
+      "RoleArn", "ItemsPointer");
 
   private static final Set<String> KNOWN = new HashSet<>();
 

@@ -5,6 +5,7 @@ import io.statecraft.asl.ProblemCode;
 import io.statecraft.asl.Problems;
 import io.statecraft.asl.Spelling;
 import io.statecraft.asl.json.JsonPointers;
+import io.statecraft.dsl.Jsonata;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
@@ -51,7 +52,11 @@ final class MapFieldRules {
   }
 
   private void reader(JsonNode reader, String pointer, boolean jsonata) {
-    fields(reader, pointer, "ItemReader", List.of("Resource", "ReaderConfig", "Parameters", "Arguments"));
+    if (reader.has("ItemsPointer")) {
+      problems.error(ProblemCode.FIELD_NOT_ALLOWED, JsonPointers.child(pointer, "ItemsPointer"), "ItemsPointer belongs "
+          + "in ItemReader.ReaderConfig, next to InputType JSON; move it there");
+    }
+    fields(reader, pointer, "ItemReader", List.of("Resource", "ReaderConfig", "Parameters", "Arguments", "ItemsPointer"));
     String resource = checks.string(reader, pointer, "Resource");
     boolean list = resource != null && resource.endsWith(":s3:listObjectsV2");
     if (reader.has("Resource") && resource != null && !READ.matcher(resource).matches() && !Placeholders.contains(resource)) {
@@ -75,7 +80,8 @@ final class MapFieldRules {
     checks.oneOf(config, at, "CSVDelimiter", List.of("COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"), jsonata);
     checks.oneOf(config, at, "ManifestType", List.of("ATHENA_DATA", "S3_INVENTORY"), jsonata);
     checks.oneOf(config, at, "Transformation", List.of("NONE", "LOAD_AND_FLATTEN"), jsonata);
-    checks.string(config, at, "ItemsPointer");
+    itemsPointer(config, at, list, jsonata);
+    manifestInputType(config, at);
     if ("GIVEN".equals(config.path("CSVHeaderLocation").asText()) && !config.has("CSVHeaders")) {
       problems.error(ProblemCode.MISSING_REQUIRED_FIELD, at, "\"CSVHeaderLocation\": \"GIVEN\" needs CSVHeaders, "
           + "the column names; give them, or read them from the FIRST_ROW");
@@ -83,6 +89,69 @@ final class MapFieldRules {
     checks.number(config, at, new FieldChecks.NumberSpec("MaxItems", true, BigDecimal.ZERO,
         BigDecimal.valueOf(100_000_000), jsonata, "MaxItemsPath"));
     exclusive(config, at, "MaxItems", "MaxItemsPath");
+  }
+
+  /**
+   * {@code ReaderConfig.ItemsPointer}: a JSON Pointer (RFC 6901) to the array inside a JSON file that
+   * {@code s3:getObject} reads. Only JSON files have nested arrays to point at, so with another
+   * {@code InputType} (or a listing of objects) it is an error the service would reject.
+   */
+  private void itemsPointer(JsonNode config, String at, boolean list, boolean jsonata) {
+    String pointer = checks.string(config, at, "ItemsPointer");
+    if (pointer == null) {
+      return;
+    }
+    String field = JsonPointers.child(at, "ItemsPointer");
+    String inputType = config.path("InputType").asText("");
+    if (list) {
+      problems.error(ProblemCode.FIELD_NOT_ALLOWED, field, "ItemsPointer selects an array inside one JSON file, "
+          + "but s3:listObjectsV2 lists objects; remove it, or read the file with arn:aws:states:::s3:getObject");
+    } else if (!inputType.equals("JSON") && config.has("InputType") && !Placeholders.contains(inputType)
+        && !(jsonata && Jsonata.isExpression(inputType))) {
+      problems.error(ProblemCode.FIELD_NOT_ALLOWED, field, "ItemsPointer points into a JSON file, but InputType is "
+          + inputType + "; remove it, or set \"InputType\": \"JSON\"");
+    }
+    if (Placeholders.contains(pointer) || jsonata && Jsonata.isExpression(pointer)) {
+      return;
+    }
+    String problem = jsonPointerProblem(pointer);
+    if (problem != null) {
+      problems.error(ProblemCode.INVALID_JSON_POINTER, field, "ItemsPointer '" + pointer + "' is not a JSON Pointer: "
+          + problem + "; write it like /data/items (RFC 6901)");
+    }
+  }
+
+  /**
+   * {@code ManifestType} decides which {@code InputType} goes with it: an S3 Inventory manifest is
+   * read as {@code MANIFEST}, while for an Athena data manifest {@code InputType} is the format of the
+   * data files the UNLOAD wrote (CSV, JSONL or PARQUET), as "ItemReader (Map)" describes them.
+   */
+  private void manifestInputType(JsonNode config, String at) {
+    String manifest = config.path("ManifestType").asText("");
+    String inputType = config.path("InputType").asText("");
+    if (!config.path("InputType").isTextual() || Placeholders.contains(inputType)) {
+      return;
+    }
+    if (manifest.equals("ATHENA_DATA") && !List.of("CSV", "JSONL", "PARQUET").contains(inputType)) {
+      problems.error(ProblemCode.INVALID_ENUM_VALUE, JsonPointers.child(at, "InputType"), "with \"ManifestType\": "
+          + "\"ATHENA_DATA\", InputType is the format of the data files: CSV or JSONL or PARQUET, got '" + inputType + "'");
+    } else if (manifest.equals("S3_INVENTORY") && !inputType.equals("MANIFEST")) {
+      problems.error(ProblemCode.INVALID_ENUM_VALUE, JsonPointers.child(at, "InputType"), "with \"ManifestType\": "
+          + "\"S3_INVENTORY\", InputType must be MANIFEST, got '" + inputType + "'");
+    }
+  }
+
+  /** What makes {@code text} no JSON Pointer (RFC 6901), or null when it is one. */
+  static String jsonPointerProblem(String text) {
+    if (!text.isEmpty() && text.charAt(0) != '/') {
+      return "it must start with /" + (text.startsWith("$") ? " (it is not a JSONPath)" : "");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '~' && (i + 1 == text.length() || text.charAt(i + 1) != '0' && text.charAt(i + 1) != '1')) {
+        return "~ must be followed by 0 (for ~) or 1 (for /)";
+      }
+    }
+    return null;
   }
 
   private void batcher(JsonNode batcher, String pointer, boolean jsonata) {

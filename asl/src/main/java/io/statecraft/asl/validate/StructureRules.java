@@ -189,6 +189,10 @@ final class StructureRules {
     if (field.equals("ResultSelector") && type == StateType.PASS) {
       return " (shape a Pass state's output with Parameters or Result)";
     }
+    if (field.equals("ItemsPointer") && type == StateType.MAP) {
+      return " (it belongs in ItemReader.ReaderConfig, for a JSON file; for the state input use "
+          + "ItemsPath or Items)";
+    }
     return "";
   }
 

@@ -121,4 +121,107 @@ final class MapFieldRulesTest {
             + "\"Transformation\":\"LOAD_AND_FLATTEN\"},\"Arguments\":{\"Bucket\":\"inbox\",\"Prefix\":\"daily/\"}}",
         "\"ResultWriter\":{\"WriterConfig\":{\"Transformation\":\"COMPACT\"}}");
   }
+
+  @Test
+  void itemsPointerIsAJsonPointerInTheReaderConfigOfAJsonFile() {
+    assertThat(problems(distributedMap("""
+              "ItemsPointer": "/items",
+              "ItemReader": {
+                "Resource": "arn:aws:states:::s3:getObject",
+                "ItemsPointer": "/data",
+                "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW", "ItemsPointer": "$.data.items"},
+                "Parameters": {"Bucket": "data", "Key": "rows.csv"}
+              }"""))).containsExactly(
+        "ERROR FIELD_NOT_ALLOWED /States/M/ItemReader/ItemsPointer: ItemsPointer belongs in ItemReader.ReaderConfig, "
+            + "next to InputType JSON; move it there",
+        "ERROR FIELD_NOT_ALLOWED /States/M/ItemReader/ReaderConfig/ItemsPointer: ItemsPointer points into a JSON file, "
+            + "but InputType is CSV; remove it, or set \"InputType\": \"JSON\"",
+        "ERROR INVALID_JSON_POINTER /States/M/ItemReader/ReaderConfig/ItemsPointer: ItemsPointer '$.data.items' is not "
+            + "a JSON Pointer: it must start with / (it is not a JSONPath); write it like /data/items (RFC 6901)",
+        "ERROR FIELD_NOT_ALLOWED /States/M/ItemsPointer: Map states do not support ItemsPointer; remove it (it belongs "
+            + "in ItemReader.ReaderConfig, for a JSON file; for the state input use ItemsPath or Items)");
+  }
+
+  @Test
+  void itemsPointerEscapesAndListings() {
+    assertThat(problems(distributedMap("""
+              "ItemReader": {
+                "Resource": "arn:aws:states:::s3:listObjectsV2",
+                "ReaderConfig": {"InputType": "JSON", "Transformation": "LOAD_AND_FLATTEN", "ItemsPointer": "/a~2b"},
+                "Parameters": {"Bucket": "data"}
+              }"""))).containsExactly(
+        "ERROR FIELD_NOT_ALLOWED /States/M/ItemReader/ReaderConfig/ItemsPointer: ItemsPointer selects an array inside "
+            + "one JSON file, but s3:listObjectsV2 lists objects; remove it, or read the file with "
+            + "arn:aws:states:::s3:getObject",
+        "ERROR INVALID_JSON_POINTER /States/M/ItemReader/ReaderConfig/ItemsPointer: ItemsPointer '/a~2b' is not a "
+            + "JSON Pointer: ~ must be followed by 0 (for ~) or 1 (for /); write it like /data/items (RFC 6901)");
+  }
+
+  @Test
+  void theTypedReaderWritesItemsPointerThatPasses() {
+    MapState map = MapState.named("Orders").distributed(MapState.ExecutionType.STANDARD)
+        .itemProcessor(Pass.named("Order"))
+        .itemReader(ItemReader.s3Object(Value.of("inbox"), Value.of("orders.json")).json().itemsPointer("/data/a~1b"));
+    String json = CanonicalJson.write(AslWriter.toJson(StateMachine.startWith(map).toDefinition()));
+
+    assertThat(problems(json)).isEmpty();
+    assertThat(CanonicalJson.write(tree(json).at("/States/Orders/ItemReader")).replace("\n", "").replace(" ", ""))
+        .isEqualTo("{\"Resource\":\"arn:aws:states:::s3:getObject\",\"ReaderConfig\":{\"InputType\":\"JSON\","
+            + "\"ItemsPointer\":\"/data/a~1b\"},\"Parameters\":{\"Bucket\":\"inbox\",\"Key\":\"orders.json\"}}");
+  }
+
+  @Test
+  void itemsPointerAndAMapOverAnObjectRoundTripThroughTheRecords() throws Exception {
+    String definition = """
+        {
+          "StartAt": "Orders",
+          "States": {
+            "Orders": {
+              "Type": "Map",
+              "ItemProcessor": {
+                "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Order",
+                "States": {"Order": {"Type": "Pass", "End": true}}
+              },
+              "ItemReader": {
+                "Resource": "arn:aws:states:::s3:getObject",
+                "ReaderConfig": {"InputType": "JSON", "ItemsPointer": "/data/items"},
+                "Parameters": {"Bucket": "inbox", "Key": "orders.json"}
+              },
+              "Next": "Servers"
+            },
+            "Servers": {
+              "Type": "Map",
+              "ItemsPath": "$.servers",
+              "ItemProcessor": {"StartAt": "Server", "States": {"Server": {"Type": "Pass", "End": true}}},
+              "End": true
+            }
+          }
+        }
+        """;
+    var tree = CanonicalJson.mapper().readTree(definition);
+
+    assertThat(problems(definition)).isEmpty();
+    assertThat(AslWriter.toJson(io.statecraft.asl.AslReader.read(tree))).isEqualTo(tree);
+  }
+
+  @Test
+  void aManifestTypeTakesTheInputTypeThatGoesWithIt() {
+    assertThat(problems(distributedMap("""
+              "ItemReader": {
+                "Resource": "arn:aws:states:::s3:getObject",
+                "ReaderConfig": {"InputType": "MANIFEST", "ManifestType": "ATHENA_DATA"},
+                "Parameters": {"Bucket": "results", "Key": "unload/manifest.csv"}
+              }"""))).containsExactly(
+        "ERROR INVALID_ENUM_VALUE /States/M/ItemReader/ReaderConfig/InputType: with \"ManifestType\": \"ATHENA_DATA\", "
+            + "InputType is the format of the data files: CSV or JSONL or PARQUET, got 'MANIFEST'");
+    assertThat(problems(distributedMap("""
+              "ItemReader": {
+                "Resource": "arn:aws:states:::s3:getObject",
+                "ReaderConfig": {"InputType": "CSV", "ManifestType": "S3_INVENTORY"},
+                "Parameters": {"Bucket": "inventory", "Key": "src/daily/2026-12-07T01-00Z/manifest.json"}
+              }"""))).containsExactly(
+        "ERROR INVALID_ENUM_VALUE /States/M/ItemReader/ReaderConfig/InputType: with \"ManifestType\": \"S3_INVENTORY\", "
+            + "InputType must be MANIFEST, got 'CSV'");
+  }
 }

@@ -9,6 +9,7 @@ import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.dsl.SourceLocation;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,10 @@ import java.util.regex.Pattern;
  * Distributed Map states" (https://docs.aws.amazon.com/step-functions/latest/dg/iam-policies-eg-dist-map.html),
  * with the fields of "ItemReader (Map)" (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html)
  * and "ResultWriter (Map)" (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html).
+ * Neither page documents a statement of its own for a manifest reader beyond reading objects: an S3
+ * Inventory manifest gets {@code s3:GetObject} on the manifest and on the inventory files S3 publishes
+ * next to it (see {@link #inventoryFiles}); an Athena data manifest gets it on the manifest, and a
+ * warning for the data files, whose location only the UNLOAD query knows.
  */
 final class DistributedMapGrants {
 
@@ -95,14 +100,38 @@ final class DistributedMapGrants {
       return;
     }
     grant(IamStatement.allow("s3:GetObject", S3 + bucket + "/" + key));
-    boolean manifest = "MANIFEST".equals(config.path("InputType").asText()) || config.has("ManifestType");
-    if (manifest && !declaresOwn) {
-      // A manifest (an S3 inventory's or an Athena UNLOAD's) lists data files written elsewhere.
+    String manifestType = config.path("ManifestType").asText("");
+    if (manifestType.equals("S3_INVENTORY") || manifestType.isEmpty() && "MANIFEST".equals(config.path("InputType").asText())) {
+      inventoryFiles(bucket, key);
+    } else if (manifestType.equals("ATHENA_DATA") && !declaresOwn) {
+      // An UNLOAD writes its data files to the query's TO location, and its manifest to the query
+      // result location: the definition names only the manifest, so the files' bucket is unknown.
       problems.add(Problem.warning(ProblemCode.MISSING_MAP_PERMISSIONS, JsonPointers.child(pointer, "ReaderConfig"),
-          "distributed Map " + state + " reads the data files its manifest lists, whose location the template "
-              + "cannot know; declare s3:GetObject on them with MapState.permissions(IamStatement.allow(\"s3:GetObject\", "
-              + "\"" + S3 + "<bucket>/<prefix>/*\"))").at(source));
+          "distributed Map " + state + " reads the data files its Athena manifest lists, which the UNLOAD wrote to "
+              + "its TO location, unknown to the template; declare s3:GetObject on them with "
+              + "MapState.permissions(IamStatement.allow(\"s3:GetObject\", \"" + S3 + "<bucket>/<prefix>/*\"))").at(source));
     }
+  }
+
+  /**
+   * The inventory files an S3 Inventory {@code manifest.json} lists. S3 publishes the manifest at
+   * {@code destination-prefix/source-bucket/config-ID/YYYY-MM-DDTHH-MMZ/manifest.json} and the files
+   * at {@code destination-prefix/source-bucket/config-ID/data/}, both in the destination bucket
+   * ("Locating your inventory list", https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-inventory-location.html),
+   * so the files' prefix follows from the manifest's key. A key of another shape leaves only the
+   * bucket, which is granted whole with the reason recorded.
+   */
+  private void inventoryFiles(String bucket, String key) {
+    int dated = key.lastIndexOf('/');
+    int config = dated > 0 ? key.lastIndexOf('/', dated - 1) : -1;
+    if (key.endsWith("/manifest.json") && config > 0) {
+      grant(IamStatement.allow("s3:GetObject", S3 + bucket + "/" + key.substring(0, config) + "/data/*"));
+      return;
+    }
+    grant(new IamStatement(List.of("s3:GetObject"), List.of(S3 + bucket + "/*"), Map.of(), "distributed Map " + state
+        + " reads the inventory files its S3 Inventory manifest lists; the manifest key '" + key + "' is not "
+        + "<prefix>/<source-bucket>/<config-ID>/<date>/manifest.json, where the files would be under "
+        + "<prefix>/<source-bucket>/<config-ID>/data/, so the whole destination bucket is granted"));
   }
 
   private void writer(JsonNode writer, String pointer) {

@@ -84,7 +84,9 @@ final class PolicyDocuments {
           key = new Key(List.of("*"), conditions, action + " supports no resource-level permissions, "
               + "so it can only be granted on * (AWS Service Authorization Reference)");
         } else {
-          key = new Key(resources, conditions, null);
+          // A statement that says why it is as broad as it is (a whole bucket, say) keeps its
+          // reason, which the template lists under Statecraft::IamWildcards like a * statement's.
+          key = new Key(resources, conditions, statement.reason());
         }
         merged.computeIfAbsent(key, k -> new TreeSet<>()).add(action);
         if (grant.sid() != null) {

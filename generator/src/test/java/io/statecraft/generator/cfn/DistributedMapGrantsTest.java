@@ -90,7 +90,7 @@ final class DistributedMapGrantsTest {
 
     assertThat(problems(compiled)).containsExactly(
         "WARNING MISSING_MAP_PERMISSIONS /States/FromInput/ItemReader/Parameters/Bucket.$: distributed Map FromInput reads an object known only at run time, so no permission is derived for it and every run would fail with AccessDenied; declare s3:GetObject on arn:${AWS::Partition}:s3:::<bucket>/<key> with MapState.permissions(...) (io/statecraft/generator/cfn/DistributedMapGrantsTest.java:80)",
-        "WARNING MISSING_MAP_PERMISSIONS /States/Manifest/ItemReader/ReaderConfig: distributed Map Manifest reads the data files its manifest lists, whose location the template cannot know; declare s3:GetObject on them with MapState.permissions(IamStatement.allow(\"s3:GetObject\", \"arn:${AWS::Partition}:s3:::<bucket>/<prefix>/*\")) (io/statecraft/generator/cfn/DistributedMapGrantsTest.java:84)",
+        "WARNING MISSING_MAP_PERMISSIONS /States/Manifest/ItemReader/ReaderConfig: distributed Map Manifest reads the data files its Athena manifest lists, which the UNLOAD wrote to its TO location, unknown to the template; declare s3:GetObject on them with MapState.permissions(IamStatement.allow(\"s3:GetObject\", \"arn:${AWS::Partition}:s3:::<bucket>/<prefix>/*\")) (io/statecraft/generator/cfn/DistributedMapGrantsTest.java:84)",
         "WARNING MISSING_MAP_PERMISSIONS /States/ToInput/ResultWriter/Parameters/Prefix.$: distributed Map ToInput exports its results known only at run time, so no permission is derived for it and every run would fail with AccessDenied; declare s3:PutObject, s3:GetObject, s3:ListMultipartUploadParts, s3:AbortMultipartUpload on arn:${AWS::Partition}:s3:::<bucket>/<prefix>/* with MapState.permissions(...) (io/statecraft/generator/cfn/DistributedMapGrantsTest.java:82)");
   }
 
@@ -115,5 +115,31 @@ final class DistributedMapGrantsTest {
          {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": [{"Fn::Sub": "arn:${AWS::Partition}:s3:::${AWS::AccountId}-inbox/*"}]},
          {"Effect": "Allow", "Action": ["sqs:SendMessage"],
           "Resource": [{"Fn::Sub": "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:side"}]}]"""));
+  }
+
+  @Test
+  void anS3InventoryManifestGrantsTheDataFolderNextToItOrElseTheBucketWithTheReason() {
+    Parameter bucket = Parameter.string("Inventory");
+    MapState exact = distributed("Exact").itemReader(ItemReader.s3InventoryManifest(bucket.ref(),
+        Value.of("inv/source/daily/2026-12-07T01-00Z/manifest.json")));
+    MapState loose = distributed("Loose").itemReader(ItemReader.s3InventoryManifest(Value.of("archive"),
+        Value.of("manifest.json")));
+    exact.next(loose);
+
+    CompiledWorkflow compiled = compile(WorkflowSpec.builder(StateMachine.startWith(exact)).parameters(bucket)
+        .tracing(false).logging(LogLevel.OFF, false));
+
+    assertThat(problems(compiled)).isEmpty();
+    assertThat(template(compiled).at(ROLE)).isEqualTo(json("""
+        [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": [
+           {"Fn::Sub": "arn:${AWS::Partition}:s3:::${Inventory}/inv/source/daily/2026-12-07T01-00Z/manifest.json"},
+           {"Fn::Sub": "arn:${AWS::Partition}:s3:::${Inventory}/inv/source/daily/data/*"},
+           {"Fn::Sub": "arn:${AWS::Partition}:s3:::archive/manifest.json"}]},
+         {"Sid": "S3GetObject", "Effect": "Allow", "Action": ["s3:GetObject"],
+          "Resource": [{"Fn::Sub": "arn:${AWS::Partition}:s3:::archive/*"}]}]"""));
+    assertThat(template(compiled).at("/Metadata/Statecraft::IamWildcards")).isEqualTo(json("""
+        {"StateMachineRole": {"S3GetObject": "distributed Map Loose reads the inventory files its S3 Inventory manifest \
+        lists; the manifest key 'manifest.json' is not <prefix>/<source-bucket>/<config-ID>/<date>/manifest.json, where \
+        the files would be under <prefix>/<source-bucket>/<config-ID>/data/, so the whole destination bucket is granted"}}"""));
   }
 }
