@@ -243,6 +243,18 @@ public final class IamCatalog {
   }
 
   /**
+   * Every resource type of service {@code servicePrefix}, sorted by name, with its ARN formats:
+   * what an ARN of that service may look like. The validator checks literal ARNs in a definition
+   * against them.
+   *
+   * @return empty for an unknown service
+   */
+  public List<IamResourceType> resourceTypes(String servicePrefix) {
+    Service service = service(servicePrefix);
+    return service == null ? List.of() : List.copyOf(service.resourceTypes().values());
+  }
+
+  /**
    * The resource types {@code action} acts on, with their ARN formats, in the action's order.
    * Each appears once even where AWS lists it twice (for two resources of the same type).
    */

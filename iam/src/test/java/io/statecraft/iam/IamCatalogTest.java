@@ -130,6 +130,15 @@ class IamCatalogTest {
     assertThat(catalog.actions("nosuchservice")).isEmpty();
     assertThat(catalog.resourceType("nosuchservice", "instance")).isEmpty();
     assertThat(catalog.resourceType("ec2", "nosuchtype")).isEmpty();
+    assertThat(catalog.resourceTypes("nosuchservice")).isEmpty();
+  }
+
+  @Test
+  void everyResourceTypeOfOneService() {
+    assertThat(catalog.resourceTypes("SNS")).extracting(IamResourceType::name).containsExactly("topic");
+    assertThat(catalog.resourceTypes("lambda")).extracting(IamResourceType::name)
+        .contains("function", "function alias", "function version", "layer")
+        .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
   }
 
   @Test
