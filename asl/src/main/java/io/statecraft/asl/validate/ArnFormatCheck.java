@@ -5,7 +5,6 @@ import io.statecraft.iam.IamCatalog;
 import io.statecraft.iam.IamResourceType;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,11 +52,11 @@ final class ArnFormatCheck {
   /** The formats of each ARN service that has an IAM service prefix of the same name. */
   private static final Map<String, List<ArnFormat>> BY_PREFIX = new ConcurrentHashMap<>();
   /**
-   * The formats of each ARN service from every service of the catalogue (EC2 writes a few of
-   * IAM's ARNs, EventBridge two of KMS's): read only when an ARN matches none of its own service's
-   * formats, which is rare, as it reads the whole catalogue.
+   * The formats of each ARN service from every service of the catalogue (STS writes a few of
+   * IAM's ARNs, EventBridge two of KMS's): looked up only when an ARN matches none of its own
+   * service's formats, as the first look-up scans the whole catalogue.
    */
-  private static volatile Map<String, List<ArnFormat>> everyService;
+  private static final Map<String, List<ArnFormat>> EVERY_SERVICE = new ConcurrentHashMap<>();
 
   private ArnFormatCheck() {}
 
@@ -247,26 +246,13 @@ final class ArnFormatCheck {
   }
 
   private static List<ArnFormat> fromEveryService(String service) {
-    Map<String, List<ArnFormat>> all = everyService;
-    if (all == null) {
-      synchronized (ArnFormatCheck.class) {
-        all = everyService;
-        if (all == null) {
-          Map<String, List<ArnFormat>> read = new HashMap<>();
-          IamCatalog catalog = IamCatalog.standard();
-          for (String prefix : catalog.servicePrefixes()) {
-            for (IamResourceType type : catalog.resourceTypes(prefix)) {
-              List<ArnFormat> formats = new ArrayList<>();
-              ArnFormat.addAll(type, null, formats);
-              formats.forEach(format ->
-                  read.computeIfAbsent(format.service(), s -> new ArrayList<>()).add(format));
-            }
-          }
-          everyService = all = read;
-        }
+    return EVERY_SERVICE.computeIfAbsent(service.toLowerCase(Locale.ROOT), arnService -> {
+      List<ArnFormat> formats = new ArrayList<>();
+      for (IamResourceType type : IamCatalog.standard().resourceTypesForArnService(arnService)) {
+        ArnFormat.addAll(type, arnService, formats);
       }
-    }
-    return all.getOrDefault(service.toLowerCase(Locale.ROOT), List.of());
+      return List.copyOf(formats);
+    });
   }
 
   /**
