@@ -49,6 +49,17 @@ final class ArnFormatCheck {
   private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\\.fifo");
   private static final String QUEUE_URL_FORMAT = "https://sqs.REGION.amazonaws.com/ACCOUNT/QUEUE_NAME";
 
+  /**
+   * ARNs AWS documents that the Service Authorization Reference has no resource type for, as no
+   * policy names them as a resource: the sessions of an assumed role and of a federated user
+   * ("IAM ARNs", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
+   */
+  private static final List<IamResourceType> NOT_IN_THE_CATALOGUE = List.of(
+      new IamResourceType("sts", "assumed-role",
+          List.of("arn:${Partition}:sts::${Account}:assumed-role/${RoleName}/${RoleSessionName}"), List.of()),
+      new IamResourceType("sts", "federated-user",
+          List.of("arn:${Partition}:sts::${Account}:federated-user/${UserName}"), List.of()));
+
   /** The formats of each ARN service that has an IAM service prefix of the same name. */
   private static final Map<String, List<ArnFormat>> BY_PREFIX = new ConcurrentHashMap<>();
   /**
@@ -165,9 +176,6 @@ final class ArnFormatCheck {
     if (!expected.startsWith("${")) {
       return "has the account '" + account + "', but " + what + " have '" + expected + "'";
     }
-    if (account.isEmpty()) {
-      return "has no account, but " + what + " have the 12-digit account ID";
-    }
     return "has the account '" + account + "'" + (account.chars().allMatch(c -> c >= '0' && c <= '9')
         ? " (" + account.length() + " digits)" : "") + ", but an account ID has 12 digits";
   }
@@ -238,6 +246,9 @@ final class ArnFormatCheck {
       for (IamResourceType type : IamCatalog.standard().resourceTypes(prefix)) {
         ArnFormat.addAll(type, prefix, formats);
       }
+      for (IamResourceType type : NOT_IN_THE_CATALOGUE) {
+        ArnFormat.addAll(type, prefix, formats);
+      }
       // Shortest first: where several types share a leading word (DynamoDB's table, its backups,
       // indexes and streams), the plain type is the one a message shows.
       formats.sort(Comparator.comparingInt(format -> format.written().length()));
@@ -297,17 +308,29 @@ final class ArnFormatCheck {
         if (last && at > 0 && literal.equals(":")) {
           regex.append("(?::.+)?"); // a qualifier right after a name: function:${FunctionName}:${Alias}
         } else {
-          if (!literal.isEmpty()) {
-            regex.append(Pattern.quote(literal));
-          }
-          regex.append(last ? ".+" : "[^:]+");
+          regex.append(literal(literal)).append(last ? ".+" : "[^:]+");
         }
         at = placeholder.end();
       }
-      if (at < resource.length()) {
-        regex.append(Pattern.quote(resource.substring(at)));
-      }
+      regex.append(literal(resource.substring(at)));
       return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    }
+
+    /** Fixed text of a format; a {@code *} in it (Health's {@code event/.../*}) stands for anything. */
+    private static String literal(String text) {
+      StringBuilder regex = new StringBuilder();
+      int at = 0;
+      for (int star = text.indexOf('*'); star >= 0; star = text.indexOf('*', at)) {
+        if (star > at) {
+          regex.append(Pattern.quote(text.substring(at, star)));
+        }
+        regex.append(".*");
+        at = star + 1;
+      }
+      if (at < text.length()) {
+        regex.append(Pattern.quote(text.substring(at)));
+      }
+      return regex.toString();
     }
 
     /** The leading word of a resource part: up to its first {@code :}, {@code /} or placeholder. */
@@ -324,8 +347,12 @@ final class ArnFormatCheck {
     }
 
     boolean accountFits(String value) {
-      // "aws" owns AWS managed resources (arn:aws:iam::aws:policy/...), which take an account's place.
-      return fits(account, value, ACCOUNT) || account.startsWith("${") && value.equals("aws");
+      // AWS's own resources write "aws" (arn:aws:iam::aws:policy/ReadOnlyAccess) or nothing
+      // (arn:aws:ssm:us-east-1::document/AWS-RunPatchBaseline; SSM's document ARN pattern makes
+      // the account optional: ([0-9]{12})?,
+      // https://docs.aws.amazon.com/arc-region-switch/latest/api/API_SsmDocumentConfig.html)
+      // where the type's format has an account.
+      return fits(account, value, ACCOUNT) || account.startsWith("${") && (value.equals("aws") || value.isEmpty());
     }
 
     private static boolean fits(String expected, String value, Pattern shape) {

@@ -94,6 +94,10 @@ final class ArnFormatRulesTest {
         "{\"ObjectArn\": \"arn:aws:s3:::my-bucket/reports/2024:q1.csv\", \"Bucket\": \"my-bucket\","
             + " \"Roles\": [\"arn:aws-cn:iam::123456789012:role/service-role/copier\"],"
             + " \"Policy\": \"arn:aws:iam::aws:policy/ReadOnlyAccess\","
+            // AWS's own document has no account; an assumed role's session is in no IAM catalogue.
+            + " \"DocumentArn\": \"arn:aws:ssm:us-east-1::document/AWS-RunPatchBaseline\","
+            + " \"Caller\": \"arn:aws:sts::123456789012:assumed-role/responder/session-1\","
+            + " \"EventArn\": \"arn:aws:health:us-east-1::event/EC2/AWS_EC2_MAINTENANCE/AWS_EC2_MAINTENANCE_ABC\","
             + " \"Family\": \"arn:aws:ecs:us-east-1:123456789012:task-definition/report\"}",
         "Placeholder", "arn:aws:states:::sns:publish",
         "{\"TopicArn\": \"arn:aws:sns:${Region}:${Account}:alerts\", \"Other\": \"${AlertTopicArn}\"}",
@@ -109,10 +113,11 @@ final class ArnFormatRulesTest {
   void whatACallOnlyCarriesIsDataButKeysNamedLikeAnArnAreChecked() {
     assertThat(report(tasks("Start", "arn:aws:states:::states:startExecution",
         "{\"StateMachineArn\": \"arn:aws:states:us-east-1:123456789012:stateMachine:child\","
-            + " \"Input\": {\"note\": \"arn:aws:not-checked\", \"TopicArn\": \"arn:aws:sns:us-east-1::alerts\"}}")))
+            + " \"Input\": {\"note\": \"arn:aws:not-checked\", \"TopicArn\": \"arn:aws:sns:us-east-1:1234567890123:alerts\"}}")))
         .containsExactly(
-            "WARNING MALFORMED_ARN /States/Start/Parameters/Input/TopicArn: ARN 'arn:aws:sns:us-east-1::alerts' has "
-                + "no account, but sns topic ARNs have the 12-digit account ID; expected "
+            "WARNING MALFORMED_ARN /States/Start/Parameters/Input/TopicArn: ARN "
+                + "'arn:aws:sns:us-east-1:1234567890123:alerts' has the account '1234567890123' (13 digits), but an "
+                + "account ID has 12 digits; expected "
                 + "arn:${Partition}:sns:${Region}:${Account}:${TopicName}; the service accepts the definition, but "
                 + "the call fails at run time [AWS: —]");
   }
