@@ -177,7 +177,7 @@ final class ArnFormatCheck {
       return "has the account '" + account + "', but " + what + " have '" + expected + "'";
     }
     return "has the account '" + account + "'" + (account.chars().allMatch(c -> c >= '0' && c <= '9')
-        ? " (" + account.length() + " digits)" : "") + ", but an account ID has 12 digits";
+        ? " (" + account.length() + (account.length() == 1 ? " digit)" : " digits)") : "") + ", but an account ID has 12 digits";
   }
 
   /** No format of the service fits the resource part: a type it lacks, or a type's wrong shape. */
