@@ -3,8 +3,17 @@ package io.statecraft.asl.validate;
 import static io.statecraft.asl.validate.Validation.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statecraft.asl.ProblemCode;
+import io.statecraft.asl.json.JsonDocuments;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Literal ARNs checked against the ARN formats of the IAM catalogue (issue 16): an ERROR in a
@@ -31,6 +40,46 @@ final class ArnFormatRulesTest {
           .append(last ? ", \"End\": true}" : ", \"Next\": \"" + nameResourceParameters[i + 3] + "\"}");
     }
     return "{\"StartAt\": \"" + nameResourceParameters[0] + "\", \"States\": {" + states + "}}";
+  }
+
+  /**
+   * No false positives where definitions are known to work: AWS's published samples in {@code
+   * ../shared/reference}, the reference workflows' and the generator's and aws module's golden
+   * definitions, and statelint's valid corpus, whose one made-up account is a warning only.
+   */
+  @TestFactory
+  Stream<DynamicTest> definitionsThatWorkHoldNoMalformedArn() throws IOException {
+    String shared = System.getProperty("statecraft.sharedDir");
+    List<Path> roots = new ArrayList<>(List.of(Path.of("../workflows/src/test/resources/golden"),
+        Path.of("../generator/src/test/resources/golden"), Path.of("../aws/src/test/resources/golden")));
+    if (shared != null) {
+      roots.add(Path.of(shared, "reference"));
+      roots.add(Path.of(shared, "conformance", "statelint-awslabs", "valid"));
+    }
+    List<Path> files = new ArrayList<>();
+    for (Path root : roots) {
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> walk = Files.walk(root)) {
+          walk.filter(Files::isRegularFile).filter(JsonDocuments::isDefinitionFile).sorted().forEach(files::add);
+        }
+      }
+    }
+    assertThat(files).hasSizeGreaterThan(10);
+    return files.stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
+      List<String> arnProblems = AslValidator.validate(JsonDocuments.read(file)).stream()
+          .filter(problem -> problem.problemCode() == ProblemCode.MALFORMED_ARN
+              || problem.message().contains("; expected arn:"))
+          .map(problem -> problem.describe())
+          .toList();
+      if (file.endsWith("minimal-fail-state.json")) {
+        assertThat(arnProblems).containsExactly("WARNING INVALID_RESOURCE /States/A Task/Resource: Resource "
+            + "'arn:aws:states:us-west-2:42:activity:a-task' has the account '42' (2 digits), but an account ID has "
+            + "12 digits; expected arn:${Partition}:states:${Region}:${Account}:activity:${ActivityName}; the "
+            + "service runs no task at an ARN of this shape");
+      } else {
+        assertThat(arnProblems).isEmpty();
+      }
+    }));
   }
 
   @Test
