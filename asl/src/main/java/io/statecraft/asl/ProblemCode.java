@@ -165,6 +165,11 @@ public enum ProblemCode {
   INVALID_ARGUMENT_TYPE,
   /** A JSONPath filter that compares with an unquoted word, which the service reads as text (warning). */
   UNQUOTED_FILTER_WORD,
+  /**
+   * A literal ARN a Task passes to the service it calls that fits no ARN format its service has,
+   * or a malformed SQS queue URL (warning: the service accepts the definition, the call fails).
+   */
+  MALFORMED_ARN,
 
   // --- Building a workflow in Java --------------------------------------------------------------
   // The DSL reports these as io.statecraft.dsl.BuildIssue.Code (dsl cannot see this registry; a

@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -54,6 +56,8 @@ public final class IamCatalog {
   private final String sourceVersion;
   /** By lower-case prefix, in prefix order; each service is turned into records on first use. */
   private final Map<String, ServiceEntry> services;
+  /** See {@link #arnServices()}. */
+  private volatile Map<String, List<IamResourceType>> arnServices;
 
   private IamCatalog(String sourceVersion, Map<String, ServiceEntry> services) {
     this.sourceVersion = sourceVersion;
@@ -82,7 +86,8 @@ public final class IamCatalog {
     return catalog;
   }
 
-  private static IamCatalog loadStandard() {
+  /** A new catalog from the shipped resource; package private for tests of its laziness. */
+  static IamCatalog loadStandard() {
     InputStream raw = IamCatalog.class.getResourceAsStream(RESOURCE);
     if (raw == null) {
       throw new IllegalStateException(
@@ -243,6 +248,61 @@ public final class IamCatalog {
   }
 
   /**
+   * Every resource type of service {@code servicePrefix}, sorted by name, with its ARN formats:
+   * what an ARN of that service may look like. The validator checks literal ARNs in a definition
+   * against them.
+   *
+   * @return empty for an unknown service
+   */
+  public List<IamResourceType> resourceTypes(String servicePrefix) {
+    Service service = service(servicePrefix);
+    return service == null ? List.of() : List.copyOf(service.resourceTypes().values());
+  }
+
+  /**
+   * Every resource type, of any service, with an ARN format for {@code arnService}, the ARN's own
+   * service field (its third): mostly the types of the service prefix of the same name, but a few
+   * services write ARNs of another (STS and CodeStar some of IAM's, EventBridge KMS's). In service
+   * prefix order, then by name.
+   *
+   * <p>The first call reads the resource types of the whole catalogue, but not its actions (most
+   * of it), into an index by ARN service.
+   */
+  public List<IamResourceType> resourceTypesForArnService(String arnService) {
+    Objects.requireNonNull(arnService, "arnService == null");
+    return arnServices().getOrDefault(key(arnService), List.of());
+  }
+
+  /** By lower-case ARN service, the resource types with a format for it; built once. */
+  private Map<String, List<IamResourceType>> arnServices() {
+    Map<String, List<IamResourceType>> index = arnServices;
+    if (index == null) {
+      synchronized (this) {
+        index = arnServices;
+        if (index == null) {
+          Map<String, List<IamResourceType>> found = new HashMap<>();
+          for (ServiceEntry entry : services.values()) {
+            for (IamResourceType type : entry.resourceTypes()) {
+              List<String> arnServicesOfType = new ArrayList<>(1);
+              for (String format : type.arnFormats()) {
+                String[] fields = format.split(":", 4);
+                if (fields.length == 4 && !arnServicesOfType.contains(key(fields[2]))) {
+                  arnServicesOfType.add(key(fields[2]));
+                }
+              }
+              arnServicesOfType.forEach(arnService ->
+                  found.computeIfAbsent(arnService, s -> new ArrayList<>()).add(type));
+            }
+          }
+          found.replaceAll((arnService, types) -> List.copyOf(types));
+          arnServices = index = found;
+        }
+      }
+    }
+    return index;
+  }
+
+  /**
    * The resource types {@code action} acts on, with their ARN formats, in the action's order.
    * Each appears once even where AWS lists it twice (for two resources of the same type).
    */
@@ -290,6 +350,74 @@ public final class IamCatalog {
       this.offset = offset;
       this.length = length;
       this.reader = reader;
+    }
+
+    /**
+     * The service's resource types: from its records when it has been read, else straight from
+     * the token stream with its actions skipped, as an index of every service's types needs no
+     * actions.
+     */
+    Collection<IamResourceType> resourceTypes() {
+      Service read = service;
+      if (read != null) {
+        return read.resourceTypes().values();
+      }
+      String pointer = "/services/" + prefix;
+      synchronized (reader) {
+        int types = resourceTypesObject();
+        if (types >= 0) {
+          try (JsonParser parser = JSON.createParser(json, types, offset + length - types)) {
+            parser.nextToken();
+            return reader.resourceTypes(prefix, parser, pointer + "/resourceTypes").values();
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read IAM catalog service " + prefix, e);
+          }
+        }
+        try (JsonParser parser = JSON.createParser(json, offset, length)) {
+          parser.nextToken();
+          Reader.object(parser, pointer);
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (field.equals("resourceTypes")) {
+              return reader.resourceTypes(prefix, parser, pointer + "/resourceTypes").values();
+            }
+            parser.skipChildren();
+          }
+          return List.of();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read IAM catalog service " + prefix, e);
+        }
+      }
+    }
+
+    /**
+     * Where the object of the service's {@code "resourceTypes"} starts, found from the end: the
+     * file writes it after the actions, whose own {@code "resourceTypes"} are arrays. Tokenizing the
+     * actions only to skip them took most of an index's time. -1 when not found that way.
+     */
+    private int resourceTypesObject() {
+      byte[] key = "\"resourceTypes\"".getBytes(StandardCharsets.US_ASCII);
+      for (int at = offset + length - key.length; at >= offset; at--) {
+        if (json[at] == '"' && Arrays.equals(json, at, at + key.length, key, 0, key.length)) {
+          int next = skipSpace(at + key.length);
+          if (next < offset + length && json[next] == ':') {
+            next = skipSpace(next + 1);
+            if (next < offset + length && json[next] == '{') {
+              return next;
+            }
+          }
+        }
+      }
+      return -1;
+    }
+
+    private int skipSpace(int at) {
+      while (at < offset + length
+          && (json[at] == ' ' || json[at] == '\n' || json[at] == '\r' || json[at] == '\t')) {
+        at++;
+      }
+      return at;
     }
 
     Service service() {
@@ -350,9 +478,7 @@ public final class IamCatalog {
                 (actionName, at) -> action(prefix, actionName, parser, at), IamAction::name);
             break;
           case "resourceTypes":
-            types = byKey(parser, pointer + "/resourceTypes",
-                (typeName, at) -> resourceType(prefix, typeName, parser, at),
-                IamResourceType::name);
+            types = resourceTypes(prefix, parser, pointer + "/resourceTypes");
             break;
           default:
             parser.skipChildren();
@@ -372,6 +498,13 @@ public final class IamCatalog {
         throw invalid(pointer + "/name", "not a string");
       }
       return new Service(intern(prefix), name, actions, types);
+    }
+
+    /** A service's resource types, keyed by lower-case name. */
+    Map<String, IamResourceType> resourceTypes(String prefix, JsonParser parser, String pointer)
+        throws IOException {
+      return byKey(parser, pointer, (typeName, at) -> resourceType(prefix, typeName, parser, at),
+          IamResourceType::name);
     }
 
     private IamAction action(String prefix, String name, JsonParser parser, String pointer)

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +134,44 @@ class IamCatalogTest {
     assertThat(catalog.actions("nosuchservice")).isEmpty();
     assertThat(catalog.resourceType("nosuchservice", "instance")).isEmpty();
     assertThat(catalog.resourceType("ec2", "nosuchtype")).isEmpty();
+    assertThat(catalog.resourceTypes("nosuchservice")).isEmpty();
+  }
+
+  @Test
+  void resourceTypesOfAnArnServiceFromEveryService() {
+    // IAM's own role, and the ARNs of IAM that other services write (STS's root user, ...).
+    assertThat(catalog.resourceTypesForArnService("IAM"))
+        .extracting(type -> type.servicePrefix() + " " + type.name())
+        .contains("iam role", "iam user", "sts root-user", "codestar user")
+        .doesNotContain("s3 bucket");
+    assertThat(catalog.resourceTypesForArnService("sns")).extracting(IamResourceType::name).contains("topic");
+    assertThat(catalog.resourceTypesForArnService("nosuchservice")).isEmpty();
+  }
+
+  @Test
+  void theIndexByArnServiceReadsTheSameTypesAsReadingEachService() {
+    // The index reads resource types without the actions before them (found from the end of each
+    // service's JSON); a fresh catalog, so that no service has been read in full first.
+    IamCatalog fresh = IamCatalog.loadStandard();
+    Map<String, List<IamResourceType>> expected = new TreeMap<>();
+    for (String prefix : catalog.servicePrefixes()) {
+      for (IamResourceType type : catalog.resourceTypes(prefix)) {
+        type.arnFormats().stream().map(format -> format.split(":", 4)).filter(fields -> fields.length == 4)
+            .map(fields -> fields[2].toLowerCase(Locale.ROOT)).distinct()
+            .forEach(arnService -> expected.computeIfAbsent(arnService, s -> new ArrayList<>()).add(type));
+      }
+    }
+    assertThat(expected).hasSizeGreaterThan(300);
+    expected.forEach((arnService, types) ->
+        assertThat(fresh.resourceTypesForArnService(arnService)).as(arnService).isEqualTo(types));
+  }
+
+  @Test
+  void everyResourceTypeOfOneService() {
+    assertThat(catalog.resourceTypes("SNS")).extracting(IamResourceType::name).containsExactly("topic");
+    assertThat(catalog.resourceTypes("lambda")).extracting(IamResourceType::name)
+        .contains("function", "function alias", "function version", "layer")
+        .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
   }
 
   @Test

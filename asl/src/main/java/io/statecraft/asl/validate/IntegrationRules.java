@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.dsl.workflow.WorkflowType;
 import io.statecraft.asl.ProblemCode;
 import io.statecraft.asl.Problems;
+import io.statecraft.asl.json.JsonPointers;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Task resources and the integration patterns they select: a Resource that is not an ARN, the
- * .sync and .waitForTaskToken patterns an Express workflow cannot run, and a callback task that
- * never hands its token to the worker.
+ * .sync and .waitForTaskToken patterns an Express workflow cannot run, a callback task that
+ * never hands its token to the worker, and literal ARNs (the Resource, and those a Task passes
+ * to the service it calls) that fit no ARN format of their service.
  */
 final class IntegrationRules {
 
@@ -27,6 +32,11 @@ final class IntegrationRules {
       if (state.is(StateType.TASK) && resource != null && resource.isTextual()) {
         rules.checkResource(state, resource.textValue());
       }
+      if (state.is(StateType.TASK)) {
+        rules.checkArnValues(state, "Parameters");
+        rules.checkArnValues(state, "Arguments");
+        rules.checkArnValues(state, "Credentials");
+      }
     }
   }
 
@@ -40,8 +50,27 @@ final class IntegrationRules {
         ProblemCode.INVALID_RESOURCE)) {
       return;
     }
-    TaskResourceArns.problem(resource).ifPresent(reason -> problems.error(ProblemCode.INVALID_RESOURCE,
-        state.pointer("Resource"), "Resource '" + resource + "' " + reason));
+    Optional<String> invalid = TaskResourceArns.problem(resource);
+    invalid.ifPresent(reason -> problems.error(ProblemCode.INVALID_RESOURCE, state.pointer("Resource"),
+        "Resource '" + resource + "' " + reason));
+    // A function or activity ARN the service rejects ("INVALID_RESOURCE: The value of a Task-state
+    // resource field is invalid", https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinitionDiagnostic.html)
+    // when it is not arn:partition:service:region:account:... ("Task workflow state",
+    // https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html). An integration's ARN
+    // (arn:aws:states:::sns:publish) is no resource's ARN, so the catalogue has no format for it.
+    // Only a Region or account of the wrong shape is a warning: test definitions make them up
+    // (statelint's valid corpus has the account 42), as they make up resources that are no ARN.
+    if (invalid.isEmpty() && isLiteralArn(resource) && !resource.contains(":states:::")) {
+      ArnFormatCheck.problem(resource, "Resource").ifPresent(mismatch -> {
+        String message = "Resource '" + resource + "' " + mismatch.reason();
+        if (mismatch.regionOrAccount()) {
+          problems.warning(ProblemCode.INVALID_RESOURCE, state.pointer("Resource"), message
+              + "; the service runs no task at an ARN of this shape");
+        } else {
+          problems.error(ProblemCode.INVALID_RESOURCE, state.pointer("Resource"), message);
+        }
+      });
+    }
     // "${...}" is filled in at deploy time, by DefinitionSubstitutions or Fn::Sub ("${Fn.Arn}").
     if (!resource.startsWith("arn:") && !resource.contains("${")) {
       problems.warning(ProblemCode.INVALID_RESOURCE, state.pointer("Resource"), "Resource '" + resource + "' is not an ARN; the "
@@ -62,6 +91,86 @@ final class IntegrationRules {
       problems.error(ProblemCode.MISSING_TASK_TOKEN, state.pointer("Resource"), "a .waitForTaskToken task waits until a worker "
           + "returns its task token, but " + field + " never passes it; add " + token + " to " + field
           + " (for Lambda, inside Payload)");
+    }
+  }
+
+  /**
+   * The literal ARNs and queue URLs a Task passes to the service it calls, checked against their
+   * formats ({@link ArnFormatCheck}): a malformed one is a warning, as the service accepts the
+   * definition but the call fails at run time. Every {@code arn:} string is checked, except inside
+   * the data a call only carries along (a Lambda Payload, a message, an item), where only keys named
+   * like an ARN are ({@code ...Arn}, {@code ...ARN}, {@code ...FunctionName}). Skipped: {@code .$}
+   * keys (paths and intrinsics), {@code ${...}} placeholders, and patterns with {@code *} or
+   * {@code ?} (an IAM policy's resources). Plain string tests: a definition without a literal ARN
+   * loads neither {@code ArnFormatCheck} nor the catalogue.
+   */
+  private void checkArnValues(StateEntry state, String field) {
+    JsonNode value = state.get(field);
+    if (value != null && value.isContainerNode()) {
+      walkArnValues(value, state.pointer(field), false);
+    }
+  }
+
+  private void walkArnValues(JsonNode container, String pointer, boolean data) {
+    if (container.isArray()) {
+      for (int i = 0; i < container.size(); i++) {
+        JsonNode item = container.get(i);
+        if (item.isContainerNode()) {
+          walkArnValues(item, JsonPointers.child(pointer, i), data);
+        } else if (!data && item.isTextual() && isLiteralArn(item.textValue())) {
+          reportArn(JsonPointers.child(pointer, i), item.textValue(), JsonPointers.lastToken(pointer));
+        }
+      }
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = container.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = field.getKey();
+      JsonNode value = field.getValue();
+      if (key.endsWith(".$")) {
+        continue;
+      }
+      if (value.isContainerNode()) {
+        walkArnValues(value, JsonPointers.child(pointer, key), data || carriesData(key));
+      } else if (value.isTextual()) {
+        String text = value.textValue();
+        if (isLiteralArn(text) && (!data || namesAnArn(key))) {
+          reportArn(JsonPointers.child(pointer, key), text, key);
+        } else if (!data && key.equals("QueueUrl") && isLiteral(text)) {
+          String at = JsonPointers.child(pointer, key);
+          ArnFormatCheck.queueUrlProblem(text).ifPresent(reason -> problems.warning(ProblemCode.MALFORMED_ARN, at,
+              "QueueUrl '" + text + "' " + reason + "; the service accepts the definition, but the call fails at run time"));
+        }
+      }
+    }
+  }
+
+  private void reportArn(String pointer, String arn, String key) {
+    ArnFormatCheck.problem(arn, key).ifPresent(mismatch -> problems.warning(ProblemCode.MALFORMED_ARN, pointer,
+        "ARN '" + arn + "' " + mismatch.reason() + "; the service accepts the definition, but the call fails at run time"));
+  }
+
+  private static boolean isLiteralArn(String text) {
+    return text.startsWith("arn:") && isLiteral(text);
+  }
+
+  // A placeholder is filled in at deploy time; * and ? make a pattern (an IAM policy's Resource).
+  private static boolean isLiteral(String text) {
+    return !text.contains("${") && text.indexOf('*') < 0 && text.indexOf('?') < 0;
+  }
+
+  private static boolean namesAnArn(String key) {
+    return key.endsWith("Arn") || key.endsWith("ARN") || key.endsWith("FunctionName");
+  }
+
+  /** Fields whose value a call carries along as data (a payload, a message, an item), not reads as ARNs. */
+  private static boolean carriesData(String key) {
+    switch (key) {
+      case "Payload", "Input", "Message", "MessageBody", "MessageAttributes", "Detail", "RequestBody", "Body",
+          "Item", "Key", "ExpressionAttributeValues", "Environment":
+        return true;
+      default:
+        return false;
     }
   }
 
