@@ -108,7 +108,9 @@ public final class ArchiveTraining {
   /**
    * An AWS SDK integration as a workflow's typed call gives one, so that generating the sample goes
    * through what such a call does: its {@link Integration}, and the data-flow check that reads the
-   * response's model (Step Functions' {@code DescribeExecutionResponse}, in this jar).
+   * response's model (Step Functions' {@code DescribeExecutionResponse}, in this jar). The resource
+   * is the SDK integration's form, {@code arn:aws:states:::aws-sdk:<service>:<action>}
+   * (https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html).
    */
   private static final class DescribeExecutionCall implements Integration {
 
@@ -122,6 +124,8 @@ public final class ArchiveTraining {
       return Json.object().put("ExecutionArn", Path.of("$.id")).build();
     }
 
+    // states:DescribeExecution acts on the execution resource type, arn:...:execution:<machine>:<id>
+    // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsstepfunctions.html).
     @Override
     public List<IamStatement> iamStatements() {
       return List.of(IamStatement.allow("states:DescribeExecution", IamStatement.THIS_STATE_MACHINE_EXECUTIONS));

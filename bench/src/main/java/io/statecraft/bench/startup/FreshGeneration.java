@@ -19,6 +19,12 @@ public final class FreshGeneration {
 
   private FreshGeneration() {}
 
+  /**
+   * Generates the named workflows into {@code OUTPUT_DIR}, or does nothing without arguments.
+   *
+   * @param args the jar or folder of the workflow classes, the output folder, the class names
+   * @throws Exception whatever loading or generating throws: a benchmark, not a command
+   */
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       return;
