@@ -15,7 +15,7 @@ runs="${1:-5}"
 work="$root/bench/target/plugin-overhead"
 repo="$work/repo"
 real_repo="${REAL_LOCAL_REPOSITORY:-$HOME/.m2/repository}"
-version="$(sed -n '/<artifactId>statecraft-parent<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;}' pom.xml)"
+version="$(sed -n '/<parent>/,/<\/parent>/s/.*<version>\(.*\)<\/version>.*/\1/p' pom.xml | head -1)"   # statecraft-parent inherits the BOM's
 
 rm -rf "$work/flows" "$work/consumer"
 mkdir -p "$work"

@@ -9,6 +9,9 @@
 #
 # Usage: bench/startup.sh [RUNS]          (default 5)
 #        bench/startup.sh classes         classes loaded by each program, by package
+# Environment: STARTUP_BASELINE=DIR adds generate through DIR/statecraft (a copy of an earlier
+# build's cli/target: statecraft and statecraft.jar), alternated with the others, to compare two
+# builds in one run; STARTUP_CDK=off leaves the CDK app out even when it is built.
 # Needs: mvn -B -o -pl cli,bench -am -DskipTests package   (and bench/cdk/build.sh for CDK)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,8 +55,17 @@ if [ -x "$launcher" ]; then
     "$launcher lint $definition"
   )
 fi
+baseline="${STARTUP_BASELINE:-}"
+if [ -n "$baseline" ]; then
+  "$baseline/statecraft" lint "$definition" >/dev/null 2>&1   # its own archive, made once
+  names+=(generate-baseline-launcher generate-baseline)
+  commands+=(
+    "$baseline/statecraft generate --class $workflow --classpath $workflow_cp --output $work/out"
+    "java -jar $baseline/statecraft.jar generate --class $workflow --classpath $workflow_cp --output $work/out"
+  )
+fi
 cdk_app="$root/bench/cdk/target"
-if [ -f "$cdk_app/classpath.txt" ] && command -v node >/dev/null; then
+if [ "${STARTUP_CDK:-on}" != off ] && [ -f "$cdk_app/classpath.txt" ] && command -v node >/dev/null; then
   cdk_cp="$cdk_app/classes:$(cat "$cdk_app/classpath.txt")"
   names+=(cdk cdk-novalidation)
   commands+=(

@@ -3,6 +3,7 @@ package io.statecraft.cli;
 import io.statecraft.dsl.Choice;
 import io.statecraft.dsl.Condition;
 import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.Integration;
 import io.statecraft.dsl.Json;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.dsl.Pass;
@@ -13,11 +14,13 @@ import io.statecraft.dsl.StateMachine;
 import io.statecraft.dsl.States;
 import io.statecraft.dsl.Succeed;
 import io.statecraft.dsl.Task;
+import io.statecraft.dsl.Value;
 import io.statecraft.dsl.workflow.EventRule;
 import io.statecraft.dsl.workflow.HttpConnection;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.dsl.workflow.WorkflowSpec;
+import io.statecraft.iam.ArnFormats;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
 
 /**
  * The training run of the {@code statecraft} launcher script: it runs {@code generate}, {@code lint},
@@ -51,6 +55,7 @@ public final class ArchiveTraining {
 
   /** Runs every command of the training once; returns the commands that did not exit with 0. */
   static List<String> train() throws IOException {
+    touchTypedSdkCallClasses();
     java.nio.file.Path folder = Files.createTempDirectory("statecraft-training");
     PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
     List<String> failed = new ArrayList<>();
@@ -75,6 +80,19 @@ public final class ArchiveTraining {
     return failed;
   }
 
+  /**
+   * What a workflow's typed SDK call (statecraft-aws's {@code AwsSdk.call}) loads from this jar: the
+   * SDK's request, builder and field classes that every service's model extends, and the IAM
+   * catalogue's ARN formats. The call and the service's own model come from the user's class path,
+   * which no archive made here can hold, but these come from the jar and so are archived.
+   */
+  private static void touchTypedSdkCallClasses() {
+    DescribeExecutionRequest request = DescribeExecutionRequest.builder().executionArn("training").build();
+    request.sdkFields().forEach(field -> field.memberName());
+    request.toBuilder().build();
+    ArnFormats.toFnSub("arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:${ExecutionId}");
+  }
+
   private static void deleteRecursively(java.nio.file.Path folder) throws IOException {
     try (Stream<java.nio.file.Path> paths = Files.walk(folder)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> {
@@ -84,6 +102,33 @@ public final class ArchiveTraining {
           throw new UncheckedIOException(e);
         }
       });
+    }
+  }
+
+  /**
+   * An AWS SDK integration as a workflow's typed call gives one, so that generating the sample goes
+   * through what such a call does: its {@link Integration}, and the data-flow check that reads the
+   * response's model (Step Functions' {@code DescribeExecutionResponse}, in this jar). The resource
+   * is the SDK integration's form, {@code arn:aws:states:::aws-sdk:<service>:<action>}
+   * (https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html).
+   */
+  private static final class DescribeExecutionCall implements Integration {
+
+    @Override
+    public String resource() {
+      return "arn:aws:states:::aws-sdk:sfn:describeExecution";
+    }
+
+    @Override
+    public Value payload() {
+      return Json.object().put("ExecutionArn", Path.of("$.id")).build();
+    }
+
+    // states:DescribeExecution acts on the execution resource type, arn:...:execution:<machine>:<id>
+    // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsstepfunctions.html).
+    @Override
+    public List<IamStatement> iamStatements() {
+      return List.of(IamStatement.allow("states:DescribeExecution", IamStatement.THIS_STATE_MACHINE_EXECUTIONS));
     }
   }
 
@@ -111,12 +156,14 @@ public final class ArchiveTraining {
               .put("RequestBody", Path.of("$")))
           .retry(Retry.on("States.Http.StatusCode.503").intervalSeconds(2).maxAttempts(3).backoffRate(2))
           .permissions(connection.iamStatementsForInvoke(endpoint.ref(), "POST").toArray(IamStatement[]::new));
+      Task describe = Task.named("Describe").call(new DescribeExecutionCall()).resultPath(Path.of("$.execution"));
       Choice posted = Choice.named("Posted");
       Pass summarize = Pass.named("Summarize")
           .queryLanguage(QueryLanguage.JSONATA)
           .assign("summary", Jsonata.of("$states.input.id & ' posted'"));
       Succeed done = Succeed.named("Done");
-      start.next(post);
+      start.next(describe);
+      describe.next(post);
       post.next(posted);
       posted.when(Condition.isPresent(Path.of("$.id"), true), summarize).otherwise(done);
       summarize.next(done);
@@ -126,7 +173,8 @@ public final class ArchiveTraining {
           .resources(connection)
           .triggers(EventRule.named("Rule")
               .eventPattern(Json.object().put("source", Json.strings("training")).build())
-              .deadLetterQueue())
+              .deadLetterQueue()
+              .retryPolicy(2, 3600))
           .build();
     }
   }

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -44,6 +45,14 @@ public final class IamCatalog {
 
   /** The shape of the resource this class reads; the script writes the same number. */
   static final int FORMAT = 1;
+
+  /**
+   * Where each service's JSON lies in {@link #RESOURCE}, beside it: finding the 400-odd services by
+   * parsing 3 MB of JSON took most of a cold {@code generate}'s first IAM lookup (issue 19).
+   * Written from the resource by {@code IamCatalogIndexTest} with {@code -Dgolden.update=true},
+   * which fails when the two disagree; see {@link #indexText(byte[])} for its form.
+   */
+  static final String INDEX = "service-authorization.index";
 
   /**
    * Streaming, with jackson-core alone: statecraft-aws brings this module into every workflow
@@ -94,10 +103,96 @@ public final class IamCatalog {
           "IAM catalog resource " + RESOURCE + " is missing beside " + IamCatalog.class.getName()
               + ": the statecraft-iam jar is incomplete");
     }
+    byte[] json;
     try (InputStream in = new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)) {
-      return index(in.readAllBytes());
+      json = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read IAM catalog resource " + RESOURCE, e);
+    }
+    try {
+      IamCatalog indexed = fromIndex(json);
+      // No index, or one written for other data: parsing finds the services, only slower.
+      return indexed != null ? indexed : index(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read IAM catalog resource " + RESOURCE, e);
+    }
+  }
+
+  /**
+   * The catalog located through {@link #INDEX}, or null when there is none or it does not describe
+   * exactly these bytes (format, length and CRC-32 of the JSON must all match).
+   */
+  private static IamCatalog fromIndex(byte[] json) throws IOException {
+    InputStream in = IamCatalog.class.getResourceAsStream(INDEX);
+    if (in == null) {
+      return null;
+    }
+    String text;
+    try (in) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(json, 0, json.length);
+    String expectedHeader = "format " + FORMAT + "\nbytes " + json.length + "\ncrc32 "
+        + Long.toHexString(crc.getValue()) + "\nsource ";
+    int header = text.indexOf(expectedHeader);
+    if (header < 0) {
+      return null;
+    }
+    int lineEnd = text.indexOf('\n', header + expectedHeader.length());
+    String version = text.substring(header + expectedHeader.length(), lineEnd);
+    Map<String, ServiceEntry> services = new LinkedHashMap<>();
+    Reader reader = new Reader();
+    for (int start = lineEnd + 1, end; start < text.length(); start = end + 1) {
+      end = text.indexOf('\n', start);
+      if (end < 0) {
+        return null;
+      }
+      int first = text.indexOf(' ', start);
+      int second = text.indexOf(' ', first + 1);
+      if (first < 0 || second < 0 || second > end) {
+        return null;
+      }
+      String prefix = text.substring(start, first);
+      int offset = Integer.parseInt(text, first + 1, second, 10);
+      int length = Integer.parseInt(text, second + 1, end, 10);
+      if (offset < 0 || length <= 0 || offset + length > json.length) {
+        return null;
+      }
+      services.put(key(prefix), new ServiceEntry(prefix, json, offset, length, reader));
+    }
+    return new IamCatalog(version, Collections.unmodifiableMap(services));
+  }
+
+  /**
+   * The text of {@link #INDEX} for the catalog's uncompressed JSON: comment lines, then {@code
+   * format}, {@code bytes} (the JSON's length), {@code crc32} (its CRC-32 in hexadecimal) and
+   * {@code source} (the data's version) lines, then one line per service: its prefix as the file
+   * spells it, the byte offset of its object and the object's length in bytes.
+   */
+  static String indexText(byte[] json) throws IOException {
+    IamCatalog catalog = index(json);
+    CRC32 crc = new CRC32();
+    crc.update(json, 0, json.length);
+    StringBuilder text = new StringBuilder()
+        .append("# Where each service's object lies in the JSON of ").append(RESOURCE).append(", so that\n")
+        .append("# IamCatalog finds one without parsing the rest. Regenerate after the data changes with\n")
+        .append("# mvn -o -pl iam test -Dtest=IamCatalogIndexTest -Dgolden.update=true\n")
+        .append("format ").append(FORMAT).append('\n')
+        .append("bytes ").append(json.length).append('\n')
+        .append("crc32 ").append(Long.toHexString(crc.getValue())).append('\n')
+        .append("source ").append(catalog.sourceVersion).append('\n');
+    for (ServiceEntry entry : catalog.services.values()) {
+      text.append(entry.prefix).append(' ').append(entry.offset).append(' ').append(entry.length).append('\n');
+    }
+    return text.toString();
+  }
+
+  /** The uncompressed JSON of the shipped resource, for the index's test. */
+  static byte[] standardJson() throws IOException {
+    try (InputStream in = new GZIPInputStream(
+        new BufferedInputStream(IamCatalog.class.getResourceAsStream(RESOURCE)), 1 << 16)) {
+      return in.readAllBytes();
     }
   }
 

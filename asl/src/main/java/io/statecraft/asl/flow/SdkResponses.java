@@ -1,8 +1,9 @@
 package io.statecraft.asl.flow;
 
 import io.statecraft.asl.SdkResponseClass;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.function.Supplier;
 final class SdkResponses {
 
   private static final String SDK_PREFIX = "arn:aws:states:::aws-sdk:";
+  private static final String RESPONSE_TRANSFORMER = "software.amazon.awssdk.core.sync.ResponseTransformer";
 
   // Keyed by class loader and class name; a missing class is remembered as empty.
   private static final Map<String, Optional<Shape>> CACHE = new ConcurrentHashMap<>();
@@ -69,25 +71,32 @@ final class SdkResponses {
   }
 
   /**
-   * Whether the service's client streams the operation's output: its method for the operation takes
-   * a {@code ResponseTransformer} ({@code S3Client.getObject}). The client is named after the
-   * response's base class: {@code S3Response} gives {@code S3Client}.
+   * Whether the service's client streams the operation's output: it has a method for the operation
+   * that takes the request and a {@code ResponseTransformer} ({@code S3Client.getObject(GetObjectRequest,
+   * ResponseTransformer)}, erased to return {@code Object}). The client is named after the response's
+   * base class: {@code S3Response} gives {@code S3Client}, and the request after the response.
+   *
+   * <p>That one method is looked up by its exact signature. {@code Class.getMethods()} would describe
+   * every method of the client, loading each request, response and exception class of the service to
+   * do so (about 180 classes for DynamoDB, 140 for SNS): most of the classes a {@code generate} of a
+   * workflow with typed SDK calls loaded from the user's class path, none of them used (issue 19).
    */
   private static boolean streamsItsOutput(Class<?> response, String action, ClassLoader loader) {
     String base = response.getSuperclass().getSimpleName();
-    if (!base.endsWith("Response")) {
+    String responseName = response.getName();
+    if (!base.endsWith("Response") || !responseName.endsWith("Response")) {
       return true; // not the usual layout: assume the worst, that other fields may come back
     }
     String client = response.getPackageName().replace(".model", ".") + base.replace("Response", "Client");
+    String request = responseName.substring(0, responseName.length() - "Response".length()) + "Request";
     try {
-      for (Method method : Class.forName(client, false, loader).getMethods()) {
-        if (method.getName().equals(action) && Arrays.stream(method.getParameterTypes())
-            .anyMatch(type -> type.getSimpleName().equals("ResponseTransformer"))) {
-          return true;
-        }
-      }
+      Class<?> transformer = Class.forName(RESPONSE_TRANSFORMER, false, loader);
+      MethodType streaming = MethodType.methodType(Object.class, Class.forName(request, false, loader), transformer);
+      MethodHandles.publicLookup().findVirtual(Class.forName(client, false, loader), action, streaming);
+      return true;
+    } catch (NoSuchMethodException e) {
       return false;
-    } catch (ClassNotFoundException | LinkageError e) {
+    } catch (ClassNotFoundException | IllegalAccessException | LinkageError e) {
       return true;
     }
   }
