@@ -25,10 +25,7 @@ public record AslIo(
     Value output,
     Value assign) {
 
-  /**
-   * No data fields at all: the state passes its whole input on as its output (JSONPath), or its
-   * input as output (JSONata).
-   */
+  /** No data fields at all: each takes the language's default, and nothing is written for them. */
   public static final AslIo NONE = new AslIo(null, null, null, null, null, null, null, null);
 
   /** Whether the state has none of these fields, so that nothing is written for them. */
