@@ -57,8 +57,8 @@ public final class Schedule extends TargetOptions<Schedule> {
   }
 
   /**
-   * {@code ScheduleExpressionTimezone} written out, an IANA time zone such as {@code
-   * Europe/Berlin}: a cron expression then follows that zone's daylight saving time.
+   * {@code ScheduleExpressionTimezone} written out: the IANA time zone, such as {@code
+   * Europe/Berlin}, in which the expression's times are read.
    */
   public Schedule timeZone(String zone) {
     return timeZone(TemplateValue.of(zone));
