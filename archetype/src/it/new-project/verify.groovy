@@ -15,6 +15,9 @@ assert new File(project, 'src/main/resources/META-INF/services/io.statecraft.dsl
     'com.example.reminders.DailyReminder\n'
 
 String log = new File(basedir, 'build.log').text
+// Without -DarchetypeVersion, the version came from the local catalog, not the plugin's fallback 1.0.
+assert log.contains('found in catalog local')
+assert !log.contains('Specified archetype not found')
 assert log.contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
 assert log.contains('Workflow coverage of daily-reminder: ')
 assert !(log =~ /MISSED/) : 'the generated test covers every state, rule and retrier'

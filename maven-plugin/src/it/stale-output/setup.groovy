@@ -5,4 +5,7 @@ notes.text = 'kept\n'
 File other = new File(basedir, 'target/statecraft/hand-made/definition.asl.json')
 other.parentFile.mkdirs()
 other.text = '{}\n'
+File otherCopy = new File(basedir, 'target/classes/statecraft/hand-made/definition.asl.json')
+otherCopy.parentFile.mkdirs()
+otherCopy.text = '{}\n'
 true

@@ -12,6 +12,17 @@ assert log.count('[INFO] greeting: removed definition.asl.json, template.json, t
     + 'statecraft' + sep + 'greeting and the folder (no workflow has this id any more)') == 1
 assert !new File(out, 'greeting').exists()
 assert new File(out, 'farewell').list().sort() == ['NOTES.md', 'definition.asl.json', 'diagram.mmd', 'template.json', 'template.yaml']
+// The copies in target/classes (addResources) went with the files they copy, folder and all.
+File copies = new File(basedir, 'target/classes/statecraft')
+String copied = 'target' + sep + 'classes' + sep + 'statecraft' + sep
+assert log.count('[INFO] farewell: removed definition.asl.json, diagram.mmd, template.json, template.yaml from '
+    + copied + 'farewell and the folder (no workflow has this id any more)') == 1
+assert log.count('[INFO] greeting: removed diagram.mmd from ' + copied + 'greeting (no longer written)') == 1
+assert log.count('[INFO] greeting: removed definition.asl.json, template.json, template.yaml from ' + copied
+    + 'greeting and the folder (no workflow has this id any more)') == 1
+assert copies.list().sort() == ['farewell', 'hand-made']
+assert new File(copies, 'farewell').list().sort() == ['definition.asl.json', 'diagram.mmd', 'template.json', 'template.yaml']
+assert new File(copies, 'hand-made/definition.asl.json').text == '{}\n'
 // A folder the plugin never wrote is not touched.
 assert new File(out, 'hand-made/definition.asl.json').text == '{}\n'
 true

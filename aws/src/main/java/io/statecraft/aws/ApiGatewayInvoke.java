@@ -42,7 +42,22 @@ import java.util.regex.Pattern;
 public final class ApiGatewayInvoke implements Integration {
 
   /** The HTTP methods the integration supports. */
-  public enum Method { GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS }
+  public enum Method {
+    /** {@code GET}: read; {@link #get(Value)} is its shortcut. */
+    GET,
+    /** {@code POST}: create or submit; {@link #post(Value)} is its shortcut. */
+    POST,
+    /** {@code PUT}: replace. */
+    PUT,
+    /** {@code DELETE}: remove. */
+    DELETE,
+    /** {@code PATCH}: change part of a resource. */
+    PATCH,
+    /** {@code HEAD}: the headers of a {@code GET}, without its body. */
+    HEAD,
+    /** {@code OPTIONS}: what the resource supports. */
+    OPTIONS
+  }
 
   /** How Step Functions authenticates the call ({@code AuthType}). */
   public enum AuthType {
@@ -102,10 +117,20 @@ public final class ApiGatewayInvoke implements Integration {
     return new ApiGatewayInvoke(method, endpoint, AuthType.NO_AUTH, Map.of(), IntegrationPattern.REQUEST_RESPONSE);
   }
 
+  /**
+   * A {@code GET} request to the API at {@code endpoint} ({@code <API
+   * ID>.execute-api.<region>.amazonaws.com}, without scheme or path), given as a value known at
+   * deploy time (a placeholder) or at run time (a path or expression).
+   */
   public static ApiGatewayInvoke get(Value endpoint) {
     return request(Method.GET, endpoint);
   }
 
+  /**
+   * A {@code POST} request to the API at {@code endpoint} ({@code <API
+   * ID>.execute-api.<region>.amazonaws.com}, without scheme or path), given as a value known at
+   * deploy time (a placeholder) or at run time (a path or expression).
+   */
   public static ApiGatewayInvoke post(Value endpoint) {
     return request(Method.POST, endpoint);
   }
@@ -120,6 +145,10 @@ public final class ApiGatewayInvoke implements Integration {
     return path(Value.of(path));
   }
 
+  /**
+   * {@code Path} as a value known at deploy or run time, such as a path into the input that names
+   * the resource.
+   */
   public ApiGatewayInvoke path(Value path) {
     return with("Path", Objects.requireNonNull(path, "path == null"));
   }

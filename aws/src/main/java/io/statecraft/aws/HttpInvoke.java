@@ -35,7 +35,22 @@ import java.util.Objects;
 public final class HttpInvoke implements Integration {
 
   /** The HTTP methods the HTTP task supports. */
-  public enum Method { GET, POST, PUT, DELETE, PATCH, OPTIONS, HEAD }
+  public enum Method {
+    /** {@code GET}: read. */
+    GET,
+    /** {@code POST}: create or submit, the usual method of a webhook. */
+    POST,
+    /** {@code PUT}: replace. */
+    PUT,
+    /** {@code DELETE}: remove. */
+    DELETE,
+    /** {@code PATCH}: change part of a resource. */
+    PATCH,
+    /** {@code OPTIONS}: what the resource supports. */
+    OPTIONS,
+    /** {@code HEAD}: the headers of a {@code GET}, without its body. */
+    HEAD
+  }
 
   private final Method method;
   private final Value endpoint;

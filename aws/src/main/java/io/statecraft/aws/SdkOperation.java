@@ -19,6 +19,10 @@ public record SdkOperation(
     Class<? extends SdkRequest> requestClass,
     Class<? extends SdkPojo> responseClass) {
 
+  /**
+   * Checks that the service, the name and the request class are given; {@link #of(Class)} reads
+   * them from a request class.
+   */
   public SdkOperation {
     Objects.requireNonNull(service, "service == null");
     Objects.requireNonNull(name, "name == null");

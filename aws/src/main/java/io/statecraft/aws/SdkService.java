@@ -43,6 +43,7 @@ public record SdkService(
       "sesv2", "ses",
       "cloudwatch", "cloudwatch");
 
+  /** Checks that every name is given; {@link #of(Class)} reads them from an SDK request class. */
   public SdkService {
     Objects.requireNonNull(stepFunctionsName, "stepFunctionsName == null");
     Objects.requireNonNull(errorPrefix, "errorPrefix == null");

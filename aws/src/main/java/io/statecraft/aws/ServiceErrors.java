@@ -30,6 +30,10 @@ public record ServiceErrors(String prefix, List<String> operationErrors) {
   private static final String AWS_SERVICE_EXCEPTION = "software.amazon.awssdk.awscore.exception.AwsServiceException";
   private static final String SDK_CLIENT_EXCEPTION = "software.amazon.awssdk.core.exception.SdkClientException";
 
+  /**
+   * Checks that the prefix is given and keeps an unmodifiable copy of the operation's errors;
+   * {@link #of(Class)} reads both from an SDK request class.
+   */
   public ServiceErrors {
     Objects.requireNonNull(prefix, "prefix == null");
     operationErrors = List.copyOf(operationErrors);

@@ -22,6 +22,7 @@ public record BuiltStateMachine(
     Map<String, Integration> integrations,
     List<BuildIssue> issues) {
 
+  /** Keeps unmodifiable copies, so that what was built cannot change under the generator. */
   public BuiltStateMachine {
     Objects.requireNonNull(sources, "sources == null");
     permissions = Map.copyOf(permissions);

@@ -18,6 +18,10 @@ import java.util.Objects;
 public record Catch(List<String> errorEquals, Value resultPath, Value output, ObjectValue assign, String comment,
     Map<String, Value> extensions) {
 
+  /**
+   * Keeps unmodifiable copies of the error names and the unknown fields. Use {@link #on(String...)}
+   * and the methods named after the fields rather than this constructor.
+   */
   public Catch {
     errorEquals = List.copyOf(errorEquals);
     extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));

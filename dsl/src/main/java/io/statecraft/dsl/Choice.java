@@ -24,6 +24,11 @@ public final class Choice extends State<Choice> implements HasInputOutput<Choice
     super(name);
   }
 
+  /**
+   * A new Choice state called {@code name}, its key under {@code States} (unique in the state
+   * machine; other states and error messages refer to it by this name). Add rules with {@code
+   * when(...)} and the fallback with {@code otherwise(...)}.
+   */
   public static Choice named(String name) {
     return new Choice(name);
   }

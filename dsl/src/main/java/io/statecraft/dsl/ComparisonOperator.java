@@ -89,7 +89,16 @@ public enum ComparisonOperator {
 
   /** What the operator compares the variable with. */
   public enum Operand {
-    STRING, NUMBER, BOOLEAN, TIMESTAMP, PATH
+    /** A literal string, as in {@code StringEquals} and {@code StringMatches}. */
+    STRING,
+    /** A literal number, as in {@code NumericGreaterThan}. */
+    NUMBER,
+    /** A literal boolean: {@code BooleanEquals}, and the type tests such as {@code IsPresent}. */
+    BOOLEAN,
+    /** A literal ISO 8601 timestamp string, as in {@code TimestampLessThan}. */
+    TIMESTAMP,
+    /** A JSONPath to the value to compare with, as in {@code StringEqualsPath}. */
+    PATH
   }
 
   private final String written;
@@ -105,10 +114,15 @@ public enum ComparisonOperator {
     return written;
   }
 
+  /** What this operator compares the variable with, which decides the JSON type of its value. */
   public Operand operand() {
     return operand;
   }
 
+  /**
+   * The operator written {@code name} in a Choice rule ({@code "NumericGreaterThan"}), matched
+   * exactly, or empty when the language has no such operator.
+   */
   public static Optional<ComparisonOperator> fromWritten(String name) {
     return Arrays.stream(values()).filter(o -> o.written.equals(name)).findFirst();
   }

@@ -26,6 +26,10 @@ public sealed interface Condition
    */
   record Comparison(Path variable, ComparisonOperator operator, Value operand, String comment)
       implements Condition {
+    /**
+     * Checks that the variable, the operator and its operand are given; build comparisons with the
+     * static factories of {@link Condition} instead, which also check the operand's type.
+     */
     public Comparison {
       Objects.requireNonNull(variable, "variable == null");
       Objects.requireNonNull(operator, "operator == null");
@@ -40,6 +44,7 @@ public sealed interface Condition
 
   /** {@code And}: every test holds. */
   record And(List<Condition> conditions, String comment) implements Condition {
+    /** Keeps an unmodifiable copy of the tests, in order. */
     public And {
       conditions = List.copyOf(conditions);
     }
@@ -52,6 +57,7 @@ public sealed interface Condition
 
   /** {@code Or}: at least one test holds. */
   record Or(List<Condition> conditions, String comment) implements Condition {
+    /** Keeps an unmodifiable copy of the tests, in order. */
     public Or {
       conditions = List.copyOf(conditions);
     }
@@ -64,6 +70,7 @@ public sealed interface Condition
 
   /** {@code Not}: the test does not hold. */
   record Not(Condition condition, String comment) implements Condition {
+    /** Checks that the test to negate is given. */
     public Not {
       Objects.requireNonNull(condition, "condition == null");
     }
@@ -76,6 +83,7 @@ public sealed interface Condition
 
   /** A JSONata rule's {@code Condition}: an expression ({@link Jsonata}) or a literal boolean. */
   record JsonataCondition(Value condition, String comment) implements Condition {
+    /** Checks that the expression or boolean is given. */
     public JsonataCondition {
       Objects.requireNonNull(condition, "condition == null");
     }

@@ -15,6 +15,11 @@ public final class Fail extends State<Fail> {
     super(name);
   }
 
+  /**
+   * A new Fail state called {@code name}, its key under {@code States}. Use one where the workflow
+   * must stop with an error of its own; give it an {@code Error} a caller can match in {@code
+   * ErrorEquals} and a {@code Cause} a person can read.
+   */
   public static Fail named(String name) {
     return new Fail(name);
   }
@@ -41,6 +46,10 @@ public final class Fail extends State<Fail> {
     return cause(Value.of(cause));
   }
 
+  /**
+   * {@code Cause} as a JSONata expression or a deploy-time placeholder, computed when the state
+   * runs.
+   */
   public Fail cause(Value cause) {
     this.cause = cause;
     return this;

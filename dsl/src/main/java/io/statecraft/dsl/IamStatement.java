@@ -51,6 +51,11 @@ public record IamStatement(
         + part(reference, ':', 4) + ":execution:" + part(reference, ':', 6) + ":*";
   }
 
+  /**
+   * Checks that there is at least one action and one resource, that every action is a plain {@code
+   * service:Action} (IAM wildcards in actions are refused, so that a role grants exactly what is
+   * used), and that a {@code *} resource comes with a reason.
+   */
   public IamStatement {
     actions = List.copyOf(actions);
     resources = List.copyOf(resources);
@@ -101,6 +106,10 @@ public record IamStatement(
     return new IamStatement(actions, resources, copy, reason);
   }
 
+  /**
+   * Whether this statement grants its actions on every resource ({@code *}), which the generator
+   * puts in a statement of its own with {@link #reason()}.
+   */
   public boolean isOnAnyResource() {
     return resources.contains("*");
   }

@@ -18,6 +18,11 @@ public record Intrinsic(String function, List<Value> arguments) implements Value
   private static final java.util.regex.Pattern PLACEHOLDER =
       java.util.regex.Pattern.compile("\\$\\{[A-Za-z0-9_]+\\}");
 
+  /**
+   * Checks the arguments (only literals, paths and nested calls are allowed in an intrinsic call)
+   * and writes a {@code States.Format} template in its canonical form, with {@code ${Name}}
+   * placeholders kept.
+   */
   public Intrinsic {
     Objects.requireNonNull(function, "function == null");
     arguments = List.copyOf(arguments);

@@ -57,6 +57,7 @@ public enum IntrinsicFunction {
     return functionName;
   }
 
+  /** The fewest arguments it takes; the validator reports a call with fewer. */
   public int minArguments() {
     return minArguments;
   }

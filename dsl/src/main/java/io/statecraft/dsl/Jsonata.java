@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record Jsonata(String expression) implements Value {
 
+  /**
+   * Keeps the text between the delimiters as it is (whitespace included), so that a definition read
+   * and written again is unchanged; {@link #of(String)} is the checked factory for expressions
+   * typed by hand.
+   */
   public Jsonata {
     Objects.requireNonNull(expression, "expression == null");
   }

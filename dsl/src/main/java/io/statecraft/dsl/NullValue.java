@@ -5,5 +5,6 @@ package io.statecraft.dsl;
  * {@code ResultPath}) it has its ASL meaning: no input, an empty output, or the result discarded.
  */
 public enum NullValue implements Value {
+  /** The one JSON {@code null}. */
   INSTANCE
 }

@@ -9,14 +9,20 @@ import java.util.Objects;
  */
 public record NumberValue(BigDecimal value) implements Value {
 
+  /** Checks that a number is given ({@code null} is {@link NullValue}, not a number). */
   public NumberValue {
     Objects.requireNonNull(value, "value == null");
   }
 
+  /** A whole JSON number, written without a fraction ({@code 3}). */
   public static NumberValue of(long number) {
     return new NumberValue(BigDecimal.valueOf(number));
   }
 
+  /**
+   * A JSON number from a {@code double}, written as its shortest decimal form ({@code 0.5}; {@code
+   * 2.0} stays {@code 2.0}).
+   */
   public static NumberValue of(double number) {
     return new NumberValue(BigDecimal.valueOf(number));
   }

@@ -13,8 +13,13 @@ import java.util.Objects;
  */
 public record ObjectValue(Map<String, Value> fields) implements Value {
 
+  /**
+   * The empty JSON object {@code {}}, for example an empty {@code Parameters} or an input of {@code
+   * {}}.
+   */
   public static final ObjectValue EMPTY = new ObjectValue(Map.of());
 
+  /** Checks every key and value and keeps an unmodifiable copy in the order given. */
   public ObjectValue {
     Objects.requireNonNull(fields, "fields == null");
     var copy = new LinkedHashMap<String, Value>();
@@ -26,6 +31,10 @@ public record ObjectValue(Map<String, Value> fields) implements Value {
     fields = Collections.unmodifiableMap(copy);
   }
 
+  /**
+   * The value of field {@code key} (its plain name, without {@code .$}), or {@code null} when the
+   * object has no such field.
+   */
   public Value get(String key) {
     return fields.get(key);
   }

@@ -18,6 +18,10 @@ public final class Parallel extends State<Parallel> implements Chainable<Paralle
     super(name);
   }
 
+  /**
+   * A new Parallel state called {@code name}, its key under {@code States}. Add branches with
+   * {@code branch(...)}; the state fails when any branch fails, unless that error is caught.
+   */
   public static Parallel named(String name) {
     return new Parallel(name);
   }

@@ -13,6 +13,10 @@ public final class Pass extends State<Pass> implements Chainable<Pass>, HasInput
     super(name);
   }
 
+  /**
+   * A new Pass state called {@code name}, its key under {@code States}. Use one to reshape data,
+   * set variables, or stand in for work not written yet.
+   */
   public static Pass named(String name) {
     return new Pass(name);
   }

@@ -21,6 +21,11 @@ public record Path(String expression) implements Value {
   /** The whole state input, {@code $}. */
   public static final Path ROOT = new Path("$");
 
+  /**
+   * Checks only that the text starts with {@code $}, so that any path read from an existing
+   * definition is kept as written; {@link #of(String)} is the checked factory for paths typed by
+   * hand.
+   */
   public Path {
     Objects.requireNonNull(expression, "expression == null");
     if (!expression.startsWith("$")) {

@@ -21,12 +21,18 @@ public record Placeholder(String name, Kind kind) implements Value {
 
   /** What a placeholder stands for once CloudFormation has substituted it. */
   public enum Kind {
+    /** A string: the substituted text is the value, as it lands inside a JSON string. */
     STRING,
+    /** A number: written so that the service turns the substituted text back into a JSON number. */
     NUMBER,
     /** A comma-separated list, such as a {@code CommaDelimitedList} parameter. */
     LIST
   }
 
+  /**
+   * Checks the name, which must be letters, digits and underscores since it is a {@code
+   * DefinitionSubstitutions} key.
+   */
   public Placeholder {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(kind, "kind == null");
@@ -36,6 +42,7 @@ public record Placeholder(String name, Kind kind) implements Value {
     }
   }
 
+  /** A string placeholder, {@code ${name}}, the usual kind (an ARN, a name, a URL of the stack). */
   public static Placeholder string(String name) {
     return new Placeholder(name, Kind.STRING);
   }

@@ -21,6 +21,10 @@ public enum QueryLanguage {
     return written;
   }
 
+  /**
+   * The query language written {@code text} in a definition's {@code QueryLanguage} field ({@code
+   * "JSONPath"} or {@code "JSONata"}, case sensitive), or empty for any other text.
+   */
   public static Optional<QueryLanguage> fromWritten(String text) {
     return Arrays.stream(values()).filter(q -> q.written.equals(text)).findFirst();
   }

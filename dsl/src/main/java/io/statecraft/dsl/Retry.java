@@ -13,9 +13,18 @@ import java.util.Objects;
  */
 public final class Retry {
 
-  /** {@code JitterStrategy}. */
+  /**
+   * {@code JitterStrategy}: whether the waits between retries are randomized
+   * (https://docs.aws.amazon.com/cdk/api/v2/python/aws_cdk.aws_stepfunctions/JitterType.html).
+   */
   public enum Jitter {
-    FULL, NONE
+    /**
+     * {@code FULL}: each wait is a random time between zero and the computed interval, so that many
+     * executions failing together do not retry in step.
+     */
+    FULL,
+    /** {@code NONE}: each wait is exactly the computed interval, as when no strategy is given. */
+    NONE
   }
 
   private final AslRetrier retrier;
@@ -58,6 +67,7 @@ public final class Retry {
     return backoffRate(BigDecimal.valueOf(rate));
   }
 
+  /** {@code BackoffRate} exactly as given, for a rate such as {@code 1.5} that must be written as it reads. */
   public Retry backoffRate(BigDecimal rate) {
     AslRetrier r = retrier;
     return new Retry(new AslRetrier(r.errorEquals(), r.intervalSeconds(), r.maxAttempts(), rate,

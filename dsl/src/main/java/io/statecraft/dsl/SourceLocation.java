@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public record SourceLocation(String file, int line) {
 
+  /** Checks that a file is given. */
   public SourceLocation {
     Objects.requireNonNull(file, "file == null");
   }

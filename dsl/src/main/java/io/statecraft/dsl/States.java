@@ -104,7 +104,16 @@ public final class States {
 
   /** The algorithms {@code States.Hash} accepts. */
   public enum HashAlgorithm {
-    MD5("MD5"), SHA_1("SHA-1"), SHA_256("SHA-256"), SHA_384("SHA-384"), SHA_512("SHA-512");
+    /** {@code MD5}: only where another system asks for it; it is no protection against tampering. */
+    MD5("MD5"),
+    /** {@code SHA-1}. */
+    SHA_1("SHA-1"),
+    /** {@code SHA-256}: the usual choice for an idempotency key or a content hash. */
+    SHA_256("SHA-256"),
+    /** {@code SHA-384}. */
+    SHA_384("SHA-384"),
+    /** {@code SHA-512}. */
+    SHA_512("SHA-512");
 
     private final String written;
 

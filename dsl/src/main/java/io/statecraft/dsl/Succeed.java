@@ -10,6 +10,10 @@ public final class Succeed extends State<Succeed> implements HasInputOutput<Succ
     super(name);
   }
 
+  /**
+   * A new Succeed state called {@code name}, its key under {@code States}. Use one to end a Choice
+   * branch or a Map iteration early with success; a chain's last state can also simply end.
+   */
   public static Succeed named(String name) {
     return new Succeed(name);
   }

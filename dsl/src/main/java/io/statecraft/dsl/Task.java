@@ -92,6 +92,10 @@ public final class Task extends State<Task> implements Chainable<Task>, HasInput
     return heartbeatSeconds(Value.of(seconds));
   }
 
+  /**
+   * {@code HeartbeatSeconds} as a JSONata expression or a deploy-time placeholder, for a heartbeat
+   * that depends on the input or the stack.
+   */
   public Task heartbeatSeconds(Value seconds) {
     this.heartbeatSeconds = seconds;
     return this;

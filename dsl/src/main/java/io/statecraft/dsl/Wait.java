@@ -16,6 +16,10 @@ public final class Wait extends State<Wait> implements Chainable<Wait>, HasInput
     super(name);
   }
 
+  /**
+   * A new Wait state called {@code name}, its key under {@code States}. Set exactly one of {@code
+   * Seconds}, {@code SecondsPath}, {@code Timestamp} or {@code TimestampPath}.
+   */
   public static Wait named(String name) {
     return new Wait(name);
   }
@@ -42,6 +46,10 @@ public final class Wait extends State<Wait> implements Chainable<Wait>, HasInput
     return timestamp(Value.of(timestamp));
   }
 
+  /**
+   * {@code Timestamp} as a JSONata expression or a deploy-time placeholder, evaluated when the
+   * state runs.
+   */
   public Wait timestamp(Value timestamp) {
     this.timestamp = timestamp;
     return this;

@@ -25,16 +25,21 @@ import java.util.stream.Stream;
  * @param inputs one line per input, in a stable order
  * @param ids the ids of the workflows generated
  * @param outputs one line per file written (path, size, modification time)
+ * @param copies the absolute paths of the copies of those files in the classes folder ({@code
+ *     addResources}); not inputs of {@link #isCurrent}, since an up-to-date build copies them again
+ *     when they are missing, but removed with the files they copy
  */
-record BuildState(List<String> inputs, List<String> ids, List<String> outputs) {
+record BuildState(List<String> inputs, List<String> ids, List<String> outputs, List<String> copies) {
 
   private static final String IDS = "ids ";
   private static final String OUTPUT = "out ";
+  private static final String COPY = "copy ";
 
   BuildState {
     inputs = List.copyOf(inputs);
     ids = List.copyOf(ids);
     outputs = List.copyOf(outputs);
+    copies = List.copyOf(copies);
   }
 
   /** The inputs of a run: the classpath elements, the plugin's code and the configuration. */
@@ -64,9 +69,10 @@ record BuildState(List<String> inputs, List<String> ids, List<String> outputs) {
     }
   }
 
-  /** The state after writing the files of {@code ids} into {@code files}. */
-  static BuildState of(List<String> inputs, List<String> ids, List<Path> files) {
-    return new BuildState(inputs, ids, files.stream().map(BuildState::describe).sorted().toList());
+  /** The state after writing the files of {@code ids} into {@code files}, and copying them to {@code copies}. */
+  static BuildState of(List<String> inputs, List<String> ids, List<Path> files, List<Path> copies) {
+    return new BuildState(inputs, ids, files.stream().map(BuildState::describe).sorted().toList(),
+        copies.stream().map(copy -> copy.toAbsolutePath().toString()).sorted().toList());
   }
 
   /** Whether nothing changed since this state was saved: same inputs, and the outputs untouched. */
@@ -80,12 +86,17 @@ record BuildState(List<String> inputs, List<String> ids, List<String> outputs) {
     return outputs.stream().map(line -> Path.of(pathOf(line))).toList();
   }
 
+  /** The copies of those files in the classes folder that this state records, absolute. */
+  List<Path> copyFiles() {
+    return copies.stream().map(Path::of).toList();
+  }
+
   /**
    * This state with inputs that never match: the next build runs in full, yet still knows which
    * files were written, to remove those no workflow writes any more.
    */
   BuildState invalidated() {
-    return new BuildState(List.of("invalidated"), ids, outputs);
+    return new BuildState(List.of("invalidated"), ids, outputs, copies);
   }
 
   /** The saved state, or empty when there is none or it cannot be read. */
@@ -97,16 +108,19 @@ record BuildState(List<String> inputs, List<String> ids, List<String> outputs) {
       List<String> inputs = new ArrayList<>();
       List<String> ids = new ArrayList<>();
       List<String> outputs = new ArrayList<>();
+      List<String> copies = new ArrayList<>();
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         if (line.startsWith(IDS)) {
           ids.addAll(List.of(line.substring(IDS.length()).split(",")));
         } else if (line.startsWith(OUTPUT)) {
           outputs.add(line.substring(OUTPUT.length()));
+        } else if (line.startsWith(COPY)) {
+          copies.add(line.substring(COPY.length()));
         } else {
           inputs.add(line);
         }
       }
-      return Optional.of(new BuildState(inputs, ids, outputs));
+      return Optional.of(new BuildState(inputs, ids, outputs, copies));
     } catch (IOException | UncheckedIOException e) {
       return Optional.empty();
     }
@@ -117,6 +131,7 @@ record BuildState(List<String> inputs, List<String> ids, List<String> outputs) {
     List<String> lines = new ArrayList<>(inputs);
     lines.add(IDS + String.join(",", ids));
     outputs.forEach(line -> lines.add(OUTPUT + line));
+    copies.forEach(line -> lines.add(COPY + line));
     try {
       Files.createDirectories(file.getParent());
       Files.write(file, lines, StandardCharsets.UTF_8);

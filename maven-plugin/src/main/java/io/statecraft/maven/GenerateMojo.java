@@ -209,6 +209,7 @@ public final class GenerateMojo extends AbstractMojo {
       throw new MojoFailureException(FailureMessage.of(report, failOnWarning));
     }
     List<Path> files = new ArrayList<>();
+    List<Path> copies = new ArrayList<>();
     // Sorted by id on each call: taken once.
     List<Generation.Compiled> compiled = report.compiled();
     for (Generation.Compiled workflow : compiled) {
@@ -216,22 +217,37 @@ public final class GenerateMojo extends AbstractMojo {
       logWritten(workflow);
       publish(workflow.workflow().id(), selected);
       selected.forEach(file -> files.add(workflow.directory().resolve(file.fileName())));
+      if (addResources) {
+        // Recorded whether this goal or a later process-resources makes the copy: either way it is
+        // a copy of a file the plugin wrote, and must go with it.
+        selected.forEach(file -> copies.add(resourceCopyFolder(workflow.workflow().id()).resolve(file.fileName())));
+      }
     }
     // Computed again: copying into target/classes (addResources) changed the classpath.
     BuildState.of(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration),
-        compiled.stream().map(workflow -> workflow.workflow().id()).toList(), files).write(stateFile);
-    saved.ifPresent(state -> removeStale(state, files));
+        compiled.stream().map(workflow -> workflow.workflow().id()).toList(), files, copies).write(stateFile);
+    saved.ifPresent(state -> {
+      removeStale(state.outputFiles(), files);
+      removeStale(state.copyFiles(), copies);
+    });
+  }
+
+  /** Where {@code addResources} puts the files of workflow {@code id} in the classes folder. */
+  private Path resourceCopyFolder(String id) {
+    return Path.of(project.getBuild().getOutputDirectory()).resolve(resourceTargetPath).resolve(id);
   }
 
   /**
    * Removes the files an earlier build wrote and this one did not (a workflow removed or renamed, a
    * format turned off), so that nothing downstream reads them; then their folder, when empty. Only
-   * files recorded in the build state are touched: never a file the plugin did not write.
+   * files recorded in the build state are touched: never a file the plugin did not write. Called
+   * once for the output folder and once for the copies in the classes folder ({@code addResources}),
+   * which would otherwise go into the jar.
    */
-  private void removeStale(BuildState earlier, List<Path> written) {
+  private void removeStale(List<Path> earlier, List<Path> written) {
     Set<Path> current = written.stream().map(file -> file.toAbsolutePath().normalize()).collect(Collectors.toSet());
     Map<Path, List<String>> removed = new TreeMap<>();
-    for (Path file : earlier.outputFiles()) {
+    for (Path file : earlier) {
       Path absolute = file.toAbsolutePath().normalize();
       if (current.contains(absolute)) {
         continue;
@@ -360,11 +376,10 @@ public final class GenerateMojo extends AbstractMojo {
       resource.setTargetPath(resourceTargetPath);
       project.addResource(resource);
     }
-    Path classes = Path.of(project.getBuild().getOutputDirectory());
-    if (!Files.isDirectory(classes)) {
+    if (!Files.isDirectory(Path.of(project.getBuild().getOutputDirectory()))) {
       return;
     }
-    Path target = classes.resolve(resourceTargetPath).resolve(id);
+    Path target = resourceCopyFolder(id);
     for (OutputFile file : selected) {
       Path source = outputDirectory.toPath().resolve(id).resolve(file.fileName());
       try {

@@ -20,6 +20,7 @@ final class BuildStateTest {
   private Path jar;
   private Path output;
   private Path stateFile;
+  private Path copy;
 
   @BeforeEach
   void files() throws IOException {
@@ -28,6 +29,7 @@ final class BuildStateTest {
     jar = Files.writeString(dir.resolve("dep.jar"), "jar");
     output = Files.writeString(dir.resolve("template.yaml"), "Resources: {}\n");
     stateFile = dir.resolve("state/default.state");
+    copy = dir.resolve("classes/statecraft/flow-a/template.yaml");
   }
 
   private List<String> inputs(String format) {
@@ -36,7 +38,7 @@ final class BuildStateTest {
   }
 
   private void save() {
-    BuildState.of(inputs("all"), List.of("flow-a", "flow-b"), List.of(output)).write(stateFile);
+    BuildState.of(inputs("all"), List.of("flow-a", "flow-b"), List.of(output), List.of(copy)).write(stateFile);
   }
 
   @Test
@@ -76,5 +78,22 @@ final class BuildStateTest {
     save();
     BuildState.forget(stateFile);
     assertThat(BuildState.read(stateFile)).isEmpty();
+  }
+
+  @Test
+  void theCopiesInTheClassesFolderAreRecordedAndKeptWhenInvalidated() throws IOException {
+    save();
+    BuildState saved = BuildState.read(stateFile).orElseThrow();
+    assertThat(saved.outputFiles()).containsExactly(output.toAbsolutePath());
+    assertThat(saved.copyFiles()).containsExactly(copy.toAbsolutePath());
+    saved.invalidated().write(stateFile);
+    assertThat(BuildState.read(stateFile).orElseThrow().copyFiles()).containsExactly(copy.toAbsolutePath());
+  }
+
+  @Test
+  void aMissingCopyIsNoChangeSinceAnUpToDateBuildCopiesAgain() {
+    save();
+    assertThat(Files.exists(copy)).isFalse();
+    assertThat(BuildState.read(stateFile).orElseThrow().isCurrent(inputs("all"))).isTrue();
   }
 }

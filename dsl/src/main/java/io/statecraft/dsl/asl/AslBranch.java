@@ -21,6 +21,10 @@ public record AslBranch(
     Map<String, AslState> states,
     Map<String, Value> extensions) {
 
+  /**
+   * Checks that {@code StartAt} is given and keeps unmodifiable copies of the states (in the order
+   * written) and of the unknown fields.
+   */
   public AslBranch {
     Objects.requireNonNull(startAt, "startAt == null");
     states = Collections.unmodifiableMap(new LinkedHashMap<>(states));

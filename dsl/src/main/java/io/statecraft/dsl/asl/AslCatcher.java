@@ -21,6 +21,10 @@ public record AslCatcher(
     String comment,
     Map<String, Value> extensions) {
 
+  /**
+   * Checks that the catcher names its {@code Next} state and keeps unmodifiable copies of its
+   * lists.
+   */
   public AslCatcher {
     errorEquals = List.copyOf(errorEquals);
     Objects.requireNonNull(next, "next == null");

@@ -20,6 +20,10 @@ public record AslChoice(
     String defaultState,
     Map<String, Value> extensions) implements AslState {
 
+  /**
+   * Keeps unmodifiable copies of the rules (in order: the first that holds wins) and of the unknown
+   * fields; a null {@code io} means {@link AslIo#NONE}.
+   */
   public AslChoice {
     io = io == null ? AslIo.NONE : io;
     choices = List.copyOf(choices);

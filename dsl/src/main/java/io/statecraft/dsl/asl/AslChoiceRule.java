@@ -12,6 +12,10 @@ import java.util.Objects;
 public record AslChoiceRule(
     Condition condition, String next, Value assign, Value output, Map<String, Value> extensions) {
 
+  /**
+   * Checks that the rule has a condition and a {@code Next} state, and keeps an unmodifiable copy
+   * of its unknown fields.
+   */
   public AslChoiceRule {
     Objects.requireNonNull(condition, "condition == null");
     Objects.requireNonNull(next, "next == null");

@@ -26,6 +26,10 @@ public record AslDefinition(
     Map<String, AslState> states,
     Map<String, Value> extensions) {
 
+  /**
+   * Checks that {@code StartAt} is given and keeps unmodifiable copies of the states (in the order
+   * written) and of the unknown fields.
+   */
   public AslDefinition {
     Objects.requireNonNull(startAt, "startAt == null");
     states = Collections.unmodifiableMap(new LinkedHashMap<>(states));

@@ -22,6 +22,7 @@ public record AslFail(
     Value causePath,
     Map<String, Value> extensions) implements AslState {
 
+  /** Keeps an unmodifiable copy of the unknown fields. */
   public AslFail {
     extensions = Extensions.copy(extensions);
   }

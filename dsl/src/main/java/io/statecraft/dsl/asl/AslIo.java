@@ -25,40 +25,53 @@ public record AslIo(
     Value output,
     Value assign) {
 
+  /** No data fields at all: each takes the language's default, and nothing is written for them. */
   public static final AslIo NONE = new AslIo(null, null, null, null, null, null, null, null);
 
+  /** Whether the state has none of these fields, so that nothing is written for them. */
   public boolean isEmpty() {
     return equals(NONE);
   }
 
+  /** A copy with {@code InputPath} set ({@code null} removes it). */
   public AslIo withInputPath(Value value) {
     return new AslIo(value, parameters, resultSelector, resultPath, outputPath, arguments, output, assign);
   }
 
+  /** A copy with {@code Parameters} set ({@code null} removes it). */
   public AslIo withParameters(Value value) {
     return new AslIo(inputPath, value, resultSelector, resultPath, outputPath, arguments, output, assign);
   }
 
+  /** A copy with {@code ResultSelector} set ({@code null} removes it). */
   public AslIo withResultSelector(Value value) {
     return new AslIo(inputPath, parameters, value, resultPath, outputPath, arguments, output, assign);
   }
 
+  /**
+   * A copy with {@code ResultPath} set ({@code null} removes it; {@code NullValue} writes {@code
+   * "ResultPath": null}, which discards the result).
+   */
   public AslIo withResultPath(Value value) {
     return new AslIo(inputPath, parameters, resultSelector, value, outputPath, arguments, output, assign);
   }
 
+  /** A copy with {@code OutputPath} set ({@code null} removes it). */
   public AslIo withOutputPath(Value value) {
     return new AslIo(inputPath, parameters, resultSelector, resultPath, value, arguments, output, assign);
   }
 
+  /** A copy with {@code Arguments} set ({@code null} removes it). */
   public AslIo withArguments(Value value) {
     return new AslIo(inputPath, parameters, resultSelector, resultPath, outputPath, value, output, assign);
   }
 
+  /** A copy with {@code Output} set ({@code null} removes it). */
   public AslIo withOutput(Value value) {
     return new AslIo(inputPath, parameters, resultSelector, resultPath, outputPath, arguments, value, assign);
   }
 
+  /** A copy with {@code Assign} set ({@code null} removes it). */
   public AslIo withAssign(Value value) {
     return new AslIo(inputPath, parameters, resultSelector, resultPath, outputPath, arguments, output, value);
   }

@@ -12,6 +12,7 @@ public record AslItemBatcher(
     Value batchInput,
     Map<String, Value> extensions) {
 
+  /** Keeps an unmodifiable copy of the unknown fields. */
   public AslItemBatcher {
     extensions = Extensions.copy(extensions);
   }

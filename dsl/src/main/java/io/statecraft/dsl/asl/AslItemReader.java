@@ -17,6 +17,10 @@ import java.util.Objects;
 public record AslItemReader(
     String resource, Value readerConfig, Value parameters, Value arguments, Map<String, Value> extensions) {
 
+  /**
+   * Checks that the reader names its {@code Resource} (the S3 API it calls) and keeps an
+   * unmodifiable copy of its unknown fields.
+   */
   public AslItemReader {
     Objects.requireNonNull(resource, "resource == null");
     extensions = Extensions.copy(extensions);

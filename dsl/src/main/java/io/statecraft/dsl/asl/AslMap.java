@@ -43,6 +43,10 @@ public record AslMap(
     boolean end,
     Map<String, Value> extensions) implements AslState {
 
+  /**
+   * Keeps unmodifiable copies of the retriers, catchers and unknown fields; a null {@code io} means
+   * {@link AslIo#NONE}.
+   */
   public AslMap {
     io = io == null ? AslIo.NONE : io;
     retry = List.copyOf(retry);
@@ -60,6 +64,10 @@ public record AslMap(
     return itemProcessor != null ? itemProcessor : iterator;
   }
 
+  /**
+   * Whether this is a distributed Map ({@code ProcessorConfig.Mode} {@code DISTRIBUTED}), which
+   * runs its iterations as child executions and needs more of the execution role.
+   */
   public boolean isDistributed() {
     return itemProcessor != null && itemProcessor.processorConfig() != null
         && itemProcessor.processorConfig().isDistributed();

@@ -17,6 +17,10 @@ public record AslParallel(
     boolean end,
     Map<String, Value> extensions) implements AslState {
 
+  /**
+   * Keeps unmodifiable copies of the branches (in order: the output lists their results in this
+   * order), retriers, catchers and unknown fields; a null {@code io} means {@link AslIo#NONE}.
+   */
   public AslParallel {
     io = io == null ? AslIo.NONE : io;
     branches = List.copyOf(branches);

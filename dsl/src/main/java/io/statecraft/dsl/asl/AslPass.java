@@ -19,6 +19,9 @@ public record AslPass(
     boolean end,
     Map<String, Value> extensions) implements AslState {
 
+  /**
+   * Keeps an unmodifiable copy of the unknown fields; a null {@code io} means {@link AslIo#NONE}.
+   */
   public AslPass {
     io = io == null ? AslIo.NONE : io;
     extensions = Extensions.copy(extensions);

@@ -11,10 +11,15 @@ import java.util.Map;
  */
 public record AslProcessorConfig(String mode, String executionType, Map<String, Value> extensions) {
 
+  /** Keeps an unmodifiable copy of the unknown fields. */
   public AslProcessorConfig {
     extensions = Extensions.copy(extensions);
   }
 
+  /**
+   * Whether {@code Mode} is {@code DISTRIBUTED}: each iteration is a child workflow execution of
+   * {@code executionType}.
+   */
   public boolean isDistributed() {
     return "DISTRIBUTED".equals(mode);
   }

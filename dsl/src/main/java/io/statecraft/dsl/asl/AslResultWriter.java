@@ -12,6 +12,7 @@ import java.util.Map;
 public record AslResultWriter(
     String resource, Value parameters, Value arguments, Value writerConfig, Map<String, Value> extensions) {
 
+  /** Keeps an unmodifiable copy of the unknown fields. */
   public AslResultWriter {
     extensions = Extensions.copy(extensions);
   }

@@ -20,6 +20,10 @@ public record AslRetrier(
     String comment,
     Map<String, Value> extensions) {
 
+  /**
+   * Keeps unmodifiable copies of the error names and the unknown fields; a null field means the
+   * service's default.
+   */
   public AslRetrier {
     errorEquals = List.copyOf(errorEquals);
     extensions = Extensions.copy(extensions);

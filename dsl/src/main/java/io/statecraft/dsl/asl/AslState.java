@@ -12,11 +12,16 @@ public sealed interface AslState
   /** The {@code Type} as written: {@code Task}, {@code Pass}, ... */
   String type();
 
+  /** The state's {@code Comment}, or null when it has none; the service ignores it. */
   String comment();
 
   /** The state's own {@code QueryLanguage}, or null to inherit the definition's. */
   QueryLanguage queryLanguage();
 
+  /**
+   * The fields that shape the state's data ({@code InputPath} ... {@code Assign}); {@link
+   * AslIo#NONE} when it has none.
+   */
   AslIo io();
 
   /** Fields the model does not know, kept as written. */

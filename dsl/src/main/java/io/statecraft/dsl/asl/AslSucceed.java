@@ -10,6 +10,9 @@ public record AslSucceed(
     String comment, QueryLanguage queryLanguage, AslIo io, Map<String, Value> extensions)
     implements AslState {
 
+  /**
+   * Keeps an unmodifiable copy of the unknown fields; a null {@code io} means {@link AslIo#NONE}.
+   */
   public AslSucceed {
     io = io == null ? AslIo.NONE : io;
     extensions = Extensions.copy(extensions);

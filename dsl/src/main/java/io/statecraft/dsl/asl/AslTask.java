@@ -29,6 +29,10 @@ public record AslTask(
     boolean end,
     Map<String, Value> extensions) implements AslState {
 
+  /**
+   * Checks that the task names its {@code Resource} and keeps unmodifiable copies of its retriers,
+   * catchers and unknown fields; a null {@code io} means {@link AslIo#NONE}.
+   */
   public AslTask {
     Objects.requireNonNull(resource, "resource == null");
     io = io == null ? AslIo.NONE : io;

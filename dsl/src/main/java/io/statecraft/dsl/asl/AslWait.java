@@ -24,6 +24,9 @@ public record AslWait(
     boolean end,
     Map<String, Value> extensions) implements AslState {
 
+  /**
+   * Keeps an unmodifiable copy of the unknown fields; a null {@code io} means {@link AslIo#NONE}.
+   */
   public AslWait {
     io = io == null ? AslIo.NONE : io;
     extensions = Extensions.copy(extensions);

@@ -17,10 +17,20 @@ public final class DynamoDbTable extends StackResource {
     super(logicalId, existingArn);
   }
 
+  /**
+   * A DynamoDB table the stack creates, with the logical id {@code logicalId} in the template
+   * (which also names the parameters and outputs derived from it). List it in the workflow's {@code
+   * resources(...)}.
+   */
   public static DynamoDbTable named(String logicalId) {
     return new DynamoDbTable(logicalId, null);
   }
 
+  /**
+   * A DynamoDB table that exists already, given at deploy time by the ARN in the stack parameter
+   * {@code tableArn}: the stack does not create it, and the statements of the execution role are
+   * scoped to that ARN. Its logical id is the parameter's name.
+   */
   public static DynamoDbTable existing(Parameter tableArn) {
     return new DynamoDbTable(required(tableArn).name(), tableArn);
   }

@@ -12,10 +12,20 @@ public final class EventBus extends StackResource {
     super(logicalId, existingArn);
   }
 
+  /**
+   * An EventBridge event bus the stack creates, with the logical id {@code logicalId} in the
+   * template (which also names the parameters and outputs derived from it). List it in the
+   * workflow's {@code resources(...)}.
+   */
   public static EventBus named(String logicalId) {
     return new EventBus(logicalId, null);
   }
 
+  /**
+   * An EventBridge event bus that exists already, given at deploy time by the ARN in the stack
+   * parameter {@code eventBusArn}: the stack does not create it, and the statements of the
+   * execution role are scoped to that ARN. Its logical id is the parameter's name.
+   */
   public static EventBus existing(Parameter eventBusArn) {
     return new EventBus(required(eventBusArn).name(), eventBusArn);
   }

@@ -35,6 +35,12 @@ public final class EventRule extends TargetOptions<EventRule> {
     super(logicalId);
   }
 
+  /**
+   * An EventBridge rule ({@code AWS::Events::Rule}) with the logical id {@code logicalId}, that
+   * starts an execution of the workflow on a schedule or when an event matches its pattern. Prefer
+   * {@link Schedule} for schedules (time zones, flexible windows); use a rule for events. List it
+   * in the workflow's {@code triggers(...)}.
+   */
   public static EventRule named(String logicalId) {
     return new EventRule(logicalId);
   }
@@ -45,6 +51,10 @@ public final class EventRule extends TargetOptions<EventRule> {
     return this;
   }
 
+  /**
+   * {@code ScheduleExpression} written out: {@code cron(0 8 ? * MON *)} or {@code rate(1 day)}, in
+   * UTC.
+   */
   public EventRule schedule(String expression) {
     return schedule(TemplateValue.of(expression));
   }
@@ -84,14 +94,17 @@ public final class EventRule extends TargetOptions<EventRule> {
     return visitor.rule(this);
   }
 
+  /** The rule's {@code ScheduleExpression}, or null for an event rule. */
   public TemplateValue scheduleExpression() {
     return scheduleExpression;
   }
 
+  /** The rule's {@code EventPattern}, or null for a scheduled rule. */
   public ObjectValue eventPattern() {
     return eventPattern;
   }
 
+  /** The bus the rule listens on ({@code EventBusName}), or null for the account's default bus. */
   public TemplateValue eventBus() {
     return eventBus;
   }
@@ -101,6 +114,10 @@ public final class EventRule extends TargetOptions<EventRule> {
     return inputPaths == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(inputPaths));
   }
 
+  /**
+   * The transformer's {@code InputTemplate}, in which {@code <name>} stands for the value of the
+   * path of that name; null without a transformer.
+   */
   public String inputTemplate() {
     return inputTemplate;
   }

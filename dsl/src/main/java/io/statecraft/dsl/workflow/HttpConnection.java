@@ -34,22 +34,34 @@ public final class HttpConnection implements ArnResource {
 
   /** How the connection authorizes ({@code AuthorizationType}). */
   public enum Authorization {
+    /** {@code API_KEY}: a header of the key's name with the key as its value on every request. */
     API_KEY,
+    /** {@code BASIC}: HTTP Basic authentication with a user name and a password. */
     BASIC,
+    /**
+     * {@code OAUTH_CLIENT_CREDENTIALS}: a token fetched from an authorization endpoint with a
+     * client id and secret.
+     */
     OAUTH_CLIENT_CREDENTIALS
   }
 
   /** Where an extra request parameter goes. */
   public enum Location {
+    /** An HTTP header. */
     HEADER,
+    /** A query string parameter of the URL. */
     QUERY_STRING,
+    /** A field of the request body. */
     BODY
   }
 
   /** The HTTP method of the OAuth authorization endpoint. */
   public enum OAuthMethod {
+    /** {@code GET}. */
     GET,
+    /** {@code POST}, the usual method of a token endpoint. */
     POST,
+    /** {@code PUT}. */
     PUT
   }
 
@@ -62,6 +74,7 @@ public final class HttpConnection implements ArnResource {
    * @param secret whether EventBridge keeps it secret (not shown by the API, stored in the secret)
    */
   public record HttpParameter(Location location, String key, TemplateValue value, boolean secret) {
+    /** Checks that the location, key and value are given. */
     public HttpParameter {
       Objects.requireNonNull(location, "location == null");
       Objects.requireNonNull(key, "key == null");
@@ -254,50 +267,68 @@ public final class HttpConnection implements ArnResource {
     return iamStatementsForInvoke(Value.of(endpoint), methods);
   }
 
+  /** The connection's {@code Description}, or null. */
   public String description() {
     return description;
   }
 
+  /** How the connection authorizes; null until one of the authorization methods is called. */
   public Authorization authorization() {
     return authorization;
   }
 
+  /** The header name of an {@code API_KEY} connection, or null. */
   public String apiKeyName() {
     return apiKeyName;
   }
 
+  /** The key of an {@code API_KEY} connection (a NoEcho parameter), or null. */
   public TemplateValue apiKeyValue() {
     return apiKeyValue;
   }
 
+  /** The user name of a {@code BASIC} connection, or null. */
   public Parameter username() {
     return username;
   }
 
+  /** The password of a {@code BASIC} connection (a NoEcho parameter), or null. */
   public Parameter password() {
     return password;
   }
 
+  /** The token endpoint of an {@code OAUTH_CLIENT_CREDENTIALS} connection, or null. */
   public TemplateValue authorizationEndpoint() {
     return authorizationEndpoint;
   }
 
+  /**
+   * The HTTP method of the token request of an {@code OAUTH_CLIENT_CREDENTIALS} connection, or
+   * null.
+   */
   public OAuthMethod oauthMethod() {
     return oauthMethod;
   }
 
+  /** The client id of an {@code OAUTH_CLIENT_CREDENTIALS} connection, or null. */
   public Parameter clientId() {
     return clientId;
   }
 
+  /**
+   * The client secret of an {@code OAUTH_CLIENT_CREDENTIALS} connection (a NoEcho parameter), or
+   * null.
+   */
   public Parameter clientSecret() {
     return clientSecret;
   }
 
+  /** The extra parameters of the token request, in the order added. */
   public List<HttpParameter> oauthParameters() {
     return List.copyOf(oauthParameters);
   }
 
+  /** The extra parameters of every request to the endpoint, in the order added. */
   public List<HttpParameter> invocationParameters() {
     return List.copyOf(invocationParameters);
   }
@@ -307,6 +338,11 @@ public final class HttpConnection implements ArnResource {
     return existingArn;
   }
 
+  /**
+   * For an existing connection, the stack parameter with the ARN of the secret EventBridge keeps
+   * its credentials in (the IAM statements of {@link #credentialStatements()} are scoped to it);
+   * null for a connection the stack creates.
+   */
   public Parameter existingSecretArn() {
     return existingSecretArn;
   }

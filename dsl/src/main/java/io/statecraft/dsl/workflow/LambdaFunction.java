@@ -64,6 +64,7 @@ public final class LambdaFunction implements ArnResource {
     return new LambdaFunction(functionArn.name(), functionArn);
   }
 
+  /** The function's {@code Description}, shown in the Lambda console. */
   public LambdaFunction description(String description) {
     this.description = description;
     return this;
@@ -142,42 +143,62 @@ public final class LambdaFunction implements ArnResource {
     return existingArn;
   }
 
+  /** The function's {@code Description}, or null. */
   public String description() {
     return description;
   }
 
+  /** The function's {@code Runtime}, such as {@code python3.12}. */
   public String runtime() {
     return runtime;
   }
 
+  /**
+   * The function's {@code Handler}: the entry point Lambda calls, such as {@code index.handler}.
+   */
   public String handler() {
     return handler;
   }
 
+  /**
+   * The function's code written into the template ({@code Code.ZipFile}), or null when it comes
+   * from S3.
+   */
   public String inlineCode() {
     return inlineCode;
   }
 
+  /**
+   * The bucket of the function's deployment package ({@code Code.S3Bucket}), or null for inline
+   * code.
+   */
   public TemplateValue s3Bucket() {
     return s3Bucket;
   }
 
+  /** The key of the function's deployment package ({@code Code.S3Key}), or null for inline code. */
   public TemplateValue s3Key() {
     return s3Key;
   }
 
+  /** The function's {@code Timeout}: the most seconds one invocation may run. */
   public int timeoutSeconds() {
     return timeoutSeconds;
   }
 
+  /** The function's {@code MemorySize} in MB. */
   public int memorySizeMb() {
     return memorySizeMb;
   }
 
+  /** The function's environment variables by name, in the order added. */
   public Map<String, TemplateValue> environment() {
     return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
   }
 
+  /**
+   * The statements of the function's own execution role (not the workflow's), in the order added.
+   */
   public List<IamStatement> permissions() {
     return List.copyOf(permissions);
   }

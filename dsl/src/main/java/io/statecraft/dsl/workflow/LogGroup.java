@@ -59,10 +59,15 @@ public final class LogGroup implements WorkflowResource {
     return new TemplateValue.Attribute(logicalId, null);
   }
 
+  /** The log group's {@code RetentionInDays} (one of {@link #RETENTION_DAYS}), or null when not set. */
   public TemplateValue retentionInDays() {
     return retentionInDays;
   }
 
+  /**
+   * The KMS key ARN that encrypts the log group ({@code KmsKeyId}), or null for CloudWatch Logs'
+   * own encryption.
+   */
   public TemplateValue kmsKeyArn() {
     return kmsKeyArn;
   }

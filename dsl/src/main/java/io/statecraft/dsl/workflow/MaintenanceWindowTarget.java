@@ -20,6 +20,11 @@ public final class MaintenanceWindowTarget {
     this.logicalId = Objects.requireNonNull(logicalId, "logicalId == null");
   }
 
+  /**
+   * A target of a maintenance window ({@code AWS::SSM::MaintenanceWindowTarget}) with the logical
+   * id {@code logicalId}: the instances or resource group the window's task runs on. Choose them
+   * with one of {@code instancesTagged}, {@code instanceIds} or {@code resourceGroup}.
+   */
   public static MaintenanceWindowTarget named(String logicalId) {
     return new MaintenanceWindowTarget(logicalId);
   }
@@ -68,11 +73,13 @@ public final class MaintenanceWindowTarget {
     return this;
   }
 
+  /** The target's {@code Description}, shown in the Systems Manager console. */
   public MaintenanceWindowTarget description(String description) {
     this.description = description;
     return this;
   }
 
+  /** The target's logical id in the template. */
   public String logicalId() {
     return logicalId;
   }
@@ -95,10 +102,14 @@ public final class MaintenanceWindowTarget {
     return tagKeyParameter;
   }
 
+  /**
+   * The values the key must have: tag values, instance ids or the group's name; null until chosen.
+   */
   public TemplateValue values() {
     return values;
   }
 
+  /** The target's {@code Description}, or null. */
   public String description() {
     return description;
   }

@@ -23,10 +23,16 @@ public final class Output {
     this.value = Objects.requireNonNull(value, "value == null");
   }
 
+  /**
+   * A stack output called {@code name} (its key under {@code Outputs}) with {@code value}, such as
+   * a resource's ARN, for other stacks or a pipeline to read after deploy. List it in the
+   * workflow's {@code outputs(...)}.
+   */
   public static Output named(String name, TemplateValue value) {
     return new Output(name, value);
   }
 
+  /** The output's {@code Description}, shown in the console next to the value. */
   public Output description(String description) {
     this.description = description;
     return this;
@@ -38,18 +44,25 @@ public final class Output {
     return this;
   }
 
+  /** The output's key under {@code Outputs}, and the last part of its export name. */
   public String name() {
     return name;
   }
 
+  /** The output's {@code Value}. */
   public TemplateValue value() {
     return value;
   }
 
+  /** The output's {@code Description}, or null. */
   public String description() {
     return description;
   }
 
+  /**
+   * Whether the output is exported as {@code ${AWS::StackName}-<Name>}, so that other stacks can
+   * import it ({@code Fn::ImportValue}).
+   */
   public boolean isExported() {
     return exported;
   }

@@ -12,11 +12,18 @@ import java.util.Objects;
  */
 public record ParameterGroup(String label, List<Parameter> parameters) {
 
+  /**
+   * Checks that the group has a label and keeps an unmodifiable copy of its parameters, in order.
+   */
   public ParameterGroup {
     Objects.requireNonNull(label, "label == null");
     parameters = List.copyOf(parameters);
   }
 
+  /**
+   * A group of the console's deploy form (written to {@code AWS::CloudFormation::Interface}
+   * metadata): the parameters shown together under {@code label}, in this order.
+   */
   public static ParameterGroup of(String label, Parameter... parameters) {
     return new ParameterGroup(label, List.of(parameters));
   }

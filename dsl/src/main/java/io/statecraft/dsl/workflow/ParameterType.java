@@ -12,11 +12,21 @@ import java.util.Objects;
  */
 public record ParameterType(String name) {
 
+  /** {@code String}: any text; the default, and what most parameters are. */
   public static final ParameterType STRING = new ParameterType("String");
+  /**
+   * {@code Number}: an integer or a float, which CloudFormation checks at deploy time
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html).
+   */
   public static final ParameterType NUMBER = new ParameterType("Number");
+  /** {@code List<Number>}: comma-separated numbers. */
   public static final ParameterType NUMBER_LIST = new ParameterType("List<Number>");
+  /**
+   * {@code CommaDelimitedList}: comma-separated strings, substituted into the definition as a list.
+   */
   public static final ParameterType COMMA_DELIMITED_LIST = new ParameterType("CommaDelimitedList");
 
+  /** Checks that the type has a name, spelt as CloudFormation spells it. */
   public ParameterType {
     Objects.requireNonNull(name, "name == null");
     if (name.isBlank()) {

@@ -16,10 +16,20 @@ public final class S3Bucket extends StackResource {
     super(logicalId, existingArn);
   }
 
+  /**
+   * An S3 bucket the stack creates, with the logical id {@code logicalId} in the template (which
+   * also names the parameters and outputs derived from it). List it in the workflow's {@code
+   * resources(...)}.
+   */
   public static S3Bucket named(String logicalId) {
     return new S3Bucket(logicalId, null);
   }
 
+  /**
+   * An S3 bucket that exists already, given at deploy time by the ARN in the stack parameter {@code
+   * bucketArn}: the stack does not create it, and the statements of the execution role are scoped
+   * to that ARN. Its logical id is the parameter's name.
+   */
   public static S3Bucket existing(Parameter bucketArn) {
     return new S3Bucket(required(bucketArn).name(), bucketArn);
   }

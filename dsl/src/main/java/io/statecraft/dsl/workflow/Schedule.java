@@ -26,6 +26,12 @@ public final class Schedule extends TargetOptions<Schedule> {
     super(logicalId);
   }
 
+  /**
+   * An EventBridge Scheduler schedule ({@code AWS::Scheduler::Schedule}) with the logical id {@code
+   * logicalId}, that starts an execution of the workflow at the times of its expression, through a
+   * role of its own. The usual trigger for "every morning" or "once at"; list it in the workflow's
+   * {@code triggers(...)}.
+   */
   public static Schedule named(String logicalId) {
     return new Schedule(logicalId);
   }
@@ -36,6 +42,10 @@ public final class Schedule extends TargetOptions<Schedule> {
     return this;
   }
 
+  /**
+   * {@code ScheduleExpression} written out: {@code cron(0 8 ? * MON *)}, {@code rate(1 day)} or
+   * {@code at(2026-01-01T08:00:00)}.
+   */
   public Schedule expression(String expression) {
     return expression(TemplateValue.of(expression));
   }
@@ -46,6 +56,10 @@ public final class Schedule extends TargetOptions<Schedule> {
     return this;
   }
 
+  /**
+   * {@code ScheduleExpressionTimezone} written out: the IANA time zone, such as {@code
+   * Europe/Berlin}, in which the expression's times are read.
+   */
   public Schedule timeZone(String zone) {
     return timeZone(TemplateValue.of(zone));
   }
@@ -61,14 +75,17 @@ public final class Schedule extends TargetOptions<Schedule> {
     return visitor.schedule(this);
   }
 
+  /** The {@code ScheduleExpression}. */
   public TemplateValue expression() {
     return expression;
   }
 
+  /** The {@code ScheduleExpressionTimezone}, or null for UTC. */
   public TemplateValue timeZone() {
     return timeZone;
   }
 
+  /** The {@code FlexibleTimeWindow} in minutes; 0 means {@code OFF} (start on time). */
   public int flexibleWindowMinutes() {
     return flexibleWindowMinutes;
   }

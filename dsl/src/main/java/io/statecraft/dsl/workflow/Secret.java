@@ -13,10 +13,20 @@ public final class Secret extends StackResource {
     super(logicalId, existingArn);
   }
 
+  /**
+   * A Secrets Manager secret the stack creates, with the logical id {@code logicalId} in the
+   * template (which also names the parameters and outputs derived from it). List it in the
+   * workflow's {@code resources(...)}.
+   */
   public static Secret named(String logicalId) {
     return new Secret(logicalId, null);
   }
 
+  /**
+   * A Secrets Manager secret that exists already, given at deploy time by the ARN in the stack
+   * parameter {@code secretArn}: the stack does not create it, and the statements of the execution
+   * role are scoped to that ARN. Its logical id is the parameter's name.
+   */
   public static Secret existing(Parameter secretArn) {
     return new Secret(required(secretArn).name(), secretArn);
   }

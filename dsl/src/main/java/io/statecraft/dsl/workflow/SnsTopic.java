@@ -20,6 +20,10 @@ public final class SnsTopic implements ArnResource {
 
   /** A subscription created with the topic. */
   public record Subscription(String protocol, TemplateValue endpoint) {
+    /**
+     * Checks that the subscription has a protocol ({@code email}, {@code sqs}, {@code lambda},
+     * {@code https}, ...) and an endpoint.
+     */
     public Subscription {
       Objects.requireNonNull(protocol, "protocol == null");
       Objects.requireNonNull(endpoint, "endpoint == null");
@@ -120,14 +124,20 @@ public final class SnsTopic implements ArnResource {
     return kmsKey.inSub();
   }
 
+  /** The topic's {@code DisplayName}, or null. */
   public TemplateValue displayName() {
     return displayName;
   }
 
+  /**
+   * The KMS key that encrypts the topic ({@code KmsMasterKeyId}: a key id, ARN or alias), or null
+   * for none.
+   */
   public TemplateValue kmsKey() {
     return kmsKey;
   }
 
+  /** The subscriptions the stack creates with the topic, in the order added. */
   public List<Subscription> subscriptions() {
     return List.copyOf(subscriptions);
   }

@@ -17,10 +17,20 @@ public final class SqsQueue extends StackResource {
     super(logicalId, existingArn);
   }
 
+  /**
+   * An SQS queue the stack creates, with the logical id {@code logicalId} in the template (which
+   * also names the parameters and outputs derived from it). List it in the workflow's {@code
+   * resources(...)}.
+   */
   public static SqsQueue named(String logicalId) {
     return new SqsQueue(logicalId, null);
   }
 
+  /**
+   * An SQS queue that exists already, given at deploy time by the ARN in the stack parameter {@code
+   * queueArn}: the stack does not create it, and the statements of the execution role are scoped to
+   * that ARN. Its logical id is the parameter's name.
+   */
   public static SqsQueue existing(Parameter queueArn) {
     return new SqsQueue(required(queueArn).name(), queueArn);
   }
@@ -37,6 +47,10 @@ public final class SqsQueue extends StackResource {
     return this;
   }
 
+  /**
+   * Whether the queue is a FIFO queue (set with {@link #fifo()}), whose sends need a message group
+   * id.
+   */
   public boolean isFifo() {
     return fifo;
   }

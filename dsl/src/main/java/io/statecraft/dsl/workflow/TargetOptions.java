@@ -61,6 +61,10 @@ public abstract sealed class TargetOptions<T extends TargetOptions<T>> extends T
     return state;
   }
 
+  /**
+   * Whether the trigger has a dead-letter queue ({@link #deadLetterQueue()}) that keeps the events
+   * it could not deliver.
+   */
   public boolean hasDeadLetterQueue() {
     return deadLetterQueue;
   }

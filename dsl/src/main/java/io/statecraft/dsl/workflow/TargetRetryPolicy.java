@@ -12,10 +12,12 @@ package io.statecraft.dsl.workflow;
  */
 public record TargetRetryPolicy(int maximumRetryAttempts, int maximumEventAgeSeconds) {
 
-  /** The range AWS accepts for {@link #maximumRetryAttempts()}. */
+  /** The least AWS accepts for {@link #maximumRetryAttempts()}: 0, no retry. */
   public static final int MIN_ATTEMPTS = 0;
+  /** The most AWS accepts for {@link #maximumRetryAttempts()}. */
   public static final int MAX_ATTEMPTS = 185;
-  /** The range AWS accepts for {@link #maximumEventAgeSeconds()}. */
+  /** The least AWS accepts for {@link #maximumEventAgeSeconds()}: one minute. */
   public static final int MIN_EVENT_AGE_SECONDS = 60;
+  /** The most AWS accepts for {@link #maximumEventAgeSeconds()}: one day. */
   public static final int MAX_EVENT_AGE_SECONDS = 86_400;
 }

@@ -27,6 +27,10 @@ import java.util.Objects;
  */
 public record TemplateCondition(String name, Test test) {
 
+  /**
+   * Checks that the condition has a name and a test; use the static factories, which read as what
+   * they test.
+   */
   public TemplateCondition {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(test, "test == null");
@@ -70,6 +74,7 @@ public record TemplateCondition(String name, Test test) {
 
   /** {@code Fn::Equals [value, text]}. */
   public record Equals(TemplateValue value, String text) implements Test {
+    /** Checks that the value and the text are given. */
     public Equals {
       Objects.requireNonNull(value, "value == null");
       Objects.requireNonNull(text, "text == null");
@@ -78,6 +83,7 @@ public record TemplateCondition(String name, Test test) {
 
   /** Whether another named condition holds: {@code {"Condition": name}}. */
   public record Holds(TemplateCondition condition) implements Test {
+    /** Checks that the condition is given. */
     public Holds {
       Objects.requireNonNull(condition, "condition == null");
     }
@@ -85,6 +91,7 @@ public record TemplateCondition(String name, Test test) {
 
   /** {@code Fn::Not [test]}. */
   public record Not(Test test) implements Test {
+    /** Checks that the test to negate is given. */
     public Not {
       Objects.requireNonNull(test, "test == null");
     }
@@ -92,6 +99,7 @@ public record TemplateCondition(String name, Test test) {
 
   /** {@code Fn::Or}: 2 to 10 tests. */
   public record AnyOf(List<Test> tests) implements Test {
+    /** Keeps an unmodifiable copy of the tests, in order. */
     public AnyOf {
       tests = List.copyOf(tests);
     }
@@ -99,6 +107,7 @@ public record TemplateCondition(String name, Test test) {
 
   /** {@code Fn::And}: 2 to 10 tests. */
   public record AllOf(List<Test> tests) implements Test {
+    /** Keeps an unmodifiable copy of the tests, in order. */
     public AllOf {
       tests = List.copyOf(tests);
     }

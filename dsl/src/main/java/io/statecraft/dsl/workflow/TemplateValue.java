@@ -91,6 +91,7 @@ public sealed interface TemplateValue
 
   /** Literal text. */
   record Text(String value) implements TemplateValue {
+    /** Checks that the text is given. */
     public Text {
       Objects.requireNonNull(value, "value == null");
     }
@@ -98,6 +99,7 @@ public sealed interface TemplateValue
 
   /** A literal number. */
   record Numeric(BigDecimal value) implements TemplateValue {
+    /** Checks that the number is given. */
     public Numeric {
       Objects.requireNonNull(value, "value == null");
     }
@@ -110,6 +112,7 @@ public sealed interface TemplateValue
    * @param attribute the attribute, such as {@code Arn}; null for {@code Ref}
    */
   record Attribute(String logicalId, String attribute) implements TemplateValue {
+    /** Checks that the logical id is given. */
     public Attribute {
       Objects.requireNonNull(logicalId, "logicalId == null");
     }
@@ -117,6 +120,7 @@ public sealed interface TemplateValue
 
   /** {@code Fn::Sub} of a text with {@code ${Name}} and {@code ${Resource.Attribute}} references. */
   record Sub(String template) implements TemplateValue {
+    /** Checks that the template text is given. */
     public Sub {
       Objects.requireNonNull(template, "template == null");
     }
@@ -130,6 +134,7 @@ public sealed interface TemplateValue
    * @param ifFalse the value when it does not; {@link #noValue()} to leave the property out
    */
   record Conditional(TemplateCondition condition, TemplateValue ifTrue, TemplateValue ifFalse) implements TemplateValue {
+    /** Checks that the condition and both values are given. */
     public Conditional {
       Objects.requireNonNull(condition, "condition == null");
       Objects.requireNonNull(ifTrue, "ifTrue == null");
@@ -139,6 +144,7 @@ public sealed interface TemplateValue
 
   /** {@code Ref AWS::NoValue}. */
   enum NoValue implements TemplateValue {
+    /** The one {@code AWS::NoValue}: the property is left out, as if never written. */
     INSTANCE
   }
 }

@@ -28,26 +28,46 @@ public sealed interface WorkflowResource
 
   /** One method per type of resource; see {@link #accept(Visitor)}. */
   interface Visitor<R> {
+    /** Handles an SNS topic. */
     R topic(SnsTopic topic);
 
+    /** Handles an EventBridge connection for HTTP Tasks. */
     R connection(HttpConnection connection);
 
+    /** Handles a Lambda function. */
     R function(LambdaFunction function);
 
+    /** Handles a CloudWatch Logs log group. */
     R logGroup(LogGroup logGroup);
 
+    /** Handles an EventBridge Scheduler schedule. */
     R schedule(Schedule schedule);
 
+    /** Handles an EventBridge rule. */
     R rule(EventRule rule);
 
+    /** Handles a Systems Manager maintenance window. */
     R maintenanceWindow(MaintenanceWindow window);
 
+    /** Handles an SQS queue. */
     R queue(SqsQueue queue);
+
+    /** Handles a DynamoDB table. */
     R table(DynamoDbTable table);
+
+    /** Handles an S3 bucket. */
     R bucket(S3Bucket bucket);
+
+    /** Handles another state machine the workflow starts. */
     R stateMachine(StateMachineRef stateMachine);
+
+    /** Handles an EventBridge event bus. */
     R eventBus(EventBus bus);
+
+    /** Handles a Secrets Manager secret. */
     R secret(Secret secret);
+
+    /** Handles a KMS key. */
     R kmsKey(KmsKey key);
   }
 }
