@@ -46,7 +46,20 @@ public final class EksCluster {
   private static final String PAGE = "https://docs.aws.amazon.com/step-functions/latest/dg/connect-eks.html";
 
   /** The HTTP methods {@code eks:call} takes (connect-eks.html, {@code Method}). */
-  public enum Method { GET, POST, PUT, DELETE, HEAD, PATCH }
+  public enum Method {
+    /** Reads a Kubernetes object or list. */
+    GET,
+    /** Creates a Kubernetes object. */
+    POST,
+    /** Replaces a Kubernetes object. */
+    PUT,
+    /** Deletes a Kubernetes object. */
+    DELETE,
+    /** Like GET, headers only. */
+    HEAD,
+    /** Changes part of a Kubernetes object. */
+    PATCH
+  }
 
   /** The logs {@code eks:runJob.sync} retrieved, in the task's result: {@code $.logs} (connect-eks.html, {@code LogOptions}). */
   public static final Path LOGS = Path.input().field("logs");

@@ -51,6 +51,7 @@ public final class EmrCluster {
     return new EmrCluster(Objects.requireNonNull(clusterId, "clusterId == null"));
   }
 
+  /** The cluster with this id written out, such as {@code j-1ABCDEFGHIJKL}. */
   public static EmrCluster id(String clusterId) {
     return id(Value.of(clusterId));
   }

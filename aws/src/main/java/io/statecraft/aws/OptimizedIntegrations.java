@@ -106,6 +106,7 @@ public final class OptimizedIntegrations {
       String page, List<IamStatement> alsoGranted, List<String> passRoles, String passedToService,
       CallResources callResources, IamStatement listedSync) {
 
+    /** Copies the collections and checks that the required parts are there. */
     public Integration {
       Objects.requireNonNull(operation, "operation == null");
       Objects.requireNonNull(resourceName, "resourceName == null");

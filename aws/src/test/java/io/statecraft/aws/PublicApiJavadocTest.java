@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 final class PublicApiJavadocTest {
 
-  // Documented on the branches that own them (issue 21); remove each name once its file is done.
-  private static final Set<String> PENDING = Set.of("OptimizedIntegrations.java", "OptimizedErrors.java", "OptimizedCall.java", "EmrCluster.java");
-
   @Test
   void everyPublicDeclarationHasJavadoc() throws IOException, InterruptedException {
     // Surefire may start the JVM from a manifest-only jar; its own property has the real path.
@@ -32,7 +28,6 @@ final class PublicApiJavadocTest {
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     List<String> undocumented = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-        .filter(line -> !PENDING.contains(Path.of(line.substring(0, line.indexOf(':'))).getFileName().toString()))
         .toList();
     assertThat(check.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(check.exitValue()).as("exit code (2: the sources did not compile)").isIn(0, 1);

@@ -20,16 +20,48 @@ import java.util.Objects;
 public final class ItemReader {
 
   /** {@code ReaderConfig.InputType}. */
-  public enum InputType { CSV, JSON, JSONL, PARQUET, MANIFEST }
+  public enum InputType {
+    /** Comma-separated (or other {@link CsvDelimiter delimited}) text; each row is one item. */
+    CSV,
+    /** One JSON array (or the array at {@code ItemsPointer}); each element is one item. */
+    JSON,
+    /** JSON Lines: one item per line. */
+    JSONL,
+    /** Apache Parquet; each row is one item. */
+    PARQUET,
+    /** A manifest ({@link ManifestType}) listing the objects whose rows are the items. */
+    MANIFEST
+  }
 
   /** {@code ReaderConfig.CSVHeaderLocation}: the first row, or {@link #csvHeaders(String...) given}. */
-  public enum CsvHeaderLocation { FIRST_ROW, GIVEN }
+  public enum CsvHeaderLocation {
+    /** The file's first row names the columns. */
+    FIRST_ROW,
+    /** The columns are named in the definition ({@code CSVHeaders}). */
+    GIVEN
+  }
 
   /** {@code ReaderConfig.CSVDelimiter}. */
-  public enum CsvDelimiter { COMMA, PIPE, SEMICOLON, SPACE, TAB }
+  public enum CsvDelimiter {
+    /** {@code ,}, the default. */
+    COMMA,
+    /** {@code |}. */
+    PIPE,
+    /** {@code ;}. */
+    SEMICOLON,
+    /** A space. */
+    SPACE,
+    /** A tab. */
+    TAB
+  }
 
   /** {@code ReaderConfig.ManifestType}: an Athena {@code UNLOAD} manifest or an S3 Inventory one. */
-  public enum ManifestType { ATHENA_DATA, S3_INVENTORY }
+  public enum ManifestType {
+    /** The manifest an Athena {@code UNLOAD} query writes; its lines are the data files' S3 URIs. */
+    ATHENA_DATA,
+    /** An S3 Inventory {@code manifest.json}; its {@code files} are the inventory's CSV files. */
+    S3_INVENTORY
+  }
 
   private final String resource;
   private final Map<String, Value> request = new LinkedHashMap<>();

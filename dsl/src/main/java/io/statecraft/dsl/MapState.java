@@ -21,12 +21,18 @@ public final class MapState extends State<MapState> implements Chainable<MapStat
 
   /** {@code ProcessorConfig.Mode}. */
   public enum Mode {
-    INLINE, DISTRIBUTED
+    /** Iterations run inside this execution, at most 40 at once, their history in its history. */
+    INLINE,
+    /** Each iteration (or batch) is a child execution, up to 10,000 at once, reading items from S3. */
+    DISTRIBUTED
   }
 
   /** {@code ProcessorConfig.ExecutionType} of a distributed map's child executions. */
   public enum ExecutionType {
-    STANDARD, EXPRESS
+    /** Child workflows run as Standard executions: exactly once, up to a year, with history. */
+    STANDARD,
+    /** Child workflows run as Express executions: at least once, up to five minutes, cheaper. */
+    EXPRESS
   }
 
   private Value itemsPath;

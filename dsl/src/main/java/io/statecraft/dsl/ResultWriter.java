@@ -20,10 +20,22 @@ import java.util.Objects;
 public final class ResultWriter {
 
   /** {@code WriterConfig.OutputType}: one JSON array, or JSON Lines. */
-  public enum OutputType { JSON, JSONL }
+  public enum OutputType {
+    /** One JSON array per results file. */
+    JSON,
+    /** JSON Lines: one child result per line. */
+    JSONL
+  }
 
   /** {@code WriterConfig.Transformation}: the whole result, only the outputs, or outputs flattened. */
-  public enum Transformation { NONE, COMPACT, FLATTEN }
+  public enum Transformation {
+    /** Each child execution's whole result, with its metadata. */
+    NONE,
+    /** Only each child execution's output. */
+    COMPACT,
+    /** The outputs, and a child's array output flattened into single results. */
+    FLATTEN
+  }
 
   private final String resource;
   private final Map<String, Value> request = new LinkedHashMap<>();

@@ -70,6 +70,7 @@ public final class Deployment {
     return new Deployment(type, percent, interval, all);
   }
 
+  /** How traffic moves to the new version: canary, linear or all at once. */
   public Type type() {
     return type;
   }
@@ -84,6 +85,7 @@ public final class Deployment {
     return interval;
   }
 
+  /** The CloudWatch alarms whose ALARM state rolls the deployment back, in the order given. */
   public List<TemplateValue> alarms() {
     return alarms;
   }

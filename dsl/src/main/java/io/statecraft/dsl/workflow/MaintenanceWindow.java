@@ -41,6 +41,7 @@ public final class MaintenanceWindow extends TriggerOptions<MaintenanceWindow> {
     super(logicalId);
   }
 
+  /** A maintenance window with this logical id in the template; set its schedule next. */
   public static MaintenanceWindow named(String logicalId) {
     return new MaintenanceWindow(logicalId);
   }
@@ -51,6 +52,7 @@ public final class MaintenanceWindow extends TriggerOptions<MaintenanceWindow> {
     return this;
   }
 
+  /** {@code Schedule} written out: {@code cron(...)} or {@code rate(...)}. */
   public MaintenanceWindow schedule(String expression) {
     return schedule(TemplateValue.of(expression));
   }
@@ -61,6 +63,7 @@ public final class MaintenanceWindow extends TriggerOptions<MaintenanceWindow> {
     return this;
   }
 
+  /** {@code ScheduleTimezone} written out, such as {@code Europe/Berlin}. */
   public MaintenanceWindow timeZone(String zone) {
     return timeZone(TemplateValue.of(zone));
   }
@@ -152,10 +155,12 @@ public final class MaintenanceWindow extends TriggerOptions<MaintenanceWindow> {
     return visitor.maintenanceWindow(this);
   }
 
+  /** The window's {@code Schedule}; null until set. */
   public TemplateValue schedule() {
     return schedule;
   }
 
+  /** The window's {@code ScheduleTimezone}; null for UTC. */
   public TemplateValue timeZone() {
     return timeZone;
   }
@@ -170,10 +175,12 @@ public final class MaintenanceWindow extends TriggerOptions<MaintenanceWindow> {
     return cutoffHours;
   }
 
+  /** {@code AllowUnassociatedTargets}: whether the task may run without registered targets. */
   public boolean allowUnassociatedTargets() {
     return allowUnassociatedTargets;
   }
 
+  /** The targets registered with the window, in the order given. */
   public List<MaintenanceWindowTarget> targets() {
     return List.copyOf(targets);
   }
@@ -183,14 +190,17 @@ public final class MaintenanceWindow extends TriggerOptions<MaintenanceWindow> {
     return input();
   }
 
+  /** The task's {@code Priority}: lower runs first among the window's tasks. */
   public int priority() {
     return priority;
   }
 
+  /** The task's {@code MaxConcurrency}: how many targets run at once. */
   public TemplateValue maxConcurrency() {
     return maxConcurrency;
   }
 
+  /** The task's {@code MaxErrors}: how many failures stop the task. */
   public TemplateValue maxErrors() {
     return maxErrors;
   }

@@ -64,6 +64,7 @@ public final class WorkflowSpec {
    * @param statement the statement
    */
   public record ConditionalPermission(TemplateCondition condition, IamStatement statement) {
+    /** Checks that neither part is null. */
     public ConditionalPermission {
       Objects.requireNonNull(condition, "condition == null");
       Objects.requireNonNull(statement, "statement == null");
@@ -106,6 +107,7 @@ public final class WorkflowSpec {
     return new Builder(stateMachine);
   }
 
+  /** The state machine this workflow deploys. */
   public StateMachine stateMachine() {
     return stateMachine;
   }
@@ -115,6 +117,7 @@ public final class WorkflowSpec {
     return description;
   }
 
+  /** Standard or Express ({@code StateMachineType}). */
   public WorkflowType type() {
     return type;
   }
@@ -124,6 +127,7 @@ public final class WorkflowSpec {
     return parameters;
   }
 
+  /** The parameter groups for the console's {@code AWS::CloudFormation::Interface}, in order. */
   public List<ParameterGroup> parameterGroups() {
     return parameterGroups;
   }
@@ -144,10 +148,12 @@ public final class WorkflowSpec {
     return List.copyOf(triggers);
   }
 
+  /** The execution log level ({@code LoggingConfiguration.Level}). */
   public LogLevel logLevel() {
     return logLevel;
   }
 
+  /** Whether the logs include each state's input and output ({@code IncludeExecutionData}). */
   public boolean includeExecutionData() {
     return includeExecutionData;
   }
@@ -157,10 +163,12 @@ public final class WorkflowSpec {
     return logGroup;
   }
 
+  /** Whether X-Ray tracing is on ({@code TracingConfiguration.Enabled}). */
   public boolean tracing() {
     return tracing;
   }
 
+  /** The state machine's tags, in the order given. */
   public Map<String, TemplateValue> tags() {
     return tags;
   }
@@ -365,6 +373,7 @@ public final class WorkflowSpec {
       return this;
     }
 
+    /** A tag on the state machine, its value written out. */
     public Builder tag(String key, String value) {
       return tag(key, TemplateValue.of(value));
     }
@@ -489,6 +498,7 @@ public final class WorkflowSpec {
       return this;
     }
 
+    /** The workflow as declared; the generator checks it when it builds the template. */
     public WorkflowSpec build() {
       return new WorkflowSpec(this);
     }
