@@ -25,7 +25,7 @@ import javax.tools.ToolProvider;
  * default constructor").
  *
  * <p>Run with the Java launcher (no dependency, no plugin for an offline build to resolve) by the
- * {@code PublicApiJavadocTest} of dsl, aws and testing, or by hand:
+ * {@code PublicApiJavadocTest} of the aws module, once for each of dsl, aws and testing, or by hand:
  * {@code java scripts/MissingJavadoc.java <source folder> <class path> <module name>}. Prints one
  * line per declaration without Javadoc ({@code io/statecraft/dsl/Pass.java:16: public static Pass
  * named(String name) {}) on standard output and exits 1 when there is any; exits 2 when the sources
