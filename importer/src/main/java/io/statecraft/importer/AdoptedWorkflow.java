@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param logging the logging settings, or null to keep Statecraft's default
  * @param tracing X-Ray tracing, or null to keep Statecraft's default
  * @param tags literal tags of the state machine
+ * @param pseudoParameters placeholders CloudFormation fills with a pseudo parameter, such as
+ *     {@code Region} with {@code AWS::Region}
+ * @param rolePolicies what the original execution role allowed, to compare with what the
+ *     workflow derives; {@link RolePolicies#none()} when nothing was read
  * @param report one line per value lifted, per setting carried over and per thing left behind
  */
 public record AdoptedWorkflow(
@@ -33,6 +37,8 @@ public record AdoptedWorkflow(
     Logging logging,
     Boolean tracing,
     Map<String, String> tags,
+    Map<String, String> pseudoParameters,
+    RolePolicies rolePolicies,
     List<String> report) {
 
   public AdoptedWorkflow {
@@ -42,7 +48,15 @@ public record AdoptedWorkflow(
     topics = List.copyOf(topics);
     triggers = List.copyOf(triggers);
     tags = Map.copyOf(tags);
+    pseudoParameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pseudoParameters));
+    Objects.requireNonNull(rolePolicies, "rolePolicies == null");
     report = List.copyOf(report);
+  }
+
+  /** A copy that compares with {@code more} policies too, such as those given with {@code --role-policy}. */
+  public AdoptedWorkflow withRolePolicies(RolePolicies more) {
+    return new AdoptedWorkflow(id, description, definition, parameters, topics, triggers, type, logging, tracing, tags,
+        pseudoParameters, rolePolicies.and(more), report);
   }
 
   /**

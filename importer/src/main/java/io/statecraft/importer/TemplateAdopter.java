@@ -30,6 +30,13 @@ public final class TemplateAdopter {
   static final String STATE_MACHINE = "AWS::StepFunctions::StateMachine";
   static final String SAM_STATE_MACHINE = "AWS::Serverless::StateMachine";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+  /**
+   * Pseudo parameters whose value CloudFormation gives every stack, so that a placeholder for one
+   * needs no template parameter
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html).
+   */
+  private static final Set<String> PSEUDO_PLACEHOLDERS = Set.of("AWS::Region", "AWS::AccountId", "AWS::Partition",
+      "AWS::URLSuffix");
 
   /**
    * @param resource the logical id of the state machine to adopt; null when the template has one
@@ -107,7 +114,8 @@ public final class TemplateAdopter {
     }
     report.add("roleArn: not copied; Statecraft derives the execution role from the states");
     return new AdoptedWorkflow(options.id() != null ? options.id() : workflowId(name), null, object, lifted.parameters(),
-        List.of(), List.of(), "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, Map.of(), report);
+        List.of(), List.of(), "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, Map.of(), Map.of(),
+        RolePolicies.none(), report);
   }
 
   private AdoptedWorkflow adopt(Options options) {
@@ -120,9 +128,15 @@ public final class TemplateAdopter {
 
     List<ParameterSpec> parameters = new ArrayList<>();
     List<String> topics = new ArrayList<>();
+    Map<String, String> pseudo = new LinkedHashMap<>();
     Set<String> used = placeholders(resolved.definition());
     resolved.substitutions().forEach((key, value) -> {
-      if (used.contains(key)) {
+      if (used.contains(key) && PSEUDO_PLACEHOLDERS.contains(value.path("Ref").asText())) {
+        // CloudFormation knows the value in every stack: no parameter for the deployer to fill.
+        pseudo.put(key, value.get("Ref").textValue());
+        report.add("DefinitionSubstitutions/" + key + ": the pseudo parameter " + value.get("Ref").textValue()
+            + " -> placeholder ${" + key + "} filled in by CloudFormation (substitution in spec())");
+      } else if (used.contains(key)) {
         feed(key, value, parameters, topics);
       } else {
         report.add("DefinitionSubstitutions/" + key + ": not used by the definition, left out");
@@ -147,6 +161,7 @@ public final class TemplateAdopter {
     String type = properties.path(sam ? "Type" : "StateMachineType").asText("STANDARD");
     Map<String, String> tags = tags(properties.path("Tags"));
     roleReport(properties, sam);
+    RolePolicies rolePolicies = rolePolicies(properties, sam);
     String name = properties.path(sam ? "Name" : "StateMachineName").isTextual()
         ? properties.path(sam ? "Name" : "StateMachineName").textValue() : logicalId;
     if (properties.has(sam ? "Name" : "StateMachineName")) {
@@ -155,7 +170,7 @@ public final class TemplateAdopter {
     String id = options.id() != null ? options.id() : workflowId(name);
     String description = template.path("Description").isTextual() ? template.path("Description").textValue().strip() : null;
     return new AdoptedWorkflow(id, description, resolved.definition(), parameters, topics, triggers,
-        "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, tags, report);
+        "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, tags, pseudo, rolePolicies, report);
   }
 
   private String chooseStateMachine(String wanted) {
@@ -376,6 +391,78 @@ public final class TemplateAdopter {
       });
     }
     return result;
+  }
+
+  // The original role's policies, from the template: its inline and managed policies, the
+  // AWS::IAM::Policy and ::ManagedPolicy resources attached to it, a SAM machine's inline Policies.
+  private RolePolicies rolePolicies(JsonNode properties, boolean sam) {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    template.path("Parameters").fields().forEachRemaining(p -> {
+      if (p.getValue().path("Default").isValueNode()) {
+        defaults.put(p.getKey(), p.getValue().get("Default").asText());
+      }
+    });
+    List<RolePolicies.Grant> grants = new ArrayList<>();
+    List<String> unread = new ArrayList<>();
+    if (sam && properties.path("Policies").isArray() || sam && properties.path("Policies").isObject()) {
+      JsonNode policies = properties.get("Policies");
+      List<JsonNode> items = new ArrayList<>();
+      if (policies.isArray()) {
+        policies.forEach(items::add);
+      } else {
+        items.add(policies);
+      }
+      for (JsonNode policy : items) {
+        if (policy.has("Statement")) {
+          RolePolicies.statements(policy, "Policies", defaults, grants, unread);
+        } else {
+          unread.add("Policies: " + (policy.isTextual() ? "the managed policy " + policy.textValue()
+              : "the policy template " + policy.fieldNames().next()) + " is not in the template; pass its document with "
+              + "--role-policy FILE to compare");
+        }
+      }
+    } else if (sam && properties.path("Policies").isTextual()) {
+      unread.add("Policies: the managed policy " + properties.get("Policies").textValue() + " is not in the template; pass "
+          + "its document with --role-policy FILE to compare");
+    }
+    JsonNode roleArn = properties.path(sam ? "Role" : "RoleArn");
+    String role = roleArn.path("Ref").asText(roleArn.path("Fn::GetAtt").path(0).asText(null));
+    if (role == null || !"AWS::IAM::Role".equals(resources.path(role).path("Type").asText())) {
+      if (!roleArn.isMissingNode()) {
+        unread.add((sam ? "Role" : "RoleArn") + ": not a role of this template; pass its policies with --role-policy FILE "
+            + "to compare");
+      }
+      return grants.isEmpty() && unread.isEmpty() ? RolePolicies.none() : new RolePolicies("Policies", grants, unread);
+    }
+    JsonNode roleProperties = resources.path(role).path("Properties");
+    roleProperties.path("Policies").forEach(policy -> RolePolicies.statements(policy.path("PolicyDocument"),
+        "Resources/" + role + "/Policies/" + policy.path("PolicyName").asText("?"), defaults, grants, unread));
+    roleProperties.path("ManagedPolicyArns").forEach(arn -> {
+      String managed = arn.path("Ref").asText(null);
+      if (managed != null && "AWS::IAM::ManagedPolicy".equals(resources.path(managed).path("Type").asText())) {
+        RolePolicies.statements(resources.path(managed).path("Properties").path("PolicyDocument"), "Resources/" + managed,
+            defaults, grants, unread);
+      } else {
+        unread.add("Resources/" + role + "/ManagedPolicyArns: " + (arn.isTextual() ? arn.textValue() : arn.toString())
+            + " is not in the template; pass its document with --role-policy FILE to compare");
+      }
+    });
+    resources.fields().forEachRemaining(resource -> {
+      String type = resource.getValue().path("Type").asText();
+      JsonNode p = resource.getValue().path("Properties");
+      boolean attached = false;
+      for (JsonNode r : p.path("Roles")) {
+        attached |= role.equals(r.path("Ref").asText(null));
+      }
+      boolean listed = false;
+      for (JsonNode arn : roleProperties.path("ManagedPolicyArns")) {
+        listed |= resource.getKey().equals(arn.path("Ref").asText(null));
+      }
+      if (attached && !listed && (type.equals("AWS::IAM::Policy") || type.equals("AWS::IAM::ManagedPolicy"))) {
+        RolePolicies.statements(p.path("PolicyDocument"), "Resources/" + resource.getKey(), defaults, grants, unread);
+      }
+    });
+    return new RolePolicies("role " + role, grants, unread);
   }
 
   private void roleReport(JsonNode properties, boolean sam) {
