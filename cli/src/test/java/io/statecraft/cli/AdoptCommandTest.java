@@ -52,7 +52,44 @@ final class AdoptCommandTest {
         + "  LoggingConfiguration: level OFF, execution data not included -> kept\n"
         + "  RoleArn: not copied; Statecraft derives the execution role from the states (tasks with a raw resource declare "
         + "none until you use a typed integration or Task.permissions(...))\n"
-        + "  StateMachineName: not kept; CloudFormation names the state machine after the stack\n");
+        + "  StateMachineName: not kept; CloudFormation names the state machine after the stack\n"
+        + "  States/DescribeInstances: arn:aws:states:::aws-sdk:ec2:describeInstances -> raw resource: the SDK model of "
+        + "ec2 (software.amazon.awssdk:ec2) is not on the class path\n"
+        + "  States/FetchInstanceComplianceData: arn:aws:states:::aws-sdk:ssm:listComplianceItems -> raw resource: the SDK "
+        + "model of ssm (software.amazon.awssdk:ssm) is not on the class path\n"
+        + "  States/DescribeTagsForFilteredInstances: arn:aws:states:::aws-sdk:ec2:describeTags -> raw resource: the SDK "
+        + "model of ec2 (software.amazon.awssdk:ec2) is not on the class path\n"
+        + "  Permissions: role IAMRoleStepFunctionsSSMAlerts compared with what the states derive (parameters at their "
+        + "defaults):\n"
+        + "    granted before, not now: states:InvokeHTTPEndpoint on arn:aws:states:${AWS::Region}:${AWS::AccountId}:"
+        + "stateMachine:* (Resources/IAMManagedPolicyStepFunctionsInvokeHttpEndpointScopedAccess)\n"
+        + "    granted before, not now: events:RetrieveConnectionCredentials on arn:aws:events:${AWS::Region}:"
+        + "${AWS::AccountId}:connection/${EventBridgeAPIConnection}/* "
+        + "(Resources/EventBridgeRetrieveConnectionCredentialsScopedAccessPolicy)\n"
+        + "    granted before, not now: secretsmanager:GetSecretValue on arn:aws:secretsmanager:${AWS::Region}:"
+        + "${AWS::AccountId}:secret:events!connection/${EventBridgeAPIConnection}/* "
+        + "(Resources/EventBridgeRetrieveConnectionCredentialsScopedAccessPolicy)\n"
+        + "    granted before, not now: secretsmanager:DescribeSecret on arn:aws:secretsmanager:${AWS::Region}:"
+        + "${AWS::AccountId}:secret:events!connection/${EventBridgeAPIConnection}/* "
+        + "(Resources/EventBridgeRetrieveConnectionCredentialsScopedAccessPolicy)\n"
+        + "    not compared: Resources/IAMRoleStepFunctionsSSMAlerts/ManagedPolicyArns: "
+        + "arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess is not in the template; pass its document with "
+        + "--role-policy FILE to compare\n"
+        + "    not compared: Resources/IAMRoleStepFunctionsSSMAlerts/ManagedPolicyArns: "
+        + "arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess is not in the template; pass its document with "
+        + "--role-policy FILE to compare\n"
+        + "    not derived: state DescribeInstances (arn:aws:states:::aws-sdk:ec2:describeInstances) stays a raw resource: "
+        + "the SDK model of ec2 (software.amazon.awssdk:ec2) is not on the class path; it is granted nothing until you "
+        + "type it or add Task.permissions(...)\n"
+        + "    not derived: state FetchInstanceComplianceData (arn:aws:states:::aws-sdk:ssm:listComplianceItems) stays a "
+        + "raw resource: the SDK model of ssm (software.amazon.awssdk:ssm) is not on the class path; it is granted "
+        + "nothing until you type it or add Task.permissions(...)\n"
+        + "    not derived: state DescribeTagsForFilteredInstances (arn:aws:states:::aws-sdk:ec2:describeTags) stays a raw "
+        + "resource: the SDK model of ec2 (software.amazon.awssdk:ec2) is not on the class path; it is granted nothing "
+        + "until you type it or add Task.permissions(...)\n"
+        + "    not derived: state CallThirdPartyAPI (arn:aws:states:::http:invoke) stays a raw resource: its resource is no "
+        + "AWS SDK or request-response optimized integration that Statecraft types; it is granted nothing until you "
+        + "type it or add Task.permissions(...)\n");
     Path java = src.resolve("com/acme/flows/SsmPatchingAlerts.java");
     Path services = dir.resolve("src/main/resources/META-INF/services/io.statecraft.dsl.workflow.Workflow");
     assertThat(run.err()).isEqualTo("wrote " + java + "\nwrote " + services + "\n");
@@ -147,7 +184,25 @@ final class AdoptCommandTest {
         + "  /States/Invoke/Parameters/Payload/mirror: the Region eu-west-1 -> ${Region}, parameter Region (default: the old value)\n"
         + "  /States/Audit/Parameters/QueueUrl: the URL https://sqs.eu-west-1.amazonaws.com/123456789012/audit -> ${AuditQueueUrl}, "
         + "parameter AuditQueueUrl (default: the old value)\n"
-        + "  Events/Nightly: SAM ScheduleV2 -> trigger Schedule Nightly\n");
+        + "  Events/Nightly: SAM ScheduleV2 -> trigger Schedule Nightly\n"
+        + "  States/Save: arn:aws:states:::aws-sdk:s3:putObject -> raw resource: Body is no member of PutObjectRequest\n"
+        + "  States/Notify: arn:aws:states:::sns:publish -> raw resource: the SDK model of sns "
+        + "(software.amazon.awssdk:sns) is not on the class path\n"
+        + "  States/Audit: arn:aws:states:::sqs:sendMessage -> raw resource: the SDK model of sqs "
+        + "(software.amazon.awssdk:sqs) is not on the class path\n"
+        + "  Permissions: no policy of the original role was read, so none is compared; pass its documents with "
+        + "--role-policy FILE\n"
+        + "    not derived: state Save (arn:aws:states:::aws-sdk:s3:putObject) stays a raw resource: Body is no member of "
+        + "PutObjectRequest; it is granted nothing until you type it or add Task.permissions(...)\n"
+        + "    not derived: state Invoke (arn:aws:states:::lambda:invoke) stays a raw resource: its resource is no AWS SDK "
+        + "or request-response optimized integration that Statecraft types; it is granted nothing until you type it or "
+        + "add Task.permissions(...)\n"
+        + "    not derived: state Notify (arn:aws:states:::sns:publish) stays a raw resource: the SDK model of sns "
+        + "(software.amazon.awssdk:sns) is not on the class path; it is granted nothing until you type it or add "
+        + "Task.permissions(...)\n"
+        + "    not derived: state Audit (arn:aws:states:::sqs:sendMessage) stays a raw resource: the SDK model of sqs "
+        + "(software.amazon.awssdk:sqs) is not on the class path; it is granted nothing until you type it or add "
+        + "Task.permissions(...)\n");
 
     Workflow workflow = compileAndLoad(src, "Reports");
     CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
@@ -179,7 +234,12 @@ final class AdoptCommandTest {
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("Adopted " + template + " as workflow format (Format):\n"
         + "  /States/Format/Resource: the ARN arn:aws:lambda:us-east-1:123456789012:function:format-report -> "
-        + "${FormatFunctionArn}, parameter FormatFunctionArn (default: the old value)\n");
+        + "${FormatFunctionArn}, parameter FormatFunctionArn (default: the old value)\n"
+        + "  Permissions: no policy of the original role was read, so none is compared; pass its documents with "
+        + "--role-policy FILE\n"
+        + "    not derived: state Format (${FormatFunctionArn}) stays a raw resource: its resource is no AWS SDK or "
+        + "request-response optimized integration that Statecraft types; it is granted nothing until you type it or add "
+        + "Task.permissions(...)\n");
     Workflow workflow = compileAndLoad(src, "Format");
     CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
     assertThat(compiled.hasErrors()).as("%s", compiled.problems()).isFalse();

@@ -65,7 +65,14 @@ final class AdoptFromAwsTest {
         + "  /States/Notify/Parameters/TopicArn: the ARN arn:aws:sns:eu-west-1:111122223333:reports -> ${NotifyTopicArn}, "
         + "parameter NotifyTopicArn (default: the old value)\n"
         + "  loggingConfiguration: level ERROR, execution data included -> kept (its log group is not: Statecraft creates one)\n"
-        + "  roleArn: not copied; Statecraft derives the execution role from the states\n");
+        + "  roleArn: not copied; Statecraft derives the execution role from the states\n"
+        + "  States/Notify: arn:aws:states:::sns:publish -> raw resource: the SDK model of sns (software.amazon.awssdk:sns) "
+        + "is not on the class path\n"
+        + "  Permissions: no policy of the original role was read, so none is compared; pass its documents with "
+        + "--role-policy FILE\n"
+        + "    not derived: state Notify (arn:aws:states:::sns:publish) stays a raw resource: the SDK model of sns "
+        + "(software.amazon.awssdk:sns) is not on the class path; it is granted nothing until you type it or add "
+        + "Task.permissions(...)\n");
     assertThat(aws.operations()).containsExactly("DescribeStateMachine");
     assertThat(new ObjectMapper().readTree(aws.requests().get(0).body()).path("stateMachineArn").asText()).isEqualTo(MACHINE);
     assertThat(aws.requests().get(0).headers().get("x-amz-target")).isEqualTo("AWSStepFunctions.DescribeStateMachine");

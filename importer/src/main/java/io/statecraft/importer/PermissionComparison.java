@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * derive, with the parameters at their defaults) with what the original role allowed, action by
  * action and resource by resource, and says which tasks derive nothing.
  *
- * <p>A pair is covered by the other side when an action there matches it (IAM action names are
- * case-insensitive and take {@code *} and {@code ?}) on a resource that matches it ({@code *} and
- * {@code ?} as IAM reads them, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html);
+ * <p>A pair is covered by the other side when an action there matches it (the prefix and the
+ * action name are case-insensitive and take {@code *} and {@code ?},
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html) on a
+ * resource that matches it ({@code *} any characters, across colons too, and {@code ?} one,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html);
  * a pseudo parameter such as {@code ${AWS::Region}} matches any one ARN segment, since both sides
  * deploy into the same account and Region. Conditions are not compared.
  */

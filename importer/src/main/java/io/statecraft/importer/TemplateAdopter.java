@@ -458,7 +458,10 @@ public final class TemplateAdopter {
       for (JsonNode arn : roleProperties.path("ManagedPolicyArns")) {
         listed |= resource.getKey().equals(arn.path("Ref").asText(null));
       }
-      if (attached && !listed && (type.equals("AWS::IAM::Policy") || type.equals("AWS::IAM::ManagedPolicy"))) {
+      // AWS::IAM::RolePolicy names its one role: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-rolepolicy.html
+      attached |= type.equals("AWS::IAM::RolePolicy") && role.equals(p.path("RoleName").path("Ref").asText(null));
+      if (attached && !listed && (type.equals("AWS::IAM::Policy") || type.equals("AWS::IAM::ManagedPolicy")
+          || type.equals("AWS::IAM::RolePolicy"))) {
         RolePolicies.statements(p.path("PolicyDocument"), "Resources/" + resource.getKey(), defaults, grants, unread);
       }
     });

@@ -190,13 +190,15 @@ final class TypedTasks {
     return new Built(built, code.build());
   }
 
-  // The request's member names, as Step Functions takes them: the SDK fields' own names.
+  // The request's member names, as Step Functions takes them: the SDK fields' names in Pascal case.
   private static List<String> members(Object builder, Class<?> builderType) {
     try {
       Object fields = builderType.getMethod("sdkFields").invoke(builder);
       List<String> names = new ArrayList<>();
       for (Object field : (Collection<?>) fields) {
-        names.add((String) field.getClass().getMethod("memberName").invoke(field));
+        String name = (String) field.getClass().getMethod("memberName").invoke(field);
+        // Some models name members in camel case (sfn's stateMachineArn); Step Functions takes Pascal case.
+        names.add(name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1));
       }
       return names;
     } catch (ReflectiveOperationException e) {
