@@ -16,9 +16,12 @@ import java.util.Objects;
  * resources of the same template, a SAM state machine's inline {@code Policies}, and policy
  * documents the user gives ({@code --role-policy FILE}).
  *
- * <p>Policy documents as IAM defines them: {@code Statement} is one object or a list, and
+ * <p>Policy documents as IAM defines them: {@code Statement} is one object or a list, each with
+ * an {@code Effect} of {@code Allow} or {@code Deny}
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html), and
  * {@code Action} and {@code Resource} one string or a list
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_statement.html);
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html);
  * the role's {@code Policies}, {@code ManagedPolicyArns}
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html) and a
  * managed policy's {@code PolicyDocument}
