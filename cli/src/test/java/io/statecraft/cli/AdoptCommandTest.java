@@ -246,6 +246,87 @@ final class AdoptCommandTest {
     assertThat(compiled.definition().json().at("/States/Format/Resource").asText()).isEqualTo("${FormatFunctionArn}");
   }
 
+  @Test
+  void aMaintenanceWindowTaskBecomesTheTriggerAndPseudoParametersStayCloudFormations() throws Exception {
+    Path template = write("window.yaml", """
+        Resources:
+          Patch:
+            Type: AWS::StepFunctions::StateMachine
+            Properties:
+              DefinitionString: !Sub |
+                {"StartAt": "Log", "States": {"Log": {"Type": "Pass",
+                  "Result": {"where": "${AWS::Region}", "partition": "${AWS::Partition}"}, "End": true}}}
+          PatchWindow:
+            Type: AWS::SSM::MaintenanceWindow
+            Properties:
+              Name: patch-window
+              Description: Sunday patching
+              Schedule: cron(0 2 ? * SUN *)
+              ScheduleTimezone: Europe/Bucharest
+              Duration: 4
+              Cutoff: 1
+              AllowUnassociatedTargets: false
+          PatchTargets:
+            Type: AWS::SSM::MaintenanceWindowTarget
+            Properties:
+              WindowId: !Ref PatchWindow
+              ResourceType: INSTANCE
+              Targets:
+                - Key: tag:Patch
+                  Values: [infrequent]
+          PatchTask:
+            Type: AWS::SSM::MaintenanceWindowTask
+            Properties:
+              WindowId: !Ref PatchWindow
+              TaskArn: !Ref Patch
+              TaskType: STEP_FUNCTIONS
+              ServiceRoleArn: arn:aws:iam::123456789012:role/window
+              Priority: 2
+              MaxConcurrency: "5"
+              MaxErrors: "1"
+              Targets:
+                - Key: WindowTargetIds
+                  Values: [!Ref PatchTargets]
+              TaskInvocationParameters:
+                MaintenanceWindowStepFunctionsParameters:
+                  Input: '{"InstanceId": "{{TARGET_ID}}"}'
+        """);
+    Path src = dir.resolve("src/main/java");
+
+    CommandLine run = CommandLine.run("adopt", "--output", src.toString(), "--id", "patch", template.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("Adopted " + template + " as workflow patch (Patch):\n"
+        + "  DefinitionSubstitutions/Region: the pseudo parameter AWS::Region -> placeholder ${Region} filled in by "
+        + "CloudFormation (substitution in spec())\n"
+        + "  DefinitionSubstitutions/Partition: the pseudo parameter AWS::Partition -> placeholder ${Partition} filled in "
+        + "by CloudFormation (substitution in spec())\n"
+        + "  Resources/PatchTask: maintenance window task -> trigger MaintenanceWindow PatchWindow with its window and 1 "
+        + "target (its role is derived, its Name and ServiceRoleArn are not kept)\n");
+    assertThat(src.resolve("Patch.java")).content().contains("""
+                .substitution(Placeholder.string("Region"), TemplateValue.sub("${AWS::Region}"))
+                .substitution(Placeholder.string("Partition"), TemplateValue.sub("${AWS::Partition}"))
+        """).contains("""
+                .triggers(MaintenanceWindow.named("PatchWindow").description("Sunday patching").schedule("cron(0 2 ? * SUN *)").timeZone("Europe/Bucharest").durationHours(4).cutoffHours(1)
+                    .target(MaintenanceWindowTarget.named("PatchTargets").instancesTagged("Patch", TemplateValue.of("infrequent"))).priority(2).maxConcurrency("5").maxErrors("1").taskInput(Json.object()
+                    .putRaw("InstanceId", Value.of("{{TARGET_ID}}"))
+                    .build()))
+        """);
+    Workflow workflow = compileAndLoad(src, "Patch");
+    CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
+    assertThat(compiled.hasErrors()).as("%s", compiled.problems()).isFalse();
+    assertThat(compiled.definition().json().at("/States/Log/Result/where").asText()).isEqualTo("${Region}");
+    assertThat(compiled.definition().json().at("/States/Log/Result/partition").asText()).isEqualTo("${Partition}");
+    JsonNode built = CanonicalJson.mapper().readTree(compiled.files().get(OutputFile.TEMPLATE_JSON));
+    JsonNode substitutions = built.at("/Resources/StateMachine/Properties/DefinitionSubstitutions");
+    assertThat(substitutions.path("Region").path("Fn::Sub").asText()).isEqualTo("${AWS::Region}");
+    assertThat(substitutions.path("Partition").path("Fn::Sub").asText()).isEqualTo("${AWS::Partition}");
+    JsonNode window = built.at("/Resources/PatchWindow/Properties");
+    assertThat(window.path("Schedule").asText()).isEqualTo("cron(0 2 ? * SUN *)");
+    assertThat(window.path("Duration").asInt()).isEqualTo(4);
+    assertThat(built.at("/Resources/PatchTargets/Properties/Targets/0/Key").asText()).isEqualTo("tag:Patch");
+  }
+
   // Each tries to end the string or comment it lands in and run code when the class loads.
   private static final String PROPERTY = "statecraft.adopt.injected";
 

@@ -78,7 +78,7 @@ public record AdoptedWorkflow(
   }
 
   /** What starts the state machine. */
-  public sealed interface TriggerSpec permits EventRuleSpec, ScheduleSpec {
+  public sealed interface TriggerSpec permits EventRuleSpec, ScheduleSpec, MaintenanceWindowSpec {
     String logicalId();
   }
 
@@ -95,6 +95,33 @@ public record AdoptedWorkflow(
   /** An EventBridge Scheduler schedule targeting the state machine. */
   public record ScheduleSpec(String logicalId, String description, String expression, String timeZone, String input)
       implements TriggerSpec {}
+
+  /**
+   * An SSM maintenance window whose {@code STEP_FUNCTIONS} task starts the state machine.
+   *
+   * @param logicalId the window's logical id
+   * @param durationHours {@code Duration}
+   * @param cutoffHours {@code Cutoff}
+   * @param targets the targets the task runs for
+   * @param priority the task's {@code Priority}, or null
+   * @param maxConcurrency the task's {@code MaxConcurrency}, or null
+   * @param maxErrors the task's {@code MaxErrors}, or null
+   * @param input the task's execution input (JSON text), or null
+   */
+  public record MaintenanceWindowSpec(String logicalId, String description, String schedule, String timeZone,
+      int durationHours, int cutoffHours, boolean allowUnassociatedTargets, List<WindowTargetSpec> targets,
+      Integer priority, String maxConcurrency, String maxErrors, String input) implements TriggerSpec {
+
+    public MaintenanceWindowSpec {
+      targets = List.copyOf(targets);
+    }
+  }
+
+  /**
+   * A maintenance window target: instances by tag ({@code key} {@code tag:Name}), by id
+   * ({@code InstanceIds}), or a resource group ({@code resource-groups:Name}), with one value.
+   */
+  public record WindowTargetSpec(String logicalId, String description, String key, String value) {}
 
   /** {@code LoggingConfiguration}: the level and whether execution data is logged. */
   public record Logging(String level, boolean includeExecutionData) {}

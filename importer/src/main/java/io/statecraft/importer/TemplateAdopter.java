@@ -6,6 +6,8 @@ import io.statecraft.asl.Problem;
 import io.statecraft.asl.validate.AslValidator;
 import io.statecraft.importer.AdoptedWorkflow.EventRuleSpec;
 import io.statecraft.importer.AdoptedWorkflow.Logging;
+import io.statecraft.importer.AdoptedWorkflow.MaintenanceWindowSpec;
+import io.statecraft.importer.AdoptedWorkflow.WindowTargetSpec;
 import io.statecraft.importer.AdoptedWorkflow.ParameterSpec;
 import io.statecraft.importer.AdoptedWorkflow.ScheduleSpec;
 import io.statecraft.importer.AdoptedWorkflow.TriggerSpec;
@@ -319,8 +321,13 @@ public final class TemplateAdopter {
         }
         case "AWS::SSM::MaintenanceWindowTask" -> {
           if (names(p.path("TaskArn"), machine)) {
-            report.add("Resources/" + id + ": a maintenance window task that starts the state machine; not adopted, "
-                + "write it with MaintenanceWindow in spec() (its window and targets have no one-to-one form)");
+            MaintenanceWindowSpec window = maintenanceWindow(id, p);
+            if (window != null) {
+              triggers.add(window);
+              report.add("Resources/" + id + ": maintenance window task -> trigger MaintenanceWindow " + window.logicalId()
+                  + " with its window and " + window.targets().size() + (window.targets().size() == 1 ? " target" : " targets")
+                  + " (its role is derived, its Name and ServiceRoleArn are not kept)");
+            }
           }
         }
         default -> { }
@@ -349,6 +356,62 @@ public final class TemplateAdopter {
       });
     }
     return triggers;
+  }
+
+  // A maintenance window task of the template, with its window and targets; null (and a report line)
+  // when they are not literal enough for MaintenanceWindow. Properties:
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-maintenancewindowtask.html,
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-maintenancewindow.html,
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-maintenancewindowtarget.html
+  private MaintenanceWindowSpec maintenanceWindow(String taskId, JsonNode task) {
+    String at = "Resources/" + taskId + ": a maintenance window task that starts the state machine; not adopted, ";
+    String windowId = task.path("WindowId").path("Ref").asText(null);
+    JsonNode window = windowId == null ? null : resources.get(windowId);
+    if (window == null || !"AWS::SSM::MaintenanceWindow".equals(window.path("Type").asText())) {
+      report.add(at + "its WindowId is no AWS::SSM::MaintenanceWindow of the template; write it with MaintenanceWindow in spec()");
+      return null;
+    }
+    JsonNode w = window.path("Properties");
+    Integer duration = intOrNull(w.path("Duration"));
+    Integer cutoff = intOrNull(w.path("Cutoff"));
+    String schedule = w.path("Schedule").isTextual() ? w.get("Schedule").textValue() : null;
+    if (schedule == null || duration == null || cutoff == null) {
+      report.add(at + "the window's Schedule, Duration or Cutoff is not a literal; write it with MaintenanceWindow in spec()");
+      return null;
+    }
+    List<WindowTargetSpec> targets = new ArrayList<>();
+    for (JsonNode selector : task.path("Targets")) {
+      String key = selector.path("Key").asText();
+      for (JsonNode value : selector.path("Values")) {
+        String targetId = value.path("Ref").asText(null);
+        JsonNode target = targetId == null ? null : resources.get(targetId);
+        JsonNode t = target == null ? null : target.path("Properties").path("Targets");
+        if (!key.equals("WindowTargetIds") || target == null
+            || !"AWS::SSM::MaintenanceWindowTarget".equals(target.path("Type").asText()) || t.size() != 1
+            || t.get(0).path("Values").size() != 1 || !t.get(0).path("Values").get(0).isTextual()
+            || !t.get(0).path("Key").isTextual()) {
+          report.add(at + "a target that is no AWS::SSM::MaintenanceWindowTarget of the template with one literal "
+              + "key and value; write it with MaintenanceWindow in spec()");
+          return null;
+        }
+        String targetKey = t.get(0).get("Key").textValue();
+        if (!targetKey.startsWith("tag:") && !targetKey.equals("InstanceIds") && !targetKey.equals("resource-groups:Name")) {
+          report.add(at + "a target by " + targetKey + ", which MaintenanceWindowTarget does not take; write it in spec()");
+          return null;
+        }
+        targets.add(new WindowTargetSpec(targetId, textOrNull(target.path("Properties").path("Description")), targetKey,
+            t.get(0).get("Values").get(0).textValue()));
+      }
+    }
+    if (targets.isEmpty()) {
+      report.add(at + "it has no target; write it with MaintenanceWindow in spec()");
+      return null;
+    }
+    return new MaintenanceWindowSpec(windowId, textOrNull(w.path("Description")), schedule,
+        textOrNull(w.path("ScheduleTimezone")), duration, cutoff, w.path("AllowUnassociatedTargets").asBoolean(false),
+        targets, intOrNull(task.path("Priority")), textOrNull(task.path("MaxConcurrency")),
+        textOrNull(task.path("MaxErrors")), textOrNull(task.path("TaskInvocationParameters")
+            .path("MaintenanceWindowStepFunctionsParameters").path("Input")));
   }
 
   // Whether a target's Arn is the state machine: Ref, Fn::GetAtt .Arn, or Fn::Sub "${Machine}".

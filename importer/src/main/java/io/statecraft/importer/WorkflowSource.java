@@ -10,6 +10,7 @@ import com.squareup.javapoet.TypeSpec;
 import io.statecraft.asl.AslReader;
 import io.statecraft.dsl.asl.AslDefinition;
 import io.statecraft.importer.AdoptedWorkflow.EventRuleSpec;
+import io.statecraft.importer.AdoptedWorkflow.MaintenanceWindowSpec;
 import io.statecraft.importer.AdoptedWorkflow.ParameterSpec;
 import io.statecraft.importer.AdoptedWorkflow.ScheduleSpec;
 import io.statecraft.importer.AdoptedWorkflow.TriggerSpec;
@@ -41,6 +42,8 @@ public final class WorkflowSource {
   private static final ClassName SNS_TOPIC = ClassName.get(WORKFLOW, "SnsTopic");
   private static final ClassName EVENT_RULE = ClassName.get(WORKFLOW, "EventRule");
   private static final ClassName SCHEDULE = ClassName.get(WORKFLOW, "Schedule");
+  private static final ClassName MAINTENANCE_WINDOW = ClassName.get(WORKFLOW, "MaintenanceWindow");
+  private static final ClassName WINDOW_TARGET = ClassName.get(WORKFLOW, "MaintenanceWindowTarget");
   private static final ClassName LOG_LEVEL = ClassName.get(WORKFLOW, "LogLevel");
   private static final ClassName TYPE = ClassName.get(WORKFLOW, "WorkflowType");
   private static final ClassName JSON = ClassName.get("io.statecraft.dsl", "Json");
@@ -277,6 +280,51 @@ public final class WorkflowSource {
         code.add(".eventPattern($L)", json(rule.eventPattern()));
       }
       input = rule.input();
+    } else if (trigger instanceof MaintenanceWindowSpec window) {
+      code.add("$T.named($L)", MAINTENANCE_WINDOW, JavaText.literal(window.logicalId()));
+      if (window.description() != null) {
+        code.add(".description($L)", JavaText.literal(window.description()));
+      }
+      code.add(".schedule($L)", JavaText.literal(window.schedule()));
+      if (window.timeZone() != null) {
+        code.add(".timeZone($L)", JavaText.literal(window.timeZone()));
+      }
+      code.add(".durationHours($L).cutoffHours($L)", window.durationHours(), window.cutoffHours());
+      if (window.allowUnassociatedTargets()) {
+        code.add(".allowUnassociatedTargets(true)");
+      }
+      for (AdoptedWorkflow.WindowTargetSpec target : window.targets()) {
+        code.add("\n    .target($T.named($L)", WINDOW_TARGET, JavaText.literal(target.logicalId()));
+        if (target.key().startsWith("tag:")) {
+          code.add(".instancesTagged($L, $T.of($L))", JavaText.literal(target.key().substring(4)), TEMPLATE_VALUE,
+              JavaText.literal(target.value()));
+        } else if (target.key().equals("InstanceIds")) {
+          code.add(".instanceIds($T.of($L))", TEMPLATE_VALUE, JavaText.literal(target.value()));
+        } else {
+          code.add(".resourceGroup($T.of($L))", TEMPLATE_VALUE, JavaText.literal(target.value()));
+        }
+        if (target.description() != null) {
+          code.add(".description($L)", JavaText.literal(target.description()));
+        }
+        code.add(")");
+      }
+      if (window.priority() != null) {
+        code.add(".priority($L)", window.priority());
+      }
+      if (window.maxConcurrency() != null) {
+        code.add(".maxConcurrency($L)", JavaText.literal(window.maxConcurrency()));
+      }
+      if (window.maxErrors() != null) {
+        code.add(".maxErrors($L)", JavaText.literal(window.maxErrors()));
+      }
+      if (window.input() != null) {
+        try {
+          code.add(".taskInput($L)", json(TemplateReader.parse(window.input())));
+        } catch (IOException e) {
+          code.add(".taskInput($T.of($L))", VALUE, JavaText.literal(window.input()));
+        }
+      }
+      return code.build();
     } else {
       ScheduleSpec schedule = (ScheduleSpec) trigger;
       code.add("$T.named($L)", SCHEDULE, JavaText.literal(schedule.logicalId()));
