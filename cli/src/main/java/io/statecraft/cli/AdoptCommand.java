@@ -150,7 +150,7 @@ final class AdoptCommand implements Command {
         adopted = TemplateAdopter.fromStateMachine(described.arn(), described.name(), described.definition(),
             described.type(), described.loggingLevel() == null ? null
                 : new AdoptedWorkflow.Logging(described.loggingLevel(), described.includeExecutionData()),
-            described.tracing(), options);
+            described.tracing(), described.logGroupArns(), described.tags(), options);
       } else if (generatedTemplate != null) {
         source = "generated template " + generatedTemplate;
         adopted = TemplateAdopter.fromTemplateText(source,

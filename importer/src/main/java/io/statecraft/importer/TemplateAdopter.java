@@ -98,6 +98,21 @@ public final class TemplateAdopter {
    */
   public static AdoptedWorkflow fromStateMachine(String source, String name, String definition, String type,
       Logging logging, boolean tracing, Options options) {
+    return fromStateMachine(source, name, definition, type, logging, tracing, List.of(), Map.of(), options);
+  }
+
+  /**
+   * Adopts a deployed state machine from what {@code DescribeStateMachine} and
+   * {@code ListTagsForResource} say of it.
+   *
+   * @param source what the state machine is called in messages (its ARN)
+   * @param name its name, for the workflow id
+   * @param logging its logging settings, or null
+   * @param logGroupArns the log groups its logging configuration names, reported
+   * @param tags its tags, carried over
+   */
+  public static AdoptedWorkflow fromStateMachine(String source, String name, String definition, String type,
+      Logging logging, boolean tracing, List<String> logGroupArns, Map<String, String> tags, Options options) {
     JsonNode parsed;
     try {
       parsed = TemplateReader.parse(definition);
@@ -114,9 +129,17 @@ public final class TemplateAdopter {
       report.add("loggingConfiguration: level " + logging.level() + ", execution data "
           + (logging.includeExecutionData() ? "included" : "not included") + " -> kept (its log group is not: Statecraft creates one)");
     }
+    for (String logGroup : logGroupArns) {
+      // The DSL's LogGroup is one the stack creates; an existing group has no form in the workflow yet.
+      report.add("loggingConfiguration/destinations: " + logGroup + " -> not kept; the workflow logs to the log group "
+          + "its stack creates (StateMachineLogGroup); to keep the old one, point a LogGroup of spec() at it by hand");
+    }
+    if (!tags.isEmpty()) {
+      report.add("tags: " + String.join(", ", new java.util.TreeMap<>(tags).keySet()) + " -> kept");
+    }
     report.add("roleArn: not copied; Statecraft derives the execution role from the states");
     return new AdoptedWorkflow(options.id() != null ? options.id() : workflowId(name), null, object, lifted.parameters(),
-        List.of(), List.of(), "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, Map.of(), Map.of(),
+        List.of(), List.of(), "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, tags, Map.of(),
         RolePolicies.none(), report);
   }
 
