@@ -19,13 +19,16 @@ import java.util.regex.Pattern;
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html) on a
  * resource that matches it ({@code *} any characters, across colons too, and {@code ?} one,
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html);
- * a pseudo parameter such as {@code ${AWS::Region}} matches any one ARN segment, since both sides
+ * a pseudo parameter such as {@code ${AWS::Region}} matches any one ARN segment, and in the
+ * partition, Region or account segment of either side it matches what the other names, since both
  * deploy into the same account and Region. Conditions are not compared.
  */
 final class PermissionComparison {
 
   /** One state's derived statements, or why there are none. */
   record StatePermissions(String state, String resource, List<IamStatement> statements, String reason) {}
+
+  private static final String PSEUDO = "${AWS__";
 
   private PermissionComparison() {}
 
@@ -82,8 +85,29 @@ final class PermissionComparison {
 
   // Whether the grant `wide` allows what `narrow` names: its action and its resource.
   static boolean covers(Grant wide, Grant narrow) {
-    return pattern(wide.action(), true).matcher(narrow.action()).matches()
-        && pattern(wide.resource(), false).matcher(narrow.resource()).matches();
+    return pattern(wide.action(), true).matcher(narrow.action()).matches() && resourceCovers(wide.resource(), narrow.resource());
+  }
+
+  // A pseudo parameter in the partition, Region or account of an ARN, on either side, stands for
+  // the stack's, which the other side may name as a literal: Statecraft derives
+  // arn:${AWS::Partition}:s3:::bucket where the original role says arn:aws:s3:::bucket.
+  private static boolean resourceCovers(String wide, String narrow) {
+    if (pattern(wide, false).matcher(narrow).matches()) {
+      return true;
+    }
+    // ${AWS::Region} holds colons of its own: out of the way while the ARN is cut at its colons.
+    String[] w = wide.replace("${AWS::", PSEUDO).split(":", 6);
+    String[] n = narrow.replace("${AWS::", PSEUDO).split(":", 6);
+    if (w.length != 6 || n.length != 6) {
+      return false;
+    }
+    for (int i = 0; i < 6; i++) {
+      boolean pseudo = (i == 1 || i == 3 || i == 4) && (w[i].startsWith(PSEUDO) || n[i].startsWith(PSEUDO));
+      if (!pseudo && !pattern(w[i], false).matcher(n[i]).matches()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Pattern pattern(String iam, boolean caseInsensitive) {
@@ -91,7 +115,7 @@ final class PermissionComparison {
     int i = 0;
     while (i < iam.length()) {
       char c = iam.charAt(i);
-      if (iam.startsWith("${AWS::", i) && iam.indexOf('}', i) > 0) {
+      if ((iam.startsWith("${AWS::", i) || iam.startsWith(PSEUDO, i)) && iam.indexOf('}', i) > 0) {
         regex.append("[^:]*");
         i = iam.indexOf('}', i) + 1;
         continue;

@@ -129,7 +129,13 @@ final class TypedTasks {
       if (!call.resource().equals(resource)) {
         return raw("the typed call's resource would be " + call.resource(), dependency);
       }
-      if (!plain(call.payload()).equals(plain(payload))) {
+      Value written = call.payload() == null ? null : plain(call.payload());
+      if (parameters == null && written != null) {
+        // The call's payload would become Parameters the task does not have.
+        return raw("it has no Parameters, which the typed call would write as " + (ObjectValue.EMPTY.equals(written)
+            ? "{}" : "its request"), dependency);
+      }
+      if (!java.util.Objects.equals(written, parameters == null ? null : plain(payload))) {
         return raw("the typed call would not write the same Parameters", dependency);
       }
       return new Typing(code, call.iamStatements(), null, dependency);

@@ -251,6 +251,42 @@ final class AdoptTypedTasksTest {
   }
 
   @Test
+  void aPseudoParameterInAnArnMatchesWhatTheOtherSideNames() {
+    RolePolicies.Grant derived = new RolePolicies.Grant("s3:ListBucket", "arn:${AWS::Partition}:s3:::acme-reports", "state List");
+    RolePolicies.Grant literal = new RolePolicies.Grant("S3:List*", "arn:aws:s3:::acme-*", "policy");
+    RolePolicies.Grant other = new RolePolicies.Grant("s3:ListBucket", "arn:aws:s3:::other", "policy");
+    RolePolicies.Grant regional = new RolePolicies.Grant("sns:Publish",
+        "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:*", "state Notify");
+
+    assertThat(PermissionComparison.covers(literal, derived)).isTrue();
+    assertThat(PermissionComparison.covers(other, derived)).isFalse();
+    assertThat(PermissionComparison.covers(regional,
+        new RolePolicies.Grant("sns:Publish", "arn:aws:sns:eu-west-1:123456789012:alerts", "policy"))).isTrue();
+    assertThat(PermissionComparison.covers(new RolePolicies.Grant("sns:Publish", "arn:aws:sns:eu-west-1:123456789012:alerts",
+        "policy"), regional)).isFalse();
+    assertThat(PermissionComparison.covers(new RolePolicies.Grant("*", "*", "policy"), regional)).isTrue();
+  }
+
+  @Test
+  void aSdkTaskWithoutParametersStaysRawRatherThanGainThem() {
+    String template = """
+        Resources:
+          Flow:
+            Type: AWS::StepFunctions::StateMachine
+            Properties:
+              Definition:
+                StartAt: Topics
+                States:
+                  Topics: {Type: Task, Resource: "arn:aws:states:::aws-sdk:sns:listTopics", End: true}
+        """;
+    AdoptedWorkflow adopted = TemplateAdopter.fromTemplateText("flow.yaml", template, TemplateAdopter.Options.defaults());
+
+    assertThat(WorkflowSource.write(adopted, "com.example", "Flow").report()).first().isEqualTo(
+        "States/Topics: arn:aws:states:::aws-sdk:sns:listTopics -> raw resource: it has no Parameters, which the typed "
+            + "call would write as {}");
+  }
+
+  @Test
   void aFileThatIsNoPolicyDocumentIsOneLine() throws Exception {
     Path policy = Files.writeString(temp.resolve("role.json"), "{\"Role\": {}}");
 
