@@ -327,6 +327,38 @@ final class AdoptCommandTest {
     assertThat(built.at("/Resources/PatchTargets/Properties/Targets/0/Key").asText()).isEqualTo("tag:Patch");
   }
 
+  @Test
+  void aRolePolicyFileIsComparedWithWhatTheWorkflowDerives() throws Exception {
+    // What AmazonEC2ReadOnlyAccess grants the patch-alerts role, in short.
+    Path policy = write("ec2-read.json", """
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:Describe*", "Resource": "*"}]}
+        """);
+
+    CommandLine run = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), "--role-policy", policy.toString(),
+        PATCH_ALERTS.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("  Permissions: role IAMRoleStepFunctionsSSMAlerts and --role-policy ec2-read.json "
+        + "compared with what the states derive (parameters at their defaults):\n")
+        .contains("    granted before, not now: ec2:Describe* on * (policy file ec2-read.json)\n");
+  }
+
+  @Test
+  void aRolePolicyThatIsMissingOrNoPolicyIsOneLineAndNothingIsWritten() throws Exception {
+    CommandLine missing = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), "--role-policy",
+        dir.resolve("none.json").toString(), PATCH_ALERTS.toString());
+    Path notAPolicy = write("role.json", "{\"RoleName\": \"x\"}");
+    CommandLine wrong = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), "--role-policy",
+        notAPolicy.toString(), PATCH_ALERTS.toString());
+
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("statecraft adopt: --role-policy: no such file: " + dir.resolve("none.json") + "\n");
+    assertThat(wrong.status()).isEqualTo(1);
+    assertThat(wrong.err()).isEqualTo("statecraft adopt: " + notAPolicy + ": not an IAM policy document, it has no "
+        + "Statement; give the JSON document of one policy, {\"Version\": ..., \"Statement\": [...]}\n");
+    assertThat(dir.resolve("src")).doesNotExist();
+  }
+
   // Each tries to end the string or comment it lands in and run code when the class loads.
   private static final String PROPERTY = "statecraft.adopt.injected";
 
