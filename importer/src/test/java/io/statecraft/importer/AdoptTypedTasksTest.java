@@ -287,6 +287,44 @@ final class AdoptTypedTasksTest {
   }
 
   @Test
+  void aSamStateMachinesInlinePoliciesAreComparedAndItsManagedOnesNamed() {
+    String template = """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Flow:
+            Type: AWS::Serverless::StateMachine
+            Properties:
+              Policies:
+                - AWSXrayWriteOnlyAccess
+                - SNSPublishMessagePolicy: {TopicName: alerts}
+                - Statement:
+                    - Effect: Allow
+                      Action: sns:Publish
+                      Resource: arn:aws:sns:us-east-1:123456789012:*
+              Definition:
+                StartAt: Notify
+                States:
+                  Notify:
+                    Type: Task
+                    Resource: arn:aws:states:::sns:publish
+                    Parameters: {TopicArn: arn:aws:sns:us-east-1:123456789012:alerts, Message: done}
+                    End: true
+        """;
+    AdoptedWorkflow adopted = TemplateAdopter.fromTemplateText("sam.yaml", template, TemplateAdopter.Options.defaults());
+
+    List<String> report = WorkflowSource.write(adopted, "com.example", "Flow").report();
+
+    assertThat(report.subList(2, report.size())).containsExactly(
+        "Permissions: Policies compared with what the states derive (parameters at their defaults):",
+        // Every topic of the account before, the one topic the task publishes to now.
+        "  granted before, not now: sns:Publish on arn:aws:sns:us-east-1:123456789012:* (Policies)",
+        "  not compared: Policies: the managed policy AWSXrayWriteOnlyAccess is not in the template; pass its document "
+            + "with --role-policy FILE to compare",
+        "  not compared: Policies: the policy template SNSPublishMessagePolicy is not in the template; pass its document "
+            + "with --role-policy FILE to compare");
+  }
+
+  @Test
   void aFileThatIsNoPolicyDocumentIsOneLine() throws Exception {
     Path policy = Files.writeString(temp.resolve("role.json"), "{\"Role\": {}}");
 
