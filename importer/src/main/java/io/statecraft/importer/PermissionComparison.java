@@ -40,6 +40,9 @@ final class PermissionComparison {
    */
   static List<String> report(RolePolicies role, List<StatePermissions> states, Map<String, String> defaults) {
     List<String> lines = new ArrayList<>();
+    if (role.isEmpty() && states.isEmpty()) {
+      return lines; // no task, no role: nothing to say
+    }
     List<Grant> derived = new ArrayList<>();
     for (StatePermissions state : states) {
       for (IamStatement statement : state.statements()) {
