@@ -8,6 +8,7 @@ import io.statecraft.generator.workflow.WorkflowLoader;
 import io.statecraft.importer.AdoptedWorkflow;
 import io.statecraft.importer.AdoptionException;
 import io.statecraft.importer.JavaSourceImporter;
+import io.statecraft.importer.RolePolicies;
 import io.statecraft.importer.TemplateAdopter;
 import io.statecraft.importer.WorkflowSource;
 import java.io.IOException;
@@ -73,6 +74,8 @@ final class AdoptCommand implements Command {
         + "  --resources DIR       where META-INF/services goes (default: ../resources next to a DIR named\n"
         + "                        java, else DIR)\n"
         + "  --keep-literal REGEX  keep values that match REGEX whole as literals (repeatable)\n"
+        + "  --role-policy FILE    an IAM policy document (JSON) of the original role, compared with the\n"
+        + "                        permissions the workflow derives (repeatable; adds to those in the template)\n"
         + "  --state-machine ARN|NAME      adopt a deployed state machine (DescribeStateMachine)\n"
         + "  --generated-template NAME     adopt an IaC generator template (GetGeneratedTemplate)\n"
         + AwsOptions.HELP
@@ -89,6 +92,7 @@ final class AdoptCommand implements Command {
     String output = "src/main/java";
     String resources = null;
     List<String> keep = new ArrayList<>();
+    List<Path> rolePolicies = new ArrayList<>();
     String file = null;
     String stateMachine = null;
     String generatedTemplate = null;
@@ -110,6 +114,7 @@ final class AdoptCommand implements Command {
         case "--output" -> output = Options.value(args, ++i, arg);
         case "--resources" -> resources = Options.value(args, ++i, arg);
         case "--keep-literal" -> keep.add(Options.value(args, ++i, arg));
+        case "--role-policy" -> rolePolicies.add(Path.of(Options.value(args, ++i, arg)));
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -129,6 +134,11 @@ final class AdoptCommand implements Command {
     if (file != null && !Files.isRegularFile(Path.of(file))) {
       throw new UsageException("no such file: " + file);
     }
+    for (Path policy : rolePolicies) {
+      if (!Files.isRegularFile(policy)) {
+        throw new UsageException("--role-policy: no such file: " + policy);
+      }
+    }
     TemplateAdopter.Options options = new TemplateAdopter.Options(resource, id, keepLiteral(keep));
     AdoptedWorkflow adopted;
     WorkflowSource.Written written;
@@ -140,13 +150,16 @@ final class AdoptCommand implements Command {
         adopted = TemplateAdopter.fromStateMachine(described.arn(), described.name(), described.definition(),
             described.type(), described.loggingLevel() == null ? null
                 : new AdoptedWorkflow.Logging(described.loggingLevel(), described.includeExecutionData()),
-            described.tracing(), options);
+            described.tracing(), described.logGroupArns(), described.tags(), options);
       } else if (generatedTemplate != null) {
         source = "generated template " + generatedTemplate;
         adopted = TemplateAdopter.fromTemplateText(source,
             AdoptionSources.generatedTemplate(generatedTemplate, aws.settings()), options);
       } else {
         adopted = TemplateAdopter.fromTemplate(Path.of(file), options);
+      }
+      for (Path policy : rolePolicies) {
+        adopted = adopted.withRolePolicies(RolePolicies.fromFile(policy));
       }
       written = WorkflowSource.write(adopted, packageName,
           className != null ? className : JavaSourceImporter.classNameFor(adopted.id()));
@@ -165,6 +178,7 @@ final class AdoptCommand implements Command {
       Set<Path> changed = GeneratedFiles.writeAllIfChanged(files);
       out.println("Adopted " + source + " as workflow " + adopted.id() + " (" + written.qualifiedName() + "):");
       adopted.report().forEach(line -> out.println("  " + line));
+      written.report().forEach(line -> out.println("  " + line));
       written.notes().forEach(note -> out.println("  note: " + note));
       files.keySet().forEach(path -> err.println((changed.contains(path) ? "wrote " : "up to date ") + path));
     } catch (UncheckedIOException e) {

@@ -52,7 +52,44 @@ final class AdoptCommandTest {
         + "  LoggingConfiguration: level OFF, execution data not included -> kept\n"
         + "  RoleArn: not copied; Statecraft derives the execution role from the states (tasks with a raw resource declare "
         + "none until you use a typed integration or Task.permissions(...))\n"
-        + "  StateMachineName: not kept; CloudFormation names the state machine after the stack\n");
+        + "  StateMachineName: not kept; CloudFormation names the state machine after the stack\n"
+        + "  States/DescribeInstances: arn:aws:states:::aws-sdk:ec2:describeInstances -> raw resource: the SDK model of "
+        + "ec2 (software.amazon.awssdk:ec2) is not on the class path\n"
+        + "  States/FetchInstanceComplianceData: arn:aws:states:::aws-sdk:ssm:listComplianceItems -> raw resource: the SDK "
+        + "model of ssm (software.amazon.awssdk:ssm) is not on the class path\n"
+        + "  States/DescribeTagsForFilteredInstances: arn:aws:states:::aws-sdk:ec2:describeTags -> raw resource: the SDK "
+        + "model of ec2 (software.amazon.awssdk:ec2) is not on the class path\n"
+        + "  Permissions: role IAMRoleStepFunctionsSSMAlerts compared with what the states derive (parameters at their "
+        + "defaults):\n"
+        + "    granted before, not now: states:InvokeHTTPEndpoint on arn:aws:states:${AWS::Region}:${AWS::AccountId}:"
+        + "stateMachine:* (Resources/IAMManagedPolicyStepFunctionsInvokeHttpEndpointScopedAccess)\n"
+        + "    granted before, not now: events:RetrieveConnectionCredentials on arn:aws:events:${AWS::Region}:"
+        + "${AWS::AccountId}:connection/${EventBridgeAPIConnection}/* "
+        + "(Resources/EventBridgeRetrieveConnectionCredentialsScopedAccessPolicy)\n"
+        + "    granted before, not now: secretsmanager:GetSecretValue on arn:aws:secretsmanager:${AWS::Region}:"
+        + "${AWS::AccountId}:secret:events!connection/${EventBridgeAPIConnection}/* "
+        + "(Resources/EventBridgeRetrieveConnectionCredentialsScopedAccessPolicy)\n"
+        + "    granted before, not now: secretsmanager:DescribeSecret on arn:aws:secretsmanager:${AWS::Region}:"
+        + "${AWS::AccountId}:secret:events!connection/${EventBridgeAPIConnection}/* "
+        + "(Resources/EventBridgeRetrieveConnectionCredentialsScopedAccessPolicy)\n"
+        + "    not compared: Resources/IAMRoleStepFunctionsSSMAlerts/ManagedPolicyArns: "
+        + "arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess is not in the template; pass its document with "
+        + "--role-policy FILE to compare\n"
+        + "    not compared: Resources/IAMRoleStepFunctionsSSMAlerts/ManagedPolicyArns: "
+        + "arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess is not in the template; pass its document with "
+        + "--role-policy FILE to compare\n"
+        + "    not derived: state DescribeInstances (arn:aws:states:::aws-sdk:ec2:describeInstances) stays a raw resource: "
+        + "the SDK model of ec2 (software.amazon.awssdk:ec2) is not on the class path; it is granted nothing until you "
+        + "type it or add Task.permissions(...)\n"
+        + "    not derived: state FetchInstanceComplianceData (arn:aws:states:::aws-sdk:ssm:listComplianceItems) stays a "
+        + "raw resource: the SDK model of ssm (software.amazon.awssdk:ssm) is not on the class path; it is granted "
+        + "nothing until you type it or add Task.permissions(...)\n"
+        + "    not derived: state DescribeTagsForFilteredInstances (arn:aws:states:::aws-sdk:ec2:describeTags) stays a raw "
+        + "resource: the SDK model of ec2 (software.amazon.awssdk:ec2) is not on the class path; it is granted nothing "
+        + "until you type it or add Task.permissions(...)\n"
+        + "    not derived: state CallThirdPartyAPI (arn:aws:states:::http:invoke) stays a raw resource: its resource is no "
+        + "AWS SDK or request-response optimized integration that Statecraft types; it is granted nothing until you "
+        + "type it or add Task.permissions(...)\n");
     Path java = src.resolve("com/acme/flows/SsmPatchingAlerts.java");
     Path services = dir.resolve("src/main/resources/META-INF/services/io.statecraft.dsl.workflow.Workflow");
     assertThat(run.err()).isEqualTo("wrote " + java + "\nwrote " + services + "\n");
@@ -147,7 +184,25 @@ final class AdoptCommandTest {
         + "  /States/Invoke/Parameters/Payload/mirror: the Region eu-west-1 -> ${Region}, parameter Region (default: the old value)\n"
         + "  /States/Audit/Parameters/QueueUrl: the URL https://sqs.eu-west-1.amazonaws.com/123456789012/audit -> ${AuditQueueUrl}, "
         + "parameter AuditQueueUrl (default: the old value)\n"
-        + "  Events/Nightly: SAM ScheduleV2 -> trigger Schedule Nightly\n");
+        + "  Events/Nightly: SAM ScheduleV2 -> trigger Schedule Nightly\n"
+        + "  States/Save: arn:aws:states:::aws-sdk:s3:putObject -> raw resource: Body is no member of PutObjectRequest\n"
+        + "  States/Notify: arn:aws:states:::sns:publish -> raw resource: the SDK model of sns "
+        + "(software.amazon.awssdk:sns) is not on the class path\n"
+        + "  States/Audit: arn:aws:states:::sqs:sendMessage -> raw resource: the SDK model of sqs "
+        + "(software.amazon.awssdk:sqs) is not on the class path\n"
+        + "  Permissions: no policy of the original role was read, so none is compared; pass its documents with "
+        + "--role-policy FILE\n"
+        + "    not derived: state Save (arn:aws:states:::aws-sdk:s3:putObject) stays a raw resource: Body is no member of "
+        + "PutObjectRequest; it is granted nothing until you type it or add Task.permissions(...)\n"
+        + "    not derived: state Invoke (arn:aws:states:::lambda:invoke) stays a raw resource: its resource is no AWS SDK "
+        + "or request-response optimized integration that Statecraft types; it is granted nothing until you type it or "
+        + "add Task.permissions(...)\n"
+        + "    not derived: state Notify (arn:aws:states:::sns:publish) stays a raw resource: the SDK model of sns "
+        + "(software.amazon.awssdk:sns) is not on the class path; it is granted nothing until you type it or add "
+        + "Task.permissions(...)\n"
+        + "    not derived: state Audit (arn:aws:states:::sqs:sendMessage) stays a raw resource: the SDK model of sqs "
+        + "(software.amazon.awssdk:sqs) is not on the class path; it is granted nothing until you type it or add "
+        + "Task.permissions(...)\n");
 
     Workflow workflow = compileAndLoad(src, "Reports");
     CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
@@ -179,11 +234,129 @@ final class AdoptCommandTest {
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("Adopted " + template + " as workflow format (Format):\n"
         + "  /States/Format/Resource: the ARN arn:aws:lambda:us-east-1:123456789012:function:format-report -> "
-        + "${FormatFunctionArn}, parameter FormatFunctionArn (default: the old value)\n");
+        + "${FormatFunctionArn}, parameter FormatFunctionArn (default: the old value)\n"
+        + "  Permissions: no policy of the original role was read, so none is compared; pass its documents with "
+        + "--role-policy FILE\n"
+        + "    not derived: state Format (${FormatFunctionArn}) stays a raw resource: its resource is no AWS SDK or "
+        + "request-response optimized integration that Statecraft types; it is granted nothing until you type it or add "
+        + "Task.permissions(...)\n");
     Workflow workflow = compileAndLoad(src, "Format");
     CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
     assertThat(compiled.hasErrors()).as("%s", compiled.problems()).isFalse();
     assertThat(compiled.definition().json().at("/States/Format/Resource").asText()).isEqualTo("${FormatFunctionArn}");
+  }
+
+  @Test
+  void aMaintenanceWindowTaskBecomesTheTriggerAndPseudoParametersStayCloudFormations() throws Exception {
+    Path template = write("window.yaml", """
+        Resources:
+          Patch:
+            Type: AWS::StepFunctions::StateMachine
+            Properties:
+              DefinitionString: !Sub |
+                {"StartAt": "Log", "States": {"Log": {"Type": "Pass",
+                  "Result": {"where": "${AWS::Region}", "partition": "${AWS::Partition}"}, "End": true}}}
+          PatchWindow:
+            Type: AWS::SSM::MaintenanceWindow
+            Properties:
+              Name: patch-window
+              Description: Sunday patching
+              Schedule: cron(0 2 ? * SUN *)
+              ScheduleTimezone: Europe/Bucharest
+              Duration: 4
+              Cutoff: 1
+              AllowUnassociatedTargets: false
+          PatchTargets:
+            Type: AWS::SSM::MaintenanceWindowTarget
+            Properties:
+              WindowId: !Ref PatchWindow
+              ResourceType: INSTANCE
+              Targets:
+                - Key: tag:Patch
+                  Values: [infrequent]
+          PatchTask:
+            Type: AWS::SSM::MaintenanceWindowTask
+            Properties:
+              WindowId: !Ref PatchWindow
+              TaskArn: !Ref Patch
+              TaskType: STEP_FUNCTIONS
+              ServiceRoleArn: arn:aws:iam::123456789012:role/window
+              Priority: 2
+              MaxConcurrency: "5"
+              MaxErrors: "1"
+              Targets:
+                - Key: WindowTargetIds
+                  Values: [!Ref PatchTargets]
+              TaskInvocationParameters:
+                MaintenanceWindowStepFunctionsParameters:
+                  Input: '{"InstanceId": "{{TARGET_ID}}"}'
+        """);
+    Path src = dir.resolve("src/main/java");
+
+    CommandLine run = CommandLine.run("adopt", "--output", src.toString(), "--id", "patch", template.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("Adopted " + template + " as workflow patch (Patch):\n"
+        + "  DefinitionSubstitutions/Region: the pseudo parameter AWS::Region -> placeholder ${Region} filled in by "
+        + "CloudFormation (substitution in spec())\n"
+        + "  DefinitionSubstitutions/Partition: the pseudo parameter AWS::Partition -> placeholder ${Partition} filled in "
+        + "by CloudFormation (substitution in spec())\n"
+        + "  Resources/PatchTask: maintenance window task -> trigger MaintenanceWindow PatchWindow with its window and 1 "
+        + "target (its role is derived, its Name and ServiceRoleArn are not kept)\n");
+    assertThat(src.resolve("Patch.java")).content().contains("""
+                .substitution(Placeholder.string("Region"), TemplateValue.sub("${AWS::Region}"))
+                .substitution(Placeholder.string("Partition"), TemplateValue.sub("${AWS::Partition}"))
+        """).contains("""
+                .triggers(MaintenanceWindow.named("PatchWindow").description("Sunday patching").schedule("cron(0 2 ? * SUN *)").timeZone("Europe/Bucharest").durationHours(4).cutoffHours(1)
+                    .target(MaintenanceWindowTarget.named("PatchTargets").instancesTagged("Patch", TemplateValue.of("infrequent"))).priority(2).maxConcurrency("5").maxErrors("1").taskInput(Json.object()
+                    .putRaw("InstanceId", Value.of("{{TARGET_ID}}"))
+                    .build()))
+        """);
+    Workflow workflow = compileAndLoad(src, "Patch");
+    CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
+    assertThat(compiled.hasErrors()).as("%s", compiled.problems()).isFalse();
+    assertThat(compiled.definition().json().at("/States/Log/Result/where").asText()).isEqualTo("${Region}");
+    assertThat(compiled.definition().json().at("/States/Log/Result/partition").asText()).isEqualTo("${Partition}");
+    JsonNode built = CanonicalJson.mapper().readTree(compiled.files().get(OutputFile.TEMPLATE_JSON));
+    JsonNode substitutions = built.at("/Resources/StateMachine/Properties/DefinitionSubstitutions");
+    assertThat(substitutions.path("Region").path("Fn::Sub").asText()).isEqualTo("${AWS::Region}");
+    assertThat(substitutions.path("Partition").path("Fn::Sub").asText()).isEqualTo("${AWS::Partition}");
+    JsonNode window = built.at("/Resources/PatchWindow/Properties");
+    assertThat(window.path("Schedule").asText()).isEqualTo("cron(0 2 ? * SUN *)");
+    assertThat(window.path("Duration").asInt()).isEqualTo(4);
+    assertThat(built.at("/Resources/PatchTargets/Properties/Targets/0/Key").asText()).isEqualTo("tag:Patch");
+  }
+
+  @Test
+  void aRolePolicyFileIsComparedWithWhatTheWorkflowDerives() throws Exception {
+    // What AmazonEC2ReadOnlyAccess grants the patch-alerts role, in short.
+    Path policy = write("ec2-read.json", """
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:Describe*", "Resource": "*"}]}
+        """);
+
+    CommandLine run = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), "--role-policy", policy.toString(),
+        PATCH_ALERTS.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("  Permissions: role IAMRoleStepFunctionsSSMAlerts and --role-policy ec2-read.json "
+        + "compared with what the states derive (parameters at their defaults):\n")
+        .contains("    granted before, not now: ec2:Describe* on * (policy file ec2-read.json)\n");
+  }
+
+  @Test
+  void aRolePolicyThatIsMissingOrNoPolicyIsOneLineAndNothingIsWritten() throws Exception {
+    CommandLine missing = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), "--role-policy",
+        dir.resolve("none.json").toString(), PATCH_ALERTS.toString());
+    Path notAPolicy = write("role.json", "{\"RoleName\": \"x\"}");
+    CommandLine wrong = CommandLine.run("adopt", "--output", dir.resolve("src").toString(), "--role-policy",
+        notAPolicy.toString(), PATCH_ALERTS.toString());
+
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("statecraft adopt: --role-policy: no such file: " + dir.resolve("none.json") + "\n");
+    assertThat(wrong.status()).isEqualTo(1);
+    assertThat(wrong.err()).isEqualTo("statecraft adopt: " + notAPolicy + ": not an IAM policy document, it has no "
+        + "Statement; give the JSON document of one policy, {\"Version\": ..., \"Statement\": [...]}\n");
+    assertThat(dir.resolve("src")).doesNotExist();
   }
 
   // Each tries to end the string or comment it lands in and run code when the class loads.

@@ -54,8 +54,12 @@ final class AdoptFromAwsTest {
         .put("stateMachineArn", MACHINE).put("name", "NightlyReport").put("status", "ACTIVE")
         .put("definition", DEFINITION).put("roleArn", "arn:aws:iam::111122223333:role/report").put("type", "EXPRESS")
         .put("creationDate", 1767225600)
-        .set("loggingConfiguration", new ObjectMapper().createObjectNode().put("level", "ERROR").put("includeExecutionData", true))
-        .toString()));
+        .set("loggingConfiguration", new ObjectMapper().readTree("{\"level\": \"ERROR\", \"includeExecutionData\": true, "
+            + "\"destinations\": [{\"cloudWatchLogsLogGroup\": {\"logGroupArn\": "
+            + "\"arn:aws:logs:eu-west-1:111122223333:log-group:/aws/vendedlogs/states/report:*\"}}]}"))
+        .toString()))
+        .on("ListTagsForResource", json("{\"tags\": [{\"key\": \"team\", \"value\": \"reports\"}, "
+            + "{\"key\": \"cost-center\", \"value\": \"\\\"42\\\" */\"}]}"));
     Path src = dir.resolve("src/main/java");
 
     CommandLine run = adopt("adopt", "--state-machine", MACHINE, "--output", src.toString());
@@ -65,14 +69,27 @@ final class AdoptFromAwsTest {
         + "  /States/Notify/Parameters/TopicArn: the ARN arn:aws:sns:eu-west-1:111122223333:reports -> ${NotifyTopicArn}, "
         + "parameter NotifyTopicArn (default: the old value)\n"
         + "  loggingConfiguration: level ERROR, execution data included -> kept (its log group is not: Statecraft creates one)\n"
-        + "  roleArn: not copied; Statecraft derives the execution role from the states\n");
-    assertThat(aws.operations()).containsExactly("DescribeStateMachine");
+        + "  loggingConfiguration/destinations: arn:aws:logs:eu-west-1:111122223333:log-group:/aws/vendedlogs/states/report:* "
+        + "-> not kept; the workflow logs to the log group its stack creates (StateMachineLogGroup); to keep the old one, "
+        + "point a LogGroup of spec() at it by hand\n"
+        + "  tags: cost-center, team -> kept\n"
+        + "  roleArn: not copied; Statecraft derives the execution role from the states\n"
+        + "  States/Notify: arn:aws:states:::sns:publish -> raw resource: the SDK model of sns (software.amazon.awssdk:sns) "
+        + "is not on the class path\n"
+        + "  Permissions: no policy of the original role was read, so none is compared; pass its documents with "
+        + "--role-policy FILE\n"
+        + "    not derived: state Notify (arn:aws:states:::sns:publish) stays a raw resource: the SDK model of sns "
+        + "(software.amazon.awssdk:sns) is not on the class path; it is granted nothing until you type it or add "
+        + "Task.permissions(...)\n");
+    assertThat(aws.operations()).containsExactly("DescribeStateMachine", "ListTagsForResource");
+    assertThat(new ObjectMapper().readTree(aws.requests().get(1).body()).path("resourceArn").asText()).isEqualTo(MACHINE);
     assertThat(new ObjectMapper().readTree(aws.requests().get(0).body()).path("stateMachineArn").asText()).isEqualTo(MACHINE);
     assertThat(aws.requests().get(0).headers().get("x-amz-target")).isEqualTo("AWSStepFunctions.DescribeStateMachine");
     assertThat(src.resolve("NightlyReport.java")).content()
         .contains(".type(WorkflowType.EXPRESS)")
         .contains(".logging(LogLevel.ERROR, true)")
-        .contains(".put(\"TopicArn\", Value.of(\"${NotifyTopicArn}\"))");
+        .contains(".put(\"TopicArn\", Value.of(\"${NotifyTopicArn}\"))")
+        .contains(".tag(\"cost-center\", \"\\\"42\\\" */\")\n        .tag(\"team\", \"reports\")");
   }
 
   @Test
@@ -82,12 +99,13 @@ final class AdoptFromAwsTest {
             + MACHINE + "\",\"type\":\"STANDARD\",\"creationDate\":1767225600}]}"))
         .on("DescribeStateMachine", json("{\"stateMachineArn\":\"" + MACHINE + "\",\"name\":\"NightlyReport\","
             + "\"definition\":" + new ObjectMapper().createObjectNode().textNode(DEFINITION) + ",\"roleArn\":\"r\","
-            + "\"type\":\"STANDARD\",\"creationDate\":1767225600}"));
+            + "\"type\":\"STANDARD\",\"creationDate\":1767225600}"))
+        .on("ListTagsForResource", json("{\"tags\": []}"));
 
     CommandLine run = adopt("adopt", "--state-machine", "NightlyReport", "--output", dir.resolve("src").toString());
 
     assertThat(run.status()).as(run.err()).isZero();
-    assertThat(aws.operations()).containsExactly("ListStateMachines", "DescribeStateMachine");
+    assertThat(aws.operations()).containsExactly("ListStateMachines", "DescribeStateMachine", "ListTagsForResource");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.statecraft.asl.json.CanonicalJson;
 import io.statecraft.asl.validate.AslValidator;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.generator.workflow.CompiledWorkflow;
+import io.statecraft.generator.workflow.OutputFile;
 import io.statecraft.generator.workflow.WorkflowCompiler;
 import io.statecraft.importer.AdoptedWorkflow;
 import io.statecraft.importer.JavaSourceImporter;
@@ -97,6 +98,56 @@ final class AdoptRoundTripTest {
     if (withCorpus) {
       assertThat(lifted.values().stream().mapToInt(Integer::intValue).sum()).isPositive();
     }
+  }
+
+  @Test
+  void typedTasksBuildTheSameDefinitionAndDeriveTheirPermissions() throws Exception {
+    // The command line carries the SDK's s3 and sfn models, so these two tasks are typed.
+    ObjectNode original = (ObjectNode) CanonicalJson.mapper().readTree("""
+        {"StartAt": "List", "States": {
+          "List": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:listObjectsV2",
+            "Parameters": {"Bucket": "acme-reports-prod", "Prefix.$": "$.prefix", "MaxKeys": 10},
+            "ResultPath": "$.listing", "Next": "Start"},
+          "Start": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution",
+            "Parameters": {"StateMachineArn": "arn:aws:states:eu-west-1:123456789012:stateMachine:archive",
+              "Input.$": "States.JsonToString($.listing)"},
+            "End": true}}}
+        """);
+    ObjectNode template = CanonicalJson.mapper().createObjectNode();
+    template.putObject("Resources").putObject("Flow").put("Type", "AWS::StepFunctions::StateMachine")
+        .putObject("Properties").set("Definition", original);
+    Path templateFile = dir.resolve("typed.template.json");
+    Files.writeString(templateFile, CanonicalJson.write(template));
+
+    AdoptedWorkflow adopted = TemplateAdopter.fromTemplate(templateFile, new TemplateAdopter.Options(null, "typed", null));
+    WorkflowSource.Written written = WorkflowSource.write(adopted, "com.example.adopted", "Typed");
+    Path src = dir.resolve("typed-src");
+    Path target = src.resolve(written.relativePath());
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, written.source());
+
+    assertThat(written.source()).contains("""
+            Task list = Task.named("List")
+                .call(AwsSdk.call(ListObjectsV2Request.builder()
+                    .bucket(AwsSdk.text(Placeholder.string("ListBucketName")))
+                    .prefix(AwsSdk.text(Path.of("$.prefix")))
+                    .maxKeys(10)
+                    .build()))
+                .resultPath(Path.of("$.listing"));
+            Task start = Task.named("Start")
+                .call(AwsSdk.optimized(StartExecutionRequest.builder()
+                    .stateMachineArn(AwsSdk.text(Placeholder.string("StartStateMachineArn")))
+                    .input(AwsSdk.text(Intrinsic.parse("States.JsonToString($.listing)")))
+                    .build()));
+        """);
+    assertThat(written.dependencies()).containsExactly("software.amazon.awssdk:s3", "software.amazon.awssdk:sfn");
+    Workflow workflow = AdoptCommandTest.compileAndLoad(src, "com.example.adopted.Typed");
+    CompiledWorkflow compiled = WorkflowCompiler.compile(workflow);
+    assertThat(compiled.hasErrors()).as("%s", compiled.problems()).isFalse();
+    assertThat(AdoptCommandTest.withDefaults(compiled.definition().json(), workflow)).isEqualTo(original);
+    // Typed, the tasks bring their statements: the build no longer warns that they have none.
+    assertThat(compiled.warnings()).noneMatch(p -> p.code().equals("MISSING_TASK_PERMISSIONS"));
+    assertThat(compiled.files().get(OutputFile.TEMPLATE_YAML)).contains("s3:ListBucket").contains("states:StartExecution");
   }
 
   // The importer writes legacy Map fields in their current form (docs/cli.md).

@@ -1,11 +1,17 @@
 package io.statecraft.connect;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.GetGeneratedTemplateResponse;
 import software.amazon.awssdk.services.cloudformation.model.TemplateFormat;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
+import software.amazon.awssdk.services.sfn.model.LogDestination;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 
 /**
@@ -21,12 +27,18 @@ public final class AdoptionSources {
    *
    * @param type {@code STANDARD} or {@code EXPRESS}
    * @param loggingLevel {@code ALL}, {@code ERROR}, {@code FATAL} or {@code OFF}; null when not given
+   * @param logGroupArns the CloudWatch Logs log groups its logging configuration sends to
+   * @param tags its tags, as {@code ListTagsForResource} gives them
+   *     (https://docs.aws.amazon.com/step-functions/latest/apireference/API_ListTagsForResource.html)
    */
   public record DescribedStateMachine(String arn, String name, String definition, String type,
-      String loggingLevel, boolean includeExecutionData, boolean tracing) {
+      String loggingLevel, boolean includeExecutionData, boolean tracing, List<String> logGroupArns,
+      Map<String, String> tags) {
 
     public DescribedStateMachine {
       Objects.requireNonNull(definition, "definition == null");
+      logGroupArns = List.copyOf(logGroupArns);
+      tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
   }
 
@@ -48,11 +60,23 @@ public final class AdoptionSources {
                   + " in this account and Region; give its ARN, or the --region it is in")));
       DescribeStateMachineResponse described = AwsErrors.call("states:DescribeStateMachine",
           () -> sfn.describeStateMachine(r -> r.stateMachineArn(arn)));
+      List<String> logGroups = new ArrayList<>();
+      if (described.loggingConfiguration() != null) {
+        for (LogDestination destination : described.loggingConfiguration().destinations()) {
+          if (destination.cloudWatchLogsLogGroup() != null && destination.cloudWatchLogsLogGroup().logGroupArn() != null) {
+            logGroups.add(destination.cloudWatchLogsLogGroup().logGroupArn());
+          }
+        }
+      }
+      Map<String, String> tags = new LinkedHashMap<>();
+      AwsErrors.call("states:ListTagsForResource", () -> sfn.listTagsForResource(r -> r.resourceArn(arn)))
+          .tags().forEach(tag -> tags.put(tag.key(), tag.value()));
       return new DescribedStateMachine(described.stateMachineArn(), described.name(), described.definition(),
           described.typeAsString(),
           described.loggingConfiguration() == null ? null : described.loggingConfiguration().levelAsString(),
           described.loggingConfiguration() != null && Boolean.TRUE.equals(described.loggingConfiguration().includeExecutionData()),
-          described.tracingConfiguration() != null && Boolean.TRUE.equals(described.tracingConfiguration().enabled()));
+          described.tracingConfiguration() != null && Boolean.TRUE.equals(described.tracingConfiguration().enabled()),
+          logGroups, tags);
     }
   }
 

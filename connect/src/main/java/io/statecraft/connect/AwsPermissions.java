@@ -52,7 +52,8 @@ public final class AwsPermissions {
    * name) and {@code adopt --generated-template}.
    */
   public static final List<String> ADOPT = List.of(
-      "states:DescribeStateMachine", "states:ListStateMachines", "cloudformation:GetGeneratedTemplate");
+      "states:DescribeStateMachine", "states:ListTagsForResource", "states:ListStateMachines",
+      "cloudformation:GetGeneratedTemplate");
 
   private AwsPermissions() {}
 }

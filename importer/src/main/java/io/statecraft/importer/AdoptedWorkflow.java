@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param logging the logging settings, or null to keep Statecraft's default
  * @param tracing X-Ray tracing, or null to keep Statecraft's default
  * @param tags literal tags of the state machine
+ * @param pseudoParameters placeholders CloudFormation fills with a pseudo parameter, such as
+ *     {@code Region} with {@code AWS::Region}
+ * @param rolePolicies what the original execution role allowed, to compare with what the
+ *     workflow derives; {@link RolePolicies#none()} when nothing was read
  * @param report one line per value lifted, per setting carried over and per thing left behind
  */
 public record AdoptedWorkflow(
@@ -33,6 +37,8 @@ public record AdoptedWorkflow(
     Logging logging,
     Boolean tracing,
     Map<String, String> tags,
+    Map<String, String> pseudoParameters,
+    RolePolicies rolePolicies,
     List<String> report) {
 
   public AdoptedWorkflow {
@@ -42,7 +48,15 @@ public record AdoptedWorkflow(
     topics = List.copyOf(topics);
     triggers = List.copyOf(triggers);
     tags = Map.copyOf(tags);
+    pseudoParameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pseudoParameters));
+    Objects.requireNonNull(rolePolicies, "rolePolicies == null");
     report = List.copyOf(report);
+  }
+
+  /** A copy that compares with {@code more} policies too, such as those given with {@code --role-policy}. */
+  public AdoptedWorkflow withRolePolicies(RolePolicies more) {
+    return new AdoptedWorkflow(id, description, definition, parameters, topics, triggers, type, logging, tracing, tags,
+        pseudoParameters, rolePolicies.and(more), report);
   }
 
   /**
@@ -64,7 +78,7 @@ public record AdoptedWorkflow(
   }
 
   /** What starts the state machine. */
-  public sealed interface TriggerSpec permits EventRuleSpec, ScheduleSpec {
+  public sealed interface TriggerSpec permits EventRuleSpec, ScheduleSpec, MaintenanceWindowSpec {
     String logicalId();
   }
 
@@ -81,6 +95,33 @@ public record AdoptedWorkflow(
   /** An EventBridge Scheduler schedule targeting the state machine. */
   public record ScheduleSpec(String logicalId, String description, String expression, String timeZone, String input)
       implements TriggerSpec {}
+
+  /**
+   * An SSM maintenance window whose {@code STEP_FUNCTIONS} task starts the state machine.
+   *
+   * @param logicalId the window's logical id
+   * @param durationHours {@code Duration}
+   * @param cutoffHours {@code Cutoff}
+   * @param targets the targets the task runs for
+   * @param priority the task's {@code Priority}, or null
+   * @param maxConcurrency the task's {@code MaxConcurrency}, or null
+   * @param maxErrors the task's {@code MaxErrors}, or null
+   * @param input the task's execution input (JSON text), or null
+   */
+  public record MaintenanceWindowSpec(String logicalId, String description, String schedule, String timeZone,
+      int durationHours, int cutoffHours, boolean allowUnassociatedTargets, List<WindowTargetSpec> targets,
+      Integer priority, String maxConcurrency, String maxErrors, String input) implements TriggerSpec {
+
+    public MaintenanceWindowSpec {
+      targets = List.copyOf(targets);
+    }
+  }
+
+  /**
+   * A maintenance window target: instances by tag ({@code key} {@code tag:Name}), by id
+   * ({@code InstanceIds}), or a resource group ({@code resource-groups:Name}), with one value.
+   */
+  public record WindowTargetSpec(String logicalId, String description, String key, String value) {}
 
   /** {@code LoggingConfiguration}: the level and whether execution data is logged. */
   public record Logging(String level, boolean includeExecutionData) {}

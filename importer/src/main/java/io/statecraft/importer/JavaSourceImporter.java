@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
@@ -109,7 +110,12 @@ public final class JavaSourceImporter {
   private final List<StateCode.Declaration> declarations = new ArrayList<>();
   private final List<CodeBlock> links = new ArrayList<>();
 
-  private JavaSourceImporter() {}
+  // Adoption types Task states when it can; import writes every resource as it is.
+  private final TypedTasks typedTasks;
+
+  private JavaSourceImporter(TypedTasks typedTasks) {
+    this.typedTasks = typedTasks;
+  }
 
   /**
    * The Java source of a class {@code packageName.className} with a method
@@ -134,7 +140,15 @@ public final class JavaSourceImporter {
 
   /** The statements that build {@code definition}; what could not be carried over is added to {@code notes}. */
   static StateCode stateCode(AslDefinition definition, List<String> notes) {
-    JavaSourceImporter importer = new JavaSourceImporter();
+    return stateCode(definition, notes, null);
+  }
+
+  /**
+   * The statements that build {@code definition}, with each Task that {@code typedTasks} can type
+   * written as a typed call; null to write every resource as it is.
+   */
+  static StateCode stateCode(AslDefinition definition, List<String> notes, TypedTasks typedTasks) {
+    JavaSourceImporter importer = new JavaSourceImporter(typedTasks);
     QueryLanguage language = definition.queryLanguage() == null ? QueryLanguage.JSONPATH : definition.queryLanguage();
     importer.name(definition.states());
     importer.scope(definition.states(), language);
@@ -221,7 +235,7 @@ public final class JavaSourceImporter {
       code.add("\n.queryLanguage($T.$L)", QUERY_LANGUAGE, state.queryLanguage().name());
     }
     if (state instanceof AslTask task) {
-      task(task, code, language);
+      task(name, task, code, language);
     } else if (state instanceof AslPass pass) {
       io(pass.io(), code, language);
       if (pass.result() != null) {
@@ -252,15 +266,27 @@ public final class JavaSourceImporter {
     declarations.add(new StateCode.Declaration(stateType, variables.get(name), code.build()));
   }
 
-  private void task(AslTask task, CodeBlock.Builder code, QueryLanguage language) {
-    code.add("\n.resource($L)", JavaText.literal(task.resource()));
+  private void task(String name, AslTask task, CodeBlock.Builder code, QueryLanguage language) {
+    Optional<CodeBlock> typed = typedTasks == null ? Optional.empty()
+        : typedTasks.type(name, task, language == QueryLanguage.JSONPATH);
+    if (typed.isPresent()) {
+      // The call writes the resource and the Parameters, and brings the statements it needs.
+      code.add("\n.call($L)", typed.get());
+    } else {
+      TypedTasks.Typing typing = typedTasks == null ? null : typedTasks.byState().get(name);
+      if (typing != null && typing.dependency() != null) {
+        // Said where the reader looks: why this AWS call is not typed, so its permissions are not derived.
+        code.add("\n// Not typed, so no permissions are derived: $L", JavaText.javadoc(typing.reason()));
+      }
+      code.add("\n.resource($L)", JavaText.literal(task.resource()));
+    }
     if (task.credentials() instanceof ObjectValue credentials && credentials.fields().size() == 1
         && credentials.get("RoleArn") != null) {
       code.add("\n.credentials($L)", value(credentials.get("RoleArn"), language));
     } else if (task.credentials() != null) {
       code.add("\n.raw($L, $L)", JavaText.literal("Credentials"), rawPayload(task.credentials()));
     }
-    io(task.io(), code, language);
+    io(typed.isPresent() ? task.io().withParameters(null) : task.io(), code, language);
     call(code, "timeoutSeconds", task.timeoutSeconds(), language);
     call(code, "timeoutSecondsPath", task.timeoutSecondsPath(), language);
     call(code, "heartbeatSeconds", task.heartbeatSeconds(), language);

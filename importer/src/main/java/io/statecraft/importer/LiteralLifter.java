@@ -116,18 +116,21 @@ final class LiteralLifter {
     if (nameByValue.containsKey(text)) {
       return whole(text, pointer, state, "", "the value");
     }
+    // A text with a placeholder already takes part of its value at deploy time, and a parameter's
+    // default cannot hold one: only the account ids and Regions around it are lifted.
+    boolean placeholder = text.contains("${");
     Matcher arn = ARN.matcher(text);
-    if (arn.matches() && (!arn.group(3).isEmpty() || arn.group(4) != null && !arn.group(4).equals("aws"))) {
+    if (!placeholder && arn.matches() && (!arn.group(3).isEmpty() || arn.group(4) != null && !arn.group(4).equals("aws"))) {
       String name = key.endsWith("Arn") ? key : key.equals("Resource") ? arnKind(arn.group(2), arn.group(5))
           : key.endsWith("Name") ? key.substring(0, key.length() - 4) + "Arn" : key + "Arn";
       return whole(text, pointer, state, name, "the ARN");
     }
-    if (URL.matcher(text).matches()) {
+    if (!placeholder && URL.matcher(text).matches()) {
       String name = key.endsWith("Url") || key.endsWith("URL") || key.endsWith("Endpoint") ? key : key + "Url";
       return whole(text, pointer, state, name, "the URL");
     }
     String suffix = NAME_FIELDS.get(key);
-    if (suffix != null && !text.contains("${")) {
+    if (suffix != null && !placeholder) {
       return whole(text, pointer, state, suffix, "the name");
     }
     String result = replaceAll(ACCOUNT_ID, text, pointer, "AccountId", "the account id");

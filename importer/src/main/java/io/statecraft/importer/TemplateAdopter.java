@@ -6,6 +6,8 @@ import io.statecraft.asl.Problem;
 import io.statecraft.asl.validate.AslValidator;
 import io.statecraft.importer.AdoptedWorkflow.EventRuleSpec;
 import io.statecraft.importer.AdoptedWorkflow.Logging;
+import io.statecraft.importer.AdoptedWorkflow.MaintenanceWindowSpec;
+import io.statecraft.importer.AdoptedWorkflow.WindowTargetSpec;
 import io.statecraft.importer.AdoptedWorkflow.ParameterSpec;
 import io.statecraft.importer.AdoptedWorkflow.ScheduleSpec;
 import io.statecraft.importer.AdoptedWorkflow.TriggerSpec;
@@ -30,6 +32,13 @@ public final class TemplateAdopter {
   static final String STATE_MACHINE = "AWS::StepFunctions::StateMachine";
   static final String SAM_STATE_MACHINE = "AWS::Serverless::StateMachine";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+  /**
+   * Pseudo parameters whose value CloudFormation gives every stack, so that a placeholder for one
+   * needs no template parameter
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html).
+   */
+  private static final Set<String> PSEUDO_PLACEHOLDERS = Set.of("AWS::Region", "AWS::AccountId", "AWS::Partition",
+      "AWS::URLSuffix");
 
   /**
    * @param resource the logical id of the state machine to adopt; null when the template has one
@@ -89,6 +98,21 @@ public final class TemplateAdopter {
    */
   public static AdoptedWorkflow fromStateMachine(String source, String name, String definition, String type,
       Logging logging, boolean tracing, Options options) {
+    return fromStateMachine(source, name, definition, type, logging, tracing, List.of(), Map.of(), options);
+  }
+
+  /**
+   * Adopts a deployed state machine from what {@code DescribeStateMachine} and
+   * {@code ListTagsForResource} say of it.
+   *
+   * @param source what the state machine is called in messages (its ARN)
+   * @param name its name, for the workflow id
+   * @param logging its logging settings, or null
+   * @param logGroupArns the log groups its logging configuration names, reported
+   * @param tags its tags, carried over
+   */
+  public static AdoptedWorkflow fromStateMachine(String source, String name, String definition, String type,
+      Logging logging, boolean tracing, List<String> logGroupArns, Map<String, String> tags, Options options) {
     JsonNode parsed;
     try {
       parsed = TemplateReader.parse(definition);
@@ -105,9 +129,18 @@ public final class TemplateAdopter {
       report.add("loggingConfiguration: level " + logging.level() + ", execution data "
           + (logging.includeExecutionData() ? "included" : "not included") + " -> kept (its log group is not: Statecraft creates one)");
     }
+    for (String logGroup : logGroupArns) {
+      // The DSL's LogGroup is one the stack creates; an existing group has no form in the workflow yet.
+      report.add("loggingConfiguration/destinations: " + logGroup + " -> not kept; the workflow logs to the log group "
+          + "its stack creates (StateMachineLogGroup); to keep the old one, point a LogGroup of spec() at it by hand");
+    }
+    if (!tags.isEmpty()) {
+      report.add("tags: " + String.join(", ", new java.util.TreeMap<>(tags).keySet()) + " -> kept");
+    }
     report.add("roleArn: not copied; Statecraft derives the execution role from the states");
     return new AdoptedWorkflow(options.id() != null ? options.id() : workflowId(name), null, object, lifted.parameters(),
-        List.of(), List.of(), "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, Map.of(), report);
+        List.of(), List.of(), "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, tags, Map.of(),
+        RolePolicies.none(), report);
   }
 
   private AdoptedWorkflow adopt(Options options) {
@@ -120,9 +153,15 @@ public final class TemplateAdopter {
 
     List<ParameterSpec> parameters = new ArrayList<>();
     List<String> topics = new ArrayList<>();
+    Map<String, String> pseudo = new LinkedHashMap<>();
     Set<String> used = placeholders(resolved.definition());
     resolved.substitutions().forEach((key, value) -> {
-      if (used.contains(key)) {
+      if (used.contains(key) && PSEUDO_PLACEHOLDERS.contains(value.path("Ref").asText())) {
+        // CloudFormation knows the value in every stack: no parameter for the deployer to fill.
+        pseudo.put(key, value.get("Ref").textValue());
+        report.add("DefinitionSubstitutions/" + key + ": the pseudo parameter " + value.get("Ref").textValue()
+            + " -> placeholder ${" + key + "} filled in by CloudFormation (substitution in spec())");
+      } else if (used.contains(key)) {
         feed(key, value, parameters, topics);
       } else {
         report.add("DefinitionSubstitutions/" + key + ": not used by the definition, left out");
@@ -147,6 +186,7 @@ public final class TemplateAdopter {
     String type = properties.path(sam ? "Type" : "StateMachineType").asText("STANDARD");
     Map<String, String> tags = tags(properties.path("Tags"));
     roleReport(properties, sam);
+    RolePolicies rolePolicies = rolePolicies(properties, sam);
     String name = properties.path(sam ? "Name" : "StateMachineName").isTextual()
         ? properties.path(sam ? "Name" : "StateMachineName").textValue() : logicalId;
     if (properties.has(sam ? "Name" : "StateMachineName")) {
@@ -155,7 +195,7 @@ public final class TemplateAdopter {
     String id = options.id() != null ? options.id() : workflowId(name);
     String description = template.path("Description").isTextual() ? template.path("Description").textValue().strip() : null;
     return new AdoptedWorkflow(id, description, resolved.definition(), parameters, topics, triggers,
-        "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, tags, report);
+        "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, tags, pseudo, rolePolicies, report);
   }
 
   private String chooseStateMachine(String wanted) {
@@ -304,8 +344,13 @@ public final class TemplateAdopter {
         }
         case "AWS::SSM::MaintenanceWindowTask" -> {
           if (names(p.path("TaskArn"), machine)) {
-            report.add("Resources/" + id + ": a maintenance window task that starts the state machine; not adopted, "
-                + "write it with MaintenanceWindow in spec() (its window and targets have no one-to-one form)");
+            MaintenanceWindowSpec window = maintenanceWindow(id, p);
+            if (window != null) {
+              triggers.add(window);
+              report.add("Resources/" + id + ": maintenance window task -> trigger MaintenanceWindow " + window.logicalId()
+                  + " with its window and " + window.targets().size() + (window.targets().size() == 1 ? " target" : " targets")
+                  + " (its role is derived, its Name and ServiceRoleArn are not kept)");
+            }
           }
         }
         default -> { }
@@ -334,6 +379,62 @@ public final class TemplateAdopter {
       });
     }
     return triggers;
+  }
+
+  // A maintenance window task of the template, with its window and targets; null (and a report line)
+  // when they are not literal enough for MaintenanceWindow. Properties:
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-maintenancewindowtask.html,
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-maintenancewindow.html,
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-maintenancewindowtarget.html
+  private MaintenanceWindowSpec maintenanceWindow(String taskId, JsonNode task) {
+    String at = "Resources/" + taskId + ": a maintenance window task that starts the state machine; not adopted, ";
+    String windowId = task.path("WindowId").path("Ref").asText(null);
+    JsonNode window = windowId == null ? null : resources.get(windowId);
+    if (window == null || !"AWS::SSM::MaintenanceWindow".equals(window.path("Type").asText())) {
+      report.add(at + "its WindowId is no AWS::SSM::MaintenanceWindow of the template; write it with MaintenanceWindow in spec()");
+      return null;
+    }
+    JsonNode w = window.path("Properties");
+    Integer duration = intOrNull(w.path("Duration"));
+    Integer cutoff = intOrNull(w.path("Cutoff"));
+    String schedule = w.path("Schedule").isTextual() ? w.get("Schedule").textValue() : null;
+    if (schedule == null || duration == null || cutoff == null) {
+      report.add(at + "the window's Schedule, Duration or Cutoff is not a literal; write it with MaintenanceWindow in spec()");
+      return null;
+    }
+    List<WindowTargetSpec> targets = new ArrayList<>();
+    for (JsonNode selector : task.path("Targets")) {
+      String key = selector.path("Key").asText();
+      for (JsonNode value : selector.path("Values")) {
+        String targetId = value.path("Ref").asText(null);
+        JsonNode target = targetId == null ? null : resources.get(targetId);
+        JsonNode t = target == null ? null : target.path("Properties").path("Targets");
+        if (!key.equals("WindowTargetIds") || target == null
+            || !"AWS::SSM::MaintenanceWindowTarget".equals(target.path("Type").asText()) || t.size() != 1
+            || t.get(0).path("Values").size() != 1 || !t.get(0).path("Values").get(0).isTextual()
+            || !t.get(0).path("Key").isTextual()) {
+          report.add(at + "a target that is no AWS::SSM::MaintenanceWindowTarget of the template with one literal "
+              + "key and value; write it with MaintenanceWindow in spec()");
+          return null;
+        }
+        String targetKey = t.get(0).get("Key").textValue();
+        if (!targetKey.startsWith("tag:") && !targetKey.equals("InstanceIds") && !targetKey.equals("resource-groups:Name")) {
+          report.add(at + "a target by " + targetKey + ", which MaintenanceWindowTarget does not take; write it in spec()");
+          return null;
+        }
+        targets.add(new WindowTargetSpec(targetId, textOrNull(target.path("Properties").path("Description")), targetKey,
+            t.get(0).get("Values").get(0).textValue()));
+      }
+    }
+    if (targets.isEmpty()) {
+      report.add(at + "it has no target; write it with MaintenanceWindow in spec()");
+      return null;
+    }
+    return new MaintenanceWindowSpec(windowId, textOrNull(w.path("Description")), schedule,
+        textOrNull(w.path("ScheduleTimezone")), duration, cutoff, w.path("AllowUnassociatedTargets").asBoolean(false),
+        targets, intOrNull(task.path("Priority")), textOrNull(task.path("MaxConcurrency")),
+        textOrNull(task.path("MaxErrors")), textOrNull(task.path("TaskInvocationParameters")
+            .path("MaintenanceWindowStepFunctionsParameters").path("Input")));
   }
 
   // Whether a target's Arn is the state machine: Ref, Fn::GetAtt .Arn, or Fn::Sub "${Machine}".
@@ -376,6 +477,81 @@ public final class TemplateAdopter {
       });
     }
     return result;
+  }
+
+  // The original role's policies, from the template: its inline and managed policies, the
+  // AWS::IAM::Policy and ::ManagedPolicy resources attached to it, a SAM machine's inline Policies.
+  private RolePolicies rolePolicies(JsonNode properties, boolean sam) {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    template.path("Parameters").fields().forEachRemaining(p -> {
+      if (p.getValue().path("Default").isValueNode()) {
+        defaults.put(p.getKey(), p.getValue().get("Default").asText());
+      }
+    });
+    List<RolePolicies.Grant> grants = new ArrayList<>();
+    List<String> unread = new ArrayList<>();
+    if (sam && properties.path("Policies").isArray() || sam && properties.path("Policies").isObject()) {
+      JsonNode policies = properties.get("Policies");
+      List<JsonNode> items = new ArrayList<>();
+      if (policies.isArray()) {
+        policies.forEach(items::add);
+      } else {
+        items.add(policies);
+      }
+      for (JsonNode policy : items) {
+        if (policy.has("Statement")) {
+          RolePolicies.statements(policy, "Policies", defaults, grants, unread);
+        } else {
+          unread.add("Policies: " + (policy.isTextual() ? "the managed policy " + policy.textValue()
+              : "the policy template " + policy.fieldNames().next()) + " is not in the template; pass its document with "
+              + "--role-policy FILE to compare");
+        }
+      }
+    } else if (sam && properties.path("Policies").isTextual()) {
+      unread.add("Policies: the managed policy " + properties.get("Policies").textValue() + " is not in the template; pass "
+          + "its document with --role-policy FILE to compare");
+    }
+    JsonNode roleArn = properties.path(sam ? "Role" : "RoleArn");
+    String role = roleArn.path("Ref").asText(roleArn.path("Fn::GetAtt").path(0).asText(null));
+    if (role == null || !"AWS::IAM::Role".equals(resources.path(role).path("Type").asText())) {
+      if (!roleArn.isMissingNode()) {
+        unread.add((sam ? "Role" : "RoleArn") + ": not a role of this template; pass its policies with --role-policy FILE "
+            + "to compare");
+      }
+      return grants.isEmpty() && unread.isEmpty() ? RolePolicies.none() : new RolePolicies("Policies", grants, unread);
+    }
+    JsonNode roleProperties = resources.path(role).path("Properties");
+    roleProperties.path("Policies").forEach(policy -> RolePolicies.statements(policy.path("PolicyDocument"),
+        "Resources/" + role + "/Policies/" + policy.path("PolicyName").asText("?"), defaults, grants, unread));
+    roleProperties.path("ManagedPolicyArns").forEach(arn -> {
+      String managed = arn.path("Ref").asText(null);
+      if (managed != null && "AWS::IAM::ManagedPolicy".equals(resources.path(managed).path("Type").asText())) {
+        RolePolicies.statements(resources.path(managed).path("Properties").path("PolicyDocument"), "Resources/" + managed,
+            defaults, grants, unread);
+      } else {
+        unread.add("Resources/" + role + "/ManagedPolicyArns: " + (arn.isTextual() ? arn.textValue() : arn.toString())
+            + " is not in the template; pass its document with --role-policy FILE to compare");
+      }
+    });
+    resources.fields().forEachRemaining(resource -> {
+      String type = resource.getValue().path("Type").asText();
+      JsonNode p = resource.getValue().path("Properties");
+      boolean attached = false;
+      for (JsonNode r : p.path("Roles")) {
+        attached |= role.equals(r.path("Ref").asText(null));
+      }
+      boolean listed = false;
+      for (JsonNode arn : roleProperties.path("ManagedPolicyArns")) {
+        listed |= resource.getKey().equals(arn.path("Ref").asText(null));
+      }
+      // AWS::IAM::RolePolicy names its one role: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-rolepolicy.html
+      attached |= type.equals("AWS::IAM::RolePolicy") && role.equals(p.path("RoleName").path("Ref").asText(null));
+      if (attached && !listed && (type.equals("AWS::IAM::Policy") || type.equals("AWS::IAM::ManagedPolicy")
+          || type.equals("AWS::IAM::RolePolicy"))) {
+        RolePolicies.statements(p.path("PolicyDocument"), "Resources/" + resource.getKey(), defaults, grants, unread);
+      }
+    });
+    return new RolePolicies("role " + role, grants, unread);
   }
 
   private void roleReport(JsonNode properties, boolean sam) {

@@ -10,6 +10,7 @@ import com.squareup.javapoet.TypeSpec;
 import io.statecraft.asl.AslReader;
 import io.statecraft.dsl.asl.AslDefinition;
 import io.statecraft.importer.AdoptedWorkflow.EventRuleSpec;
+import io.statecraft.importer.AdoptedWorkflow.MaintenanceWindowSpec;
 import io.statecraft.importer.AdoptedWorkflow.ParameterSpec;
 import io.statecraft.importer.AdoptedWorkflow.ScheduleSpec;
 import io.statecraft.importer.AdoptedWorkflow.TriggerSpec;
@@ -41,9 +42,13 @@ public final class WorkflowSource {
   private static final ClassName SNS_TOPIC = ClassName.get(WORKFLOW, "SnsTopic");
   private static final ClassName EVENT_RULE = ClassName.get(WORKFLOW, "EventRule");
   private static final ClassName SCHEDULE = ClassName.get(WORKFLOW, "Schedule");
+  private static final ClassName MAINTENANCE_WINDOW = ClassName.get(WORKFLOW, "MaintenanceWindow");
+  private static final ClassName WINDOW_TARGET = ClassName.get(WORKFLOW, "MaintenanceWindowTarget");
   private static final ClassName LOG_LEVEL = ClassName.get(WORKFLOW, "LogLevel");
   private static final ClassName TYPE = ClassName.get(WORKFLOW, "WorkflowType");
   private static final ClassName JSON = ClassName.get("io.statecraft.dsl", "Json");
+  private static final ClassName PLACEHOLDER = ClassName.get("io.statecraft.dsl", "Placeholder");
+  private static final ClassName TEMPLATE_VALUE = ClassName.get(WORKFLOW, "TemplateValue");
   private static final ClassName VALUE = ClassName.get("io.statecraft.dsl", "Value");
   private static final ClassName NULL_VALUE = ClassName.get("io.statecraft.dsl", "NullValue");
   private static final ClassName NUMBER_VALUE = ClassName.get("io.statecraft.dsl", "NumberValue");
@@ -53,8 +58,19 @@ public final class WorkflowSource {
    * The source of one class and where it goes.
    *
    * @param notes what the importer could not carry over, one line each
+   * @param report one line per task typed or left raw, the SDK modules the class needs, and the
+   *     comparison of its permissions with the original role's
+   * @param dependencies the Maven dependencies ({@code groupId:artifactId}) the class's typed calls
+   *     need on the compile class path, such as {@code software.amazon.awssdk:sns}
    */
-  public record Written(String packageName, String className, String source, List<String> notes) {
+  public record Written(String packageName, String className, String source, List<String> notes, List<String> report,
+      List<String> dependencies) {
+
+    public Written {
+      notes = List.copyOf(notes);
+      report = List.copyOf(report);
+      dependencies = List.copyOf(dependencies);
+    }
 
     /** Where the class goes under a source root: {@code com/acme/PatchAlerts.java}. */
     public java.nio.file.Path relativePath() {
@@ -72,6 +88,14 @@ public final class WorkflowSource {
 
   /** The class {@code packageName.className} for {@code workflow}. */
   public static Written write(AdoptedWorkflow workflow, String packageName, String className) {
+    return write(workflow, packageName, className, io.statecraft.asl.SdkResponseClass.loader());
+  }
+
+  /**
+   * The class {@code packageName.className} for {@code workflow}, typing the tasks whose SDK
+   * model classes {@code sdkClasses} finds.
+   */
+  public static Written write(AdoptedWorkflow workflow, String packageName, String className, ClassLoader sdkClasses) {
     if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
       throw new IllegalArgumentException("not a Java package name: " + packageName);
     }
@@ -84,7 +108,35 @@ public final class WorkflowSource {
     }
     AslDefinition definition = AslReader.read(workflow.definition());
     List<String> notes = new ArrayList<>();
-    StateCode states = JavaSourceImporter.stateCode(definition, notes);
+    TypedTasks typedTasks = new TypedTasks(sdkClasses);
+    StateCode states = JavaSourceImporter.stateCode(definition, notes, typedTasks);
+    List<String> report = new ArrayList<>();
+    Set<String> dependencies = new java.util.TreeSet<>();
+    List<PermissionComparison.StatePermissions> permissions = new ArrayList<>();
+    typedTasks.byState().forEach((state, typing) -> {
+      String resource = resources(definition).getOrDefault(state, "");
+      if (typing.typed()) {
+        dependencies.add(typing.dependency());
+        report.add("States/" + state + ": " + resource + " -> typed call (AwsSdk), its permissions derived");
+      } else if (typing.dependency() != null) {
+        report.add("States/" + state + ": " + resource + " -> raw resource: " + typing.reason());
+      }
+      if (!resource.contains(":activity:")) {
+        permissions.add(new PermissionComparison.StatePermissions(state, resource, typing.statements(),
+            typing.typed() ? null : typing.reason()));
+      }
+    });
+    if (!dependencies.isEmpty()) {
+      report.add("Dependencies: the typed calls compile against " + String.join(", ", dependencies)
+          + " (the AWS SDK's service modules; add them to the workflow module's pom.xml, versions from the SDK's BOM)");
+    }
+    Map<String, String> defaults = new LinkedHashMap<>();
+    workflow.parameters().forEach(p -> {
+      if (p.defaultValue() != null) {
+        defaults.put(p.name(), p.defaultValue());
+      }
+    });
+    report.addAll(PermissionComparison.report(workflow.rolePolicies(), permissions, defaults));
 
     TypeSpec.Builder type = TypeSpec.classBuilder(className)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -117,7 +169,25 @@ public final class WorkflowSource {
         .returns(SPEC).addStatement("return $L", spec(workflow, parameterConstants.values(), topicConstants)).build());
     states.addTo(type, ClassName.get(packageName, className), JavaSourceImporter.javadoc(definition), false);
     JavaFile file = JavaFile.builder(packageName, type.build()).indent("  ").skipJavaLangImports(true).build();
-    return new Written(packageName, className, file.toString(), notes);
+    return new Written(packageName, className, file.toString(), notes, report, List.copyOf(dependencies));
+  }
+
+  // Each Task's resource, by state name, nested states included.
+  private static Map<String, String> resources(AslDefinition definition) {
+    Map<String, String> resources = new LinkedHashMap<>();
+    collectResources(definition.states(), resources);
+    return resources;
+  }
+
+  private static void collectResources(Map<String, io.statecraft.dsl.asl.AslState> states, Map<String, String> resources) {
+    states.forEach((name, state) -> {
+      if (state instanceof io.statecraft.dsl.asl.AslTask task) {
+        resources.put(name, task.resource());
+      }
+      for (io.statecraft.dsl.asl.AslBranch nested : AslDefinition.nestedScopes(state)) {
+        collectResources(nested.states(), resources);
+      }
+    });
   }
 
   private static CodeBlock spec(AdoptedWorkflow workflow, java.util.Collection<String> parameters, List<String> topics) {
@@ -145,6 +215,8 @@ public final class WorkflowSource {
     if (workflow.tracing() != null) {
       spec.add("\n.tracing($L)", workflow.tracing());
     }
+    workflow.pseudoParameters().forEach((placeholder, pseudo) -> spec.add("\n.substitution($T.string($L), $T.sub($L))",
+        PLACEHOLDER, JavaText.literal(placeholder), TEMPLATE_VALUE, JavaText.literal("${" + pseudo + "}")));
     new java.util.TreeMap<>(workflow.tags()).forEach((key, value) ->
         spec.add("\n.tag($L, $L)", JavaText.literal(key), JavaText.literal(value)));
     return spec.add("\n.build()").build();
@@ -208,6 +280,51 @@ public final class WorkflowSource {
         code.add(".eventPattern($L)", json(rule.eventPattern()));
       }
       input = rule.input();
+    } else if (trigger instanceof MaintenanceWindowSpec window) {
+      code.add("$T.named($L)", MAINTENANCE_WINDOW, JavaText.literal(window.logicalId()));
+      if (window.description() != null) {
+        code.add(".description($L)", JavaText.literal(window.description()));
+      }
+      code.add(".schedule($L)", JavaText.literal(window.schedule()));
+      if (window.timeZone() != null) {
+        code.add(".timeZone($L)", JavaText.literal(window.timeZone()));
+      }
+      code.add(".durationHours($L).cutoffHours($L)", window.durationHours(), window.cutoffHours());
+      if (window.allowUnassociatedTargets()) {
+        code.add(".allowUnassociatedTargets(true)");
+      }
+      for (AdoptedWorkflow.WindowTargetSpec target : window.targets()) {
+        code.add("\n    .target($T.named($L)", WINDOW_TARGET, JavaText.literal(target.logicalId()));
+        if (target.key().startsWith("tag:")) {
+          code.add(".instancesTagged($L, $T.of($L))", JavaText.literal(target.key().substring(4)), TEMPLATE_VALUE,
+              JavaText.literal(target.value()));
+        } else if (target.key().equals("InstanceIds")) {
+          code.add(".instanceIds($T.of($L))", TEMPLATE_VALUE, JavaText.literal(target.value()));
+        } else {
+          code.add(".resourceGroup($T.of($L))", TEMPLATE_VALUE, JavaText.literal(target.value()));
+        }
+        if (target.description() != null) {
+          code.add(".description($L)", JavaText.literal(target.description()));
+        }
+        code.add(")");
+      }
+      if (window.priority() != null) {
+        code.add(".priority($L)", window.priority());
+      }
+      if (window.maxConcurrency() != null) {
+        code.add(".maxConcurrency($L)", JavaText.literal(window.maxConcurrency()));
+      }
+      if (window.maxErrors() != null) {
+        code.add(".maxErrors($L)", JavaText.literal(window.maxErrors()));
+      }
+      if (window.input() != null) {
+        try {
+          code.add(".taskInput($L)", json(TemplateReader.parse(window.input())));
+        } catch (IOException e) {
+          code.add(".taskInput($T.of($L))", VALUE, JavaText.literal(window.input()));
+        }
+      }
+      return code.build();
     } else {
       ScheduleSpec schedule = (ScheduleSpec) trigger;
       code.add("$T.named($L)", SCHEDULE, JavaText.literal(schedule.logicalId()));
