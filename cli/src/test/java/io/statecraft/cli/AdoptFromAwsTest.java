@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statecraft.connect.LoopbackAws;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -26,18 +24,10 @@ final class AdoptFromAwsTest {
       + "\"Resource\":\"arn:aws:states:::sns:publish\",\"Parameters\":{\"TopicArn\":"
       + "\"arn:aws:sns:eu-west-1:111122223333:reports\",\"Message\":\"done\"},\"End\":true}}}";
 
-  private final LoopbackAws aws = newServer();
+  private final LoopbackAws aws = LoopbackAws.start();
 
   @TempDir
   Path dir;
-
-  private static LoopbackAws newServer() {
-    try {
-      return new LoopbackAws();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @AfterEach
   void stop() {

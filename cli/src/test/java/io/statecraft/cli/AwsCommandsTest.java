@@ -21,18 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class AwsCommandsTest {
 
-  private final LoopbackAws aws = newServer();
+  private final LoopbackAws aws = LoopbackAws.start();
 
   @TempDir
   Path dir;
-
-  private static LoopbackAws newServer() {
-    try {
-      return new LoopbackAws();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   @AfterEach
   void stop() {

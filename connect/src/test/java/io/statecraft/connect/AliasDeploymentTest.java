@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +28,9 @@ final class AliasDeploymentTest {
   static final String STATE_MACHINE = "arn:aws:states:eu-west-1:111122223333:stateMachine:StateMachine-abc";
   static final String ALIAS = STATE_MACHINE + ":live";
 
-  private final LoopbackAws aws = newServer();
+  private final LoopbackAws aws = LoopbackAws.start();
   private final List<String> log = new ArrayList<>();
   private final List<Duration> sleeps = new ArrayList<>();
-
-  private static LoopbackAws newServer() {
-    try {
-      return new LoopbackAws();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @AfterEach
   void stop() {

@@ -5,8 +5,6 @@ import static io.statecraft.connect.LoopbackAws.xmlError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +18,8 @@ final class DeploymentTest {
   static final String STACK_ID = "arn:aws:cloudformation:eu-west-1:111122223333:stack/greeting-prod/1";
   static final String CHANGE_SET_ID = "arn:aws:cloudformation:eu-west-1:111122223333:changeSet/statecraft-x/2";
 
-  private final LoopbackAws aws = newServer();
+  private final LoopbackAws aws = LoopbackAws.start();
   private final List<String> log = new ArrayList<>();
-
-  private static LoopbackAws newServer() {
-    try {
-      return new LoopbackAws();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @AfterEach
   void stop() {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +18,8 @@ final class ExecutionTest {
   static final String MACHINE = "arn:aws:states:eu-west-1:111122223333:stateMachine:StateMachine-abc";
   static final String EXECUTION = "arn:aws:states:eu-west-1:111122223333:execution:StateMachine-abc:run-1";
 
-  private final LoopbackAws aws = newServer();
+  private final LoopbackAws aws = LoopbackAws.start();
   private final List<String> log = new ArrayList<>();
-
-  private static LoopbackAws newServer() {
-    try {
-      return new LoopbackAws();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @AfterEach
   void stop() {

@@ -25,15 +25,7 @@ final class RemoteValidationTest {
 
   static final Path GENERATED = Path.of("src/test/resources/generated");
 
-  private final LoopbackAws aws = newServer();
-
-  private static LoopbackAws newServer() {
-    try {
-      return new LoopbackAws();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
+  private final LoopbackAws aws = LoopbackAws.start();
 
   @AfterEach
   void stop() {

@@ -26,19 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The validate-remote and deploy goals over the loopback AWS server: thin over connect, Maven's way of failing. */
 final class AwsGoalsTest {
 
-  private final LoopbackAws aws = newServer();
+  private final LoopbackAws aws = LoopbackAws.start();
   private final List<String> info = new ArrayList<>();
 
   @TempDir
   Path dir;
-
-  private static LoopbackAws newServer() {
-    try {
-      return new LoopbackAws();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   @AfterEach
   void stop() {
