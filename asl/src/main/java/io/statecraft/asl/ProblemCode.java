@@ -210,6 +210,8 @@ public enum ProblemCode {
   UNKNOWN_IAM_ACTION,
   /** A resource property that is missing or out of range. */
   INVALID_RESOURCE_PROPERTY,
+  /** An existing log group's ARN parameter whose default is no log group ARN ending in {@code :*}. */
+  INVALID_LOG_GROUP_ARN,
   /** A cron, rate or at expression that the service would reject. */
   INVALID_SCHEDULE_EXPRESSION,
   /** A time zone that is not an IANA name. */

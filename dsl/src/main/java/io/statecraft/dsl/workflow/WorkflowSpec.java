@@ -355,7 +355,10 @@ public final class WorkflowSpec {
       return this;
     }
 
-    /** The log group to log to, instead of the one created by default. */
+    /**
+     * The log group to log to, instead of the one created by default: one the stack creates
+     * ({@link LogGroup#named}) or an existing one given by its ARN parameter ({@link LogGroup#existing}).
+     */
     public Builder logGroup(LogGroup logGroup) {
       this.logGroup = Objects.requireNonNull(logGroup, "logGroup == null");
       return this;

@@ -3,13 +3,18 @@ package io.statecraft.generator.cfn;
 import io.statecraft.asl.ProblemCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.dsl.workflow.LogGroup;
+import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.TemplateValue;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** A {@link LogGroup}: {@code AWS::Logs::LogGroup} with a retention CloudWatch Logs offers. */
+/**
+ * A {@link LogGroup}: {@code AWS::Logs::LogGroup} with a retention CloudWatch Logs offers, or
+ * nothing for an existing one given by its ARN parameter (whose default is checked to end in
+ * {@code :*}, as Step Functions takes it).
+ */
 record LogGroupTemplate(LogGroup logGroup) implements ResourceTemplate {
 
   /**
@@ -33,9 +38,16 @@ record LogGroupTemplate(LogGroup logGroup) implements ResourceTemplate {
     }
   }
 
+  /**
+   * What the ARN of a log group for a state machine's logs ends with: the CloudFormation reference
+   * of {@code AWS::StepFunctions::StateMachine CloudWatchLogsLogGroup} says "The ARN must end with
+   * :*" (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-stepfunctions-statemachine-cloudwatchlogsloggroup.html).
+   */
+  static final String LOG_STREAMS_SUFFIX = ":*";
+
   @Override
   public List<TemplateValue> propertyValues() {
-    return Arrays.asList(logGroup.retentionInDays(), logGroup.kmsKeyArn());
+    return Arrays.asList(logGroup.existingArn(), logGroup.retentionInDays(), logGroup.kmsKeyArn());
   }
 
   @Override
@@ -45,6 +57,10 @@ record LogGroupTemplate(LogGroup logGroup) implements ResourceTemplate {
 
   @Override
   public void write(TemplateContext context) {
+    if (logGroup.isExisting()) {
+      checkExistingArn(context, logGroup.existingArn());
+      return;
+    }
     String id = logGroup.logicalId();
     ObjectNode properties = context.resource(id, "AWS::Logs::LogGroup");
     if (logGroup.retentionInDays() != null) {
@@ -59,6 +75,25 @@ record LogGroupTemplate(LogGroup logGroup) implements ResourceTemplate {
     }
     if (logGroup.kmsKeyArn() != null) {
       properties.set("KmsKeyId", TemplateJson.value(logGroup.kmsKeyArn()));
+    }
+  }
+
+  /**
+   * An existing log group's ARN parameter: its default, when it has one, must be a CloudWatch Logs
+   * log group ARN ending in {@code :*}, or Step Functions rejects the stack at deploy time.
+   */
+  private static void checkExistingArn(TemplateContext context, Parameter arn) {
+    String value = arn.defaultValue();
+    if (value == null || value.isEmpty()) {
+      return;
+    }
+    String pointer = "/Parameters/" + arn.name() + "/Default";
+    if (!value.startsWith("arn:") || !value.contains(":logs:") || !value.contains(":log-group:")) {
+      context.error(ProblemCode.INVALID_LOG_GROUP_ARN, pointer, "the default of parameter " + arn.name() + " ('" + value
+          + "') is no CloudWatch Logs log group ARN; give arn:${AWS::Partition}:logs:REGION:ACCOUNT:log-group:NAME:*");
+    } else if (!value.endsWith(LOG_STREAMS_SUFFIX)) {
+      context.error(ProblemCode.INVALID_LOG_GROUP_ARN, pointer, "the default of parameter " + arn.name() + " ('" + value
+          + "') does not end in ':*', which Step Functions needs of a log group ARN; write '" + value + LOG_STREAMS_SUFFIX + "'");
     }
   }
 }

@@ -333,8 +333,11 @@ public final class TemplateGenerator {
       ObjectNode logging = properties.putObject("LoggingConfiguration");
       logging.put("Level", spec.logLevel().name());
       logging.put("IncludeExecutionData", spec.includeExecutionData());
+      // An existing log group is given by its ARN parameter; the grants below are the same either
+      // way, since log delivery's actions take no resource.
       logging.putArray("Destinations").addObject().putObject("CloudWatchLogsLogGroup")
-          .set("LogGroupArn", TemplateJson.getAtt(logGroupId, "Arn"));
+          .set("LogGroupArn", spec.logGroup() != null && spec.logGroup().isExisting()
+              ? TemplateJson.ref(spec.logGroup().existingArn().name()) : TemplateJson.getAtt(logGroupId, "Arn"));
     }
     properties.putObject("TracingConfiguration").put("Enabled", spec.tracing());
     if (spec.encryption() != null) {
@@ -415,7 +418,8 @@ public final class TemplateGenerator {
         "WorkflowSpec.permissions(" + permission.condition().name() + ", ...)", null, null, permission.condition())));
     if (logging) {
       // As AWS documents for logging to CloudWatch Logs: log delivery is set up through
-      // account-level APIs that take no resource.
+      // account-level APIs that take no resource, so these hold for a log group the stack creates
+      // and an existing one alike (https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html).
       grants.add(new Grant(IamStatement.allowOnAnyResource(List.of(
           "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DescribeLogGroups", "logs:DescribeResourcePolicies",
           "logs:GetLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:UpdateLogDelivery"),
