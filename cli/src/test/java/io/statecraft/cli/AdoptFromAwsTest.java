@@ -58,10 +58,10 @@ final class AdoptFromAwsTest {
     assertThat(run.out()).isEqualTo("Adopted " + MACHINE + " as workflow nightly-report (NightlyReport):\n"
         + "  /States/Notify/Parameters/TopicArn: the ARN arn:aws:sns:eu-west-1:111122223333:reports -> ${NotifyTopicArn}, "
         + "parameter NotifyTopicArn (default: the old value)\n"
-        + "  loggingConfiguration: level ERROR, execution data included -> kept (its log group is not: Statecraft creates one)\n"
-        + "  loggingConfiguration/destinations: arn:aws:logs:eu-west-1:111122223333:log-group:/aws/vendedlogs/states/report:* "
-        + "-> not kept; the workflow logs to the log group its stack creates (StateMachineLogGroup); to keep the old one, "
-        + "point a LogGroup of spec() at it by hand\n"
+        + "  loggingConfiguration/destinations/0: the log group "
+        + "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/vendedlogs/states/report:* -> the existing log group "
+        + "LogGroup.existing(LogGroupArn), parameter LogGroupArn (default: the old value)\n"
+        + "  loggingConfiguration: level ERROR, execution data included -> kept\n"
         + "  tags: cost-center, team -> kept\n"
         + "  roleArn: not copied; Statecraft derives the execution role from the states\n"
         + "  States/Notify: arn:aws:states:::sns:publish -> raw resource: the SDK model of sns (software.amazon.awssdk:sns) "
@@ -77,7 +77,8 @@ final class AdoptFromAwsTest {
     assertThat(aws.requests().get(0).headers().get("x-amz-target")).isEqualTo("AWSStepFunctions.DescribeStateMachine");
     assertThat(src.resolve("NightlyReport.java")).content()
         .contains(".type(WorkflowType.EXPRESS)")
-        .contains(".logging(LogLevel.ERROR, true)")
+        .contains(".logging(LogLevel.ERROR, true)\n        .logGroup(LogGroup.existing(LOG_GROUP_ARN))")
+        .contains(".defaultValue(\"arn:aws:logs:eu-west-1:111122223333:log-group:/aws/vendedlogs/states/report:*\")")
         .contains(".put(\"TopicArn\", Value.of(\"${NotifyTopicArn}\"))")
         .contains(".tag(\"cost-center\", \"\\\"42\\\" */\")\n        .tag(\"team\", \"reports\")");
   }

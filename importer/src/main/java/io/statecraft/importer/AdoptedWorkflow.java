@@ -123,6 +123,19 @@ public record AdoptedWorkflow(
    */
   public record WindowTargetSpec(String logicalId, String description, String key, String value) {}
 
-  /** {@code LoggingConfiguration}: the level and whether execution data is logged. */
-  public record Logging(String level, boolean includeExecutionData) {}
+  /**
+   * {@code LoggingConfiguration}: the level, whether execution data is logged, and the existing
+   * log group it logs to, if it is carried over.
+   *
+   * @param logGroupArnParameter the name of the parameter (among the workflow's) that gives the ARN
+   *     of an existing log group to log to, written as {@code LogGroup.existing(...)}; null to log to
+   *     the log group the workflow's stack creates
+   */
+  public record Logging(String level, boolean includeExecutionData, String logGroupArnParameter) {
+
+    /** Logging to the log group the workflow's stack creates. */
+    public Logging(String level, boolean includeExecutionData) {
+      this(level, includeExecutionData, null);
+    }
+  }
 }

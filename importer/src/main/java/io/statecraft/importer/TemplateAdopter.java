@@ -125,20 +125,29 @@ public final class TemplateAdopter {
     checkLints(object, source);
     LiteralLifter.Lifted lifted = LiteralLifter.lift(object, options.keepLiteral(), Set.of());
     List<String> report = new ArrayList<>(lifted.report());
+    List<ParameterSpec> parameters = new ArrayList<>(lifted.parameters());
     if (logging != null) {
+      String logGroupArn = null;
+      if (!logGroupArns.isEmpty() && !"OFF".equals(logging.level())) {
+        // Step Functions logs to one destination (LoggingConfiguration's destinations: "Limited to
+        // size 1", https://docs.aws.amazon.com/step-functions/latest/apireference/API_LoggingConfiguration.html).
+        logGroupArn = existingLogGroup(logGroupArns.get(0), "loggingConfiguration/destinations/0", parameters, report);
+      }
+      logging = new Logging(logging.level(), logging.includeExecutionData(), logGroupArn);
       report.add("loggingConfiguration: level " + logging.level() + ", execution data "
-          + (logging.includeExecutionData() ? "included" : "not included") + " -> kept (its log group is not: Statecraft creates one)");
+          + (logging.includeExecutionData() ? "included" : "not included") + " -> kept"
+          + (logGroupArn != null ? "" : " (its log group is not: Statecraft creates one)"));
     }
-    for (String logGroup : logGroupArns) {
-      // The DSL's LogGroup is one the stack creates; an existing group has no form in the workflow yet.
+    for (String logGroup : logGroupArns.subList(logging != null && logging.logGroupArnParameter() != null ? 1 : 0,
+        logGroupArns.size())) {
       report.add("loggingConfiguration/destinations: " + logGroup + " -> not kept; the workflow logs to the log group "
-          + "its stack creates (StateMachineLogGroup); to keep the old one, point a LogGroup of spec() at it by hand");
+          + "its stack creates (StateMachineLogGroup)" + (logging == null || "OFF".equals(logging.level()) ? ", when logging is on" : ""));
     }
     if (!tags.isEmpty()) {
       report.add("tags: " + String.join(", ", new java.util.TreeMap<>(tags).keySet()) + " -> kept");
     }
     report.add("roleArn: not copied; Statecraft derives the execution role from the states");
-    return new AdoptedWorkflow(options.id() != null ? options.id() : workflowId(name), null, object, lifted.parameters(),
+    return new AdoptedWorkflow(options.id() != null ? options.id() : workflowId(name), null, object, parameters,
         List.of(), List.of(), "EXPRESS".equals(type) ? "EXPRESS" : "STANDARD", logging, tracing, tags, Map.of(),
         RolePolicies.none(), report);
   }
@@ -180,7 +189,8 @@ public final class TemplateAdopter {
     report.addAll(lifted.report());
 
     List<TriggerSpec> triggers = triggers(logicalId, properties, sam);
-    Logging logging = logging(properties.path(sam ? "Logging" : "LoggingConfiguration"));
+    Logging logging = logging(properties.path(sam ? "Logging" : "LoggingConfiguration"), sam ? "Logging" : "LoggingConfiguration",
+        parameters);
     JsonNode tracingNode = properties.path(sam ? "Tracing" : "TracingConfiguration").path("Enabled");
     Boolean tracing = tracingNode.isBoolean() ? tracingNode.booleanValue() : null;
     String type = properties.path(sam ? "Type" : "StateMachineType").asText("STANDARD");
@@ -444,17 +454,66 @@ public final class TemplateAdopter {
         || ("${" + machine + "}").equals(arn.path("Fn::Sub").asText(null));
   }
 
-  private Logging logging(JsonNode logging) {
+  /**
+   * The logging settings of {@code logging} ({@code LoggingConfiguration}, or SAM's {@code Logging}).
+   * Its destination is carried over when it is a log group the template does not create: a literal
+   * ARN, or a template parameter, becomes the parameter of {@code LogGroup.existing(...)}. A log
+   * group the template creates is not: the workflow's stack creates its own.
+   */
+  private Logging logging(JsonNode logging, String field, List<ParameterSpec> parameters) {
     if (!logging.isObject()) {
       return null;
     }
     String level = logging.path("Level").asText("OFF");
     boolean data = logging.path("IncludeExecutionData").asBoolean(false);
-    if (logging.path("Destinations").size() > 0) {
-      report.add("LoggingConfiguration/Destinations: not kept; the workflow logs to the log group Statecraft creates");
+    String logGroupArnParameter = null;
+    JsonNode arn = logging.path("Destinations").path(0).path("CloudWatchLogsLogGroup").path("LogGroupArn");
+    String at = field + "/Destinations/0/CloudWatchLogsLogGroup/LogGroupArn";
+    String ref = arn.path("Ref").asText(null);
+    JsonNode declared = ref == null ? null : template.path("Parameters").get(ref);
+    if (logging.path("Destinations").size() == 0 || "OFF".equals(level)) {
+      if (logging.path("Destinations").size() > 0) {
+        report.add(field + "/Destinations: not kept; logging is OFF");
+      }
+    } else if (arn.isTextual()) {
+      logGroupArnParameter = existingLogGroup(arn.textValue(), at, parameters, report);
+    } else if (declared != null) {
+      if (parameters.stream().noneMatch(parameter -> parameter.name().equals(ref))) {
+        parameters.add(declared(ref, declared));
+      }
+      logGroupArnParameter = ref;
+      report.add(at + ": Ref " + ref + " -> the existing log group LogGroup.existing(" + ref + "), parameter " + ref);
+    } else {
+      report.add(field + "/Destinations: not kept; the workflow logs to the log group Statecraft creates");
     }
-    report.add("LoggingConfiguration: level " + level + ", execution data " + (data ? "included" : "not included") + " -> kept");
-    return new Logging(level, data);
+    report.add(field + ": level " + level + ", execution data " + (data ? "included" : "not included") + " -> kept");
+    return new Logging(level, data, logGroupArnParameter);
+  }
+
+  /**
+   * Carries over a log group that the adopted state machine logs to and the workflow's stack does
+   * not create, given by its literal ARN: a parameter {@code LogGroupArn} (or the first free
+   * {@code LogGroupArnN}) with the ARN as its default, for {@code LogGroup.existing(...)}. A
+   * CloudFormation parameter's default is literal, so the account and Region stay in it; another
+   * account gives its own log group's ARN. Step Functions takes the ARN with {@code :*} at its end
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-stepfunctions-statemachine-cloudwatchlogsloggroup.html),
+   * which is added when missing. Returns the parameter's name.
+   */
+  static String existingLogGroup(String arn, String at, List<ParameterSpec> parameters, List<String> report) {
+    String name = "LogGroupArn";
+    for (int i = 2; taken(name, parameters); i++) {
+      name = "LogGroupArn" + i;
+    }
+    String value = arn.endsWith(":*") ? arn : arn + ":*";
+    parameters.add(ParameterSpec.string(name, "The existing log group the state machine logs to (adopted with " + arn + ")",
+        value));
+    report.add(at + ": the log group " + arn + " -> the existing log group LogGroup.existing(" + name + "), parameter "
+        + name + " (default: the old value" + (value.equals(arn) ? "" : " with ':*' added, as Step Functions needs") + ")");
+    return name;
+  }
+
+  private static boolean taken(String name, List<ParameterSpec> parameters) {
+    return parameters.stream().anyMatch(parameter -> parameter.name().equals(name));
   }
 
   private Map<String, String> tags(JsonNode tags) {

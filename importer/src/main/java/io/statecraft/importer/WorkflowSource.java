@@ -45,6 +45,7 @@ public final class WorkflowSource {
   private static final ClassName MAINTENANCE_WINDOW = ClassName.get(WORKFLOW, "MaintenanceWindow");
   private static final ClassName WINDOW_TARGET = ClassName.get(WORKFLOW, "MaintenanceWindowTarget");
   private static final ClassName LOG_LEVEL = ClassName.get(WORKFLOW, "LogLevel");
+  private static final ClassName LOG_GROUP = ClassName.get(WORKFLOW, "LogGroup");
   private static final ClassName TYPE = ClassName.get(WORKFLOW, "WorkflowType");
   private static final ClassName JSON = ClassName.get("io.statecraft.dsl", "Json");
   private static final ClassName PLACEHOLDER = ClassName.get("io.statecraft.dsl", "Placeholder");
@@ -166,7 +167,7 @@ public final class WorkflowSource {
     type.addMethod(MethodSpec.methodBuilder("id").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(String.class).addStatement("return ID").build());
     type.addMethod(MethodSpec.methodBuilder("spec").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .returns(SPEC).addStatement("return $L", spec(workflow, parameterConstants.values(), topicConstants)).build());
+        .returns(SPEC).addStatement("return $L", spec(workflow, parameterConstants, topicConstants)).build());
     states.addTo(type, ClassName.get(packageName, className), JavaSourceImporter.javadoc(definition), false);
     JavaFile file = JavaFile.builder(packageName, type.build()).indent("  ").skipJavaLangImports(true).build();
     return new Written(packageName, className, file.toString(), notes, report, List.copyOf(dependencies));
@@ -190,7 +191,7 @@ public final class WorkflowSource {
     });
   }
 
-  private static CodeBlock spec(AdoptedWorkflow workflow, java.util.Collection<String> parameters, List<String> topics) {
+  private static CodeBlock spec(AdoptedWorkflow workflow, Map<String, String> parameters, List<String> topics) {
     CodeBlock.Builder spec = CodeBlock.builder().add("$T.builder(stateMachine())", SPEC);
     if (workflow.description() != null) {
       spec.add("\n.description($L)", JavaText.literal(workflow.description()));
@@ -199,7 +200,7 @@ public final class WorkflowSource {
       spec.add("\n.type($T.EXPRESS)", TYPE);
     }
     if (!parameters.isEmpty()) {
-      spec.add("\n.parameters($L)", String.join(", ", parameters));
+      spec.add("\n.parameters($L)", String.join(", ", parameters.values()));
     }
     if (!topics.isEmpty()) {
       spec.add("\n.resources($L)", String.join(", ", topics));
@@ -211,6 +212,10 @@ public final class WorkflowSource {
       spec.add("\n.logging($T.$L, $L)", LOG_LEVEL,
           JavaText.constant(workflow.logging().level(), LOG_LEVELS, "LoggingConfiguration.Level"),
           workflow.logging().includeExecutionData());
+      String logGroupArn = workflow.logging().logGroupArnParameter();
+      if (logGroupArn != null && parameters.containsKey(logGroupArn)) {
+        spec.add("\n.logGroup($T.existing($L))", LOG_GROUP, parameters.get(logGroupArn));
+      }
     }
     if (workflow.tracing() != null) {
       spec.add("\n.tracing($L)", workflow.tracing());
