@@ -39,9 +39,10 @@ final class EncryptionTemplate {
   /**
    * Writes {@code EncryptionConfiguration} into the state machine's properties, and checks the
    * options against the log group: {@code logGroupId} is the one the state machine logs to, null
-   * when logging is off.
+   * when logging is off; {@code existingLogGroup} says whether it is one the stack does not create.
    */
-  static void configuration(TemplateContext context, Encryption encryption, ObjectNode stateMachine, String logGroupId) {
+  static void configuration(TemplateContext context, Encryption encryption, ObjectNode stateMachine, String logGroupId,
+      boolean existingLogGroup) {
     ObjectNode configuration = stateMachine.putObject("EncryptionConfiguration");
     configuration.put("Type", TYPE);
     configuration.set("KmsKeyId", TemplateJson.value(encryption.key().templateArn()));
@@ -59,6 +60,11 @@ final class EncryptionTemplate {
     if (encryption.encryptsLogs() && logGroupId == null) {
       context.error(ProblemCode.INVALID_ENCRYPTION, pointer, "encryptLogs() encrypts the state machine's log group, "
           + "but logging is OFF; log with WorkflowSpec.logging(...) or drop encryptLogs()");
+    } else if (encryption.encryptsLogs() && existingLogGroup) {
+      // The stack cannot set the key of a log group it does not create.
+      context.error(ProblemCode.INVALID_ENCRYPTION, pointer, "encryptLogs() encrypts the log group the template "
+          + "creates for the state machine, but it logs to the existing log group " + logGroupId + "; encrypt that log "
+          + "group where it is created, or drop encryptLogs()");
     } else if (encryption.encryptsLogs() && !TemplateGenerator.STATE_MACHINE_LOG_GROUP.equals(logGroupId)) {
       context.error(ProblemCode.INVALID_ENCRYPTION, pointer, "encryptLogs() encrypts the log group the template "
           + "creates for the state machine, but it logs to " + logGroupId + "; give that LogGroup .kmsKeyArn(key."

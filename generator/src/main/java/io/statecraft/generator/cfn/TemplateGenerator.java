@@ -341,7 +341,8 @@ public final class TemplateGenerator {
     }
     properties.putObject("TracingConfiguration").put("Enabled", spec.tracing());
     if (spec.encryption() != null) {
-      EncryptionTemplate.configuration(context, spec.encryption(), properties, logGroupId);
+      EncryptionTemplate.configuration(context, spec.encryption(), properties, logGroupId,
+          spec.logGroup() != null && spec.logGroup().isExisting());
     }
     // Step Functions keeps no execution history of Express workflows: their logs are all there is
     // (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html).

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.dsl.Json;
+import io.statecraft.dsl.workflow.Encryption;
+import io.statecraft.dsl.workflow.KmsKey;
 import io.statecraft.dsl.workflow.LogGroup;
 import io.statecraft.dsl.workflow.LogLevel;
 import io.statecraft.dsl.workflow.Parameter;
@@ -72,6 +74,17 @@ class ExistingLogGroupTest {
             + "('arn:aws:sns:eu-west-1:123456789012:orders') is no CloudWatch Logs log group ARN; "
             + "give arn:${AWS::Partition}:logs:REGION:ACCOUNT:log-group:NAME:*");
     assertThat(problems(withoutDefault)).isEmpty();
+  }
+
+  @Test
+  void encryptLogsIsReportedForAnExistingLogGroup() {
+    CompiledWorkflow compiled = compile(passing(Json.object().put("a", 1))
+        .logGroup(LogGroup.existing(Parameter.string("LogGroupArn")))
+        .encryption(Encryption.with(KmsKey.named("WorkflowKey")).encryptLogs()));
+
+    assertThat(problems(compiled)).containsExactly("ERROR INVALID_ENCRYPTION /Resources/StateMachine/Properties/"
+        + "EncryptionConfiguration: encryptLogs() encrypts the log group the template creates for the state machine, but it "
+        + "logs to the existing log group LogGroupArn; encrypt that log group where it is created, or drop encryptLogs()");
   }
 
   @Test
