@@ -48,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
@@ -376,7 +377,7 @@ public final class JavaSourceImporter {
    * without).
    */
   private void typedOrRaw(String name, String method, DistributedMapCode.Part part, Set<String> unknown,
-      java.util.function.Supplier<CodeBlock> raw, CodeBlock.Builder code) {
+      Supplier<CodeBlock> raw, CodeBlock.Builder code) {
     if (part.code() != null) {
       // The builder's own chain one step further in than the state's, as a person would indent it.
       code.add("\n.$L($>$>$L$<$<)", method, part.code());

@@ -431,6 +431,30 @@ class JavaSourceImporterTest {
             """);
   }
 
+  @Test
+  void aBatcherOrWriterTheBuildersCannotExpressIsWrittenOutWithTheReasonAndStillRoundTrips() throws Exception {
+    String json = """
+        {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
+          "ItemBatcher": {"MaxItemsPerBatch": 10, "MaxItemsPerBatchPath": "$.batch"},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+          "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
+            "Parameters": {"Bucket": "out", "Prefix": "results/"}, "WriterConfig": {"OutputType": "CSV"}}}}}
+        """;
+    JavaSourceImporter.Imported imported = JavaSourceImporter.toJava(AslReader.read(json(json)), "com.example", "Imported");
+
+    assertThat(imported.source())
+        .contains("// ItemBatcher written out: it sets a limit and its Path, of which the ItemBatcher builder keeps one\n"
+            + "        .itemBatcher(new AslItemBatcher(")
+        .contains("// ResultWriter written out: the ResultWriter builder's WriterConfig is an OutputType and a"
+            + " Transformation it knows\n        .resultWriter(new AslResultWriter(");
+    assertThat(imported.notes()).containsExactly(
+        "Map 'Each': ItemBatcher written out: it sets a limit and its Path, of which the ItemBatcher builder keeps one",
+        "Map 'Each': ResultWriter written out: the ResultWriter builder's WriterConfig is an OutputType and a"
+            + " Transformation it knows");
+    assertThat(AslWriter.toJson(compileAndBuild(imported.source()))).isEqualTo(json(json));
+  }
+
   private void assertRoundTrip(String json) throws Exception {
     JsonNode original = json(json);
     AslDefinition rebuilt = compileAndBuild(JavaSourceImporter.toJava(AslReader.read(original), "com.example", "Imported").source());
