@@ -48,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
@@ -112,9 +113,12 @@ public final class JavaSourceImporter {
 
   // Adoption types Task states when it can; import writes every resource as it is.
   private final TypedTasks typedTasks;
+  // The definition's QueryLanguage, or JSONPath: what a state without its own inherits in the DSL.
+  private final QueryLanguage definitionLanguage;
 
-  private JavaSourceImporter(TypedTasks typedTasks) {
+  private JavaSourceImporter(TypedTasks typedTasks, QueryLanguage definitionLanguage) {
     this.typedTasks = typedTasks;
+    this.definitionLanguage = definitionLanguage;
   }
 
   /**
@@ -148,8 +152,8 @@ public final class JavaSourceImporter {
    * written as a typed call; null to write every resource as it is.
    */
   static StateCode stateCode(AslDefinition definition, List<String> notes, TypedTasks typedTasks) {
-    JavaSourceImporter importer = new JavaSourceImporter(typedTasks);
     QueryLanguage language = definition.queryLanguage() == null ? QueryLanguage.JSONPATH : definition.queryLanguage();
+    JavaSourceImporter importer = new JavaSourceImporter(typedTasks, language);
     importer.name(definition.states());
     importer.scope(definition.states(), language);
 
@@ -317,31 +321,43 @@ public final class JavaSourceImporter {
       if (!config.extensions().isEmpty()) {
         notes.add("Map '" + name + "': the unknown fields of ProcessorConfig are not kept: " + config.extensions().keySet());
       }
-      code.add("\n.processorConfig($L, $L)",
-          config.mode() == null ? "null" : CodeBlock.of("$T.Mode.$L", MAP_STATE,
-              JavaText.constant(config.mode(), names(MapState.Mode.values()), "Map '" + name + "' ProcessorConfig.Mode")),
-          config.executionType() == null ? "null" : CodeBlock.of("$T.ExecutionType.$L", MAP_STATE,
-              JavaText.constant(config.executionType(), names(MapState.ExecutionType.values()),
-                  "Map '" + name + "' ProcessorConfig.ExecutionType")));
+      CodeBlock executionType = config.executionType() == null ? null : CodeBlock.of("$T.ExecutionType.$L", MAP_STATE,
+          JavaText.constant(config.executionType(), names(MapState.ExecutionType.values()),
+              "Map '" + name + "' ProcessorConfig.ExecutionType"));
+      if ("DISTRIBUTED".equals(config.mode()) && executionType != null) {
+        code.add("\n.distributed($L)", executionType);
+      } else {
+        code.add("\n.processorConfig($L, $L)",
+            config.mode() == null ? "null" : CodeBlock.of("$T.Mode.$L", MAP_STATE,
+                JavaText.constant(config.mode(), names(MapState.Mode.values()), "Map '" + name + "' ProcessorConfig.Mode")),
+            executionType == null ? "null" : executionType);
+      }
     }
+    // The DSL's builders pick Parameters or Arguments by the state's own language, else the definition's.
+    QueryLanguage builderLanguage = map.queryLanguage() != null ? map.queryLanguage() : definitionLanguage;
+    DistributedMapCode parts = new DistributedMapCode(builderLanguage == QueryLanguage.JSONATA,
+        v -> value(v, language), object -> objectBuilder(object, language));
     if (map.itemReader() != null) {
       AslItemReader r = map.itemReader();
-      code.add("\n.itemReader(new $T($L, $L, $L, $L, $T.of()))", AslItemReader.class, JavaText.literal(r.resource()),
+      typedOrRaw(name, "itemReader", parts.itemReader(r), r.extensions().keySet(), () -> CodeBlock.of(
+          "new $T($L, $L, $L, $L, $T.of())", AslItemReader.class, JavaText.literal(r.resource()),
           payloadOrNull(r.readerConfig(), language), payloadOrNull(r.parameters(), language),
-          payloadOrNull(r.arguments(), language), MAP);
+          payloadOrNull(r.arguments(), language), MAP), code);
     }
     if (map.itemBatcher() != null) {
       AslItemBatcher b = map.itemBatcher();
-      code.add("\n.itemBatcher(new $T($L, $L, $L, $L, $L, $T.of()))", AslItemBatcher.class,
+      typedOrRaw(name, "itemBatcher", parts.itemBatcher(b), b.extensions().keySet(), () -> CodeBlock.of(
+          "new $T($L, $L, $L, $L, $L, $T.of())", AslItemBatcher.class,
           payloadOrNull(b.maxItemsPerBatch(), language), payloadOrNull(b.maxItemsPerBatchPath(), language),
           payloadOrNull(b.maxInputBytesPerBatch(), language), payloadOrNull(b.maxInputBytesPerBatchPath(), language),
-          payloadOrNull(b.batchInput(), language), MAP);
+          payloadOrNull(b.batchInput(), language), MAP), code);
     }
     if (map.resultWriter() != null) {
       AslResultWriter w = map.resultWriter();
-      code.add("\n.resultWriter(new $T($L, $L, $L, $L, $T.of()))", AslResultWriter.class, JavaText.literal(w.resource()),
+      typedOrRaw(name, "resultWriter", parts.resultWriter(w), w.extensions().keySet(), () -> CodeBlock.of(
+          "new $T($L, $L, $L, $L, $T.of())", AslResultWriter.class, JavaText.literal(w.resource()),
           payloadOrNull(w.parameters(), language), payloadOrNull(w.arguments(), language),
-          payloadOrNull(w.writerConfig(), language), MAP);
+          payloadOrNull(w.writerConfig(), language), MAP), code);
     }
     call(code, "maxConcurrency", map.maxConcurrency(), language);
     call(code, "maxConcurrencyPath", map.maxConcurrencyPath(), language);
@@ -353,6 +369,23 @@ public final class JavaSourceImporter {
       code.add("\n.label($L)", JavaText.literal(map.label()));
     }
     retry(map.retry(), code);
+  }
+
+  /**
+   * {@code .method(builder code)}; when the builder cannot express the part, the raw record after a
+   * comment saying why, and a note (with the unknown fields it drops, which the record is written
+   * without).
+   */
+  private void typedOrRaw(String name, String method, DistributedMapCode.Part part, Set<String> unknown,
+      Supplier<CodeBlock> raw, CodeBlock.Builder code) {
+    if (part.code() != null) {
+      // The builder's own chain one step further in than the state's, as a person would indent it.
+      code.add("\n.$L($>$>$L$<$<)", method, part.code());
+      return;
+    }
+    notes.add("Map '" + name + "': " + part.whyNot()
+        + (unknown.isEmpty() ? "" : "; its unknown fields are not kept: " + unknown));
+    code.add("\n// $L\n.$L($L)", part.whyNot(), method, raw.get());
   }
 
   private void io(AslIo io, CodeBlock.Builder code, QueryLanguage language) {
@@ -553,21 +586,26 @@ public final class JavaSourceImporter {
   /** A payload: object fields with {@code put}, dynamic values as their DSL types. */
   private CodeBlock payload(Value value, QueryLanguage language) {
     if (value instanceof ObjectValue object) {
-      CodeBlock.Builder code = CodeBlock.builder().add("$T.object()", JSON);
-      object.fields().forEach((key, field) -> {
-        if (key.endsWith(".$")) {
-          code.add("\n  .putRaw($L, $L)", JavaText.literal(key), payload(field, language));
-        } else {
-          code.add("\n  .put($L, $L)", JavaText.literal(key), payload(field, language));
-        }
-      });
-      return code.add("\n  .build()").build();
+      return CodeBlock.builder().add(objectBuilder(object, language)).add("\n  .build()").build();
     }
     if (value instanceof ArrayValue array) {
       return CodeBlock.of("$T.array($L)", JSON,
           array.items().stream().map(item -> payload(item, language)).collect(CodeBlock.joining(", ")));
     }
     return value(value, language);
+  }
+
+  /** {@code Json.object().put(...)...} without {@code .build()}, for a method that takes the builder. */
+  private CodeBlock objectBuilder(ObjectValue object, QueryLanguage language) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.object()", JSON);
+    object.fields().forEach((key, field) -> {
+      if (key.endsWith(".$")) {
+        code.add("\n  .putRaw($L, $L)", JavaText.literal(key), payload(field, language));
+      } else {
+        code.add("\n  .put($L, $L)", JavaText.literal(key), payload(field, language));
+      }
+    });
+    return code.build();
   }
 
   /**

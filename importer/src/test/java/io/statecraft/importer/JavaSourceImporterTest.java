@@ -240,6 +240,221 @@ class JavaSourceImporterTest {
     assertThat(AslWriter.toJson(rebuilt)).isEqualTo(AslWriter.toJson(definition));
   }
 
+  // One distributed Map per reader kind, with every field the ItemReader, ItemBatcher and
+  // ResultWriter builders offer, and one Map whose reader asks for more than they offer.
+  private static final String EVERY_READER = """
+      {"StartAt": "Csv", "States": {
+        "Csv": {"Type": "Map", "Next": "Json",
+          "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+            "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["id", "amount"],
+              "CSVDelimiter": "SEMICOLON", "MaxItems": 500},
+            "Parameters": {"Bucket.$": "$.bucket", "Key": "orders.csv", "VersionId": "v1"}},
+          "ItemBatcher": {"MaxItemsPerBatch": 100, "MaxInputBytesPerBatchPath": "$.bytes",
+            "BatchInput": {"runId.$": "$$.Execution.Name"}},
+          "ItemSelector": {"row.$": "$$.Map.Item.Value"},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "Row", "States": {"Row": {"Type": "Pass", "End": true}}},
+          "MaxConcurrency": 10, "ToleratedFailurePercentage": 5, "ToleratedFailureCountPath": "$.failures",
+          "Label": "orders",
+          "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
+            "Parameters": {"Bucket.$": "$.bucket", "Prefix": "results/"},
+            "WriterConfig": {"OutputType": "JSONL", "Transformation": "COMPACT"}}},
+        "Json": {"Type": "Map", "Next": "Objects",
+          "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+            "ReaderConfig": {"InputType": "JSON", "ItemsPointer": "/data/items", "MaxItemsPath": "$.max"},
+            "Parameters": {"Bucket": "input-bucket", "Key": "items.json"}},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+            "StartAt": "Item", "States": {"Item": {"Type": "Pass", "End": true}}},
+          "ResultWriter": {"WriterConfig": {"OutputType": "JSON", "Transformation": "FLATTEN"}}},
+        "Objects": {"Type": "Map", "Next": "Inventory",
+          "ItemReader": {"Resource": "arn:aws:states:::s3:listObjectsV2",
+            "ReaderConfig": {"InputType": "JSONL", "Transformation": "LOAD_AND_FLATTEN"},
+            "Parameters": {"Bucket": "input-bucket", "Prefix": "logs/"}},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+            "StartAt": "Line", "States": {"Line": {"Type": "Pass", "End": true}}}},
+        "Inventory": {"Type": "Map", "Next": "Athena",
+          "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+            "ReaderConfig": {"InputType": "MANIFEST", "ManifestType": "S3_INVENTORY"},
+            "Parameters": {"Bucket": "inventory-bucket", "Key": "manifest.json"}},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "Listed", "States": {"Listed": {"Type": "Pass", "End": true}}}},
+        "Athena": {"Type": "Map", "Next": "Owned",
+          "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+            "ReaderConfig": {"InputType": "PARQUET", "ManifestType": "ATHENA_DATA"},
+            "Parameters": {"Bucket": "query-results", "Key": "unload/manifest.csv"}},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "Unloaded", "States": {"Unloaded": {"Type": "Pass", "End": true}}}},
+        "Owned": {"Type": "Map", "End": true,
+          "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+            "ReaderConfig": {"InputType": "JSON"},
+            "Parameters": {"Bucket": "input-bucket", "Key": "items.json", "ExpectedBucketOwner": "111122223333"}},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "Owned item", "States": {"Owned item": {"Type": "Pass", "End": true}}}}}}
+      """;
+
+  @Test
+  void distributedMapsAreWrittenWithTheReaderBatcherAndWriterBuilders() throws Exception {
+    AslDefinition definition = AslReader.read(json(EVERY_READER));
+
+    JavaSourceImporter.Imported imported = JavaSourceImporter.toJava(definition, "com.example", "Imported");
+
+    assertThat(imported.source()).isEqualTo("""
+        package com.example;
+
+        import io.statecraft.dsl.ItemBatcher;
+        import io.statecraft.dsl.ItemReader;
+        import io.statecraft.dsl.Json;
+        import io.statecraft.dsl.MapState;
+        import io.statecraft.dsl.Pass;
+        import io.statecraft.dsl.Path;
+        import io.statecraft.dsl.ResultWriter;
+        import io.statecraft.dsl.StateMachine;
+        import io.statecraft.dsl.Value;
+        import io.statecraft.dsl.asl.AslItemReader;
+        import java.util.Map;
+
+        /**
+         * Imported from an Amazon States Language definition by Statecraft.
+         */
+        public final class Imported {
+          private Imported() {
+          }
+
+          /**
+           * Builds the state machine.
+           */
+          public static StateMachine stateMachine() {
+            MapState csv = MapState.named("Csv")
+                .itemSelector(Json.object()
+                  .put("row", Path.of("$$.Map.Item.Value"))
+                  .build())
+                .distributed(MapState.ExecutionType.STANDARD)
+                .itemReader(ItemReader.s3Object(Path.of("$.bucket"), Value.of("orders.csv"))
+                    .versionId(Value.of("v1"))
+                    .csv(ItemReader.CsvHeaderLocation.GIVEN)
+                    .csvHeaders("id", "amount")
+                    .csvDelimiter(ItemReader.CsvDelimiter.SEMICOLON)
+                    .maxItems(500))
+                .itemBatcher(ItemBatcher.create()
+                    .maxItemsPerBatch(100)
+                    .maxInputBytesPerBatchPath(Path.of("$.bytes"))
+                    .batchInput(Json.object()
+                      .put("runId", Path.of("$$.Execution.Name"))))
+                .resultWriter(ResultWriter.s3(Path.of("$.bucket"), Value.of("results/"))
+                    .outputType(ResultWriter.OutputType.JSONL)
+                    .transformation(ResultWriter.Transformation.COMPACT))
+                .maxConcurrency(10)
+                .toleratedFailurePercentage(5)
+                .toleratedFailureCountPath(Path.of("$.failures"))
+                .label("orders");
+            Pass row = Pass.named("Row");
+            MapState json = MapState.named("Json")
+                .distributed(MapState.ExecutionType.EXPRESS)
+                .itemReader(ItemReader.s3Object(Value.of("input-bucket"), Value.of("items.json"))
+                    .json()
+                    .itemsPointer("/data/items")
+                    .maxItemsPath(Path.of("$.max")))
+                .resultWriter(ResultWriter.inOutput()
+                    .outputType(ResultWriter.OutputType.JSON)
+                    .transformation(ResultWriter.Transformation.FLATTEN));
+            Pass item = Pass.named("Item");
+            MapState objects = MapState.named("Objects")
+                .distributed(MapState.ExecutionType.EXPRESS)
+                .itemReader(ItemReader.s3Objects(Value.of("input-bucket"), Value.of("logs/"))
+                    .jsonl()
+                    .loadAndFlatten());
+            Pass line = Pass.named("Line");
+            MapState inventory = MapState.named("Inventory")
+                .distributed(MapState.ExecutionType.STANDARD)
+                .itemReader(ItemReader.s3InventoryManifest(Value.of("inventory-bucket"), Value.of("manifest.json")));
+            Pass listed = Pass.named("Listed");
+            MapState athena = MapState.named("Athena")
+                .distributed(MapState.ExecutionType.STANDARD)
+                .itemReader(ItemReader.athenaDataManifest(Value.of("query-results"), Value.of("unload/manifest.csv"), ItemReader.InputType.PARQUET));
+            Pass unloaded = Pass.named("Unloaded");
+            MapState owned = MapState.named("Owned")
+                .distributed(MapState.ExecutionType.STANDARD)
+                // ItemReader written out: the ItemReader builder's request holds only Bucket, Key or Prefix, and VersionId, in Parameters
+                .itemReader(new AslItemReader("arn:aws:states:::s3:getObject", Json.object()
+                  .put("InputType", Value.of("JSON"))
+                  .build(), Json.object()
+                  .put("Bucket", Value.of("input-bucket"))
+                  .put("Key", Value.of("items.json"))
+                  .put("ExpectedBucketOwner", Value.of("111122223333"))
+                  .build(), null, Map.of()));
+            Pass ownedItem = Pass.named("Owned item");
+            csv.next(json);
+            csv.itemProcessor(row);
+            json.next(objects);
+            json.itemProcessor(item);
+            objects.next(inventory);
+            objects.itemProcessor(line);
+            inventory.next(athena);
+            inventory.itemProcessor(listed);
+            athena.next(owned);
+            athena.itemProcessor(unloaded);
+            owned.itemProcessor(ownedItem);
+            return StateMachine.startWith(csv);
+          }
+        }
+        """);
+    assertThat(imported.notes()).containsExactly("Map 'Owned': ItemReader written out: the ItemReader builder's request"
+        + " holds only Bucket, Key or Prefix, and VersionId, in Parameters");
+    assertThat(AslWriter.toJson(compileAndBuild(imported.source()))).isEqualTo(json(EVERY_READER));
+  }
+
+  @Test
+  void aJsonataDistributedMapGetsItsReaderAndWriterRequestInArguments() throws Exception {
+    assertRoundTrip("""
+        {"QueryLanguage": "JSONata", "StartAt": "Lines", "States": {
+          "Lines": {"Type": "Map", "End": true,
+            "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+              "ReaderConfig": {"InputType": "JSONL", "MaxItems": "{% $states.input.max %}"},
+              "Arguments": {"Bucket": "{% $states.input.bucket %}", "Key": "lines.jsonl"}},
+            "ItemBatcher": {"MaxItemsPerBatch": "{% $states.input.batch %}"},
+            "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+              "StartAt": "Line", "States": {"Line": {"Type": "Pass", "End": true}}},
+            "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
+              "Arguments": {"Bucket": "{% $states.input.bucket %}", "Prefix": "out/"}}}}}
+        """);
+    String source = JavaSourceImporter.toJava(AslReader.read(json("""
+        {"QueryLanguage": "JSONata", "StartAt": "Lines", "States": {
+          "Lines": {"Type": "Map", "End": true,
+            "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSONL"},
+              "Arguments": {"Bucket": "{% $states.input.bucket %}", "Key": "lines.jsonl"}},
+            "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+              "StartAt": "Line", "States": {"Line": {"Type": "Pass", "End": true}}}}}}
+        """)), "com.example", "Imported").source();
+    assertThat(source).contains("""
+                    .itemReader(ItemReader.s3Object(Jsonata.of("$states.input.bucket"), Value.of("lines.jsonl"))
+                        .jsonl());
+            """);
+  }
+
+  @Test
+  void aBatcherOrWriterTheBuildersCannotExpressIsWrittenOutWithTheReasonAndStillRoundTrips() throws Exception {
+    String json = """
+        {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
+          "ItemBatcher": {"MaxItemsPerBatch": 10, "MaxItemsPerBatchPath": "$.batch"},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+          "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
+            "Parameters": {"Bucket": "out", "Prefix": "results/"}, "WriterConfig": {"OutputType": "CSV"}}}}}
+        """;
+    JavaSourceImporter.Imported imported = JavaSourceImporter.toJava(AslReader.read(json(json)), "com.example", "Imported");
+
+    assertThat(imported.source())
+        .contains("// ItemBatcher written out: it sets a limit and its Path, of which the ItemBatcher builder keeps one\n"
+            + "        .itemBatcher(new AslItemBatcher(")
+        .contains("// ResultWriter written out: the ResultWriter builder's WriterConfig is an OutputType and a"
+            + " Transformation it knows\n        .resultWriter(new AslResultWriter(");
+    assertThat(imported.notes()).containsExactly(
+        "Map 'Each': ItemBatcher written out: it sets a limit and its Path, of which the ItemBatcher builder keeps one",
+        "Map 'Each': ResultWriter written out: the ResultWriter builder's WriterConfig is an OutputType and a"
+            + " Transformation it knows");
+    assertThat(AslWriter.toJson(compileAndBuild(imported.source()))).isEqualTo(json(json));
+  }
+
   private void assertRoundTrip(String json) throws Exception {
     JsonNode original = json(json);
     AslDefinition rebuilt = compileAndBuild(JavaSourceImporter.toJava(AslReader.read(original), "com.example", "Imported").source());

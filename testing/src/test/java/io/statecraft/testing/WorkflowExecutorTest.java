@@ -109,4 +109,40 @@ class WorkflowExecutorTest {
             + "built at io/statecraft/testing/WorkflowExecutorTest.java:100); state names must be unique in the whole "
             + "state machine (io/statecraft/testing/WorkflowExecutorTest.java:101)");
   }
+
+  @Test
+  void aStateMachineGivenByItsAliasGetsAWellFormedAliasArnAndOneGivenByItsArnAnUnqualifiedArn() {
+    Parameter billingAliasArn = Parameter.string("BillingAliasArn");
+    Parameter auditArn = Parameter.string("AuditArn");
+    // Fully qualified: an import would move the lines the duplicate-name test above asserts.
+    var billing = io.statecraft.dsl.workflow.StateMachineRef.alias(billingAliasArn);
+    var audit = io.statecraft.dsl.workflow.StateMachineRef.existing(auditArn);
+    Workflow starter = new Workflow() {
+      @Override
+      public String id() {
+        return "starter";
+      }
+
+      @Override
+      public WorkflowSpec spec() {
+        Pass show = Pass.named("Show").result(Json.object()
+            .put("billing", billing.arn())
+            .put("audit", audit.arn())
+            .build());
+        return WorkflowSpec.builder(StateMachine.startWith(show))
+            .parameters(billingAliasArn, auditArn)
+            .resources(billing, audit)
+            .build();
+      }
+    };
+
+    Execution execution = LocalExecutor.of(starter).run();
+
+    assertThat(execution).succeeded().hasOutput("""
+        {
+          "billing": "arn:aws:states:us-east-1:123456789012:stateMachine:Billing:live",
+          "audit": "arn:aws:states:us-east-1:123456789012:stateMachine:Audit"
+        }
+        """);
+  }
 }
