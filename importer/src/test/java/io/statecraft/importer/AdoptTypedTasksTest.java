@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.asl.AslWriter;
 import io.statecraft.dsl.StateMachine;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -369,17 +364,6 @@ final class AdoptTypedTasksTest {
   }
 
   private StateMachine compileAndBuild(String source, String className) throws Exception {
-    Path src = temp.resolve("src/" + className.replace('.', '/') + ".java");
-    Files.createDirectories(src.getParent());
-    Files.writeString(src, source, StandardCharsets.UTF_8);
-    Path classes = Files.createDirectories(temp.resolve("classes"));
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    var errors = new java.io.ByteArrayOutputStream();
-    int status = compiler.run(null, null, errors, "-d", classes.toString(),
-        "-classpath", System.getProperty("java.class.path"), src.toString());
-    assertThat(status).as("javac: %s%n%s", errors, source).isZero();
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      return (StateMachine) loader.loadClass(className).getMethod("stateMachine").invoke(null);
-    }
+    return CompiledStateMachine.build(temp, source, className);
   }
 }

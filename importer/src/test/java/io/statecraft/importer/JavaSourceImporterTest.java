@@ -11,16 +11,11 @@ import io.statecraft.asl.AslReader;
 import io.statecraft.asl.AslWriter;
 import io.statecraft.asl.json.CanonicalJson;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -484,20 +479,9 @@ class JavaSourceImporterTest {
   }
 
   private AslDefinition compileAndBuild(String source) throws Exception {
-    Path src = temp.resolve("src/com/example/Imported.java");
-    Files.createDirectories(src.getParent());
-    Files.writeString(src, source, StandardCharsets.UTF_8);
-    Path classes = Files.createDirectories(temp.resolve("classes"));
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    var errors = new java.io.ByteArrayOutputStream();
-    int status = compiler.run(null, null, errors, "-d", classes.toString(),
-        "-classpath", System.getProperty("java.class.path"), src.toString());
-    assertThat(status).as("javac: %s%n%s", errors, source).isZero();
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      Object machine = loader.loadClass("com.example.Imported").getMethod("stateMachine").invoke(null);
-      return ((StateMachine) machine).toDefinition();
-    }
+    return CompiledStateMachine.build(temp, source, "com.example.Imported").toDefinition();
   }
+
 
   private static JsonNode json(String text) {
     try {
