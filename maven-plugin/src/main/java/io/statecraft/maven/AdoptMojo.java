@@ -153,9 +153,9 @@ public final class AdoptMojo extends AbstractAwsMojo {
           className != null && !className.isBlank() ? className.strip() : JavaSourceImporter.classNameFor(adopted.id()),
           sdkClasses);
     } catch (AdoptionException | AwsException e) {
-      throw new MojoFailureException("statecraft adopt: " + e.getMessage());
+      throw new MojoFailureException("statecraft adopt: " + inGoalTerms(e.getMessage()));
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("statecraft adopt: " + e.getMessage());
+      throw new MojoExecutionException("statecraft adopt: " + inGoalTerms(e.getMessage()));
     } catch (IOException e) {
       throw new MojoExecutionException("statecraft adopt: cannot close the class loader of the project ("
           + e.getMessage() + ")");
@@ -173,9 +173,9 @@ public final class AdoptMojo extends AbstractAwsMojo {
       files.put(services, withEntry(services, written.qualifiedName()));
       Set<Path> changed = GeneratedFiles.writeAllIfChanged(files);
       getLog().info("Adopted " + source + " as workflow " + adopted.id() + " (" + written.qualifiedName() + "):");
-      adopted.report().forEach(line -> getLog().info("  " + line));
-      written.report().forEach(line -> getLog().info("  " + line));
-      written.notes().forEach(note -> getLog().info("  note: " + note));
+      adopted.report().forEach(line -> getLog().info("  " + inGoalTerms(line)));
+      written.report().forEach(line -> getLog().info("  " + inGoalTerms(line)));
+      written.notes().forEach(note -> getLog().info("  note: " + inGoalTerms(note)));
       files.keySet().forEach(path -> getLog().info((changed.contains(path) ? "wrote " : "up to date ") + path));
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException("statecraft adopt: " + e.getMessage());
@@ -235,6 +235,16 @@ public final class AdoptMojo extends AbstractAwsMojo {
       lines.add(className);
     }
     return String.join("\n", lines) + "\n";
+  }
+
+  /**
+   * The importer's messages name the command line's options; a Maven user sets the goal's
+   * properties instead.
+   */
+  static String inGoalTerms(String message) {
+    return message.replace("--resource ID", "-Dstatecraft.adopt.resource=ID")
+        .replace("--role-policy FILE", "-Dstatecraft.adopt.rolePolicies=FILE")
+        .replace("--role-policy ", "statecraft.adopt.rolePolicies ");
   }
 
   private static String blankToNull(String value) {
