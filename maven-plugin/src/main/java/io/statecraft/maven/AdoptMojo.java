@@ -40,8 +40,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * <p>Unlike the command line, whose jar carries only the SDK models of S3, Step Functions and
  * CloudFormation, the goal types AWS SDK tasks with the module's own test class path: every SDK
  * module the project declares ({@code software.amazon.awssdk:sns}, {@code :ec2}, ...) turns its
- * tasks into typed {@code AwsSdk} calls whose IAM permissions are derived. Nothing is written when
- * anything fails; see {@code docs/adopt.md}.
+ * tasks into typed {@code AwsSdk} calls whose IAM permissions are derived (the SDK ships one Maven
+ * module per service: https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/setup-project-maven.html).
+ * Nothing is written when anything fails; see {@code docs/adopt.md}.
  */
 @Mojo(name = "adopt", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public final class AdoptMojo extends AbstractAwsMojo {
@@ -58,6 +59,9 @@ public final class AdoptMojo extends AbstractAwsMojo {
    * A deployed state machine to adopt instead of a template, by ARN or name (read with
    * DescribeStateMachine and ListTagsForResource, with the {@code statecraft.region},
    * {@code statecraft.profile} and {@code statecraft.endpointUrl} settings).
+   *
+   * @see <a href="https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeStateMachine.html">DescribeStateMachine</a>
+   * @see <a href="https://docs.aws.amazon.com/step-functions/latest/apireference/API_ListTagsForResource.html">ListTagsForResource</a>
    */
   @Parameter(property = "statecraft.adopt.stateMachine")
   private String stateMachine;
