@@ -138,7 +138,12 @@ public final class AdoptMojo extends AbstractAwsMojo {
     String source = fromTemplate ? file.toString() : stateMachine.strip();
     AdoptedWorkflow adopted;
     WorkflowSource.Written written;
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
     try (URLClassLoader sdkClasses = projectClassLoader()) {
+      // The definition's checks read SDK response shapes through the context class loader
+      // (SdkResponseClass.loader()): they see the project's SDK modules too, as generate's do.
+      thread.setContextClassLoader(sdkClasses);
       if (fromMachine) {
         AdoptionSources.DescribedStateMachine described = AdoptionSources.describeStateMachine(source, awsSettings());
         source = described.arn();
@@ -163,6 +168,8 @@ public final class AdoptMojo extends AbstractAwsMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("statecraft adopt: cannot close the class loader of the project ("
           + e.getMessage() + ")");
+    } finally {
+      thread.setContextClassLoader(previous);
     }
     write(source, adopted, written);
   }

@@ -176,6 +176,25 @@ final class AdoptMojoTest {
   }
 
   @Test
+  void aRolePolicyIsComparedWithThePermissionsTheTypedTaskDerives() throws Exception {
+    template("stack.yml", NOTIFY);
+    Files.writeString(dir.resolve("role.json"), """
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sns:Publish",
+          "Resource": "arn:aws:sns:eu-west-1:111122223333:alerts"}]}
+        """);
+    AdoptMojo mojo = mojo("stack.yml");
+    set(mojo, "rolePolicies", List.of(new File("role.json")));
+
+    mojo.execute();
+
+    // The typed call derives sns:Publish on the topic, exactly what the original role granted.
+    assertThat(info.subList(5, info.size() - 2)).containsExactly(
+        "  Permissions: statecraft.adopt.rolePolicies role.json compared with what the states derive (parameters at"
+            + " their defaults):",
+        "    the same actions on the same resources");
+  }
+
+  @Test
   void noTemplateGivenSaysWhichPropertyToSet() throws Exception {
     AdoptMojo mojo = mojo(null);
 
