@@ -9,5 +9,8 @@ assert java.contains('import software.amazon.awssdk.services.sns.model.PublishRe
 File services = new File(basedir, 'src/main/resources/META-INF/services/io.statecraft.dsl.workflow.Workflow')
 assert services.text == 'com.example.flows.PatchAlerts\n' : services.text
 assert log.contains('[INFO]   States/Notify: arn:aws:states:::sns:publish -> typed call (AwsSdk), its permissions derived') : log
-assert !(log =~ /(?m)^\s+at /) : 'no stack trace'
+// Only the goal's own output: resolving the sns module from the file:// mirror logs checksum warnings
+// with stack traces of their own before it.
+String goal = log.substring(log.indexOf(':adopt (default-cli)'))
+assert !(goal =~ /(?m)^\s+at /) : 'no stack trace'
 true
