@@ -109,7 +109,7 @@ final class HttpTasks {
       if (parameters.get("Transform") != null) {
         if (!(parameters.get("Transform") instanceof ObjectValue transform) || transform.fields().size() != 1
             || !new StringValue("URL_ENCODED").equals(transform.get("RequestBodyEncoding"))) {
-          return raw("its Transform is not RequestBodyEncoding URL_ENCODED");
+          return raw("its Transform is more than RequestBodyEncoding URL_ENCODED, which is all HttpInvoke writes");
         }
         call = call.urlEncoded();
         code.add("\n.urlEncoded()");
