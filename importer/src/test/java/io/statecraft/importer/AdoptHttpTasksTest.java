@@ -3,9 +3,13 @@ package io.statecraft.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.AslReader;
 import io.statecraft.asl.AslWriter;
+import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.StateMachine;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -212,6 +216,25 @@ final class AdoptHttpTasksTest {
             + "${AWS::AccountId}:stateMachine:* (Resources/FlowRole/Policies/Http)",
         "  not derived: state Form (arn:aws:states:::http:invoke) stays a raw resource: its Transform is more than RequestBodyEncoding URL_ENCODED, which is all HttpInvoke writes; it is "
             + "granted nothing until you type it or add Task.permissions(...)");
+  }
+
+  @Test
+  void anHttpTaskDerivesTheThreeGrantsTheHttpTaskNeeds() {
+    AdoptedWorkflow adopted = TemplateAdopter.fromTemplateText("flow.yaml", TEMPLATE, KEEP_STATUS_URL);
+    TypedTasks typed = new TypedTasks(getClass().getClassLoader());
+    JavaSourceImporter.stateCode(AslReader.read(adopted.definition()), new ArrayList<>(), typed);
+
+    String secrets = "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:events!connection/*";
+    assertThat(typed.byState().get("Status").statements()).containsExactly(
+        IamStatement.allow("states:InvokeHTTPEndpoint", IamStatement.THIS_STATE_MACHINE)
+            .withCondition("StringEquals", "states:HTTPMethod", List.of("GET"))
+            .withCondition("StringEquals", "states:HTTPEndpoint", List.of("https://status.example.com/api/v2/summary")),
+        IamStatement.allow("events:RetrieveConnectionCredentials", "${ConnectionArn}"),
+        IamStatement.allow(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(secrets)));
+    // An endpoint read at run time cannot be a condition: only the method limits the invoke grant.
+    assertThat(typed.byState().get("Notify").statements().get(0)).isEqualTo(
+        IamStatement.allow("states:InvokeHTTPEndpoint", IamStatement.THIS_STATE_MACHINE)
+            .withCondition("StringEquals", "states:HTTPMethod", List.of("POST")));
   }
 
   private StateMachine compileAndBuild(String source, String className) throws Exception {
