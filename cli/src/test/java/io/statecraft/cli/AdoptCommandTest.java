@@ -59,19 +59,23 @@ final class AdoptCommandTest {
         + "model of ssm (software.amazon.awssdk:ssm) is not on the class path\n"
         + "  States/DescribeTagsForFilteredInstances: arn:aws:states:::aws-sdk:ec2:describeTags -> raw resource: the SDK "
         + "model of ec2 (software.amazon.awssdk:ec2) is not on the class path\n"
+        + "  States/CallThirdPartyAPI: arn:aws:states:::http:invoke -> typed call (HttpInvoke), its permissions derived\n"
         + "  Permissions: role IAMRoleStepFunctionsSSMAlerts compared with what the states derive (parameters at their "
         + "defaults):\n"
+        // The derived grant is on the workflow's own state machine only, not on every one in the account.
         + "    granted before, not now: states:InvokeHTTPEndpoint on arn:aws:states:${AWS::Region}:${AWS::AccountId}:"
         + "stateMachine:* (Resources/IAMManagedPolicyStepFunctionsInvokeHttpEndpointScopedAccess)\n"
+        // The connection is a parameter now; the old grant named the connection the stack created.
         + "    granted before, not now: events:RetrieveConnectionCredentials on arn:aws:events:${AWS::Region}:"
         + "${AWS::AccountId}:connection/${EventBridgeAPIConnection}/* "
         + "(Resources/EventBridgeRetrieveConnectionCredentialsScopedAccessPolicy)\n"
-        + "    granted before, not now: secretsmanager:GetSecretValue on arn:aws:secretsmanager:${AWS::Region}:"
-        + "${AWS::AccountId}:secret:events!connection/${EventBridgeAPIConnection}/* "
-        + "(Resources/EventBridgeRetrieveConnectionCredentialsScopedAccessPolicy)\n"
-        + "    granted before, not now: secretsmanager:DescribeSecret on arn:aws:secretsmanager:${AWS::Region}:"
-        + "${AWS::AccountId}:secret:events!connection/${EventBridgeAPIConnection}/* "
-        + "(Resources/EventBridgeRetrieveConnectionCredentialsScopedAccessPolicy)\n"
+        + "    granted now, not before: events:RetrieveConnectionCredentials on ${EventBridgeConnectionArn} "
+        + "(state CallThirdPartyAPI)\n"
+        // From an ARN alone the secret's name is unknown, so every connection's secret is granted.
+        + "    granted now, not before: secretsmanager:GetSecretValue on arn:${AWS::Partition}:secretsmanager:"
+        + "${AWS::Region}:${AWS::AccountId}:secret:events!connection/* (state CallThirdPartyAPI)\n"
+        + "    granted now, not before: secretsmanager:DescribeSecret on arn:${AWS::Partition}:secretsmanager:"
+        + "${AWS::Region}:${AWS::AccountId}:secret:events!connection/* (state CallThirdPartyAPI)\n"
         + "    not compared: Resources/IAMRoleStepFunctionsSSMAlerts/ManagedPolicyArns: "
         + "arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess is not in the template; pass its document with "
         + "--role-policy FILE to compare\n"
@@ -86,10 +90,7 @@ final class AdoptCommandTest {
         + "nothing until you type it or add Task.permissions(...)\n"
         + "    not derived: state DescribeTagsForFilteredInstances (arn:aws:states:::aws-sdk:ec2:describeTags) stays a raw "
         + "resource: the SDK model of ec2 (software.amazon.awssdk:ec2) is not on the class path; it is granted nothing "
-        + "until you type it or add Task.permissions(...)\n"
-        + "    not derived: state CallThirdPartyAPI (arn:aws:states:::http:invoke) stays a raw resource: its resource is no "
-        + "AWS SDK or request-response optimized integration that Statecraft types; it is granted nothing until you "
-        + "type it or add Task.permissions(...)\n");
+        + "until you type it or add Task.permissions(...)\n");
     Path java = src.resolve("com/acme/flows/SsmPatchingAlerts.java");
     Path services = dir.resolve("src/main/resources/META-INF/services/io.statecraft.dsl.workflow.Workflow");
     assertThat(run.err()).isEqualTo("wrote " + java + "\nwrote " + services + "\n");
@@ -107,6 +108,11 @@ final class AdoptCommandTest {
         .doesNotContainPattern("(us|eu|ap)-[a-z]+-\\d");
     String template = compiled.files().get(OutputFile.TEMPLATE_YAML);
     assertThat(template).contains("MicrosoftTeamsWebhookURL:").contains("ScheduleExpression: cron(0 8 ? * 2 *)");
+    // The HTTP task is a typed call, so the execution role the template declares grants what it needs.
+    assertThat(Files.readString(java)).contains(".call(HttpInvoke.request(HttpInvoke.Method.POST, "
+        + "Placeholder.string(\"MicrosoftTeamsWebhookURL\"))\n");
+    assertThat(template).contains("states:InvokeHTTPEndpoint").contains("events:RetrieveConnectionCredentials")
+        .contains("secretsmanager:GetSecretValue");
   }
 
   @Test

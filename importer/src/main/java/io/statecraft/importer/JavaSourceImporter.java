@@ -272,13 +272,13 @@ public final class JavaSourceImporter {
 
   private void task(String name, AslTask task, CodeBlock.Builder code, QueryLanguage language) {
     Optional<CodeBlock> typed = typedTasks == null ? Optional.empty()
-        : typedTasks.type(name, task, language == QueryLanguage.JSONPATH);
+        : typedTasks.type(name, task, language == QueryLanguage.JSONPATH, value -> payload(value, language));
     if (typed.isPresent()) {
       // The call writes the resource and the Parameters, and brings the statements it needs.
       code.add("\n.call($L)", typed.get());
     } else {
       TypedTasks.Typing typing = typedTasks == null ? null : typedTasks.byState().get(name);
-      if (typing != null && typing.dependency() != null) {
+      if (typing != null && typing.integration() != null) {
         // Said where the reader looks: why this AWS call is not typed, so its permissions are not derived.
         code.add("\n// Not typed, so no permissions are derived: $L", JavaText.javadoc(typing.reason()));
       }

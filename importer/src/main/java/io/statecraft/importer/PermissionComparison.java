@@ -48,7 +48,7 @@ final class PermissionComparison {
       for (IamStatement statement : state.statements()) {
         for (String action : statement.actions()) {
           for (String resource : statement.resources()) {
-            derived.add(new Grant(action, RolePolicies.withDefaults(resource, defaults), "state " + state.state()));
+            derived.add(new Grant(action, RolePolicies.withDefaults(ownArn(resource), defaults), "state " + state.state()));
           }
         }
       }
@@ -84,6 +84,19 @@ final class PermissionComparison {
       }
     }
     return lines;
+  }
+
+  /**
+   * The workflow's own state machine ({@code ${StateMachine}}, which the template builder resolves
+   * to its ARN) written as the ARN it is, so that a role's {@code stateMachine:*} covers it: the
+   * format is arn:${Partition}:states:${Region}:${Account}:stateMachine:${StateMachineName}
+   * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsstepfunctions.html),
+   * and CloudFormation chooses the name, so it stays the placeholder {@code ${StateMachine.Name}}.
+   */
+  private static String ownArn(String resource) {
+    return IamStatement.THIS_STATE_MACHINE.equals(resource)
+        ? "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${StateMachine.Name}"
+        : resource;
   }
 
   // Whether the grant `wide` allows what `narrow` names: its action and its resource.

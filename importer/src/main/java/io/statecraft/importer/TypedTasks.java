@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,8 +66,10 @@ final class TypedTasks {
    * @param reason why the task stays raw; null when typed
    * @param dependency the SDK Maven dependency the typed code (or the typing) needs, such as
    *     {@code software.amazon.awssdk:ec2}; null when the resource is no SDK integration
+   * @param integration the class the typed call is written with ({@code AwsSdk}, {@code HttpInvoke})
+   *     when the resource is one Statecraft types, typed or not; null when it is none
    */
-  record Typing(CodeBlock code, List<IamStatement> statements, String reason, String dependency) {
+  record Typing(CodeBlock code, List<IamStatement> statements, String reason, String dependency, String integration) {
 
     boolean typed() {
       return code != null;
@@ -85,9 +88,14 @@ final class TypedTasks {
     return byState;
   }
 
-  /** The typed call for {@code task}, or empty when it stays raw (the reason is kept by state). */
-  Optional<CodeBlock> type(String state, AslTask task, boolean jsonPath) {
-    Typing typing = typing(task, jsonPath);
+  /**
+   * The typed call for {@code task}, or empty when it stays raw (the reason is kept by state).
+   *
+   * @param payloadCode writes a JSON value (a request body, a header) as the importer writes payloads
+   */
+  Optional<CodeBlock> type(String state, AslTask task, boolean jsonPath, Function<Value, CodeBlock> payloadCode) {
+    Typing typing = HttpTasks.RESOURCE.equals(task.resource()) ? HttpTasks.typing(task, jsonPath, payloadCode)
+        : typing(task, jsonPath);
     byState.put(state, typing);
     return Optional.ofNullable(typing.code());
   }
@@ -138,7 +146,7 @@ final class TypedTasks {
       if (!java.util.Objects.equals(written, parameters == null ? null : plain(payload))) {
         return raw("the typed call would not write the same Parameters", dependency);
       }
-      return new Typing(code, call.iamStatements(), null, dependency);
+      return new Typing(code, call.iamStatements(), null, dependency, "AwsSdk");
     } catch (Untyped e) {
       return raw(e.getMessage(), dependency);
     } catch (RuntimeException e) {
@@ -148,7 +156,7 @@ final class TypedTasks {
   }
 
   private static Typing raw(String reason, String dependency) {
-    return new Typing(null, List.of(), reason, dependency);
+    return new Typing(null, List.of(), reason, dependency, dependency == null ? null : "AwsSdk");
   }
 
   /** A value and the Java code that builds it. */
@@ -380,7 +388,7 @@ final class TypedTasks {
   }
 
   // A payload as the definition writes it: a placeholder is its ${Name} text.
-  private static Value plain(Value value) {
+  static Value plain(Value value) {
     if (value instanceof Placeholder p && p.kind() == Placeholder.Kind.STRING) {
       return new StringValue(p.token());
     }

@@ -117,9 +117,12 @@ public final class WorkflowSource {
     typedTasks.byState().forEach((state, typing) -> {
       String resource = resources(definition).getOrDefault(state, "");
       if (typing.typed()) {
-        dependencies.add(typing.dependency());
-        report.add("States/" + state + ": " + resource + " -> typed call (AwsSdk), its permissions derived");
-      } else if (typing.dependency() != null) {
+        if (typing.dependency() != null) {
+          dependencies.add(typing.dependency());
+        }
+        report.add("States/" + state + ": " + resource + " -> typed call (" + typing.integration()
+            + "), its permissions derived");
+      } else if (typing.integration() != null) {
         report.add("States/" + state + ": " + resource + " -> raw resource: " + typing.reason());
       }
       if (!resource.contains(":activity:")) {
