@@ -4,21 +4,18 @@ import io.statecraft.connect.AdoptionSources;
 import io.statecraft.connect.AwsException;
 import io.statecraft.connect.AwsSettings;
 import io.statecraft.generator.workflow.GeneratedFiles;
-import io.statecraft.generator.workflow.WorkflowLoader;
+import io.statecraft.generator.workflow.WorkflowClassFiles;
 import io.statecraft.importer.AdoptedWorkflow;
 import io.statecraft.importer.AdoptionException;
 import io.statecraft.importer.JavaSourceImporter;
 import io.statecraft.importer.RolePolicies;
 import io.statecraft.importer.TemplateAdopter;
 import io.statecraft.importer.WorkflowSource;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -169,12 +166,9 @@ final class AdoptCommand implements Command {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Path javaFile = Path.of(output).resolve(written.relativePath());
-    Path services = servicesRoot(Path.of(output), resources).resolve(WorkflowLoader.SERVICE_FILE);
-    Map<Path, String> files = new LinkedHashMap<>();
-    files.put(javaFile, written.source());
     try {
-      files.put(services, withEntry(services, written.qualifiedName()));
+      Map<Path, String> files = WorkflowClassFiles.of(Path.of(output), resources == null ? null : Path.of(resources),
+          written.relativePath(), written.source(), written.qualifiedName());
       Set<Path> changed = GeneratedFiles.writeAllIfChanged(files);
       out.println("Adopted " + source + " as workflow " + adopted.id() + " (" + written.qualifiedName() + "):");
       adopted.report().forEach(line -> out.println("  " + line));
@@ -197,30 +191,5 @@ final class AdoptCommand implements Command {
     } catch (PatternSyntaxException e) {
       throw new UsageException("--keep-literal: not a regular expression: " + e.getDescription() + " in " + e.getPattern());
     }
-  }
-
-  // META-INF/services goes into the resources folder next to a source root named java (src/main/java).
-  private static Path servicesRoot(Path output, String resources) {
-    if (resources != null) {
-      return Path.of(resources);
-    }
-    Path name = output.toAbsolutePath().normalize().getFileName();
-    return name != null && name.toString().equals("java") ? output.resolveSibling("resources") : output;
-  }
-
-  // The services file with className listed once, the entries already there kept in their order.
-  private static String withEntry(Path services, String className) {
-    List<String> lines = new ArrayList<>();
-    if (Files.isRegularFile(services)) {
-      try {
-        lines.addAll(Files.readAllLines(services, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + services + " (" + e.getMessage() + ")", e);
-      }
-    }
-    if (lines.stream().noneMatch(line -> line.strip().equals(className))) {
-      lines.add(className);
-    }
-    return String.join("\n", lines) + "\n";
   }
 }

@@ -3,7 +3,7 @@ package io.statecraft.maven;
 import io.statecraft.connect.AdoptionSources;
 import io.statecraft.connect.AwsException;
 import io.statecraft.generator.workflow.GeneratedFiles;
-import io.statecraft.generator.workflow.WorkflowLoader;
+import io.statecraft.generator.workflow.WorkflowClassFiles;
 import io.statecraft.importer.AdoptedWorkflow;
 import io.statecraft.importer.AdoptionException;
 import io.statecraft.importer.JavaSourceImporter;
@@ -16,11 +16,9 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,12 +174,9 @@ public final class AdoptMojo extends AbstractAwsMojo {
 
   // The class and the services file together, then the report: the same lines as the command line's.
   private void write(String source, AdoptedWorkflow adopted, WorkflowSource.Written written) throws MojoExecutionException {
-    Path javaFile = output.toPath().resolve(written.relativePath());
-    Path services = servicesRoot().resolve(WorkflowLoader.SERVICE_FILE);
-    Map<Path, String> files = new LinkedHashMap<>();
-    files.put(javaFile, written.source());
     try {
-      files.put(services, withEntry(services, written.qualifiedName()));
+      Map<Path, String> files = WorkflowClassFiles.of(output.toPath(), resources == null ? null : resources.toPath(),
+          written.relativePath(), written.source(), written.qualifiedName());
       Set<Path> changed = GeneratedFiles.writeAllIfChanged(files);
       getLog().info("Adopted " + source + " as workflow " + adopted.id() + " (" + written.qualifiedName() + "):");
       adopted.report().forEach(line -> getLog().info("  " + inGoalTerms(line)));
@@ -219,33 +214,6 @@ public final class AdoptMojo extends AbstractAwsMojo {
       }
     }
     return new URLClassLoader(urls.toArray(new URL[0]), getClass().getClassLoader());
-  }
-
-  // As the command line's --resources: META-INF/services goes into the resources folder next to a
-  // source root named java (src/main/java).
-  private Path servicesRoot() {
-    if (resources != null) {
-      return resources.toPath();
-    }
-    Path out = output.toPath();
-    Path name = out.toAbsolutePath().normalize().getFileName();
-    return name != null && name.toString().equals("java") ? out.resolveSibling("resources") : out;
-  }
-
-  // The services file with className listed once, the entries already there kept in their order.
-  private static String withEntry(Path services, String className) {
-    List<String> lines = new ArrayList<>();
-    if (Files.isRegularFile(services)) {
-      try {
-        lines.addAll(Files.readAllLines(services, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + services + " (" + e.getMessage() + ")", e);
-      }
-    }
-    if (lines.stream().noneMatch(line -> line.strip().equals(className))) {
-      lines.add(className);
-    }
-    return String.join("\n", lines) + "\n";
   }
 
   /**
