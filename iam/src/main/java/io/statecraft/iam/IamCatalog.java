@@ -103,13 +103,8 @@ public final class IamCatalog {
           "IAM catalog resource " + RESOURCE + " is missing beside " + IamCatalog.class.getName()
               + ": the statecraft-iam jar is incomplete");
     }
-    byte[] json;
-    try (InputStream in = new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)) {
-      json = in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read IAM catalog resource " + RESOURCE, e);
-    }
     try {
+      byte[] json = readJson(raw);
       IamCatalog indexed = fromIndex(json);
       // No index, or one written for other data: parsing finds the services, only slower.
       return indexed != null ? indexed : index(json);
@@ -190,8 +185,12 @@ public final class IamCatalog {
 
   /** The uncompressed JSON of the shipped resource, for the index's test. */
   static byte[] standardJson() throws IOException {
-    try (InputStream in = new GZIPInputStream(
-        new BufferedInputStream(IamCatalog.class.getResourceAsStream(RESOURCE)), 1 << 16)) {
+    return readJson(IamCatalog.class.getResourceAsStream(RESOURCE));
+  }
+
+  /** The uncompressed JSON of the gzipped resource {@code raw}, closing it. */
+  private static byte[] readJson(InputStream raw) throws IOException {
+    try (InputStream in = new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)) {
       return in.readAllBytes();
     }
   }
