@@ -126,10 +126,7 @@ public final class IamCatalog {
     try (in) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    CRC32 crc = new CRC32();
-    crc.update(json, 0, json.length);
-    String expectedHeader = "format " + FORMAT + "\nbytes " + json.length + "\ncrc32 "
-        + Long.toHexString(crc.getValue()) + "\nsource ";
+    String expectedHeader = indexHeader(json);
     int header = text.indexOf(expectedHeader);
     if (header < 0) {
       return null;
@@ -167,20 +164,27 @@ public final class IamCatalog {
    */
   static String indexText(byte[] json) throws IOException {
     IamCatalog catalog = index(json);
-    CRC32 crc = new CRC32();
-    crc.update(json, 0, json.length);
     StringBuilder text = new StringBuilder()
         .append("# Where each service's object lies in the JSON of ").append(RESOURCE).append(", so that\n")
         .append("# IamCatalog finds one without parsing the rest. Regenerate after the data changes with\n")
         .append("# mvn -o -pl iam test -Dtest=IamCatalogIndexTest -Dgolden.update=true\n")
-        .append("format ").append(FORMAT).append('\n')
-        .append("bytes ").append(json.length).append('\n')
-        .append("crc32 ").append(Long.toHexString(crc.getValue())).append('\n')
-        .append("source ").append(catalog.sourceVersion).append('\n');
+        .append(indexHeader(json)).append(catalog.sourceVersion).append('\n');
     for (ServiceEntry entry : catalog.services.values()) {
       text.append(entry.prefix).append(' ').append(entry.offset).append(' ').append(entry.length).append('\n');
     }
     return text.toString();
+  }
+
+  /**
+   * The {@code format}, {@code bytes} and {@code crc32} lines of {@link #INDEX} for {@code json},
+   * and the start of its {@code source} line: written by {@link #indexText(byte[])} and looked for
+   * by {@link #fromIndex(byte[])}, so that the two cannot disagree on the form.
+   */
+  private static String indexHeader(byte[] json) {
+    CRC32 crc = new CRC32();
+    crc.update(json, 0, json.length);
+    return "format " + FORMAT + "\nbytes " + json.length + "\ncrc32 " + Long.toHexString(crc.getValue())
+        + "\nsource ";
   }
 
   /** The uncompressed JSON of the shipped resource, for the index's test. */
