@@ -489,13 +489,16 @@ public final class IamCatalog {
       }
     }
 
+    /** The field name {@link #resourceTypesObject()} looks for, as the JSON's bytes spell it. */
+    private static final byte[] RESOURCE_TYPES_KEY = "\"resourceTypes\"".getBytes(StandardCharsets.US_ASCII);
+
     /**
      * Where the object of the service's {@code "resourceTypes"} starts, found from the end: the
      * file writes it after the actions, whose own {@code "resourceTypes"} are arrays. Tokenizing the
      * actions only to skip them took most of an index's time. -1 when not found that way.
      */
     private int resourceTypesObject() {
-      byte[] key = "\"resourceTypes\"".getBytes(StandardCharsets.US_ASCII);
+      byte[] key = RESOURCE_TYPES_KEY;
       for (int at = offset + length - key.length; at >= offset; at--) {
         if (json[at] == '"' && Arrays.equals(json, at, at + key.length, key, 0, key.length)) {
           int next = skipSpace(at + key.length);
