@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +77,7 @@ final class ItemSources {
       }
       byte[] bytes = object.getValue().getBytes(StandardCharsets.UTF_8);
       listed.addObject()
-          .put("Etag", "\"" + md5(bytes) + "\"")
+          .put("Etag", "\"" + Intrinsics.hex("MD5", object.getValue()) + "\"")
           .put("Key", object.getKey().substring(bucket.length() + 1))
           .put("LastModified", listedAt)
           .put("Size", bytes.length)
@@ -206,14 +203,6 @@ final class ItemSources {
 
   private StatesError failed(String what) {
     return new StatesError(StatesError.ITEM_READER_FAILED, "The ItemReader of Map state '" + state + "' " + what);
-  }
-
-  private static String md5(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has MD5", e);
-    }
   }
 
   /**
