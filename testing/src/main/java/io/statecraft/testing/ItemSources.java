@@ -164,11 +164,11 @@ final class ItemSources {
       if (uri.isEmpty()) {
         continue;
       }
-      if (!uri.startsWith("s3://") || uri.indexOf('/', 5) < 0) {
+      int slash = uri.startsWith("s3://") ? uri.indexOf('/', 5) : -1;
+      if (slash < 0) {
         throw failed("reads the Athena manifest s3://" + bucket + "/" + key + ", whose line '" + uri
             + "' is not an s3://bucket/key URI");
       }
-      int slash = uri.indexOf('/', 5);
       items.addAll(file(uri.substring(5, slash), uri.substring(slash + 1), config));
     }
     return items;
