@@ -206,7 +206,7 @@ public final class LocalExecutor {
   /**
    * Adds every mock of a mocks file (see docs/testing.md for its format).
    *
-   * @param file an {@code .asl.json}, {@code .json}, {@code .yaml} or {@code .yml} file
+   * @param file the mocks file, as {@link MockFile#read(Path)} reads it
    * @return this executor, to chain more settings
    */
   public LocalExecutor mocks(MockFile file) {
