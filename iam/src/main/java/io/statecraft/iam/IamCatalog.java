@@ -146,8 +146,14 @@ public final class IamCatalog {
         return null;
       }
       String prefix = text.substring(start, first);
-      int offset = Integer.parseInt(text, first + 1, second, 10);
-      int length = Integer.parseInt(text, second + 1, end, 10);
+      int offset;
+      int length;
+      try {
+        offset = Integer.parseInt(text, first + 1, second, 10);
+        length = Integer.parseInt(text, second + 1, end, 10);
+      } catch (NumberFormatException damaged) {
+        return null; // a damaged line: read the data in full, as for any other index that does not fit
+      }
       if (offset < 0 || length <= 0 || offset + length > json.length) {
         return null;
       }
