@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.asl.json.JsonPointers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -60,6 +62,9 @@ final class ShapeAnalysis {
     Map<FlowGraph.State, Shape> found = new IdentityHashMap<>();
     found.put(scope.start, entry);
     Deque<FlowGraph.State> work = new ArrayDeque<>(List.of(scope.start));
+    // What is in `work`, so that queuing a state again is not a scan of the queue.
+    Set<FlowGraph.State> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+    queued.add(scope.start);
     int budget = MAX_VISITS_PER_STATE * scope.states.size();
     while (!work.isEmpty()) {
       if (--budget < 0) {
@@ -68,6 +73,7 @@ final class ShapeAnalysis {
         break;
       }
       FlowGraph.State state = work.poll();
+      queued.remove(state);
       StateFlow flow = new StateFlow(state, found.get(state), ShapeChecks.SILENT);
       flow.run();
       for (FlowGraph.Edge edge : state.edges) {
@@ -76,7 +82,7 @@ final class ShapeAnalysis {
         Shape after = before == null ? out : before.join(out);
         if (!after.equals(before)) {
           found.put(edge.target(), after);
-          if (!work.contains(edge.target())) {
+          if (queued.add(edge.target())) {
             work.add(edge.target());
           }
         }

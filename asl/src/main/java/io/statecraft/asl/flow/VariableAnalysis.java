@@ -37,6 +37,8 @@ final class VariableAnalysis {
   private final Map<FlowGraph.State, Set<String>> mayIn = new IdentityHashMap<>();
   // Every name assigned in each scope, for telling "never assigned" from "assigned elsewhere".
   private final Map<FlowGraph.Scope, Set<String>> assignedIn = new IdentityHashMap<>();
+  // The names each way out assigns, found once: the fixed-point loop follows an edge many times.
+  private final Map<FlowGraph.Edge, Set<String>> assignedOn = new IdentityHashMap<>();
 
   private VariableAnalysis(FlowGraph graph, Problems problems) {
     this.graph = graph;
@@ -50,7 +52,9 @@ final class VariableAnalysis {
       Set<String> names = analysis.assignedIn.computeIfAbsent(state.scope, scope -> new HashSet<>());
       names.addAll(names(VariableReads.assigned(state.get("Assign"), state.pointer("Assign"))));
       for (FlowGraph.Edge edge : state.edges) {
-        names.addAll(names(VariableReads.assigned(edge.assign(), edge.assignPointer())));
+        Set<String> assigned = names(VariableReads.assigned(edge.assign(), edge.assignPointer()));
+        analysis.assignedOn.put(edge, assigned);
+        names.addAll(assigned);
       }
     }
     // Scopes are listed outside in, so a scope's entry values are known before its states are.
@@ -87,7 +91,7 @@ final class VariableAnalysis {
     while (!work.isEmpty()) {
       FlowGraph.State state = work.poll();
       for (FlowGraph.Edge edge : state.edges) {
-        Set<String> assigned = names(VariableReads.assigned(edge.assign(), edge.assignPointer()));
+        Set<String> assigned = assignedOn.get(edge);
         Set<String> must = new HashSet<>(mustIn.get(state));
         must.addAll(assigned);
         Set<String> may = new HashSet<>(mayIn.get(state));

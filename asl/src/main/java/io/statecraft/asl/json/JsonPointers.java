@@ -42,14 +42,17 @@ public final class JsonPointers {
     }
     List<String> tokens = new ArrayList<>();
     for (String token : pointer.substring(1).split("/", -1)) {
-      tokens.add(token.replace("~1", "/").replace("~0", "~"));
+      tokens.add(unescape(token));
     }
     return tokens;
   }
 
   /** The last key or index of {@code pointer}, unescaped; empty for the root. */
   public static String lastToken(String pointer) {
-    List<String> tokens = tokens(pointer);
-    return tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1);
+    return pointer.isEmpty() ? "" : unescape(pointer.substring(pointer.lastIndexOf('/') + 1));
+  }
+
+  private static String unescape(String token) {
+    return token.replace("~1", "/").replace("~0", "~");
   }
 }

@@ -44,7 +44,7 @@ public final class ProblemReports {
    * (the Java file and line) is there for states built in Java.
    */
   public static String json(List<Finding> findings) {
-    ObjectMapper mapper = JsonDocuments.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectMapper mapper = JsonDocuments.mapper().enable(SerializationFeature.INDENT_OUTPUT);
     ArrayNode array = mapper.createArrayNode();
     for (Finding finding : findings) {
       Problem problem = finding.problem();

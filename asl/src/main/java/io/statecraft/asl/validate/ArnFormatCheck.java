@@ -271,22 +271,21 @@ final class ArnFormatCheck {
    *
    * @param written as the catalogue writes it, for messages
    * @param type the resource type's name ({@code topic})
-   * @param service the ARN's service field, lower case
    * @param region the format's Region field: empty, a placeholder, {@code *} or a literal Region
    * @param account the format's account field: empty, a placeholder, {@code *} or {@code aws}
    * @param resource the resource part as a pattern, each placeholder one or more characters
    * @param keyword the resource part's leading word ({@code function}); empty when it starts with a placeholder
    */
   private record ArnFormat(
-      String written, String type, String service, String region, String account, Pattern resource, String keyword) {
+      String written, String type, String region, String account, Pattern resource, String keyword) {
 
-    /** Adds the type's formats whose service field is {@code service} (any, when null). */
+    /** Adds the type's formats whose service field is {@code service}. */
     static void addAll(IamResourceType type, String service, List<ArnFormat> formats) {
       for (String written : type.arnFormats()) {
         String[] fields = written.split(":", 6);
-        if (fields.length == 6 && (service == null || fields[2].equalsIgnoreCase(service))) {
-          formats.add(new ArnFormat(written, type.name(), fields[2].toLowerCase(Locale.ROOT), fields[3], fields[4],
-              resourcePattern(fields[5]), keyword(fields[5])));
+        if (fields.length == 6 && fields[2].equalsIgnoreCase(service)) {
+          formats.add(new ArnFormat(written, type.name(), fields[3], fields[4], resourcePattern(fields[5]),
+              keyword(fields[5])));
         }
       }
     }

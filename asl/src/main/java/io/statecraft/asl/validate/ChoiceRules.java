@@ -221,6 +221,6 @@ final class ChoiceRules {
   }
 
   private void unknownRuleField(String pointer, String field, Set<String> known) {
-    new FieldChecks(problems).unknownField(pointer, field, "a choice rule", known);
+    checks.unknownField(pointer, field, "a choice rule", known);
   }
 }

@@ -19,10 +19,12 @@ final class IntegrationRules {
 
   private final Problems problems;
   private final ValidationOptions options;
+  private final FieldChecks checks;
 
   private IntegrationRules(Problems problems, ValidationOptions options) {
     this.problems = problems;
     this.options = options;
+    this.checks = new FieldChecks(problems);
   }
 
   static void check(DefinitionIndex index, ValidationOptions options, Problems problems) {
@@ -46,7 +48,7 @@ final class IntegrationRules {
           "Resource is empty; give the ARN of the integration, function or activity to run");
       return;
     }
-    if (new FieldChecks(problems).arnPlaceholders(state.pointer("Resource"), "Resource", resource,
+    if (checks.arnPlaceholders(state.pointer("Resource"), "Resource", resource,
         ProblemCode.INVALID_RESOURCE)) {
       return;
     }
