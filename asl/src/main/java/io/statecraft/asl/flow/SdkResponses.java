@@ -4,12 +4,14 @@ import io.statecraft.asl.SdkResponseClass;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -32,8 +34,10 @@ final class SdkResponses {
   private static final String SDK_PREFIX = "arn:aws:states:::aws-sdk:";
   private static final String RESPONSE_TRANSFORMER = "software.amazon.awssdk.core.sync.ResponseTransformer";
 
-  // Keyed by class loader and class name; a missing class is remembered as empty.
-  private static final Map<String, Optional<Shape>> CACHE = new ConcurrentHashMap<>();
+  // Per class loader (held weakly, so a finished build's loader can go), by class name; a missing
+  // class is remembered as empty.
+  private static final Map<ClassLoader, Map<String, Optional<Shape>>> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private SdkResponses() {}
 
@@ -49,8 +53,8 @@ final class SdkResponses {
     }
     String className = response.get().className();
     ClassLoader loader = SdkResponseClass.loader();
-    Optional<Shape> shape = CACHE.computeIfAbsent(System.identityHashCode(loader) + ":" + className,
-        key -> read(className, loader, resource.substring(SDK_PREFIX.length())));
+    Optional<Shape> shape = CACHE.computeIfAbsent(loader, key -> new ConcurrentHashMap<>())
+        .computeIfAbsent(className, key -> read(className, loader, resource.substring(SDK_PREFIX.length())));
     return shape.map(found -> withState(found, state, "the result of "));
   }
 
