@@ -146,8 +146,8 @@ final class EncryptionTemplate {
           .forEach(actions::add);
       logs.put("Resource", "*");
       logs.putObject("Condition").putObject("ArnEquals").set("kms:EncryptionContext:aws:logs:arn", TemplateJson.sub(
-          "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:" + LogGroupTemplate.STEP_FUNCTIONS_PREFIX
-              + "${AWS::StackName}-" + TemplateGenerator.STATE_MACHINE_LOG_GROUP));
+          "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:"
+              + LogGroupTemplate.stepFunctionsName(TemplateGenerator.STATE_MACHINE_LOG_GROUP)));
       context.wildcardReason(key.logicalId(), LOGS_SID, "in a key policy, * is this key; the condition limits "
           + "CloudWatch Logs to the state machine's log group (encryption-at-rest.html, step 4; CloudWatch Logs' "
           + "encrypt-log-data-kms.html)");
