@@ -156,6 +156,11 @@ public final class EksCluster {
     return new ObjectValue(payload);
   }
 
+  // eks:runJob and eks:call raise the optimized integrations' EKS. names (OptimizedErrors.Eks).
+  private static String error(String exceptionName) {
+    return "EKS." + Objects.requireNonNull(exceptionName, "exceptionName == null");
+  }
+
   private static Map<String, Value> with(Map<String, Value> fields, String field, Value value) {
     Map<String, Value> copy = new LinkedHashMap<>(fields);
     copy.put(field, value);
@@ -240,7 +245,7 @@ public final class EksCluster {
 
     /** The error name for an exception of this call: {@code EKS.<exceptionName>}; see {@link OptimizedErrors.Eks}. */
     public String error(String exceptionName) {
-      return "EKS." + Objects.requireNonNull(exceptionName, "exceptionName == null");
+      return EksCluster.error(exceptionName);
     }
 
     @Override
@@ -294,7 +299,7 @@ public final class EksCluster {
 
     /** The error name for an exception of this call: {@code EKS.<exceptionName>}; see {@link OptimizedErrors.Eks}. */
     public String error(String exceptionName) {
-      return "EKS." + Objects.requireNonNull(exceptionName, "exceptionName == null");
+      return EksCluster.error(exceptionName);
     }
 
     @Override

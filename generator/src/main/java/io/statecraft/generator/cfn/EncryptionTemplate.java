@@ -57,15 +57,18 @@ final class EncryptionTemplate {
       }
       configuration.put("KmsDataKeyReusePeriodSeconds", seconds);
     }
-    if (encryption.encryptsLogs() && logGroupId == null) {
+    if (!encryption.encryptsLogs()) {
+      return;
+    }
+    if (logGroupId == null) {
       context.error(ProblemCode.INVALID_ENCRYPTION, pointer, "encryptLogs() encrypts the state machine's log group, "
           + "but logging is OFF; log with WorkflowSpec.logging(...) or drop encryptLogs()");
-    } else if (encryption.encryptsLogs() && existingLogGroup) {
+    } else if (existingLogGroup) {
       // The stack cannot set the key of a log group it does not create.
       context.error(ProblemCode.INVALID_ENCRYPTION, pointer, "encryptLogs() encrypts the log group the template "
           + "creates for the state machine, but it logs to the existing log group " + logGroupId + "; encrypt that log "
           + "group where it is created, or drop encryptLogs()");
-    } else if (encryption.encryptsLogs() && !TemplateGenerator.STATE_MACHINE_LOG_GROUP.equals(logGroupId)) {
+    } else if (!TemplateGenerator.STATE_MACHINE_LOG_GROUP.equals(logGroupId)) {
       context.error(ProblemCode.INVALID_ENCRYPTION, pointer, "encryptLogs() encrypts the log group the template "
           + "creates for the state machine, but it logs to " + logGroupId + "; give that LogGroup .kmsKeyArn(key."
           + "templateArn()) and allow CloudWatch Logs in the key's policy, or drop encryptLogs()");
@@ -81,8 +84,7 @@ final class EncryptionTemplate {
   static List<Grant> executionRoleGrants(Encryption encryption, boolean logging) {
     String key = encryption.key().policyArn();
     List<Grant> grants = new ArrayList<>();
-    grants.add(new Grant(IamStatement.allow(List.of("kms:Decrypt", "kms:GenerateDataKey"), List.of(key))
-        .withCondition("StringEquals", STATE_MACHINE_CONTEXT, List.of(IamStatement.THIS_STATE_MACHINE)),
+    grants.add(new Grant(inStateMachineContext(List.of("kms:Decrypt", "kms:GenerateDataKey"), key),
         "WorkflowSpec.encryption", null));
     if (logging) {
       grants.add(new Grant(IamStatement.allow(List.of("kms:GenerateDataKey"), List.of(key))
@@ -102,8 +104,13 @@ final class EncryptionTemplate {
     if (encryption == null) {
       return List.of();
     }
-    return List.of(IamStatement.allow(List.of("kms:Decrypt"), List.of(encryption.key().policyArn()))
-        .withCondition("StringEquals", STATE_MACHINE_CONTEXT, List.of(IamStatement.THIS_STATE_MACHINE)));
+    return List.of(inStateMachineContext(List.of("kms:Decrypt"), encryption.key().policyArn()));
+  }
+
+  /** {@code actions} on {@code key}, only for this state machine's data (its encryption context). */
+  private static IamStatement inStateMachineContext(List<String> actions, String key) {
+    return IamStatement.allow(actions, List.of(key))
+        .withCondition("StringEquals", STATE_MACHINE_CONTEXT, List.of(IamStatement.THIS_STATE_MACHINE));
   }
 
   /** Encrypts the state machine's own log group with the key, when asked. */
@@ -146,8 +153,8 @@ final class EncryptionTemplate {
           .forEach(actions::add);
       logs.put("Resource", "*");
       logs.putObject("Condition").putObject("ArnEquals").set("kms:EncryptionContext:aws:logs:arn", TemplateJson.sub(
-          "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:" + LogGroupTemplate.STEP_FUNCTIONS_PREFIX
-              + "${AWS::StackName}-" + TemplateGenerator.STATE_MACHINE_LOG_GROUP));
+          "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:"
+              + LogGroupTemplate.stepFunctionsName(TemplateGenerator.STATE_MACHINE_LOG_GROUP)));
       context.wildcardReason(key.logicalId(), LOGS_SID, "in a key policy, * is this key; the condition limits "
           + "CloudWatch Logs to the state machine's log group (encryption-at-rest.html, step 4; CloudWatch Logs' "
           + "encrypt-log-data-kms.html)");

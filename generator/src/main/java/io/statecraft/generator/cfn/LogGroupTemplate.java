@@ -34,8 +34,16 @@ record LogGroupTemplate(LogGroup logGroup) implements ResourceTemplate {
    */
   static void nameForStepFunctions(TemplateContext context, String logicalId) {
     if (context.resources.path(logicalId).path("Properties") instanceof ObjectNode properties) {
-      properties.set("LogGroupName", TemplateJson.sub(STEP_FUNCTIONS_PREFIX + "${AWS::StackName}-" + logicalId));
+      properties.set("LogGroupName", TemplateJson.sub(stepFunctionsName(logicalId)));
     }
+  }
+
+  /**
+   * The {@code Fn::Sub} format of the name {@link #nameForStepFunctions} gives log group
+   * {@code logicalId}, for what must name it before it exists (a key policy's condition).
+   */
+  static String stepFunctionsName(String logicalId) {
+    return STEP_FUNCTIONS_PREFIX + "${AWS::StackName}-" + logicalId;
   }
 
   /**

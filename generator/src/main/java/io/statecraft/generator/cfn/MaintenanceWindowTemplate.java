@@ -137,10 +137,9 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
     String taskPointer = TemplateContext.pointer(taskId, "Properties");
     task.set("WindowId", TemplateJson.ref(id));
     task.put("TaskType", "STEP_FUNCTIONS");
-    // Systems Manager starts the task's state machine with StartExecution, which takes an alias ARN
-    // and runs the version the alias routes to, as schedules and rules do
-    // (https://docs.aws.amazon.com/step-functions/latest/dg/execution-alias-version-associate.html).
-    task.set("TaskArn", TemplateJson.ref(context.aliasName == null ? TemplateGenerator.STATE_MACHINE : ReleaseTemplate.ALIAS));
+    // Systems Manager starts the task's state machine with StartExecution, through the alias when
+    // there is one, as schedules and rules do.
+    task.set("TaskArn", TemplateJson.ref(ReleaseTemplate.startTarget(context)));
     task.set("ServiceRoleArn", TemplateJson.getAtt(TriggerTarget.roleId(window), "Arn"));
     task.put("Priority", window.priority());
     task.set("MaxConcurrency", limit(context, window.maxConcurrency(), MAX_CONCURRENCY, "MaxConcurrency", id,

@@ -44,6 +44,16 @@ final class ReleaseTemplate {
   private ReleaseTemplate() {}
 
   /**
+   * The logical id a trigger starts the workflow through: the alias when there is one, since
+   * StartExecution takes an alias ARN and runs the version the alias routes to
+   * (https://docs.aws.amazon.com/step-functions/latest/dg/execution-alias-version-associate.html),
+   * the state machine otherwise.
+   */
+  static String startTarget(TemplateContext context) {
+    return context.aliasName == null ? TemplateGenerator.STATE_MACHINE : ALIAS;
+  }
+
+  /**
    * Writes the version and the alias the workflow asks for. The version's
    * {@code StateMachineRevisionId} is the state machine's current revision, so CloudFormation
    * replaces it (publishes a new version) when, and only when, the definition or settings change

@@ -319,6 +319,7 @@ public final class TemplateGenerator {
   private void writeStateMachine(TemplateContext context, ObjectNode substitutions) {
     String logGroupId = spec.logLevel() == LogLevel.OFF ? null
         : spec.logGroup() != null ? spec.logGroup().logicalId() : STATE_MACHINE_LOG_GROUP;
+    boolean existingLogGroup = spec.logGroup() != null && spec.logGroup().isExisting();
     ObjectNode properties = context.resource(STATE_MACHINE, "AWS::StepFunctions::StateMachine");
     if (spec.name() != null) {
       properties.set("StateMachineName", TemplateJson.ref(spec.name().name()));
@@ -336,13 +337,12 @@ public final class TemplateGenerator {
       // An existing log group is given by its ARN parameter; the grants below are the same either
       // way, since log delivery's actions take no resource.
       logging.putArray("Destinations").addObject().putObject("CloudWatchLogsLogGroup")
-          .set("LogGroupArn", spec.logGroup() != null && spec.logGroup().isExisting()
+          .set("LogGroupArn", existingLogGroup
               ? TemplateJson.ref(spec.logGroup().existingArn().name()) : TemplateJson.getAtt(logGroupId, "Arn"));
     }
     properties.putObject("TracingConfiguration").put("Enabled", spec.tracing());
     if (spec.encryption() != null) {
-      EncryptionTemplate.configuration(context, spec.encryption(), properties, logGroupId,
-          spec.logGroup() != null && spec.logGroup().isExisting());
+      EncryptionTemplate.configuration(context, spec.encryption(), properties, logGroupId, existingLogGroup);
     }
     // Step Functions keeps no execution history of Express workflows: their logs are all there is
     // (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html).

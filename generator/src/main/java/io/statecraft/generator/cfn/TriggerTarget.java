@@ -41,9 +41,7 @@ final class TriggerTarget {
    * and its input. Complete it with {@link #deliveryOptions}.
    */
   static void startTarget(TemplateContext context, TargetOptions<?> trigger, ObjectNode target) {
-    // StartExecution takes an alias ARN and runs the version the alias routes to
-    // (https://docs.aws.amazon.com/step-functions/latest/dg/execution-alias-version-associate.html).
-    target.set("Arn", TemplateJson.ref(context.aliasName == null ? TemplateGenerator.STATE_MACHINE : ReleaseTemplate.ALIAS));
+    target.set("Arn", TemplateJson.ref(ReleaseTemplate.startTarget(context)));
     target.set("RoleArn", TemplateJson.getAtt(roleId(trigger), "Arn"));
     input(context, trigger, target);
   }
