@@ -144,10 +144,7 @@ final class AdoptCommand implements Command {
       if (stateMachine != null) {
         AdoptionSources.DescribedStateMachine described = AdoptionSources.describeStateMachine(stateMachine, aws.settings());
         source = described.arn();
-        adopted = TemplateAdopter.fromStateMachine(described.arn(), described.name(), described.definition(),
-            described.type(), described.loggingLevel() == null ? null
-                : new AdoptedWorkflow.Logging(described.loggingLevel(), described.includeExecutionData()),
-            described.tracing(), described.logGroupArns(), described.tags(), options);
+        adopted = described.adopt(options);
       } else if (generatedTemplate != null) {
         source = "generated template " + generatedTemplate;
         adopted = TemplateAdopter.fromTemplateText(source,
