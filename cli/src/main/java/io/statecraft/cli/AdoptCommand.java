@@ -125,7 +125,8 @@ final class AdoptCommand implements Command {
     }
     long sources = java.util.stream.Stream.of(file, stateMachine, generatedTemplate).filter(Objects::nonNull).count();
     if (sources != 1) {
-      throw new UsageException(sources == 0 ? "no template given"
+      throw new UsageException(sources == 0
+          ? "no source given: a TEMPLATE file, --state-machine ARN|NAME or --generated-template NAME"
           : "give one source: a TEMPLATE file, --state-machine or --generated-template");
     }
     if (file != null && !Files.isRegularFile(Path.of(file))) {
@@ -144,10 +145,7 @@ final class AdoptCommand implements Command {
       if (stateMachine != null) {
         AdoptionSources.DescribedStateMachine described = AdoptionSources.describeStateMachine(stateMachine, aws.settings());
         source = described.arn();
-        adopted = TemplateAdopter.fromStateMachine(described.arn(), described.name(), described.definition(),
-            described.type(), described.loggingLevel() == null ? null
-                : new AdoptedWorkflow.Logging(described.loggingLevel(), described.includeExecutionData()),
-            described.tracing(), described.logGroupArns(), described.tags(), options);
+        adopted = described.adopt(options);
       } else if (generatedTemplate != null) {
         source = "generated template " + generatedTemplate;
         adopted = TemplateAdopter.fromTemplateText(source,

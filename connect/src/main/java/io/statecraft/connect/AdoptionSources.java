@@ -1,5 +1,8 @@
 package io.statecraft.connect;
 
+import io.statecraft.importer.AdoptedWorkflow;
+import io.statecraft.importer.AdoptionException;
+import io.statecraft.importer.TemplateAdopter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,6 +42,19 @@ public final class AdoptionSources {
       Objects.requireNonNull(definition, "definition == null");
       logGroupArns = List.copyOf(logGroupArns);
       tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    /**
+     * Adopts this state machine ({@link TemplateAdopter#fromStateMachine}), named by its ARN in
+     * messages: the one mapping of what AWS said to what the adopter takes, for the command line
+     * and the Maven goal alike.
+     *
+     * @throws AdoptionException when the definition cannot be adopted
+     */
+    public AdoptedWorkflow adopt(TemplateAdopter.Options options) {
+      return TemplateAdopter.fromStateMachine(arn, name, definition, type,
+          loggingLevel == null ? null : new AdoptedWorkflow.Logging(loggingLevel, includeExecutionData),
+          tracing, logGroupArns, tags, options);
     }
   }
 

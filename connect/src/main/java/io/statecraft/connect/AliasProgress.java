@@ -78,6 +78,9 @@ final class AliasProgress implements AutoCloseable {
   private static final Pattern QUOTED_ALARM =
       Pattern.compile("(?i)\\balarms?\\b[^'\"\\[\\]]{0,40}?['\"\\[]\\s*([^'\"\\[\\],]+?)\\s*['\"\\],]");
 
+  // A version's qualifier: the number after the version ARN's last colon.
+  private static final Pattern VERSION_NUMBER = Pattern.compile("\\d{1,18}");
+
   private static final class Followed {
     final GradualAlias alias;
     String arn;
@@ -215,7 +218,7 @@ final class AliasProgress implements AutoCloseable {
 
   private static long versionNumber(String versionArn) {
     String qualifier = versionArn == null ? "" : versionArn.substring(versionArn.lastIndexOf(':') + 1);
-    return qualifier.matches("\\d{1,18}") ? Long.parseLong(qualifier) : -1;
+    return VERSION_NUMBER.matcher(qualifier).matches() ? Long.parseLong(qualifier) : -1;
   }
 
   /**

@@ -145,10 +145,7 @@ public final class AdoptMojo extends AbstractAwsMojo {
       if (fromMachine) {
         AdoptionSources.DescribedStateMachine described = AdoptionSources.describeStateMachine(source, awsSettings());
         source = described.arn();
-        adopted = TemplateAdopter.fromStateMachine(described.arn(), described.name(), described.definition(),
-            described.type(), described.loggingLevel() == null ? null
-                : new AdoptedWorkflow.Logging(described.loggingLevel(), described.includeExecutionData()),
-            described.tracing(), described.logGroupArns(), described.tags(), options);
+        adopted = described.adopt(options);
       } else {
         adopted = TemplateAdopter.fromTemplate(file, options);
       }

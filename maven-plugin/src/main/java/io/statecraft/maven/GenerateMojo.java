@@ -114,7 +114,6 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "statecraft.attach", defaultValue = "true")
   private boolean attach;
 
-  /** Fails the build when a workflow has warnings, not only when it has errors. */
   /**
    * Also writes every problem of the run as a SARIF 2.1.0 log to {@code problems.sarif} in the
    * output folder, located in the definition or template and in the Java source (paths relative to
@@ -123,6 +122,7 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "statecraft.sarif", defaultValue = "false")
   private boolean sarif;
 
+  /** Fails the build when a workflow has warnings, not only when it has errors. */
   @Parameter(property = "statecraft.failOnWarning", defaultValue = "false")
   private boolean failOnWarning;
 
