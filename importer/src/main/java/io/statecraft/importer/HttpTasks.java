@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns an HTTP task ({@code arn:aws:states:::http:invoke}) into {@code HttpInvoke.request(...)},
@@ -41,7 +40,6 @@ final class HttpTasks {
   private static final ClassName HTTP_METHOD = HTTP_INVOKE.nestedClass("Method");
   private static final ClassName PLACEHOLDER = ClassName.get("io.statecraft.dsl", "Placeholder");
   private static final ClassName VALUE = ClassName.get("io.statecraft.dsl", "Value");
-  private static final Pattern WHOLE_PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
   private static final Set<String> FIELDS = Set.of(
       "ApiEndpoint", "Method", "Authentication", "Headers", "QueryParameters", "RequestBody", "Transform");
   private static final String INTEGRATION = "HttpInvoke";
@@ -155,7 +153,7 @@ final class HttpTasks {
   // placeholder (so that the grants name it), other text is literal, a path or intrinsic is read at run time.
   private static Built text(Value value, Function<Value, CodeBlock> payloadCode) {
     if (value instanceof StringValue s) {
-      Matcher whole = WHOLE_PLACEHOLDER.matcher(s.value());
+      Matcher whole = TypedTasks.WHOLE_PLACEHOLDER.matcher(s.value());
       if (whole.matches()) {
         return new Built(Placeholder.string(whole.group(1)),
             CodeBlock.of("$T.string($L)", PLACEHOLDER, JavaText.literal(whole.group(1))));

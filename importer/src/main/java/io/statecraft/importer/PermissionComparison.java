@@ -3,6 +3,7 @@ package io.statecraft.importer;
 import io.statecraft.dsl.IamStatement;
 import io.statecraft.importer.RolePolicies.Grant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,15 +59,17 @@ final class PermissionComparison {
           + "--role-policy FILE");
     } else {
       lines.add("Permissions: " + role.source() + " compared with what the states derive (parameters at their defaults):");
+      // Each action and resource is compared with many others: its pattern is compiled once.
+      Map<String, Pattern> patterns = new HashMap<>();
       Set<String> before = new LinkedHashSet<>();
       for (Grant grant : role.grants()) {
-        if (derived.stream().noneMatch(d -> covers(d, grant))) {
+        if (derived.stream().noneMatch(d -> covers(d, grant, patterns))) {
           before.add("  granted before, not now: " + grant.action() + " on " + grant.resource() + " (" + grant.from() + ")");
         }
       }
       Set<String> now = new LinkedHashSet<>();
       for (Grant grant : derived) {
-        if (role.grants().stream().noneMatch(o -> covers(o, grant))) {
+        if (role.grants().stream().noneMatch(o -> covers(o, grant, patterns))) {
           now.add("  granted now, not before: " + grant.action() + " on " + grant.resource() + " (" + grant.from() + ")");
         }
       }
@@ -101,14 +104,20 @@ final class PermissionComparison {
 
   // Whether the grant `wide` allows what `narrow` names: its action and its resource.
   static boolean covers(Grant wide, Grant narrow) {
-    return pattern(wide.action(), true).matcher(narrow.action()).matches() && resourceCovers(wide.resource(), narrow.resource());
+    return covers(wide, narrow, new HashMap<>());
+  }
+
+  // As above, reusing the patterns already compiled, by IAM text and case sensitivity.
+  private static boolean covers(Grant wide, Grant narrow, Map<String, Pattern> patterns) {
+    return pattern(wide.action(), true, patterns).matcher(narrow.action()).matches()
+        && resourceCovers(wide.resource(), narrow.resource(), patterns);
   }
 
   // A pseudo parameter in the partition, Region or account of an ARN, on either side, stands for
   // the stack's, which the other side may name as a literal: Statecraft derives
   // arn:${AWS::Partition}:s3:::bucket where the original role says arn:aws:s3:::bucket.
-  private static boolean resourceCovers(String wide, String narrow) {
-    if (pattern(wide, false).matcher(narrow).matches()) {
+  private static boolean resourceCovers(String wide, String narrow, Map<String, Pattern> patterns) {
+    if (pattern(wide, false, patterns).matcher(narrow).matches()) {
       return true;
     }
     // ${AWS::Region} holds colons of its own: out of the way while the ARN is cut at its colons.
@@ -119,11 +128,15 @@ final class PermissionComparison {
     }
     for (int i = 0; i < 6; i++) {
       boolean pseudo = (i == 1 || i == 3 || i == 4) && (w[i].startsWith(PSEUDO) || n[i].startsWith(PSEUDO));
-      if (!pseudo && !pattern(w[i], false).matcher(n[i]).matches()) {
+      if (!pseudo && !pattern(w[i], false, patterns).matcher(n[i]).matches()) {
         return false;
       }
     }
     return true;
+  }
+
+  private static Pattern pattern(String iam, boolean caseInsensitive, Map<String, Pattern> patterns) {
+    return patterns.computeIfAbsent((caseInsensitive ? "i:" : "s:") + iam, key -> pattern(iam, caseInsensitive));
   }
 
   private static Pattern pattern(String iam, boolean caseInsensitive) {

@@ -107,13 +107,7 @@ public record RolePolicies(String source, List<Grant> grants, List<String> unrea
    */
   static void statements(JsonNode document, String from, Map<String, String> defaults, List<Grant> grants,
       List<String> unread) {
-    JsonNode statements = document.path("Statement");
-    List<JsonNode> list = new ArrayList<>();
-    if (statements.isArray()) {
-      statements.forEach(list::add);
-    } else if (statements.isObject()) {
-      list.add(statements);
-    }
+    List<JsonNode> list = oneOrList(document.path("Statement"));
     for (int i = 0; i < list.size(); i++) {
       JsonNode statement = list.get(i);
       String where = from + " statement " + (statement.path("Sid").isTextual() ? statement.get("Sid").textValue() : i);
@@ -128,7 +122,7 @@ public record RolePolicies(String source, List<Grant> grants, List<String> unrea
       List<String> actions = texts(statement.path("Action"));
       List<String> resources = new ArrayList<>();
       JsonNode resourceNode = statement.path("Resource");
-      for (JsonNode resource : resourceNode.isArray() ? iterable(resourceNode) : List.of(resourceNode)) {
+      for (JsonNode resource : resourceNode.isArray() ? oneOrList(resourceNode) : List.of(resourceNode)) {
         String text = resolve(resource, defaults);
         if (text == null) {
           unread.add(where + ": the resource " + resource + " is not text, Fn::Sub or Ref; not compared");
@@ -144,9 +138,16 @@ public record RolePolicies(String source, List<Grant> grants, List<String> unrea
     }
   }
 
-  private static List<JsonNode> iterable(JsonNode array) {
+  // An element IAM and CloudFormation take as one object or a list of them: the object, or the
+  // list's items; nothing for anything else.
+  static List<JsonNode> oneOrList(JsonNode node) {
+    if (node.isObject()) {
+      return List.of(node);
+    }
     List<JsonNode> items = new ArrayList<>();
-    array.forEach(items::add);
+    if (node.isArray()) {
+      node.forEach(items::add);
+    }
     return items;
   }
 

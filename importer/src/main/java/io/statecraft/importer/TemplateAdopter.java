@@ -550,14 +550,7 @@ public final class TemplateAdopter {
     List<RolePolicies.Grant> grants = new ArrayList<>();
     List<String> unread = new ArrayList<>();
     if (sam && properties.path("Policies").isArray() || sam && properties.path("Policies").isObject()) {
-      JsonNode policies = properties.get("Policies");
-      List<JsonNode> items = new ArrayList<>();
-      if (policies.isArray()) {
-        policies.forEach(items::add);
-      } else {
-        items.add(policies);
-      }
-      for (JsonNode policy : items) {
+      for (JsonNode policy : RolePolicies.oneOrList(properties.get("Policies"))) {
         if (policy.has("Statement")) {
           RolePolicies.statements(policy, "Policies", defaults, grants, unread);
         } else {

@@ -114,8 +114,9 @@ public final class WorkflowSource {
     List<String> report = new ArrayList<>();
     Set<String> dependencies = new java.util.TreeSet<>();
     List<PermissionComparison.StatePermissions> permissions = new ArrayList<>();
+    Map<String, String> resources = resources(definition);
     typedTasks.byState().forEach((state, typing) -> {
-      String resource = resources(definition).getOrDefault(state, "");
+      String resource = resources.getOrDefault(state, "");
       if (typing.typed()) {
         if (typing.dependency() != null) {
           dependencies.add(typing.dependency());
