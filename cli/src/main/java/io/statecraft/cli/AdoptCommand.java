@@ -181,11 +181,8 @@ final class AdoptCommand implements Command {
   }
 
   private static Pattern keepLiteral(List<String> patterns) throws UsageException {
-    if (patterns.isEmpty()) {
-      return null;
-    }
     try {
-      return Pattern.compile(String.join("|", patterns.stream().map(p -> "(?:" + p + ")").toList()));
+      return TemplateAdopter.Options.keepLiteral(patterns);
     } catch (PatternSyntaxException e) {
       throw new UsageException("--keep-literal: not a regular expression: " + e.getDescription() + " in " + e.getPattern());
     }

@@ -50,6 +50,16 @@ public final class TemplateAdopter {
     public static Options defaults() {
       return new Options(null, null, null);
     }
+
+    /**
+     * The one pattern that keeps a literal when any of {@code patterns} matches it; null for none.
+     *
+     * @throws java.util.regex.PatternSyntaxException when one of them is no regular expression
+     */
+    public static Pattern keepLiteral(List<String> patterns) {
+      return patterns.isEmpty() ? null
+          : Pattern.compile(String.join("|", patterns.stream().map(p -> "(?:" + p + ")").toList()));
+    }
   }
 
   private final String file;

@@ -188,11 +188,8 @@ public final class AdoptMojo extends AbstractAwsMojo {
   private Pattern keepLiteral() throws MojoExecutionException {
     List<String> patterns = keepLiterals == null ? List.of()
         : keepLiterals.stream().filter(p -> p != null && !p.isBlank()).toList();
-    if (patterns.isEmpty()) {
-      return null;
-    }
     try {
-      return Pattern.compile(String.join("|", patterns.stream().map(p -> "(?:" + p + ")").toList()));
+      return TemplateAdopter.Options.keepLiteral(patterns);
     } catch (PatternSyntaxException e) {
       throw new MojoExecutionException("statecraft adopt: statecraft.adopt.keepLiterals: not a regular expression: "
           + e.getDescription() + " in " + e.getPattern());
