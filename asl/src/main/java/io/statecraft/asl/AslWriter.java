@@ -52,7 +52,7 @@ import java.util.Map;
  */
 public final class AslWriter {
 
-  private static final JsonNodeFactory NODES = CanonicalJson.mapper().getNodeFactory();
+  private static final JsonNodeFactory NODES = CanonicalJson.nodes();
 
   private AslWriter() {}
 

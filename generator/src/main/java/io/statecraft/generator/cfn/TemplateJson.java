@@ -224,11 +224,7 @@ final class TemplateJson {
   }
 
   static String compact(JsonNode node) {
-    try {
-      return CanonicalJson.mapper().writeValueAsString(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return CanonicalJson.compact(node);
   }
 
   /** A literal DSL value as JSON: placeholders as their tokens, paths and expressions as text. */

@@ -1,12 +1,15 @@
 package io.statecraft.generator.workflow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import io.statecraft.asl.json.CanonicalJson;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +22,18 @@ import java.util.regex.Pattern;
  */
 final class TemplateYaml {
 
-  private static final YAMLMapper MAPPER = mapper(true);
+  // A factory and jackson-core's generator, not a YAMLMapper: the mapper's serializers are about
+  // 300 classes a cold generate would load only to walk a tree (issue 19, bench/RESULTS.md).
+  private static final YAMLFactory FACTORY = factory(true);
 
   // Jackson writes any text with a line feed as a literal block, where a CR, NEL, U+2028 or U+2029
   // would be read as another line break: a template with such text is written all double-quoted.
   // Rarely needed, so created on first use.
   private static final class Escaping {
-    static final YAMLMapper MAPPER = mapper(false);
+    static final YAMLFactory FACTORY = factory(false);
   }
 
-  private static YAMLMapper mapper(boolean literalBlocks) {
+  private static YAMLFactory factory(boolean literalBlocks) {
     YAMLFactoryBuilder builder = YAMLFactory.builder()
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -39,18 +44,21 @@ final class TemplateYaml {
     builder = literalBlocks
         ? builder.enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
         : builder.disable(YAMLGenerator.Feature.MINIMIZE_QUOTES).disable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE);
-    return new YAMLMapper(builder.build());
+    return builder.build();
   }
 
   private TemplateYaml() {}
 
   static String write(JsonNode template) {
-    try {
-      String yaml = (hasLineFeedAndOtherBreak(template) ? Escaping.MAPPER : MAPPER).writeValueAsString(template);
-      return yaml.endsWith("\n") ? yaml : yaml + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always has a YAML form", e);
+    StringWriter text = new StringWriter(16_384);
+    YAMLFactory factory = hasLineFeedAndOtherBreak(template) ? Escaping.FACTORY : FACTORY;
+    try (JsonGenerator generator = factory.createGenerator(text)) {
+      CanonicalJson.writeTree(generator, template);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a JSON tree always has a YAML form", e);
     }
+    String yaml = text.toString();
+    return yaml.endsWith("\n") ? yaml : yaml + "\n";
   }
 
   private static boolean hasLineFeedAndOtherBreak(JsonNode node) {
