@@ -67,6 +67,24 @@ record Shape(Kind kind, Map<String, Shape> fields, Shape element, Set<Origin> or
     origins = sortedOrigins(origins);
   }
 
+  // equals and hashCode are written out rather than left to the record: the record's are linked
+  // through java.lang.runtime.ObjectMethods on their first call, tens of milliseconds of
+  // method-handle spinning in the cold JVM of every fresh generate (issue 19, bench/RESULTS.md).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Shape that
+        && kind == that.kind
+        && open == that.open
+        && Objects.equals(element, that.element)
+        && fields.equals(that.fields)
+        && origins.equals(that.origins);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, fields, element, origins, open);
+  }
+
   private static Shape scalar(Kind kind) {
     return new Shape(kind, Map.of(), null, Set.of(), false);
   }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,7 +35,22 @@ final class PolicyDocuments {
   /** A policy document and the reason of each of its {@code *} statements, by Sid. */
   record Document(ObjectNode json, Map<String, String> wildcardReasons) {}
 
-  private record Key(List<String> resources, Map<String, Map<String, List<String>>> conditions, String reason) {}
+  private record Key(List<String> resources, Map<String, Map<String, List<String>>> conditions, String reason) {
+    // Written out: a record's own equals and hashCode are linked through ObjectMethods on first
+    // call, tens of milliseconds in the cold JVM of a fresh generate (issue 19).
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that
+          && resources.equals(that.resources)
+          && conditions.equals(that.conditions)
+          && Objects.equals(reason, that.reason);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(resources, conditions, reason);
+    }
+  }
 
   private record Unknown(String action, String suggestion, Grant grant) {}
 

@@ -22,7 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes generated files the way DESIGN.md requires: only when the bytes change (so a no-op
@@ -38,6 +38,14 @@ import java.util.UUID;
 public final class GeneratedFiles {
 
   private static final String TEMPORARY_SUFFIX = ".tmp";
+
+  // Temporary names are unique among running processes (the pid) and within this one (the
+  // counter), not random: UUID.randomUUID() would start SecureRandom, about 60 classes and a read
+  // of /dev/urandom in a cold JVM, on every fresh generate (issue 19). CREATE_NEW still refuses a
+  // name that exists (another host's process on a shared disk); the next number is tried then.
+  private static final long PROCESS = ProcessHandle.current().pid();
+  private static final AtomicLong TEMPORARY_NUMBER = new AtomicLong();
+  private static final int NAME_ATTEMPTS = 100;
 
   private GeneratedFiles() {}
 
@@ -85,14 +93,7 @@ public final class GeneratedFiles {
         Path target = file.getKey();
         try {
           Files.createDirectories(target.getParent());
-          Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + TEMPORARY_SUFFIX);
-          temporaries.put(target, temporary);
-          try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-               OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-            out.write(file.getValue());
-            out.flush();
-            channel.force(true);
-          }
+          writeTemporary(target, file.getValue(), temporaries);
         } catch (IOException e) {
           throw failure("cannot write " + target, e);
         }
@@ -128,6 +129,30 @@ public final class GeneratedFiles {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  // Writes bytes in full and flushed to disk to a new temporary file next to target, and records it.
+  private static void writeTemporary(Path target, byte[] bytes, Map<Path, Path> temporaries) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Path temporary = target.resolveSibling(
+          "." + target.getFileName() + "." + PROCESS + "-" + TEMPORARY_NUMBER.incrementAndGet() + TEMPORARY_SUFFIX);
+      FileChannel channel;
+      try {
+        channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException taken) {
+        if (attempt == NAME_ATTEMPTS) {
+          throw taken;
+        }
+        continue;
+      }
+      temporaries.put(target, temporary);
+      try (channel; OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+        out.write(bytes);
+        out.flush();
+        channel.force(true);
+      }
+      return;
     }
   }
 

@@ -140,7 +140,13 @@ final class TemplateYaml {
           return true;
         }
       }
-      return RESERVED.matcher(text).matches() || NUMBER_OR_DATE.matcher(text).matches();
+      // The patterns only for text that can match them: every reserved word is at most five
+      // characters, and a number or date starts with a sign, a dot, a digit or an underscore. Most keys and
+      // values are neither, and a regular expression per key is most of a cold YAML write.
+      char first = text.charAt(0);
+      return text.length() <= 5 && RESERVED.matcher(text).matches()
+          || (first == '-' || first == '+' || first == '.' || first == '_' || first >= '0' && first <= '9')
+              && NUMBER_OR_DATE.matcher(text).matches();
     }
   }
 }

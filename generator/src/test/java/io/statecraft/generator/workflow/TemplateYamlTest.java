@@ -25,7 +25,7 @@ final class TemplateYamlTest {
   @Test
   void theIssuesReproducersReadBackAsWritten() {
     for (String text : new String[] {"+0x1F", "._1", "a\u0085b", "a:\u2028b", "1:20", "0o17", "+.inf", ".NaN",
-        "2010-09-09", "y", "~", "<<", "=", "a\rb", "\ufeffx", "-1_000", "0b101"}) {
+        "2010-09-09", "y", "~", "<<", "=", "a\rb", "\ufeffx", "-1_000", "0b101", "_1", "_1_0", "FALSE", "1e5"}) {
       assertReadsBack(text);
     }
   }
