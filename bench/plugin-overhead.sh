@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# What statecraft:generate adds to a consumer build: `mvn -o generate-resources` in a project that
+# What statecraft:generate adds to a consumer build: `mvn -o process-resources` in a project that
 # depends on a jar of three workflows (20, 30 and 40 states), against the same project without the
 # plugin and against the same build with -Dstatecraft.skip (which still resolves and loads the
 # plugin, so that difference is the goal's own work); RUNS rounds, each running the three builds in
 # turn, and the medians. Measured twice: with the output up to date (the usual rebuild) and with
-# target/statecraft deleted before each run (fresh output, as after `mvn clean`).
+# target/statecraft deleted before each run (fresh output, as after `mvn clean`). The phase is
+# process-resources, so that every build also runs maven-resources-plugin, as any real build does:
+# a build with no other plugin would charge Statecraft for warming up Maven's own mojo machinery.
 # Usage: bench/plugin-overhead.sh [RUNS]     (default 5)
 #
 # Everything is installed into a private local repository under bench/target/plugin-overhead
@@ -30,20 +32,22 @@ awk '/<plugins>/ && !done { skipping = 1 } !skipping { print } /<\/plugins>/ && 
 maven=(mvn -B -s "$work/settings.xml" -Dmaven.repo.local="$repo" -Dstatecraft.version="$version")
 
 echo "setup: installing statecraft $version and the workflows jar into $repo" >&2
-"${maven[@]}" install -pl maven-plugin -am -DskipTests -Dinvoker.skip=true >/dev/null
-"${maven[@]}" install -f "$work/flows/pom.xml" >/dev/null
-"${maven[@]}" generate-resources -f "$work/consumer/pom.xml" >/dev/null   # warm-up; resolves the plugin
+"${maven[@]}" -q install -pl maven-plugin -am -DskipTests -Dinvoker.skip=true >/dev/null
+"${maven[@]}" -q install -f "$work/flows/pom.xml" >/dev/null
+"${maven[@]}" process-resources -f "$work/consumer/pom.xml" >/dev/null   # warm-up; resolves the plugins
 
 # One build: prints "WALL_MS CPU_MS GOAL_MS" (CPU = user + system time of Maven's JVM and its
-# children; GOAL = from the goal's "--- statecraft-maven-plugin:...:generate" line to "BUILD
-# SUCCESS" in Maven's own time-stamped log: the goal alone, without Maven's start, which varies
-# between builds by more than the goal takes).
+# children; GOAL = from the goal's "--- statecraft-maven-plugin:...:generate" line to the next
+# goal's line in Maven's own time-stamped log: the goal alone, with its plugin's class realm, but
+# without Maven's start, which varies between builds by more than the goal takes).
 run() {
   /usr/bin/time -o "$work/time.txt" -f '%e %U %S' "$@" -Dorg.slf4j.simpleLogger.showDateTime=true \
     -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >"$work/build.log" 2>&1
   local goal
   goal="$(awk 'function ms(t, p) { split(t, p, /[:.]/); return ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4] }
-    /statecraft-maven-plugin:.*:generate/ { start = ms($1) } /BUILD SUCCESS/ { end = ms($1) }
+    /\[INFO\] --- / && start != "" && end == "" { end = ms($1) }
+    /\[INFO\] --- statecraft-maven-plugin:.*:generate/ { start = ms($1) }
+    /BUILD SUCCESS/ && end == "" { end = ms($1) }
     END { if (end == "") exit 1; print (start == "" ? 0 : end - start) }' "$work/build.log")" \
     || { echo "no BUILD SUCCESS line in the build log:" >&2; cat "$work/build.log" >&2; exit 1; }
   awk -v goal="$goal" '{printf "%d %d %d\n", $1 * 1000, ($2 + $3) * 1000, goal}' "$work/time.txt"
@@ -58,11 +62,11 @@ measure() {
   local -a wall_on=() wall_off=() wall_none=() cpu_on=() cpu_off=() cpu_none=() goal_on=() goal_off=()
   for i in $(seq "$runs"); do
     if [ "$fresh" = yes ]; then rm -rf "$work/consumer/target/statecraft"; fi
-    read -r w c g <<<"$(run "${maven[@]}" -o generate-resources -f "$work/consumer/pom.xml")"
+    read -r w c g <<<"$(run "${maven[@]}" -o process-resources -f "$work/consumer/pom.xml")"
     wall_on+=("$w"); cpu_on+=("$c"); goal_on+=("$g")
-    read -r w c g <<<"$(run "${maven[@]}" -o generate-resources -f "$work/consumer/pom.xml" -Dstatecraft.skip)"
+    read -r w c g <<<"$(run "${maven[@]}" -o process-resources -f "$work/consumer/pom.xml" -Dstatecraft.skip)"
     wall_off+=("$w"); cpu_off+=("$c"); goal_off+=("$g")
-    read -r w c g <<<"$(run "${maven[@]}" -o generate-resources -f "$work/without/pom.xml")"
+    read -r w c g <<<"$(run "${maven[@]}" -o process-resources -f "$work/without/pom.xml")"
     wall_none+=("$w"); cpu_none+=("$c")
   done
   echo "$label, wall ms: with the plugin ${wall_on[*]}; skipped ${wall_off[*]}; without the plugin ${wall_none[*]}"
