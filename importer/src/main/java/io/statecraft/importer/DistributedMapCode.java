@@ -1,7 +1,7 @@
 package io.statecraft.importer;
 
-import com.squareup.javapoet.ClassName;
-import com.squareup.javapoet.CodeBlock;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import io.statecraft.dsl.ArrayValue;
 import io.statecraft.dsl.ItemReader;
 import io.statecraft.dsl.NumberValue;

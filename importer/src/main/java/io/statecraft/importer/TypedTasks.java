@@ -1,7 +1,7 @@
 package io.statecraft.importer;
 
-import com.squareup.javapoet.ClassName;
-import com.squareup.javapoet.CodeBlock;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import io.statecraft.asl.SdkResponseClass;
 import io.statecraft.aws.AwsSdk;
 import io.statecraft.dsl.ArrayValue;

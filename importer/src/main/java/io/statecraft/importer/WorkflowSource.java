@@ -1,12 +1,12 @@
 package io.statecraft.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.squareup.javapoet.ClassName;
-import com.squareup.javapoet.CodeBlock;
-import com.squareup.javapoet.FieldSpec;
-import com.squareup.javapoet.JavaFile;
-import com.squareup.javapoet.MethodSpec;
-import com.squareup.javapoet.TypeSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import io.statecraft.asl.AslReader;
 import io.statecraft.dsl.asl.AslDefinition;
 import io.statecraft.importer.AdoptedWorkflow.EventRuleSpec;
