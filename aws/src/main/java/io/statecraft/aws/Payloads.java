@@ -8,6 +8,7 @@ import io.statecraft.dsl.Path;
 import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.StringValue;
 import io.statecraft.dsl.Value;
+import java.util.Map;
 
 /** Checks on request payloads that every integration shares. */
 final class Payloads {
@@ -38,13 +39,24 @@ final class Payloads {
       return expression.expression().contains("$states.context.Task.Token");
     }
     if (value instanceof Intrinsic call) {
-      return call.arguments().stream().anyMatch(Payloads::passesTaskToken);
+      return anyPassesTaskToken(call.arguments());
     }
     if (value instanceof ObjectValue object) {
-      return object.fields().values().stream().anyMatch(Payloads::passesTaskToken);
+      return anyPassesTaskToken(object.fields().values());
     }
     if (value instanceof ArrayValue array) {
-      return array.items().stream().anyMatch(Payloads::passesTaskToken);
+      return anyPassesTaskToken(array.items());
+    }
+    return false;
+  }
+
+  // Loops rather than streams here: every typed call of every generate runs this, and each
+  // lambda is a class spun at run time in a cold JVM (issue 19).
+  private static boolean anyPassesTaskToken(Iterable<? extends Value> values) {
+    for (Value value : values) {
+      if (passesTaskToken(value)) {
+        return true;
+      }
     }
     return false;
   }
@@ -56,10 +68,17 @@ final class Payloads {
    */
   static void checkWritable(Value value, String where, String operation) {
     if (value instanceof ObjectValue object) {
-      object.fields().forEach((key, field) -> checkWritable(field, where.isEmpty() ? key : where + "." + key, operation));
+      for (Map.Entry<String, Value> field : object.fields().entrySet()) {
+        String key = field.getKey();
+        checkWritable(field.getValue(), where.isEmpty() ? key : where + "." + key, operation);
+      }
     } else if (value instanceof ArrayValue array) {
-      boolean dynamicItem = array.items().stream().anyMatch(item -> item instanceof Path || item instanceof Intrinsic);
-      boolean nested = array.items().stream().anyMatch(item -> item instanceof ObjectValue || item instanceof ArrayValue);
+      boolean dynamicItem = false;
+      boolean nested = false;
+      for (Value item : array.items()) {
+        dynamicItem |= item instanceof Path || item instanceof Intrinsic;
+        nested |= item instanceof ObjectValue || item instanceof ArrayValue;
+      }
       if (dynamicItem && nested) {
         throw new IllegalArgumentException(operation + ": " + where + " mixes a JSONPath value with structures or "
             + "lists, which a JSONPath payload cannot write (States.Array takes no structures); give the whole list "

@@ -149,10 +149,10 @@ final class SdkJson {
   private static Value map(SdkField<?> field, Map<?, ?> raw, String where) {
     SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
     Map<String, Value> entries = new LinkedHashMap<>();
-    new TreeMap<>(raw).forEach((key, item) -> {
-      Value value = value(member, item, where + "." + key);
-      entries.put(String.valueOf(key), value == null ? NullValue.INSTANCE : value);
-    });
+    for (Map.Entry<?, ?> entry : new TreeMap<>(raw).entrySet()) {
+      Value value = value(member, entry.getValue(), where + "." + entry.getKey());
+      entries.put(String.valueOf(entry.getKey()), value == null ? NullValue.INSTANCE : value);
+    }
     return new ObjectValue(entries);
   }
 
@@ -171,10 +171,16 @@ final class SdkJson {
       return BooleanValue.of(document.asBoolean());
     }
     if (document.isList()) {
-      return new ArrayValue(document.asList().stream().map(SdkJson::document).toList());
+      List<Value> items = new ArrayList<>();
+      for (Document item : document.asList()) {
+        items.add(document(item));
+      }
+      return new ArrayValue(items);
     }
     Map<String, Value> fields = new LinkedHashMap<>();
-    document.asMap().forEach((key, item) -> fields.put(key, document(item)));
+    for (Map.Entry<String, Document> field : document.asMap().entrySet()) {
+      fields.put(field.getKey(), document(field.getValue()));
+    }
     return new ObjectValue(fields);
   }
 

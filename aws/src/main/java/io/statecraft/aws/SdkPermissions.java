@@ -181,10 +181,13 @@ final class SdkPermissions {
     }
     List<IamAction> actions = new ArrayList<>();
     for (String actionName : ACTIONS.getOrDefault(prefix + ":" + operation.name(), List.of(operation.name()))) {
-      String found = prefix;
-      actions.add(catalog.action(prefix, actionName).orElseThrow(() -> new IllegalArgumentException(operation
-          + ": AWS's Service Authorization Reference has no action " + found + ":" + actionName
-          + "; give the statements yourself with AwsSdk.call(request).permissions(IamStatement...)")));
+      Optional<IamAction> action = catalog.action(prefix, actionName);
+      if (action.isEmpty()) {
+        throw new IllegalArgumentException(operation
+            + ": AWS's Service Authorization Reference has no action " + prefix + ":" + actionName
+            + "; give the statements yourself with AwsSdk.call(request).permissions(IamStatement...)");
+      }
+      actions.add(action.get());
     }
     return actions;
   }
@@ -233,7 +236,10 @@ final class SdkPermissions {
       return List.of(ofPlaceholder.get());
     }
     String service = action.servicePrefix();
-    Optional<Value> whole = wholeArn(type, payload).or(() -> arnInPlaceholderMember(service, format, payload));
+    Optional<Value> whole = wholeArn(type, payload);
+    if (whole.isEmpty()) {
+      whole = arnInPlaceholderMember(service, format, payload);
+    }
     if (whole.isPresent()) {
       List<String> arns = new ArrayList<>();
       for (Value value : items(whole.get())) {

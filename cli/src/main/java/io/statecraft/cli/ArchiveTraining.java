@@ -155,7 +155,7 @@ public final class ArchiveTraining {
               .put("Authentication", Json.object().put("ConnectionArn", connection.arn()))
               .put("RequestBody", Path.of("$")))
           .retry(Retry.on("States.Http.StatusCode.503").intervalSeconds(2).maxAttempts(3).backoffRate(2))
-          .permissions(connection.iamStatementsForInvoke(endpoint.ref(), "POST").toArray(IamStatement[]::new));
+          .permissions(connection.iamStatementsForInvoke(endpoint.ref(), "POST").toArray(new IamStatement[0]));
       Task describe = Task.named("Describe").call(new DescribeExecutionCall()).resultPath(Path.of("$.execution"));
       Choice posted = Choice.named("Posted");
       Pass summarize = Pass.named("Summarize")

@@ -82,7 +82,7 @@ final class GenerateCommand implements Command {
     Generation.Options options = new Generation.Options(
         Path.of(output), EnumSet.allOf(OutputFile.class), false, MISSING_CLASS_ADVICE);
     Generation.Report report;
-    try (URLClassLoader loader = new URLClassLoader(classpathUrls(classpath).toArray(URL[]::new),
+    try (URLClassLoader loader = new URLClassLoader(classpathUrls(classpath).toArray(new URL[0]),
         GenerateCommand.class.getClassLoader())) {
       report = Generation.run(loader, List.of(className), options);
     } catch (WorkflowLoader.LoadException e) {
@@ -109,14 +109,20 @@ final class GenerateCommand implements Command {
       problems = ((Generation.Compiled) outcome).workflow().problems();
     }
     if (format == Format.TEXT) {
-      String shownAs = className;
-      problems.stream().sorted(Problem.ORDER).forEach(problem -> out.println(shownAs + ": " + problem.reportLine()));
+      List<Problem> sorted = new ArrayList<>(problems);
+      sorted.sort(Problem.ORDER);
+      for (Problem problem : sorted) {
+        out.println(className + ": " + problem.reportLine());
+      }
     } else {
       LintCommand.print(GenerationFindings.of(report, Path::toString), format,
           GenerationFindings.sources(report, SarifReport.Sources.fromFiles(), Path::toString), out);
     }
     if (!report.written()) {
-      long errors = problems.stream().filter(Problem::isError).count();
+      int errors = 0;
+      for (Problem problem : problems) {
+        errors += problem.isError() ? 1 : 0;
+      }
       err.println("statecraft generate: " + className + " has " + errors + (errors == 1 ? " error" : " errors")
           + "; nothing written");
       return ExitStatus.PROBLEMS;

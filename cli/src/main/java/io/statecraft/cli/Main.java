@@ -52,7 +52,9 @@ public final class Main {
   /** Runs the command line with the given commands; tests use it to add their own. */
   static int run(String[] args, PrintStream out, PrintStream err, List<Command> available) {
     Map<String, Command> commands = new LinkedHashMap<>();
-    available.forEach(command -> commands.put(command.name(), command));
+    for (Command command : available) {
+      commands.put(command.name(), command);
+    }
     try {
       if (args.length == 0) {
         throw new UsageException("no command given");

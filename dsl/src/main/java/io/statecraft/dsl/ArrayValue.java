@@ -1,5 +1,6 @@
 package io.statecraft.dsl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +26,10 @@ public record ArrayValue(List<Value> items) implements Value {
 
   /** An array of literal strings. */
   public static ArrayValue ofStrings(String... items) {
-    return new ArrayValue(java.util.Arrays.stream(items).map(Value::of).toList());
+    List<Value> values = new ArrayList<>(items.length);
+    for (String item : items) {
+      values.add(Value.of(item));
+    }
+    return new ArrayValue(values);
   }
 }

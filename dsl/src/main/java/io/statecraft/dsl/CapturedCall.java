@@ -34,7 +34,13 @@ final class CapturedCall {
 
   private SourceLocation firstCallerOutsideDsl() {
     for (StackTraceElement frame : stack.getStackTrace()) {
-      if (!IS_DSL.computeIfAbsent(frame.getClassName(), CapturedCall::isDslClass)) {
+      String className = frame.getClassName();
+      Boolean dsl = IS_DSL.get(className);
+      if (dsl == null) {
+        dsl = isDslClass(className);
+        IS_DSL.put(className, dsl);
+      }
+      if (!dsl) {
         return of(frame);
       }
     }

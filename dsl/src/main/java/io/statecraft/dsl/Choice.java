@@ -59,7 +59,9 @@ public final class Choice extends State<Choice> implements HasInputOutput<Choice
   @Override
   List<State<?>> successors() {
     List<State<?>> targets = new ArrayList<>();
-    rules.forEach(rule -> targets.add(rule.target()));
+    for (Rule rule : rules) {
+      targets.add(rule.target());
+    }
     if (otherwise != null) {
       targets.add(otherwise);
     }

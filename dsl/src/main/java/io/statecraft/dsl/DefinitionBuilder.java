@@ -114,7 +114,10 @@ final class DefinitionBuilder {
     while (!pending.isEmpty()) {
       State<?> target = pending.removeFirst();
       for (State<?> from : target.predecessors) {
-        boolean stillLinked = from.successors().stream().anyMatch(s -> s == target);
+        boolean stillLinked = false;
+        for (State<?> successor : from.successors()) {
+          stillLinked |= successor == target;
+        }
         if (stillLinked && !scopeOf.containsKey(from) && dropped.put(from, Boolean.TRUE) == null) {
           pending.addLast(from);
           issue(from, BuildIssue.Code.DROPPED_STATE, "state '" + from.name() + "' moves on to '" + target.name()

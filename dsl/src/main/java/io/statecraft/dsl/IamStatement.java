@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One permission a workflow's execution role needs, declared by the integration that needs it.
@@ -29,6 +30,8 @@ public record IamStatement(
     List<String> resources,
     Map<String, Map<String, List<String>>> conditions,
     String reason) {
+
+  private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9]+");
 
   /** A resource: the workflow's own state machine, by its ARN. */
   public static final String THIS_STATE_MACHINE = "${StateMachine}";
@@ -63,17 +66,21 @@ public record IamStatement(
       throw new IllegalArgumentException("a statement needs at least one action and one resource");
     }
     for (String action : actions) {
-      if (!action.matches("[a-z0-9-]+:[A-Za-z0-9]+")) {
+      if (!ACTION.matcher(action).matches()) {
         throw new IllegalArgumentException("an action is service:Action without wildcards: " + action);
       }
     }
     Map<String, Map<String, List<String>>> copy = new LinkedHashMap<>();
-    Objects.requireNonNullElse(conditions, Map.<String, Map<String, List<String>>>of())
-        .forEach((operator, keys) -> {
-          Map<String, List<String>> keyCopy = new LinkedHashMap<>();
-          keys.forEach((key, values) -> keyCopy.put(key, List.copyOf(values)));
-          copy.put(operator, Collections.unmodifiableMap(keyCopy));
-        });
+    // Loops, not forEach with lambdas: each lambda is a class spun at run time in the cold JVM
+    // of a generate (issue 19).
+    for (Map.Entry<String, Map<String, List<String>>> operator
+        : Objects.requireNonNullElse(conditions, Map.<String, Map<String, List<String>>>of()).entrySet()) {
+      Map<String, List<String>> keyCopy = new LinkedHashMap<>();
+      for (Map.Entry<String, List<String>> key : operator.getValue().entrySet()) {
+        keyCopy.put(key.getKey(), List.copyOf(key.getValue()));
+      }
+      copy.put(operator.getKey(), Collections.unmodifiableMap(keyCopy));
+    }
     conditions = Collections.unmodifiableMap(copy);
     if (resources.contains("*") && (reason == null || reason.isBlank())) {
       throw new IllegalArgumentException(

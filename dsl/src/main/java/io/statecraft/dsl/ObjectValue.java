@@ -23,11 +23,16 @@ public record ObjectValue(Map<String, Value> fields) implements Value {
   public ObjectValue {
     Objects.requireNonNull(fields, "fields == null");
     var copy = new LinkedHashMap<String, Value>();
-    fields.forEach((key, value) -> {
+    // A loop, not forEach with a lambda: every definition builds these, and each lambda is a class
+    // spun at run time in the cold JVM of a generate (issue 19).
+    for (Map.Entry<String, Value> field : fields.entrySet()) {
+      String key = field.getKey();
       Objects.requireNonNull(key, "key == null");
-      Objects.requireNonNull(value, () -> "value of " + key + " == null; use NullValue for JSON null");
-      copy.put(key, value);
-    });
+      if (field.getValue() == null) {
+        throw new NullPointerException("value of " + key + " == null; use NullValue for JSON null");
+      }
+      copy.put(key, field.getValue());
+    }
     fields = Collections.unmodifiableMap(copy);
   }
 

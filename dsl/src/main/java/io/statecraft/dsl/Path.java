@@ -1,6 +1,7 @@
 package io.statecraft.dsl;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A JSONPath expression the service evaluates at run time: a path into the state input
@@ -47,9 +48,10 @@ public record Path(String expression) implements Value {
       throw new IllegalArgumentException("Path.of(\"" + expression + "\"): a path starts with $ (the input),"
           + " $$ (the context object) or $name (a variable)" + ValueText.authorLine());
     }
-    ValueText.jsonPathProblem(expression).ifPresent(problem -> {
-      throw new IllegalArgumentException("Path.of(\"" + expression + "\"): " + problem + ValueText.authorLine());
-    });
+    Optional<String> problem = ValueText.jsonPathProblem(expression);
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException("Path.of(\"" + expression + "\"): " + problem.get() + ValueText.authorLine());
+    }
     return new Path(expression);
   }
 

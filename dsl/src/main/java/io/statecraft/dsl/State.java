@@ -122,7 +122,9 @@ public abstract sealed class State<S extends State<S>>
     if (next != null) {
       targets.add(next);
     }
-    catchers.forEach(route -> targets.add(route.target()));
+    for (CatchRoute route : catchers) {
+      targets.add(route.target());
+    }
     return targets;
   }
 

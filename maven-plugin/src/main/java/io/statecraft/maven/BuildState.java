@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -21,6 +23,9 @@ import java.util.stream.Stream;
  * time), the plugin's own jars, and the configuration; the outputs are the files written, which
  * must still be there unchanged. Any difference means a full run, which itself rewrites only
  * the files whose content changed.
+ *
+ * <p>Plain loops, no lambdas or streams: this runs on every build that uses the plugin, and each
+ * lambda is a class spun at run time in Maven's JVM (issue 19, bench/RESULTS.md).
  *
  * @param inputs one line per input, in a stable order
  * @param ids the ids of the workflows generated
@@ -47,7 +52,10 @@ record BuildState(List<String> inputs, List<String> ids, List<String> outputs, L
     List<String> lines = new ArrayList<>();
     lines.add("config " + configuration.line());
     for (Class<?> type : pluginClasses) {
-      codeSource(type).ifPresent(path -> addElement(lines, "plugin ", path));
+      Optional<Path> code = codeSource(type);
+      if (code.isPresent()) {
+        addElement(lines, "plugin ", code.get());
+      }
     }
     for (String element : classpath) {
       addElement(lines, "cp ", Path.of(element));
@@ -63,7 +71,17 @@ record BuildState(List<String> inputs, List<String> ids, List<String> outputs, L
       return;
     }
     try (Stream<Path> files = Files.walk(path)) {
-      files.filter(Files::isRegularFile).map(BuildState::describe).sorted().forEach(line -> lines.add(prefix + line));
+      List<String> described = new ArrayList<>();
+      for (Iterator<Path> walk = files.iterator(); walk.hasNext(); ) {
+        Path file = walk.next();
+        if (Files.isRegularFile(file)) {
+          described.add(describe(file));
+        }
+      }
+      Collections.sort(described);
+      for (String line : described) {
+        lines.add(prefix + line);
+      }
     } catch (IOException | UncheckedIOException e) {
       lines.add(prefix + path.toAbsolutePath() + "\tunreadable");
     }
@@ -71,24 +89,48 @@ record BuildState(List<String> inputs, List<String> ids, List<String> outputs, L
 
   /** The state after writing the files of {@code ids} into {@code files}, and copying them to {@code copies}. */
   static BuildState of(List<String> inputs, List<String> ids, List<Path> files, List<Path> copies) {
-    return new BuildState(inputs, ids, files.stream().map(BuildState::describe).sorted().toList(),
-        copies.stream().map(copy -> copy.toAbsolutePath().toString()).sorted().toList());
+    List<String> outputs = new ArrayList<>();
+    for (Path file : files) {
+      outputs.add(describe(file));
+    }
+    List<String> copied = new ArrayList<>();
+    for (Path copy : copies) {
+      copied.add(copy.toAbsolutePath().toString());
+    }
+    Collections.sort(outputs);
+    Collections.sort(copied);
+    return new BuildState(inputs, ids, outputs, copied);
   }
 
   /** Whether nothing changed since this state was saved: same inputs, and the outputs untouched. */
   boolean isCurrent(List<String> currentInputs) {
-    return inputs.equals(currentInputs)
-        && outputs.stream().allMatch(line -> line.equals(describe(Path.of(pathOf(line)))));
+    if (!inputs.equals(currentInputs)) {
+      return false;
+    }
+    for (String line : outputs) {
+      if (!line.equals(describe(Path.of(pathOf(line))))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The files this state says were written, absolute. */
   List<Path> outputFiles() {
-    return outputs.stream().map(line -> Path.of(pathOf(line))).toList();
+    List<Path> files = new ArrayList<>();
+    for (String line : outputs) {
+      files.add(Path.of(pathOf(line)));
+    }
+    return List.copyOf(files);
   }
 
   /** The copies of those files in the classes folder that this state records, absolute. */
   List<Path> copyFiles() {
-    return copies.stream().map(Path::of).toList();
+    List<Path> files = new ArrayList<>();
+    for (String copy : copies) {
+      files.add(Path.of(copy));
+    }
+    return List.copyOf(files);
   }
 
   /**
@@ -130,8 +172,12 @@ record BuildState(List<String> inputs, List<String> ids, List<String> outputs, L
   void write(Path file) {
     List<String> lines = new ArrayList<>(inputs);
     lines.add(IDS + String.join(",", ids));
-    outputs.forEach(line -> lines.add(OUTPUT + line));
-    copies.forEach(line -> lines.add(COPY + line));
+    for (String line : outputs) {
+      lines.add(OUTPUT + line);
+    }
+    for (String line : copies) {
+      lines.add(COPY + line);
+    }
     try {
       Files.createDirectories(file.getParent());
       Files.write(file, lines, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.statecraft.maven;
 
+import io.statecraft.asl.Problem;
 import io.statecraft.asl.report.SarifReport;
 import io.statecraft.dsl.workflow.Workflow;
 import io.statecraft.generator.Generation;
@@ -16,13 +17,14 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.model.Resource;
@@ -147,6 +149,8 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "statecraft.resourceTargetPath", defaultValue = "statecraft")
   private String resourceTargetPath;
 
+  // The goal's own code uses plain loops, no lambdas or streams: it runs in Maven's fresh JVM on
+  // every build, where each lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -212,24 +216,30 @@ public final class GenerateMojo extends AbstractMojo {
     List<Path> copies = new ArrayList<>();
     // Sorted by id on each call: taken once.
     List<Generation.Compiled> compiled = report.compiled();
+    List<String> ids = new ArrayList<>();
     for (Generation.Compiled workflow : compiled) {
-      workflow.workflow().warnings().forEach(warning -> getLog().warn(workflow.workflow().id() + ": " + warning.reportLine()));
+      String id = workflow.workflow().id();
+      ids.add(id);
+      for (Problem warning : workflow.workflow().warnings()) {
+        getLog().warn(id + ": " + warning.reportLine());
+      }
       logWritten(workflow);
-      publish(workflow.workflow().id(), selected);
-      selected.forEach(file -> files.add(workflow.directory().resolve(file.fileName())));
-      if (addResources) {
-        // Recorded whether this goal or a later process-resources makes the copy: either way it is
-        // a copy of a file the plugin wrote, and must go with it.
-        selected.forEach(file -> copies.add(resourceCopyFolder(workflow.workflow().id()).resolve(file.fileName())));
+      publish(id, selected);
+      for (OutputFile file : selected) {
+        files.add(workflow.directory().resolve(file.fileName()));
+        if (addResources) {
+          // Recorded whether this goal or a later process-resources makes the copy: either way it
+          // is a copy of a file the plugin wrote, and must go with it.
+          copies.add(resourceCopyFolder(id).resolve(file.fileName()));
+        }
       }
     }
     // Computed again: copying into target/classes (addResources) changed the classpath.
-    BuildState.of(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration),
-        compiled.stream().map(workflow -> workflow.workflow().id()).toList(), files, copies).write(stateFile);
-    saved.ifPresent(state -> {
-      removeStale(state.outputFiles(), files);
-      removeStale(state.copyFiles(), copies);
-    });
+    BuildState.of(BuildState.inputs(classpath, PLUGIN_CLASSES, configuration), ids, files, copies).write(stateFile);
+    if (saved.isPresent()) {
+      removeStale(saved.get().outputFiles(), files);
+      removeStale(saved.get().copyFiles(), copies);
+    }
   }
 
   /** Where {@code addResources} puts the files of workflow {@code id} in the classes folder. */
@@ -245,7 +255,10 @@ public final class GenerateMojo extends AbstractMojo {
    * which would otherwise go into the jar.
    */
   private void removeStale(List<Path> earlier, List<Path> written) {
-    Set<Path> current = written.stream().map(file -> file.toAbsolutePath().normalize()).collect(Collectors.toSet());
+    Set<Path> current = new HashSet<>();
+    for (Path file : written) {
+      current.add(file.toAbsolutePath().normalize());
+    }
     Map<Path, List<String>> removed = new TreeMap<>();
     for (Path file : earlier) {
       Path absolute = file.toAbsolutePath().normalize();
@@ -254,21 +267,27 @@ public final class GenerateMojo extends AbstractMojo {
       }
       try {
         if (Files.deleteIfExists(absolute)) {
-          removed.computeIfAbsent(absolute.getParent(), folder -> new ArrayList<>()).add(absolute.getFileName().toString());
+          List<String> names = removed.get(absolute.getParent());
+          if (names == null) {
+            names = new ArrayList<>();
+            removed.put(absolute.getParent(), names);
+          }
+          names.add(absolute.getFileName().toString());
         }
       } catch (IOException e) {
         getLog().warn("Cannot remove " + shown(absolute) + ", which no workflow writes any more: " + e.getMessage());
       }
     }
-    removed.forEach((folder, names) -> {
+    for (Map.Entry<Path, List<String>> folderFiles : removed.entrySet()) {
+      Path folder = folderFiles.getKey();
       String id = folder.getFileName().toString();
-      String files = String.join(", ", names) + " from " + shown(folder);
+      String files = String.join(", ", folderFiles.getValue()) + " from " + shown(folder);
       if (deleteIfEmpty(folder)) {
         getLog().info(id + ": removed " + files + " and the folder (no workflow has this id any more)");
       } else {
         getLog().info(id + ": removed " + files + " (no longer written)");
       }
-    });
+    }
   }
 
   private static boolean deleteIfEmpty(Path folder) {
@@ -312,9 +331,7 @@ public final class GenerateMojo extends AbstractMojo {
    */
   private List<String> workflowClasses(WorkflowLoader loader) throws MojoExecutionException, IOException {
     boolean listed = workflows != null && !workflows.isEmpty();
-    List<String> classNames = listed
-        ? workflows.stream().map(String::strip).filter(name -> !name.isEmpty()).distinct().toList()
-        : loader.discover();
+    List<String> classNames = listed ? listedClasses() : loader.discover();
     if (classNames.isEmpty()) {
       throw new MojoExecutionException(noWorkflowMessage());
     }
@@ -332,6 +349,17 @@ public final class GenerateMojo extends AbstractMojo {
     return classNames;
   }
 
+  // The configured class names, stripped, without blanks and repeats, in the order given.
+  private List<String> listedClasses() {
+    Set<String> names = new LinkedHashSet<>();
+    for (String name : workflows) {
+      if (!name.strip().isEmpty()) {
+        names.add(name.strip());
+      }
+    }
+    return List.copyOf(names);
+  }
+
   private boolean isCompiled(String className) {
     return Files.isRegularFile(OwnClasses.classFile(className, Path.of(project.getBuild().getOutputDirectory())));
   }
@@ -345,8 +373,11 @@ public final class GenerateMojo extends AbstractMojo {
     if (workflow.written().isEmpty()) {
       getLog().info(workflow.workflow().id() + ": up to date (" + shown + ")");
     } else {
-      getLog().info(workflow.workflow().id() + ": wrote " + workflow.written().stream().map(OutputFile::fileName)
-          .collect(Collectors.joining(", ")) + " to " + shown);
+      List<String> names = new ArrayList<>();
+      for (OutputFile file : workflow.written()) {
+        names.add(file.fileName());
+      }
+      getLog().info(workflow.workflow().id() + ": wrote " + String.join(", ", names) + " to " + shown);
     }
   }
 
@@ -355,8 +386,10 @@ public final class GenerateMojo extends AbstractMojo {
     Path directory = outputDirectory.toPath().resolve(id);
     if (attach) {
       for (OutputFile file : selected) {
-        OutputFormats.artifactType(file).ifPresent(type ->
-            projectHelper.attachArtifact(project, type, id, directory.resolve(file.fileName()).toFile()));
+        Optional<String> type = OutputFormats.artifactType(file);
+        if (type.isPresent()) {
+          projectHelper.attachArtifact(project, type.get(), id, directory.resolve(file.fileName()).toFile());
+        }
       }
     }
     if (addResources) {
@@ -369,7 +402,10 @@ public final class GenerateMojo extends AbstractMojo {
   // copied already), the files are also put where that copy puts them; the same bytes either way.
   private void addToResources(String id, Set<OutputFile> selected) throws MojoExecutionException {
     String directory = outputDirectory.getAbsolutePath();
-    boolean present = project.getResources().stream().anyMatch(resource -> directory.equals(resource.getDirectory()));
+    boolean present = false;
+    for (Resource resource : project.getResources()) {
+      present |= directory.equals(resource.getDirectory());
+    }
     if (!present) {
       Resource resource = new Resource();
       resource.setDirectory(directory);
@@ -405,10 +441,14 @@ public final class GenerateMojo extends AbstractMojo {
   }
 
   private List<Path> ownServiceFiles() {
-    return project.getResources().stream()
-        .map(resource -> Path.of(resource.getDirectory()).resolve(WorkflowLoader.SERVICE_FILE))
-        .filter(Files::isRegularFile)
-        .toList();
+    List<Path> files = new ArrayList<>();
+    for (Resource resource : project.getResources()) {
+      Path file = Path.of(resource.getDirectory()).resolve(WorkflowLoader.SERVICE_FILE);
+      if (Files.isRegularFile(file)) {
+        files.add(file);
+      }
+    }
+    return files;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.statecraft.maven;
 
 import io.statecraft.generator.workflow.OutputFile;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,19 @@ final class OutputFormats {
 
   /** The user-facing names of {@code files}, in file order. */
   static List<String> names(Set<OutputFile> files) {
-    return BY_NAME.entrySet().stream().filter(entry -> files.contains(entry.getValue()))
-        .sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+    // One name per file, so file order is the order of OutputFile's constants. A loop, not a
+    // stream: this runs on every build that uses the plugin (issue 19).
+    List<String> names = new ArrayList<>();
+    for (OutputFile file : OutputFile.values()) {
+      if (files.contains(file)) {
+        for (Map.Entry<String, OutputFile> name : BY_NAME.entrySet()) {
+          if (name.getValue() == file) {
+            names.add(name.getKey());
+          }
+        }
+      }
+    }
+    return List.copyOf(names);
   }
 
   /** The output files named in {@code names} (trimmed, case-insensitive); all when empty. */

@@ -19,7 +19,13 @@ final class OwnClasses {
     int nested = className.indexOf('$');
     String outer = nested < 0 ? className : className.substring(0, nested);
     String file = outer.replace('.', '/') + ".java";
-    return sourceRoots.stream().map(root -> root.resolve(file)).filter(Files::isRegularFile).findFirst();
+    for (Path root : sourceRoots) {
+      Path source = root.resolve(file);
+      if (Files.isRegularFile(source)) {
+        return Optional.of(source);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
