@@ -11,6 +11,7 @@ import io.statecraft.generator.workflow.WorkflowLoader.LoadedWorkflow;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -126,13 +127,25 @@ public final class Generation {
 
     /** The workflows that compiled, by id. */
     public List<Compiled> compiled() {
-      return outcomes.stream().filter(Compiled.class::isInstance).map(Compiled.class::cast)
-          .sorted(Comparator.comparing(compiled -> compiled.workflow().id())).toList();
+      List<Compiled> compiled = new ArrayList<>();
+      for (Outcome outcome : outcomes) {
+        if (outcome instanceof Compiled one) {
+          compiled.add(one);
+        }
+      }
+      compiled.sort(BY_ID);
+      return Collections.unmodifiableList(compiled);
     }
 
     /** The outcomes that stopped the writing. */
     public List<Outcome> failures(boolean failOnWarning) {
-      return outcomes.stream().filter(outcome -> !outcome.isSound(failOnWarning)).toList();
+      List<Outcome> failures = new ArrayList<>();
+      for (Outcome outcome : outcomes) {
+        if (!outcome.isSound(failOnWarning)) {
+          failures.add(outcome);
+        }
+      }
+      return Collections.unmodifiableList(failures);
     }
 
     /**
@@ -148,6 +161,17 @@ public final class Generation {
         names.add(failure.className());
       }
       return names;
+    }
+  }
+
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
+  private static final Comparator<Compiled> BY_ID = new ById();
+
+  private static final class ById implements Comparator<Compiled> {
+    @Override
+    public int compare(Compiled a, Compiled b) {
+      return a.workflow().id().compareTo(b.workflow().id());
     }
   }
 
@@ -186,8 +210,10 @@ public final class Generation {
       }
       outcomes.add(outcome);
     }
-    if (outcomes.stream().anyMatch(outcome -> !outcome.isSound(options.failOnWarning()))) {
-      return new Report(outcomes, false);
+    for (Outcome outcome : outcomes) {
+      if (!outcome.isSound(options.failOnWarning())) {
+        return new Report(outcomes, false);
+      }
     }
     List<Outcome> written = new ArrayList<>();
     for (Outcome outcome : outcomes) {

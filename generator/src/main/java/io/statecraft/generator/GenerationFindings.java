@@ -19,6 +19,8 @@ import java.util.function.Function;
 public final class GenerationFindings {
 
   // The top-level sections of a CloudFormation template; a definition has none of them.
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final List<String> TEMPLATE_SECTIONS = List.of("/Resources", "/Parameters", "/Outputs",
       "/Conditions", "/Mappings", "/Metadata", "/Description", "/Transform", "/Rules");
 
@@ -37,7 +39,9 @@ public final class GenerationFindings {
           findings.add(new Finding(shown.apply(fileOf(compiled, problem)), problem));
         }
       } else if (outcome instanceof Generation.NotBuilt notBuilt) {
-        sorted(notBuilt.problems()).forEach(problem -> findings.add(new Finding(notBuilt.className(), problem)));
+        for (Problem problem : sorted(notBuilt.problems())) {
+          findings.add(new Finding(notBuilt.className(), problem));
+        }
       }
     }
     return findings;
@@ -62,13 +66,20 @@ public final class GenerationFindings {
   }
 
   private static Path fileOf(Generation.Compiled compiled, Problem problem) {
-    boolean template = TEMPLATE_SECTIONS.stream().anyMatch(section -> problem.pointer().equals(section)
-        || problem.pointer().startsWith(section + "/"));
+    boolean template = false;
+    for (String section : TEMPLATE_SECTIONS) {
+      if (problem.pointer().equals(section) || problem.pointer().startsWith(section + "/")) {
+        template = true;
+        break;
+      }
+    }
     OutputFile file = template ? OutputFile.TEMPLATE_JSON : OutputFile.DEFINITION;
     return compiled.directory().resolve(file.fileName());
   }
 
   private static List<Problem> sorted(List<Problem> problems) {
-    return problems.stream().sorted(Problem.ORDER).toList();
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort(Problem.ORDER);
+    return sorted;
   }
 }

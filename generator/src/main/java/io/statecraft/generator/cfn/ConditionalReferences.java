@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.ProblemCode;
 import io.statecraft.asl.json.JsonPointers;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,6 +21,8 @@ import java.util.TreeMap;
  */
 final class ConditionalReferences {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private final Set<String> conditions = new HashSet<>();
   /** Conditions defined as the negation of another: {@code D: Fn::Not [Condition C]}, by C. */
   private final Map<String, Set<String>> negations = new TreeMap<>();
@@ -32,21 +35,32 @@ final class ConditionalReferences {
 
   static void check(ObjectNode template, TemplateContext context) {
     ConditionalReferences check = new ConditionalReferences(context);
-    template.path("Conditions").fields().forEachRemaining(condition -> {
+    Iterator<Map.Entry<String, JsonNode>> conditions = template.path("Conditions").fields();
+    while (conditions.hasNext()) {
+      Map.Entry<String, JsonNode> condition = conditions.next();
       check.conditions.add(condition.getKey());
       JsonNode negated = condition.getValue().path("Fn::Not").path(0).path("Condition");
       if (negated.isTextual()) {
-        check.negations.computeIfAbsent(negated.textValue(), key -> new HashSet<>()).add(condition.getKey());
+        Set<String> negating = check.negations.get(negated.textValue());
+        if (negating == null) {
+          negating = new HashSet<>();
+          check.negations.put(negated.textValue(), negating);
+        }
+        negating.add(condition.getKey());
       }
-    });
-    template.path("Resources").fields().forEachRemaining(resource -> {
+    }
+    Iterator<Map.Entry<String, JsonNode>> resources = template.path("Resources").fields();
+    while (resources.hasNext()) {
+      Map.Entry<String, JsonNode> resource = resources.next();
       JsonNode condition = resource.getValue().path("Condition");
       if (condition.isTextual()) {
         check.conditionalResources.put(resource.getKey(), condition.textValue());
         check.known(condition.textValue(), TemplateContext.pointer(resource.getKey(), "Condition"));
       }
-    });
-    template.path("Resources").fields().forEachRemaining(resource -> {
+    }
+    resources = template.path("Resources").fields();
+    while (resources.hasNext()) {
+      Map.Entry<String, JsonNode> resource = resources.next();
       Set<String> holding = new HashSet<>();
       JsonNode condition = resource.getValue().path("Condition");
       if (condition.isTextual()) {
@@ -62,9 +76,12 @@ final class ConditionalReferences {
         }
       }
       check.walk(resource.getValue().path("Properties"), JsonPointers.child(pointer, "Properties"), holding);
-    });
-    template.path("Outputs").fields().forEachRemaining(output -> check.walk(output.getValue(),
-        JsonPointers.child("/Outputs", output.getKey()), Set.of()));
+    }
+    Iterator<Map.Entry<String, JsonNode>> outputs = template.path("Outputs").fields();
+    while (outputs.hasNext()) {
+      Map.Entry<String, JsonNode> output = outputs.next();
+      check.walk(output.getValue(), JsonPointers.child("/Outputs", output.getKey()), Set.of());
+    }
   }
 
   private void known(String condition, String pointer) {
@@ -121,7 +138,11 @@ final class ConditionalReferences {
       }
       return;
     }
-    node.fields().forEachRemaining(field -> walk(field.getValue(), JsonPointers.child(pointer, field.getKey()), holding));
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      walk(field.getValue(), JsonPointers.child(pointer, field.getKey()), holding);
+    }
   }
 
   private void reference(String name, Set<String> holding, String pointer) {

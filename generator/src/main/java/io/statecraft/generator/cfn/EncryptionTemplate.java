@@ -25,6 +25,8 @@ import java.util.List;
  */
 final class EncryptionTemplate {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   static final String TYPE = "CUSTOMER_MANAGED_KMS_KEY";
   /** {@code KmsDataKeyReusePeriodSeconds}: 60 to 900 (EncryptionConfiguration in the API reference). */
   static final int MIN_REUSE_SECONDS = 60;
@@ -149,8 +151,10 @@ final class EncryptionTemplate {
       logs.put("Effect", "Allow");
       logs.putObject("Principal").set("Service", TemplateJson.sub("logs.${AWS::Region}.amazonaws.com"));
       ArrayNode actions = logs.putArray("Action");
-      List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
-          .forEach(actions::add);
+      for (String action : List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+          "kms:Describe*")) {
+        actions.add(action);
+      }
       logs.put("Resource", "*");
       logs.putObject("Condition").putObject("ArnEquals").set("kms:EncryptionContext:aws:logs:arn", TemplateJson.sub(
           "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:"

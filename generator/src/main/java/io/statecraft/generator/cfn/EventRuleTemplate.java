@@ -7,7 +7,9 @@ import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.dsl.workflow.EventRule;
 import io.statecraft.dsl.workflow.TemplateValue;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +19,9 @@ import java.util.regex.Pattern;
  * the event, a fixed input or the event reshaped; EventBridge itself delivers its dead letters.
  */
 record EventRuleTemplate(EventRule rule) implements ResourceTemplate {
+
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
 
   /** EventBridge's limit on a rule name ({@code [.\\-_A-Za-z0-9]+}). */
   static final int MAX_RULE_NAME = 64;
@@ -95,14 +100,16 @@ record EventRuleTemplate(EventRule rule) implements ResourceTemplate {
     String id = rule.logicalId();
     String prefix = id.length() > NAME_PREFIX ? id.substring(0, NAME_PREFIX) : id;
     JsonNode name = TemplateJson.subWithStackUuid(prefix + "-${StackUuid}");
-    context.resources.fields().forEachRemaining(other -> {
+    Iterator<Map.Entry<String, JsonNode>> others = context.resources.fields();
+    while (others.hasNext()) {
+      Map.Entry<String, JsonNode> other = others.next();
       if (!other.getKey().equals(id) && name.equals(other.getValue().path("Properties").path("Name"))
           && "AWS::Events::Rule".equals(other.getValue().path("Type").asText())) {
         context.error(ProblemCode.DUPLICATE_LOGICAL_ID, TemplateContext.pointer(id, "Properties", "Name"), "rules " + id
             + " and " + other.getKey() + " would get the same name, as a rule's name keeps only the first " + NAME_PREFIX
             + " characters of its logical id; make them differ sooner");
       }
-    });
+    }
     properties.set("Name", name);
   }
 
@@ -110,7 +117,9 @@ record EventRuleTemplate(EventRule rule) implements ResourceTemplate {
     ObjectNode transformer = target.putObject("InputTransformer");
     if (!rule.inputPaths().isEmpty()) {
       ObjectNode paths = transformer.putObject("InputPathsMap");
-      rule.inputPaths().forEach(paths::put);
+      for (Map.Entry<String, String> path : rule.inputPaths().entrySet()) {
+        paths.put(path.getKey(), path.getValue());
+      }
     }
     transformer.put("InputTemplate", rule.inputTemplate());
     Matcher uses = TEMPLATE_USE.matcher(rule.inputTemplate());

@@ -3,6 +3,8 @@ package io.statecraft.generator.cfn;
 import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.SourceLocation;
 import io.statecraft.dsl.workflow.TemplateCondition;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,11 +34,23 @@ record Grant(IamStatement statement, String origin, SourceLocation source, Strin
 
   /** Whether a resource or condition names the workflow's own state machine. */
   boolean referencesStateMachine() {
-    return statement.resources().stream().anyMatch(Grant::namesStateMachine)
-        || statement.conditions().values().stream()
-            .flatMap(keys -> keys.values().stream())
-            .flatMap(java.util.List::stream)
-            .anyMatch(Grant::namesStateMachine);
+    // Plain loops, no streams: this runs once per cold JVM on every generate, where each lambda is
+    // a class spun at run time (issue 19, bench/RESULTS.md).
+    for (String resource : statement.resources()) {
+      if (namesStateMachine(resource)) {
+        return true;
+      }
+    }
+    for (Map<String, List<String>> keys : statement.conditions().values()) {
+      for (List<String> values : keys.values()) {
+        for (String value : values) {
+          if (namesStateMachine(value)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean namesStateMachine(String text) {

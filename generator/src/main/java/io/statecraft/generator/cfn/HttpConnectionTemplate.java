@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 record HttpConnectionTemplate(HttpConnection connection) implements ResourceTemplate {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
+
   @Override
   public List<TemplateValue> propertyValues() {
     List<TemplateValue> values = new ArrayList<>();
@@ -30,8 +33,12 @@ record HttpConnectionTemplate(HttpConnection connection) implements ResourceTemp
     values.add(connection.authorizationEndpoint());
     values.add(connection.clientId());
     values.add(connection.clientSecret());
-    connection.oauthParameters().forEach(parameter -> values.add(parameter.value()));
-    connection.invocationParameters().forEach(parameter -> values.add(parameter.value()));
+    for (HttpConnection.HttpParameter parameter : connection.oauthParameters()) {
+      values.add(parameter.value());
+    }
+    for (HttpConnection.HttpParameter parameter : connection.invocationParameters()) {
+      values.add(parameter.value());
+    }
     return values;
   }
 

@@ -9,6 +9,7 @@ import io.statecraft.dsl.workflow.TemplateValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -19,6 +20,8 @@ import java.util.TreeSet;
  */
 record LambdaFunctionTemplate(LambdaFunction function) implements ResourceTemplate {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   /** CloudFormation's limit on inline code ({@code Code.ZipFile}). */
   private static final int MAX_INLINE_CODE_BYTES = 4096;
 
@@ -95,7 +98,9 @@ record LambdaFunctionTemplate(LambdaFunction function) implements ResourceTempla
     properties.put("MemorySize", function.memorySizeMb());
     if (!function.environment().isEmpty()) {
       ObjectNode variables = properties.putObject("Environment").putObject("Variables");
-      function.environment().forEach((name, value) -> variables.set(name, TemplateJson.value(value)));
+      for (Map.Entry<String, TemplateValue> variable : function.environment().entrySet()) {
+        variables.set(variable.getKey(), TemplateJson.value(variable.getValue()));
+      }
     }
 
     ObjectNode role = context.role(roleId, "lambda.amazonaws.com", null);

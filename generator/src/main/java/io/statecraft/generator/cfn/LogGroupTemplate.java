@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 record LogGroupTemplate(LogGroup logGroup) implements ResourceTemplate {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
+
   /**
    * Where a state machine's log group goes. CloudWatch Logs' resource policy, which Step Functions
    * extends for every log group it logs to, holds at most 5,120 characters; log groups under
@@ -63,6 +66,15 @@ record LogGroupTemplate(LogGroup logGroup) implements ResourceTemplate {
     return Optional.empty();
   }
 
+  private static boolean isOffered(BigDecimal retentionInDays) {
+    for (long days : LogGroup.RETENTION_DAYS) {
+      if (BigDecimal.valueOf(days).compareTo(retentionInDays) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public void write(TemplateContext context) {
     if (logGroup.isExisting()) {
@@ -73,8 +85,7 @@ record LogGroupTemplate(LogGroup logGroup) implements ResourceTemplate {
     ObjectNode properties = context.resource(id, "AWS::Logs::LogGroup");
     if (logGroup.retentionInDays() != null) {
       TemplateValue retention = logGroup.retentionInDays();
-      if (retention instanceof TemplateValue.Numeric number && Arrays.stream(LogGroup.RETENTION_DAYS)
-          .noneMatch(days -> BigDecimal.valueOf(days).compareTo(number.value()) == 0)) {
+      if (retention instanceof TemplateValue.Numeric number && !isOffered(number.value())) {
         context.error(ProblemCode.INVALID_RESOURCE_PROPERTY, TemplateContext.pointer(id, "Properties", "RetentionInDays"),
             "log group " + id + " keeps logs " + number.value().toPlainString() + " days, which CloudWatch Logs does not offer; "
                 + "choose one of " + Arrays.toString(LogGroup.RETENTION_DAYS));

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  */
 record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTemplate {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   /** The values Systems Manager accepts for a window task's {@code MaxConcurrency} and {@code MaxErrors}. */
   private static final Pattern MAX_CONCURRENCY = Pattern.compile("[1-9][0-9]*|[1-9][0-9]?%|100%");
   private static final Pattern MAX_ERRORS = Pattern.compile("0|[1-9][0-9]*|[0-9]%|[1-9][0-9]%|100%");
@@ -148,7 +150,9 @@ record MaintenanceWindowTemplate(MaintenanceWindow window) implements ResourceTe
         "a number from 0 or a percentage from 0% to 100%", JsonPointers.child(taskPointer, "MaxErrors")));
     if (!window.targets().isEmpty()) {
       ArrayNode values = task.putArray("Targets").addObject().put("Key", "WindowTargetIds").putArray("Values");
-      window.targets().forEach(target -> values.add(TemplateJson.ref(target.logicalId())));
+      for (MaintenanceWindowTarget target : window.targets()) {
+        values.add(TemplateJson.ref(target.logicalId()));
+      }
     }
     ObjectNode parameters = task.putObject("TaskInvocationParameters").putObject("MaintenanceWindowStepFunctionsParameters");
     TriggerTarget.input(context, window, parameters);

@@ -2,12 +2,15 @@ package io.statecraft.generator.cfn;
 
 import io.statecraft.dsl.workflow.Output;
 import io.statecraft.dsl.workflow.Parameter;
+import io.statecraft.dsl.workflow.TemplateCondition;
 import io.statecraft.dsl.workflow.TemplateValue;
+import io.statecraft.dsl.workflow.VersionWeight;
 import io.statecraft.dsl.workflow.WorkflowResource;
 import io.statecraft.dsl.workflow.WorkflowSpec;
+import io.statecraft.dsl.workflow.WorkflowSpec.ConditionalPermission;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The parameters a workflow's resources, tags, name, outputs and template conditions use, in the
@@ -15,6 +18,8 @@ import java.util.Objects;
  */
 final class ParameterCollector {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private final List<Parameter> found = new ArrayList<>();
 
   private ParameterCollector() {}
@@ -22,43 +27,69 @@ final class ParameterCollector {
   static List<Parameter> implicit(WorkflowSpec spec) {
     ParameterCollector collector = new ParameterCollector();
     collector.add(spec.name());
-    spec.tags().values().forEach(collector::add);
+    collector.addValues(spec.tags().values());
     if (spec.logGroup() != null) {
       collector.resource(spec.logGroup());
     }
-    spec.resources().forEach(collector::resource);
+    for (WorkflowResource resource : spec.resources()) {
+      collector.resource(resource);
+    }
     collector.add(spec.alarmTopicArn());
     for (Output output : spec.outputs()) {
       collector.add(output.value());
     }
-    spec.substitutions().values().forEach(collector::add);
+    collector.addValues(spec.substitutions().values());
     if (spec.deployment() != null) {
-      spec.deployment().alarms().forEach(collector::add);
+      collector.addValues(spec.deployment().alarms());
     }
     if (spec.alias() != null && spec.publishesVersions()) { // otherwise no alias is written (INVALID_ROUTING)
-      spec.routing().forEach(weight -> collector.add(weight.versionArn()));
+      for (VersionWeight weight : spec.routing()) {
+        collector.add(weight.versionArn());
+      }
     }
-    spec.conditionalPermissions().forEach(permission -> collector.addAll(TemplateConditions.parametersOf(permission.condition())));
-    spec.resources().stream().map(spec::conditionOf).filter(Objects::nonNull)
-        .forEach(condition -> collector.addAll(TemplateConditions.parametersOf(condition)));
+    for (ConditionalPermission permission : spec.conditionalPermissions()) {
+      collector.addAll(TemplateConditions.parametersOf(permission.condition()));
+    }
+    for (WorkflowResource resource : spec.resources()) {
+      TemplateCondition condition = spec.conditionOf(resource);
+      if (condition != null) {
+        collector.addAll(TemplateConditions.parametersOf(condition));
+      }
+    }
     return List.copyOf(collector.found);
   }
 
   /** The template conditions a workflow uses: in values, conditional grants and conditional resources. */
   static TemplateConditions conditions(WorkflowSpec spec) {
     TemplateConditions conditions = new TemplateConditions();
-    spec.tags().values().forEach(conditions::add);
+    addValues(conditions, spec.tags().values());
     if (spec.logGroup() != null) {
-      ResourceTemplate.of(spec.logGroup()).propertyValues().forEach(conditions::add);
+      addValues(conditions, ResourceTemplate.of(spec.logGroup()).propertyValues());
     }
     for (WorkflowResource resource : spec.resources()) {
-      ResourceTemplate.of(resource).propertyValues().forEach(conditions::add);
+      addValues(conditions, ResourceTemplate.of(resource).propertyValues());
       conditions.add(spec.conditionOf(resource));
     }
-    spec.outputs().forEach(output -> conditions.add(output.value()));
-    spec.substitutions().values().forEach(conditions::add);
-    spec.conditionalPermissions().forEach(permission -> conditions.add(permission.condition()));
+    for (Output output : spec.outputs()) {
+      conditions.add(output.value());
+    }
+    addValues(conditions, spec.substitutions().values());
+    for (ConditionalPermission permission : spec.conditionalPermissions()) {
+      conditions.add(permission.condition());
+    }
     return conditions;
+  }
+
+  private static void addValues(TemplateConditions conditions, Collection<? extends TemplateValue> values) {
+    for (TemplateValue value : values) {
+      conditions.add(value);
+    }
+  }
+
+  private void addValues(Collection<? extends TemplateValue> values) {
+    for (TemplateValue value : values) {
+      add(value);
+    }
   }
 
   private void add(TemplateValue value) {
@@ -74,6 +105,6 @@ final class ParameterCollector {
   }
 
   private void resource(WorkflowResource resource) {
-    ResourceTemplate.of(resource).propertyValues().forEach(this::add);
+    addValues(ResourceTemplate.of(resource).propertyValues());
   }
 }

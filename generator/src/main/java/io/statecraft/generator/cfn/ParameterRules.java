@@ -18,6 +18,8 @@ import java.util.regex.PatternSyntaxException;
  */
 final class ParameterRules {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]{1,255}");
 
   private ParameterRules() {}
@@ -53,14 +55,14 @@ final class ParameterRules {
     }
     if (!parameter.allowedValues().isEmpty()) {
       ArrayNode values = node.putArray("AllowedValues");
-      parameter.allowedValues().forEach(value -> {
+      for (String value : parameter.allowedValues()) {
         BigDecimal numeric = number ? asNumber(value) : null;
         if (numeric != null) {
           values.add(numeric);
         } else {
           values.add(value);
         }
-      });
+      }
     }
     if (parameter.allowedPattern() != null) {
       node.put("AllowedPattern", parameter.allowedPattern());
@@ -123,7 +125,9 @@ final class ParameterRules {
     }
     if (!parameter.allowedValues().isEmpty()) {
       ArrayNode values = node.putArray("AllowedValues");
-      parameter.allowedValues().forEach(value -> values.add(new BigDecimal(value.strip()).toBigIntegerExact().toString()));
+      for (String value : parameter.allowedValues()) {
+        values.add(new BigDecimal(value.strip()).toBigIntegerExact().toString());
+      }
     } else {
       long min = parameter.minValue() == null ? -IntegerPattern.UNBOUNDED : parameter.minValue().longValueExact();
       long max = parameter.maxValue() == null ? IntegerPattern.UNBOUNDED : parameter.maxValue().longValueExact();

@@ -54,6 +54,31 @@ final class PolicyDocuments {
 
   private record Unknown(String action, String suggestion, Grant grant) {}
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
+  private static final Comparator<Map.Entry<Key, TreeSet<String>>> STATEMENT_ORDER = new StatementOrder();
+
+  /** Scoped statements first, by resources then actions; then the * statements, by reason. */
+  private static final class StatementOrder implements Comparator<Map.Entry<Key, TreeSet<String>>> {
+    @Override
+    public int compare(Map.Entry<Key, TreeSet<String>> a, Map.Entry<Key, TreeSet<String>> b) {
+      int order = Boolean.compare(a.getKey().reason() != null, b.getKey().reason() != null);
+      if (order == 0) {
+        order = String.join(",", a.getKey().resources()).compareTo(String.join(",", b.getKey().resources()));
+      }
+      if (order == 0) {
+        order = String.join(",", a.getValue()).compareTo(String.join(",", b.getValue()));
+      }
+      if (order == 0) {
+        order = String.valueOf(a.getKey().conditions()).compareTo(String.valueOf(b.getKey().conditions()));
+      }
+      if (order == 0) {
+        order = String.valueOf(a.getKey().reason()).compareTo(String.valueOf(b.getKey().reason()));
+      }
+      return order;
+    }
+  }
+
   // The Service Authorization Reference lists these without a resource type, yet the service's
   // own guide grants them on a resource and evaluates them there: states:InvokeHTTPEndpoint on the
   // calling state machine (Step Functions Developer Guide, "Call HTTPS APIs", IAM permissions).
@@ -84,11 +109,11 @@ final class PolicyDocuments {
     List<Unknown> unknown = new ArrayList<>();
     for (Grant grant : grants) {
       IamStatement statement = grant.statement();
-      List<String> resources = statement.resources().stream().map(this::resolve).sorted().distinct().toList();
+      List<String> resources = List.copyOf(resolvedResources(statement.resources()));
       Map<String, Map<String, List<String>>> conditions = sortedConditions(statement.conditions());
       for (String declared : statement.actions()) {
         Optional<IamAction> known = catalog.action(declared);
-        String action = known.map(IamAction::qualifiedName).orElse(declared);
+        String action = known.isPresent() ? known.get().qualifiedName() : declared;
         if (known.isEmpty()) {
           unknown.add(new Unknown(declared, suggestion(declared), grant));
         }
@@ -104,7 +129,12 @@ final class PolicyDocuments {
           // reason, which the template lists under Statecraft::IamWildcards like a * statement's.
           key = new Key(resources, conditions, statement.reason());
         }
-        merged.computeIfAbsent(key, k -> new TreeSet<>()).add(action);
+        TreeSet<String> actions = merged.get(key);
+        if (actions == null) {
+          actions = new TreeSet<>();
+          merged.put(key, actions);
+        }
+        actions.add(action);
         if (grant.sid() != null) {
           sids.putIfAbsent(key, grant.sid());
         }
@@ -135,14 +165,8 @@ final class PolicyDocuments {
         sids.remove(earlier);
       }
     }
-    // Scoped statements first, by resources then actions; then the * statements, by reason.
     List<Map.Entry<Key, TreeSet<String>>> entries = new ArrayList<>(regrouped.entrySet());
-    entries.sort(Comparator
-        .comparing((Map.Entry<Key, TreeSet<String>> e) -> e.getKey().reason() != null)
-        .thenComparing(e -> String.join(",", e.getKey().resources()))
-        .thenComparing(e -> String.join(",", e.getValue()))
-        .thenComparing(e -> String.valueOf(e.getKey().conditions()))
-        .thenComparing(e -> String.valueOf(e.getKey().reason())));
+    entries.sort(STATEMENT_ORDER);
     // Same resources and conditions but different reasons: keep one * statement per reason.
     ObjectNode document = TemplateJson.NODES.objectNode();
     document.put("Version", "2012-10-17");
@@ -159,19 +183,25 @@ final class PolicyDocuments {
       }
       node.put("Effect", "Allow");
       ArrayNode actions = node.putArray("Action");
-      entry.getValue().forEach(actions::add);
+      for (String action : entry.getValue()) {
+        actions.add(action);
+      }
       actionsByIndex.add(List.copyOf(entry.getValue()));
       ArrayNode resources = node.putArray("Resource");
-      key.resources().forEach(resource -> resources.add(TemplateJson.subWithParts(resource, placeholderValues)));
+      for (String resource : key.resources()) {
+        resources.add(TemplateJson.subWithParts(resource, placeholderValues));
+      }
       if (!key.conditions().isEmpty()) {
         ObjectNode condition = node.putObject("Condition");
-        key.conditions().forEach((operator, keys) -> {
-          ObjectNode operatorNode = condition.putObject(operator);
-          keys.forEach((conditionKey, values) -> {
-            ArrayNode valueArray = operatorNode.putArray(conditionKey);
-            values.forEach(value -> valueArray.add(TemplateJson.subWithParts(resolve(value), placeholderValues)));
-          });
-        });
+        for (Map.Entry<String, Map<String, List<String>>> operator : key.conditions().entrySet()) {
+          ObjectNode operatorNode = condition.putObject(operator.getKey());
+          for (Map.Entry<String, List<String>> keys : operator.getValue().entrySet()) {
+            ArrayNode valueArray = operatorNode.putArray(keys.getKey());
+            for (String value : keys.getValue()) {
+              valueArray.add(TemplateJson.subWithParts(resolve(value), placeholderValues));
+            }
+          }
+        }
       }
     }
     for (Unknown miss : unknown) {
@@ -194,9 +224,20 @@ final class PolicyDocuments {
     return TemplateJson.resolve(text, aliases);
   }
 
+  /** The resources resolved, sorted, each once. */
+  private TreeSet<String> resolvedResources(List<String> resources) {
+    TreeSet<String> resolved = new TreeSet<>();
+    for (String resource : resources) {
+      resolved.add(resolve(resource));
+    }
+    return resolved;
+  }
+
   private static Map<String, Map<String, List<String>>> sortedConditions(Map<String, Map<String, List<String>>> conditions) {
     Map<String, Map<String, List<String>>> sorted = new TreeMap<>();
-    conditions.forEach((operator, keys) -> sorted.put(operator, new TreeMap<>(keys)));
+    for (Map.Entry<String, Map<String, List<String>>> operator : conditions.entrySet()) {
+      sorted.put(operator.getKey(), new TreeMap<>(operator.getValue()));
+    }
     return sorted;
   }
 
@@ -226,7 +267,7 @@ final class PolicyDocuments {
     if (service != null && !catalog.hasService(prefix)) {
       Optional<IamAction> same = catalog.action(service, name);
       return "; the IAM prefix of that service is '" + service + "'"
-          + same.map(a -> ", so write '" + a.qualifiedName() + "'").orElse("");
+          + (same.isPresent() ? ", so write '" + same.get().qualifiedName() + "'" : "");
     }
     if (!catalog.hasService(prefix)) {
       String nearest = nearest(prefix, catalog.servicePrefixes());
@@ -234,10 +275,16 @@ final class PolicyDocuments {
           ? "; '" + prefix + "' is no service prefix"
           : "; '" + prefix + "' is no service prefix, did you mean '" + nearest + "'?";
     }
-    List<String> names = catalog.actions(prefix).stream().map(IamAction::name).toList();
+    List<String> names = new ArrayList<>();
+    for (IamAction known : catalog.actions(prefix)) {
+      names.add(known.name());
+    }
     String nearest = nearest(name, names);
-    return nearest == null ? "; check the action's name in the service's reference"
-        : "; did you mean '" + catalog.action(prefix, nearest).map(IamAction::qualifiedName).orElse(nearest) + "'?";
+    if (nearest == null) {
+      return "; check the action's name in the service's reference";
+    }
+    Optional<IamAction> suggested = catalog.action(prefix, nearest);
+    return "; did you mean '" + (suggested.isPresent() ? suggested.get().qualifiedName() : nearest) + "'?";
   }
 
   private static String nearest(String wrong, List<String> candidates) {

@@ -14,6 +14,8 @@ import java.util.TreeSet;
 /** An {@link SnsTopic}: {@code AWS::SNS::Topic} with its subscriptions, or nothing for an existing topic. */
 record SnsTopicTemplate(SnsTopic topic) implements ResourceTemplate {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final Set<String> PROTOCOLS = Set.of(
       "email", "email-json", "http", "https", "sqs", "sms", "lambda", "application", "firehose");
 
@@ -23,7 +25,9 @@ record SnsTopicTemplate(SnsTopic topic) implements ResourceTemplate {
     values.add(topic.existingArn());
     values.add(topic.displayName());
     values.add(topic.kmsKey());
-    topic.subscriptions().forEach(subscription -> values.add(subscription.endpoint()));
+    for (SnsTopic.Subscription subscription : topic.subscriptions()) {
+      values.add(subscription.endpoint());
+    }
     return values;
   }
 

@@ -26,6 +26,8 @@ final class TemplateConditions {
   static final int MIN_PARTS = 2;
   static final int MAX_PARTS = 10;
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private final Map<String, TemplateCondition> byName = new TreeMap<>();
   private final List<String> clashes = new ArrayList<>();
 
@@ -59,9 +61,13 @@ final class TemplateConditions {
     } else if (test instanceof TemplateCondition.Not not) {
       addNamed(not.test());
     } else if (test instanceof TemplateCondition.AnyOf any) {
-      any.tests().forEach(this::addNamed);
+      for (TemplateCondition.Test part : any.tests()) {
+        addNamed(part);
+      }
     } else if (test instanceof TemplateCondition.AllOf all) {
-      all.tests().forEach(this::addNamed);
+      for (TemplateCondition.Test part : all.tests()) {
+        addNamed(part);
+      }
     } else if (test instanceof TemplateCondition.Equals equals) {
       add(equals.value());
     }
@@ -94,9 +100,13 @@ final class TemplateConditions {
     } else if (test instanceof TemplateCondition.Not not) {
       parametersOf(not.test(), found);
     } else if (test instanceof TemplateCondition.AnyOf any) {
-      any.tests().forEach(part -> parametersOf(part, found));
+      for (TemplateCondition.Test part : any.tests()) {
+        parametersOf(part, found);
+      }
     } else if (test instanceof TemplateCondition.AllOf all) {
-      all.tests().forEach(part -> parametersOf(part, found));
+      for (TemplateCondition.Test part : all.tests()) {
+        parametersOf(part, found);
+      }
     }
   }
 
@@ -120,14 +130,16 @@ final class TemplateConditions {
           + "template conditions are named '" + clash + "'; create the TemplateCondition once and use it everywhere, "
           + "or rename one");
     }
-    byName.forEach((name, condition) -> {
+    for (Map.Entry<String, TemplateCondition> entry : byName.entrySet()) {
+      String name = entry.getKey();
+      TemplateCondition condition = entry.getValue();
       String pointer = JsonPointers.child("/Conditions", name);
       if (!ParameterRules.isValidLogicalId(name)) {
         context.error(ProblemCode.INVALID_LOGICAL_ID, pointer, "template condition name '" + name
             + "' must be 1 to 255 letters and digits; rename it");
       }
       section.set(name, json(condition.test(), pointer, context));
-    });
+    }
   }
 
   private static JsonNode json(TemplateCondition.Test test, String pointer, TemplateContext context) {

@@ -19,6 +19,8 @@ final class TemplateContext {
   final ObjectNode resources;
   final Problems problems = new Problems();
   /** The {@code *} statements' reasons, by role or policy logical id, then Sid. */
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   final Map<String, Map<String, String>> wildcardReasons = new LinkedHashMap<>();
   final PolicyDocuments policies;
   /** How a resource's placeholder is written in {@code Fn::Sub}: {@code ApiArn -> Api.Arn}. */
@@ -105,16 +107,25 @@ final class TemplateContext {
 
   /** Records why a {@code *} of a policy that is no role's (a key policy) is there, under {@code owner}. */
   void wildcardReason(String owner, String sid, String reason) {
-    wildcardReasons.computeIfAbsent(owner, key -> new LinkedHashMap<>()).put(sid, reason);
+    wildcardReasonsOf(owner).put(sid, reason);
   }
 
   /** A policy document for {@code grants}, recording its {@code *} reasons under {@code owner}. */
   ObjectNode policyDocument(String owner, List<Grant> grants, String statementPointer) {
     PolicyDocuments.Document document = policies.build(grants, statementPointer, problems);
     if (!document.wildcardReasons().isEmpty()) {
-      wildcardReasons.computeIfAbsent(owner, key -> new LinkedHashMap<>()).putAll(document.wildcardReasons());
+      wildcardReasonsOf(owner).putAll(document.wildcardReasons());
     }
     return document.json();
+  }
+
+  private Map<String, String> wildcardReasonsOf(String owner) {
+    Map<String, String> reasons = wildcardReasons.get(owner);
+    if (reasons == null) {
+      reasons = new LinkedHashMap<>();
+      wildcardReasons.put(owner, reasons);
+    }
+    return reasons;
   }
 
   /** A role trusted by {@code service}, with the trust conditions given. */

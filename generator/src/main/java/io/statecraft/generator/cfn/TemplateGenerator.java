@@ -15,7 +15,10 @@ import io.statecraft.dsl.workflow.Output;
 import io.statecraft.dsl.workflow.Parameter;
 import io.statecraft.dsl.workflow.ParameterGroup;
 import io.statecraft.dsl.workflow.TemplateCondition;
+import io.statecraft.dsl.workflow.TemplateValue;
+import io.statecraft.dsl.workflow.WorkflowResource;
 import io.statecraft.dsl.workflow.WorkflowSpec;
+import io.statecraft.dsl.workflow.WorkflowSpec.ConditionalPermission;
 import io.statecraft.dsl.workflow.WorkflowType;
 import io.statecraft.asl.CompiledDefinition;
 import io.statecraft.asl.DefinitionCompiler;
@@ -33,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -59,6 +63,8 @@ public final class TemplateGenerator {
   static final int MAX_DESCRIPTION = 1024;
   static final int MAX_INLINE_POLICY_CHARACTERS = 10_240;
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
   /**
@@ -95,8 +101,13 @@ public final class TemplateGenerator {
   private Result generate() {
     collectParameters();
     boolean defaultLogGroup = spec.logLevel() != LogLevel.OFF && spec.logGroup() == null;
-    List<ResourceTemplate> resourceTemplates = spec.resources().stream().map(ResourceTemplate::of).toList();
-    boolean keepsOtherLogs = resourceTemplates.stream().anyMatch(ResourceTemplate::keepsLogsForLogRetention);
+    List<ResourceTemplate> resourceTemplates = new ArrayList<>();
+    boolean keepsOtherLogs = false;
+    for (WorkflowResource resource : spec.resources()) {
+      ResourceTemplate resourceTemplate = ResourceTemplate.of(resource);
+      resourceTemplates.add(resourceTemplate);
+      keepsOtherLogs |= resourceTemplate.keepsLogsForLogRetention();
+    }
     if ((defaultLogGroup || keepsOtherLogs) && !parameters.containsKey(LOG_RETENTION_PARAMETER)) {
       parameters.put(LOG_RETENTION_PARAMETER, Parameter.number(LOG_RETENTION_PARAMETER)
           .description("How many days CloudWatch Logs keeps the logs of this stack")
@@ -109,15 +120,21 @@ public final class TemplateGenerator {
     for (Parameter parameter : parameters.values()) {
       substitutionValues.put(parameter.name(), TemplateJson.ref(parameter.name()));
     }
-    spec.substitutions().forEach((name, value) -> addPlaceholder(name, TemplateJson.value(value),
-        "a value of WorkflowSpec.substitution", substitutionValues, aliases));
+    for (Map.Entry<String, TemplateValue> substitution : spec.substitutions().entrySet()) {
+      addPlaceholder(substitution.getKey(), TemplateJson.value(substitution.getValue()),
+          "a value of WorkflowSpec.substitution", substitutionValues, aliases);
+    }
     for (int i = 0; i < resourceTemplates.size(); i++) {
       ResourceTemplate resource = resourceTemplates.get(i);
       String id = spec.resources().get(i).logicalId();
-      resource.arnPlaceholder().ifPresent(arn -> addPlaceholder(arn.name(), arn.value(), "the ARN of resource " + id,
-          substitutionValues, aliases));
-      resource.placeholders().forEach((name, value) -> addPlaceholder(name, value, "a value of resource " + id,
-          substitutionValues, aliases));
+      Optional<ArnPlaceholder> arn = resource.arnPlaceholder();
+      if (arn.isPresent()) {
+        addPlaceholder(arn.get().name(), arn.get().value(), "the ARN of resource " + id, substitutionValues, aliases);
+      }
+      for (Map.Entry<String, JsonNode> placeholder : resource.placeholders().entrySet()) {
+        addPlaceholder(placeholder.getKey(), placeholder.getValue(), "a value of resource " + id,
+            substitutionValues, aliases);
+      }
     }
 
     ObjectNode template = TemplateJson.NODES.objectNode();
@@ -224,22 +241,32 @@ public final class TemplateGenerator {
       ResourceTemplate.of(spec.logGroup()).write(context);
     }
     for (int i = 0; i < resourceTemplates.size(); i++) {
-      Set<String> before = new HashSet<>();
-      context.resources.fieldNames().forEachRemaining(before::add);
+      Set<String> before = fieldNames(context.resources);
       resourceTemplates.get(i).write(context);
       TemplateCondition condition = spec.conditionOf(spec.resources().get(i));
       if (condition != null) {
         // Everything this resource brings (its role, queue, policy) is created under its condition.
-        context.resources.fields().forEachRemaining(entry -> {
+        Iterator<Map.Entry<String, JsonNode>> fields = context.resources.fields();
+        while (fields.hasNext()) {
+          Map.Entry<String, JsonNode> entry = fields.next();
           if (!before.contains(entry.getKey())) {
             ((ObjectNode) entry.getValue()).put("Condition", condition.name());
           }
-        });
+        }
       }
     }
     if (spec.logGroup() != null && spec.logLevel() != LogLevel.OFF) {
       LogGroupTemplate.nameForStepFunctions(context, spec.logGroup().logicalId());
     }
+  }
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new HashSet<>();
+    Iterator<String> iterator = node.fieldNames();
+    while (iterator.hasNext()) {
+      names.add(iterator.next());
+    }
+    return names;
   }
 
   /** The definition's placeholders, each with the pointer of its first use, in order of appearance. */
@@ -276,7 +303,9 @@ public final class TemplateGenerator {
   private ObjectNode substitutions(TemplateContext context, Map<String, JsonNode> values) {
     ObjectNode substitutions = TemplateJson.NODES.objectNode();
     Map<String, JsonNode> sorted = new TreeMap<>();
-    placeholders().forEach((name, pointer) -> {
+    for (Map.Entry<String, String> placeholder : placeholders().entrySet()) {
+      String name = placeholder.getKey();
+      String pointer = placeholder.getValue();
       JsonNode value = values.get(name);
       SourceLocation source = sourceOf(pointer);
       if (value == null) {
@@ -285,7 +314,7 @@ public final class TemplateGenerator {
             + "} is filled in by no parameter or resource of the workflow" + suggestion(name, values.keySet())
             + "; declare the Parameter in WorkflowSpec.parameters(...) or the resource in WorkflowSpec.resources(...)")
             .at(source));
-        return;
+        continue;
       }
       Parameter parameter = parameters.get(name);
       if (parameter != null && parameter.isNoEcho()) {
@@ -295,13 +324,16 @@ public final class TemplateGenerator {
             .at(source));
       }
       sorted.put(name, value);
-    });
-    sorted.forEach(substitutions::set);
+    }
+    for (Map.Entry<String, JsonNode> entry : sorted.entrySet()) {
+      substitutions.set(entry.getKey(), entry.getValue());
+    }
     return substitutions;
   }
 
   private static String suggestion(String name, Collection<String> known) {
-    return Spelling.nearest(name, known).map(best -> " (did you mean ${" + best + "}?)").orElse("");
+    Optional<String> best = Spelling.nearest(name, known);
+    return best.isPresent() ? " (did you mean ${" + best.get() + "}?)" : "";
   }
 
   /** The Java line of the state a definition pointer lies in, when it was built with the DSL. */
@@ -353,11 +385,11 @@ public final class TemplateGenerator {
     }
     if (!spec.tags().isEmpty()) {
       ArrayNode tags = properties.putArray("Tags");
-      spec.tags().forEach((key, value) -> {
+      for (Map.Entry<String, TemplateValue> entry : spec.tags().entrySet()) {
         ObjectNode tag = tags.addObject();
-        tag.put("Key", key);
-        tag.set("Value", TemplateJson.value(value));
-      });
+        tag.put("Key", entry.getKey());
+        tag.set("Value", TemplateJson.value(entry.getValue()));
+      }
     }
 
     // The role trusts Step Functions for state machines of this account only (confused deputy).
@@ -372,7 +404,12 @@ public final class TemplateGenerator {
     Map<String, List<Grant>> conditional = new TreeMap<>();
     for (Grant grant : grants(logGroupId != null, context.problems)) {
       if (grant.condition() != null) {
-        conditional.computeIfAbsent(grant.condition().name(), key -> new ArrayList<>()).add(grant);
+        List<Grant> grants = conditional.get(grant.condition().name());
+        if (grants == null) {
+          grants = new ArrayList<>();
+          conditional.put(grant.condition().name(), grants);
+        }
+        grants.add(grant);
       } else {
         (grant.referencesStateMachine() ? self : inline).add(grant);
       }
@@ -390,14 +427,16 @@ public final class TemplateGenerator {
     }
     // Grants under a template condition go in a policy created only under that condition
     // (its Condition attribute), attached to the role: nothing is granted when it does not hold.
-    conditional.forEach((conditionName, grants) -> {
+    for (Map.Entry<String, List<Grant>> entry : conditional.entrySet()) {
+      String conditionName = entry.getKey();
+      List<Grant> grants = entry.getValue();
       String policyId = STATE_MACHINE + conditionName + "Policy";
       ObjectNode policy = context.resource(policyId, "AWS::IAM::Policy", conditionName);
       policy.put("PolicyName", conditionName);
       policy.set("PolicyDocument", context.policyDocument(policyId, grants,
           TemplateContext.pointer(policyId, "Properties", "PolicyDocument", "Statement")));
       policy.putArray("Roles").add(TemplateJson.ref(STATE_MACHINE_ROLE));
-    });
+    }
     if (STATE_MACHINE_LOG_GROUP.equals(logGroupId)) {
       ObjectNode logGroup = context.resource(STATE_MACHINE_LOG_GROUP, "AWS::Logs::LogGroup");
       logGroup.set("RetentionInDays", TemplateJson.ref(LOG_RETENTION_PARAMETER));
@@ -409,14 +448,19 @@ public final class TemplateGenerator {
   /** Every statement the execution role needs: the tasks', logging's, tracing's, distributed Map's. */
   private List<Grant> grants(boolean logging, Problems problems) {
     List<Grant> grants = new ArrayList<>();
-    new TreeMap<>(built.permissions()).forEach((state, statements) -> {
-      for (IamStatement statement : statements) {
+    for (Map.Entry<String, List<IamStatement>> entry : new TreeMap<>(built.permissions()).entrySet()) {
+      String state = entry.getKey();
+      for (IamStatement statement : entry.getValue()) {
         grants.add(new Grant(statement, "state " + state, built.sources().get(state)));
       }
-    });
-    spec.permissions().forEach(statement -> grants.add(new Grant(statement, "WorkflowSpec.permissions", null)));
-    spec.conditionalPermissions().forEach(permission -> grants.add(new Grant(permission.statement(),
-        "WorkflowSpec.permissions(" + permission.condition().name() + ", ...)", null, null, permission.condition())));
+    }
+    for (IamStatement statement : spec.permissions()) {
+      grants.add(new Grant(statement, "WorkflowSpec.permissions", null));
+    }
+    for (ConditionalPermission permission : spec.conditionalPermissions()) {
+      grants.add(new Grant(permission.statement(),
+          "WorkflowSpec.permissions(" + permission.condition().name() + ", ...)", null, null, permission.condition()));
+    }
     if (logging) {
       // As AWS documents for logging to CloudWatch Logs: log delivery is set up through
       // account-level APIs that take no resource, so these hold for a log group the stack creates
@@ -447,8 +491,11 @@ public final class TemplateGenerator {
         String state = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
         DistributedMapGrants.add(node, pointer, sourceOf(pointer), built.permissions().containsKey(state), grants, problems);
       }
-      node.fields().forEachRemaining(field -> distributedMaps(field.getValue(),
-          JsonPointers.child(pointer, field.getKey()), grants, problems));
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        distributedMaps(field.getValue(), JsonPointers.child(pointer, field.getKey()), grants, problems);
+      }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         distributedMaps(node.get(i), JsonPointers.child(pointer, i), grants, problems);
@@ -458,7 +505,10 @@ public final class TemplateGenerator {
 
   // A task without permissions deploys fine and fails on its first run with AccessDenied.
   private void checkTaskPermissions(TemplateContext context) {
-    new TreeMap<>(DefinitionCompiler.statePointers(definition.definition())).forEach((state, pointer) -> {
+    Map<String, String> statePointers = new TreeMap<>(DefinitionCompiler.statePointers(definition.definition()));
+    for (Map.Entry<String, String> entry : statePointers.entrySet()) {
+      String state = entry.getKey();
+      String pointer = entry.getValue();
       JsonNode node = definition.json().at(pointer);
       String resource = node.path("Resource").asText("");
       boolean task = "Task".equals(node.path("Type").asText());
@@ -469,7 +519,7 @@ public final class TemplateGenerator {
                 + "allow the call; use a typed integration with Task.call(...), or add Task.permissions(...)")
             .at(built.sources().get(state)));
       }
-    });
+    }
   }
 
   private void writeOutputs(ObjectNode template, TemplateContext context) {
@@ -514,11 +564,11 @@ public final class TemplateGenerator {
   private void writeMetadata(ObjectNode metadata, TemplateContext context) {
     List<ParameterGroup> groups = spec.parameterGroups();
     Map<String, String> labels = new LinkedHashMap<>();
-    parameters.values().forEach(p -> {
+    for (Parameter p : parameters.values()) {
       if (p.label() != null) {
         labels.put(p.name(), p.label());
       }
-    });
+    }
     if (!groups.isEmpty() || !labels.isEmpty()) {
       ObjectNode face = metadata.putObject("AWS::CloudFormation::Interface");
       if (!groups.isEmpty()) {
@@ -534,30 +584,34 @@ public final class TemplateGenerator {
           ObjectNode node = groupArray.addObject();
           node.putObject("Label").put("default", group.label());
           ArrayNode names = node.putArray("Parameters");
-          group.parameters().forEach(p -> names.add(p.name()));
+          for (Parameter p : group.parameters()) {
+            names.add(p.name());
+          }
         }
       }
       if (!labels.isEmpty()) {
         ObjectNode labelNode = face.putObject("ParameterLabels");
-        labels.forEach((name, label) -> labelNode.putObject(name).put("default", label));
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+          labelNode.putObject(label.getKey()).put("default", label.getValue());
+        }
       }
     }
     if (!context.wildcardReasons.isEmpty()) {
       ObjectNode reasons = metadata.putObject("Statecraft::IamWildcards");
-      context.wildcardReasons.forEach((owner, bySid) -> {
-        ObjectNode ownerNode = reasons.putObject(owner);
-        bySid.forEach(ownerNode::put);
-      });
+      for (Map.Entry<String, Map<String, String>> owner : context.wildcardReasons.entrySet()) {
+        ObjectNode ownerNode = reasons.putObject(owner.getKey());
+        for (Map.Entry<String, String> bySid : owner.getValue().entrySet()) {
+          ownerNode.put(bySid.getKey(), bySid.getValue());
+        }
+      }
     }
   }
 
   // Every Ref, Fn::GetAtt and Fn::Sub reference must name a parameter, a resource or a pseudo parameter.
   private static Map<String, List<String>> checkReferences(ObjectNode template, TemplateContext context) {
     Map<String, List<String>> used = new LinkedHashMap<>();
-    Set<String> parameterNames = new HashSet<>();
-    template.path("Parameters").fieldNames().forEachRemaining(parameterNames::add);
-    Set<String> resourceNames = new HashSet<>();
-    template.path("Resources").fieldNames().forEachRemaining(resourceNames::add);
+    Set<String> parameterNames = fieldNames(template.path("Parameters"));
+    Set<String> resourceNames = fieldNames(template.path("Resources"));
     for (String section : List.of("Conditions", "Resources", "Outputs")) {
       JsonNode node = template.path(section);
       if (!node.isMissingNode()) {
@@ -575,7 +629,7 @@ public final class TemplateGenerator {
       }
       if (node.size() == 1 && node.has("Ref") && node.get("Ref").isTextual()) {
         String name = node.get("Ref").textValue();
-        used.computeIfAbsent(name, key -> new ArrayList<>()).add(pointer);
+        use(used, name, pointer);
         if (!name.startsWith("AWS::") && !parameterNames.contains(name) && !resourceNames.contains(name)
             && !context.missingPlaceholders.contains(name)) {
           context.error(ProblemCode.UNKNOWN_REFERENCE, JsonPointers.child(pointer, "Ref"), "Ref names '" + name
@@ -611,7 +665,7 @@ public final class TemplateGenerator {
         for (String reference : TemplateJson.subReferences(node.get("Fn::Sub").textValue())) {
           int dot = reference.indexOf('.');
           String name = dot < 0 ? reference : reference.substring(0, dot);
-          used.computeIfAbsent(name, key -> new ArrayList<>()).add(pointer);
+          use(used, name, pointer);
           boolean known = name.startsWith("AWS::") || resourceNames.contains(name)
               || dot < 0 && parameterNames.contains(name);
           boolean reportedAlready = dot < 0 && context.missingPlaceholders.contains(name);
@@ -623,13 +677,26 @@ public final class TemplateGenerator {
         }
         return;
       }
-      node.fields().forEachRemaining(field -> walkReferences(field.getValue(),
-          JsonPointers.child(pointer, field.getKey()), parameterNames, resourceNames, used, context));
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        walkReferences(field.getValue(), JsonPointers.child(pointer, field.getKey()), parameterNames, resourceNames,
+            used, context);
+      }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         walkReferences(node.get(i), JsonPointers.child(pointer, i), parameterNames, resourceNames, used, context);
       }
     }
+  }
+
+  private static void use(Map<String, List<String>> used, String name, String pointer) {
+    List<String> pointers = used.get(name);
+    if (pointers == null) {
+      pointers = new ArrayList<>();
+      used.put(name, pointers);
+    }
+    pointers.add(pointer);
   }
 
   // A NoEcho value is masked by CloudFormation, but not by the resource it is handed to: only a
@@ -654,10 +721,12 @@ public final class TemplateGenerator {
 
   // IAM limits the inline policies of a role to 10,240 characters in all (without whitespace).
   private static void checkInlinePolicySizes(ObjectNode template, TemplateContext context) {
-    template.path("Resources").fields().forEachRemaining(resource -> {
+    Iterator<Map.Entry<String, JsonNode>> resources = template.path("Resources").fields();
+    while (resources.hasNext()) {
+      Map.Entry<String, JsonNode> resource = resources.next();
       JsonNode policies = resource.getValue().path("Properties").path("Policies");
       if (!"AWS::IAM::Role".equals(resource.getValue().path("Type").asText()) || !policies.isArray()) {
-        return;
+        continue;
       }
       int characters = 0;
       for (JsonNode policy : policies) {
@@ -669,7 +738,7 @@ public final class TemplateGenerator {
             + characters + " characters, over IAM's " + MAX_INLINE_POLICY_CHARACTERS + " for a role; grant on "
             + "fewer, broader resources (an ARN pattern) or split the workflow");
       }
-    });
+    }
   }
 
   private void checkUnusedParameters(Set<String> used, TemplateContext context) {

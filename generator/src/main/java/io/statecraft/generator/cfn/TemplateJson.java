@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 /** CloudFormation intrinsic functions and values as JSON trees (long form, which YAML keeps). */
 final class TemplateJson {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** {@code ${Name}} or {@code ${Name.Attribute}} in an {@code Fn::Sub} text; {@code ${!x}} is literal. */
@@ -231,12 +233,16 @@ final class TemplateJson {
   static JsonNode literal(Value value) {
     if (value instanceof ObjectValue object) {
       ObjectNode node = NODES.objectNode();
-      object.fields().forEach((key, field) -> node.set(key, literal(field)));
+      for (Map.Entry<String, Value> field : object.fields().entrySet()) {
+        node.set(field.getKey(), literal(field.getValue()));
+      }
       return node;
     }
     if (value instanceof ArrayValue array) {
       ArrayNode node = NODES.arrayNode();
-      array.items().forEach(item -> node.add(literal(item)));
+      for (Value item : array.items()) {
+        node.add(literal(item));
+      }
       return node;
     }
     if (value instanceof StringValue text) {

@@ -27,12 +27,25 @@ public record CompiledWorkflow(
     problems = List.copyOf(problems);
   }
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   public boolean hasErrors() {
-    return problems.stream().anyMatch(Problem::isError);
+    for (Problem problem : problems) {
+      if (problem.isError()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public List<Problem> warnings() {
-    return problems.stream().filter(problem -> !problem.isError()).toList();
+    List<Problem> warnings = new ArrayList<>();
+    for (Problem problem : problems) {
+      if (!problem.isError()) {
+        warnings.add(problem);
+      }
+    }
+    return Collections.unmodifiableList(warnings);
   }
 
   /** This workflow when it has no error; otherwise a {@link ProblemException} with every problem. */

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,11 +40,13 @@ public final class GeneratedFiles {
 
   private static final String TEMPORARY_SUFFIX = ".tmp";
 
-  // Temporary names are unique among running processes (the pid) and within this one (the
-  // counter), not random: UUID.randomUUID() would start SecureRandom, about 60 classes and a read
-  // of /dev/urandom in a cold JVM, on every fresh generate (issue 19). CREATE_NEW still refuses a
-  // name that exists (another host's process on a shared disk); the next number is tried then.
-  private static final long PROCESS = ProcessHandle.current().pid();
+  // Temporary names are unique enough among processes (a start value taken once from
+  // System.nanoTime(), in hex) and unique within this one (the counter), not random nor the pid:
+  // UUID.randomUUID() would start SecureRandom, about 60 classes and a read of /dev/urandom, and
+  // ProcessHandle's initialiser spins lambdas, in the cold JVM of every fresh generate (issue 19).
+  // CREATE_NEW refuses a name that is taken; the next number is tried then. Plain loops, no
+  // lambdas or streams, for the same reason.
+  private static final String PROCESS = Long.toHexString(System.nanoTime());
   private static final AtomicLong TEMPORARY_NUMBER = new AtomicLong();
   private static final int NAME_ATTEMPTS = 100;
 
@@ -105,7 +108,9 @@ public final class GeneratedFiles {
           throw failure("cannot write " + rename.getKey(), e);
         }
       }
-      directories.forEach(GeneratedFiles::syncDirectory);
+      for (Path directory : directories) {
+        syncDirectory(directory);
+      }
     } finally {
       for (Path temporary : temporaries.values()) {
         try {
@@ -161,17 +166,28 @@ public final class GeneratedFiles {
     if (!Files.isDirectory(directory)) {
       return;
     }
-    List<String> prefixes = files.stream().map(file -> "." + file.getFileName() + ".").toList();
+    List<String> prefixes = new ArrayList<>();
+    for (Path file : files) {
+      prefixes.add("." + file.getFileName() + ".");
+    }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*" + TEMPORARY_SUFFIX)) {
       for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        if (prefixes.stream().anyMatch(name::startsWith)) {
+        if (startsWithAny(entry.getFileName().toString(), prefixes)) {
           Files.deleteIfExists(entry);
         }
       }
     } catch (IOException ignored) {
       // a leftover that cannot be removed harms nothing; the next run tries again
     }
+  }
+
+  private static boolean startsWithAny(String name, List<String> prefixes) {
+    for (String prefix : prefixes) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Makes the renames durable: without it a crash can leave the old names after the new contents.

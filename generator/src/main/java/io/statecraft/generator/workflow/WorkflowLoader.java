@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +42,8 @@ public final class WorkflowLoader {
     }
   }
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private final URLClassLoader loader;
   private final String whereToFindClasses;
   // Which service file listed each discovered class, to name it when the entry is wrong.
@@ -109,9 +112,9 @@ public final class WorkflowLoader {
     try {
       type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException e) {
+      Optional<String> near = ClassNames.nearest(className, loader.getURLs(), listedBy.keySet());
       throw new LoadException("Workflow class " + className + listing(className) + " is not on " + whereToFindClasses
-          + ClassNames.nearest(className, loader.getURLs(), listedBy.keySet()).map(near -> " (did you mean " + near + "?)")
-              .orElse(""));
+          + (near.isPresent() ? " (did you mean " + near.get() + "?)" : ""));
     } catch (LinkageError e) {
       throw new LoadException("Workflow class " + className + " cannot be loaded: " + describe(e));
     }
