@@ -37,6 +37,8 @@ import io.statecraft.dsl.asl.AslSucceed;
 import io.statecraft.dsl.asl.AslTask;
 import io.statecraft.dsl.asl.AslWait;
 import io.statecraft.asl.json.CanonicalJson;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +54,8 @@ import java.util.Map;
  */
 public final class AslWriter {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final JsonNodeFactory NODES = CanonicalJson.nodes();
 
   private AslWriter() {}
@@ -81,7 +85,9 @@ public final class AslWriter {
 
   private static ObjectNode states(Map<String, AslState> states, QueryLanguage inherited) {
     ObjectNode node = NODES.objectNode();
-    states.forEach((name, state) -> node.set(name, state(state, inherited)));
+    for (Map.Entry<String, AslState> entry : states.entrySet()) {
+      node.set(entry.getKey(), state(entry.getValue(), inherited));
+    }
     return node;
   }
 
@@ -188,7 +194,9 @@ public final class AslWriter {
 
   private static ArrayNode conditions(List<Condition> conditions, QueryLanguage language) {
     ArrayNode array = NODES.arrayNode();
-    conditions.forEach(c -> array.add(condition(c, language)));
+    for (Condition c : conditions) {
+      array.add(condition(c, language));
+    }
     return array;
   }
 
@@ -210,7 +218,9 @@ public final class AslWriter {
     out.payload("Parameters", io.parameters());
     out.value("Arguments", io.arguments());
     ArrayNode branches = NODES.arrayNode();
-    parallel.branches().forEach(b -> branches.add(branch(b, out.language)));
+    for (AslBranch b : parallel.branches()) {
+      branches.add(branch(b, out.language));
+    }
     out.node.set("Branches", branches);
     resultAndOutput(io, out);
     retry(parallel.retry(), out);
@@ -373,12 +383,16 @@ public final class AslWriter {
   }
 
   private static void extensions(ObjectNode node, Map<String, Value> extensions, QueryLanguage language) {
-    extensions.forEach((key, value) -> node.set(key, literalNode(value, language)));
+    for (Map.Entry<String, Value> entry : extensions.entrySet()) {
+      node.set(entry.getKey(), literalNode(entry.getValue(), language));
+    }
   }
 
   private static ArrayNode strings(List<String> values) {
     ArrayNode array = NODES.arrayNode();
-    values.forEach(array::add);
+    for (String value : values) {
+      array.add(value);
+    }
     return array;
   }
 
@@ -468,12 +482,16 @@ public final class AslWriter {
   static JsonNode payloadNode(Value value, QueryLanguage language) {
     if (value instanceof ObjectValue object) {
       ObjectNode node = NODES.objectNode();
-      object.fields().forEach((key, field) -> putPayloadField(node, key, field, language));
+      for (Map.Entry<String, Value> entry : object.fields().entrySet()) {
+        putPayloadField(node, entry.getKey(), entry.getValue(), language);
+      }
       return node;
     }
     if (value instanceof ArrayValue array) {
       ArrayNode node = NODES.arrayNode();
-      array.items().forEach(item -> node.add(payloadNode(item, language)));
+      for (Value item : array.items()) {
+        node.add(payloadNode(item, language));
+      }
       return node;
     }
     return scalarNode(value, language);
@@ -503,11 +521,32 @@ public final class AslWriter {
           ? new Intrinsic("States.StringToJson", List.of(text))
           : new Intrinsic("States.StringSplit", List.of(text, new StringValue(",")));
     }
-    if (value instanceof ArrayValue array && array.items().stream().anyMatch(AslWriter::isDynamicItem)
-        && array.items().stream().allMatch(AslWriter::fitsIntrinsicArgument)) {
-      return new Intrinsic("States.Array", array.items().stream().map(AslWriter::asArgument).toList());
+    if (value instanceof ArrayValue array && anyDynamicItem(array.items()) && allFitIntrinsicArguments(array.items())) {
+      List<Value> arguments = new ArrayList<>(array.items().size());
+      for (Value item : array.items()) {
+        arguments.add(asArgument(item));
+      }
+      return new Intrinsic("States.Array", Collections.unmodifiableList(arguments));
     }
     return null;
+  }
+
+  private static boolean anyDynamicItem(List<Value> items) {
+    for (Value item : items) {
+      if (isDynamicItem(item)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean allFitIntrinsicArguments(List<Value> items) {
+    for (Value item : items) {
+      if (!fitsIntrinsicArgument(item)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isDynamicItem(Value item) {
@@ -549,12 +588,16 @@ public final class AslWriter {
   static JsonNode literalNode(Value value, QueryLanguage language) {
     if (value instanceof ObjectValue object) {
       ObjectNode node = NODES.objectNode();
-      object.fields().forEach((key, field) -> node.set(key, literalNode(field, language)));
+      for (Map.Entry<String, Value> entry : object.fields().entrySet()) {
+        node.set(entry.getKey(), literalNode(entry.getValue(), language));
+      }
       return node;
     }
     if (value instanceof ArrayValue array) {
       ArrayNode node = NODES.arrayNode();
-      array.items().forEach(item -> node.add(literalNode(item, language)));
+      for (Value item : array.items()) {
+        node.add(literalNode(item, language));
+      }
       return node;
     }
     if (value instanceof StringValue text) {

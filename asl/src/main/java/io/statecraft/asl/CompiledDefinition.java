@@ -19,7 +19,12 @@ public record CompiledDefinition(AslDefinition definition, ObjectNode json, Stri
   }
 
   public boolean hasErrors() {
-    return problems.stream().anyMatch(Problem::isError);
+    for (Problem problem : problems) {
+      if (problem.isError()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -14,17 +14,25 @@ import io.statecraft.asl.json.CanonicalJson;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.asl.validate.AslValidator;
 import io.statecraft.asl.validate.ValidationOptions;
+import io.statecraft.dsl.SourceLocation;
+import io.statecraft.dsl.StateSources;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds, writes and validates a state machine made with the DSL: the problems of how the graph
  * was put together and the validator's, each pointing at the Java line that built the state.
  */
 public final class DefinitionCompiler {
+
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
 
   // When the Java graph could not be written as built (two states with one name, a transition out
   // of a branch), the written graph differs from the author's, and graph problems found in it only
@@ -60,7 +68,7 @@ public final class DefinitionCompiler {
     // knowing that spares the validator writing the definition a second time.
     ValidationOptions options = ValidationOptions.defaults()
         .withType(type)
-        .withStateSources(built.sources()::get)
+        .withStateSources(new SourcesByName(built.sources()))
         .withSizeAtMost(3L * text.length());
     Set<String> rawFields = rawFieldPointers(definition);
     for (Problem problem : AslValidator.validate(json, options)) {
@@ -86,37 +94,63 @@ public final class DefinitionCompiler {
   /** The pointers of the fields set with {@code raw(...)} on the state machine and its states. */
   private static Set<String> rawFieldPointers(AslDefinition definition) {
     Set<String> pointers = new HashSet<>();
-    definition.extensions().keySet().forEach(field -> pointers.add(JsonPointers.child(JsonPointers.ROOT, field)));
-    walk(definition.states(), "/States", (name, pointer, state) -> state.extensions().keySet()
-        .forEach(field -> pointers.add(JsonPointers.child(pointer, field))));
+    for (String field : definition.extensions().keySet()) {
+      pointers.add(JsonPointers.child(JsonPointers.ROOT, field));
+    }
+    for (StateAt at : allStates(definition)) {
+      for (String field : at.state().extensions().keySet()) {
+        pointers.add(JsonPointers.child(at.pointer(), field));
+      }
+    }
     return pointers;
   }
 
   /** The JSON Pointer of every state, nested ones included, by name. */
   public static Map<String, String> statePointers(AslDefinition definition) {
     Map<String, String> pointers = new HashMap<>();
-    walk(definition.states(), "/States", (name, pointer, state) -> pointers.putIfAbsent(name, pointer));
+    for (StateAt at : allStates(definition)) {
+      pointers.putIfAbsent(at.name(), at.pointer());
+    }
     return pointers;
   }
 
-  private interface StateVisitor {
-    void visit(String name, String pointer, AslState state);
+  private record StateAt(String name, String pointer, AslState state) {}
+
+  private static final class SourcesByName implements Function<String, SourceLocation> {
+    private final StateSources sources;
+
+    SourcesByName(StateSources sources) {
+      this.sources = sources;
+    }
+
+    @Override
+    public SourceLocation apply(String stateName) {
+      return sources.get(stateName);
+    }
   }
 
-  // Every state, nested ones included, with its pointer.
-  private static void walk(Map<String, AslState> states, String prefix, StateVisitor visitor) {
-    states.forEach((name, state) -> {
+  private static List<StateAt> allStates(AslDefinition definition) {
+    List<StateAt> found = new ArrayList<>();
+    walk(definition.states(), "/States", found);
+    return found;
+  }
+
+  // Every state, nested ones included, with its pointer, in walk order.
+  private static void walk(Map<String, AslState> states, String prefix, List<StateAt> found) {
+    for (Map.Entry<String, AslState> entry : states.entrySet()) {
+      String name = entry.getKey();
+      AslState state = entry.getValue();
       String pointer = prefix + "/" + JsonPointers.escape(name);
-      visitor.visit(name, pointer, state);
+      found.add(new StateAt(name, pointer, state));
       if (state instanceof AslParallel parallel) {
         for (int i = 0; i < parallel.branches().size(); i++) {
-          walk(parallel.branches().get(i).states(), pointer + "/Branches/" + i + "/States", visitor);
+          walk(parallel.branches().get(i).states(), pointer + "/Branches/" + i + "/States", found);
         }
       } else if (state instanceof AslMap map && map.processor() != null) {
         AslBranch processor = map.processor();
         String field = map.itemProcessor() != null ? "ItemProcessor" : "Iterator";
-        walk(processor.states(), pointer + "/" + field + "/States", visitor);
+        walk(processor.states(), pointer + "/" + field + "/States", found);
       }
-    });
+    }
   }
 }

@@ -18,10 +18,21 @@ public record Problem(
     Severity severity, ProblemCode problemCode, String pointer, String message, SourceLocation source) {
 
   /** Problems in reading order: by pointer, then code, so reports are stable across runs. */
-  public static final Comparator<Problem> ORDER = Comparator
-      .comparing(Problem::pointer)
-      .thenComparing(Problem::code)
-      .thenComparing(Problem::message);
+  public static final Comparator<Problem> ORDER = new ReadingOrder();
+
+  // A class, not Comparator.comparing(...): each lambda is a class spun at run time in every cold
+  // generate (issue 19, bench/RESULTS.md).
+  private static final class ReadingOrder implements Comparator<Problem> {
+    @Override
+    public int compare(Problem a, Problem b) {
+      int byPointer = a.pointer().compareTo(b.pointer());
+      if (byPointer != 0) {
+        return byPointer;
+      }
+      int byCode = a.code().compareTo(b.code());
+      return byCode != 0 ? byCode : a.message().compareTo(b.message());
+    }
+  }
 
   public Problem {
     Objects.requireNonNull(severity, "severity == null");
@@ -84,8 +95,9 @@ public record Problem(
    * service's too.
    */
   public String reportLine() {
-    return describe() + serviceCode().filter(service -> !service.equals(code()))
-        .map(service -> " [AWS: " + service + "]").orElse("");
+    Optional<String> service = serviceCode();
+    return service.isPresent() && !service.get().equals(code()) ? describe() + " [AWS: " + service.get() + "]"
+        : describe();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.statecraft.asl;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +22,12 @@ public final class ProblemException extends RuntimeException {
   }
 
   private static String summary(String subject, List<Problem> problems) {
-    long errors = problems.stream().filter(Problem::isError).count();
+    long errors = 0;
+    for (Problem problem : problems) {
+      if (problem.isError()) {
+        errors++;
+      }
+    }
     long warnings = problems.size() - errors;
     StringBuilder text = new StringBuilder()
         .append(subject).append(": ")
@@ -29,7 +35,11 @@ public final class ProblemException extends RuntimeException {
     if (warnings > 0) {
       text.append(", ").append(count(warnings, "warning"));
     }
-    problems.stream().sorted(Problem.ORDER).forEach(p -> text.append("\n  ").append(p.describe()));
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort(Problem.ORDER);
+    for (Problem p : sorted) {
+      text.append("\n  ").append(p.describe());
+    }
     return text.toString();
   }
 

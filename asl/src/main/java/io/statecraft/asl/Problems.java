@@ -2,6 +2,7 @@ package io.statecraft.asl;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ import java.util.List;
  */
 public final class Problems {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private final List<Problem> found = new ArrayList<>();
 
   public void error(ProblemCode code, String pointer, String message) {
@@ -38,6 +41,8 @@ public final class Problems {
 
   /** Every problem so far, in report order ({@link Problem#ORDER}). */
   public List<Problem> sorted() {
-    return found.stream().sorted(Problem.ORDER).toList();
+    List<Problem> sorted = new ArrayList<>(found);
+    sorted.sort(Problem.ORDER);
+    return Collections.unmodifiableList(sorted);
   }
 }

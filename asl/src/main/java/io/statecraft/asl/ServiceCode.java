@@ -16,6 +16,8 @@ import java.util.Set;
  */
 public final class ServiceCode {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   /** The service's code for everything its schema check rejects. */
   public static final String SCHEMA_VALIDATION_FAILED = "SCHEMA_VALIDATION_FAILED";
 
@@ -44,8 +46,12 @@ public final class ServiceCode {
   private static final Map<ProblemCode, String> CODES = new EnumMap<>(ProblemCode.class);
 
   static {
-    SAME_NAME.forEach(code -> CODES.put(code, code.name()));
-    SCHEMA.forEach(code -> CODES.put(code, SCHEMA_VALIDATION_FAILED));
+    for (ProblemCode code : SAME_NAME) {
+      CODES.put(code, code.name());
+    }
+    for (ProblemCode code : SCHEMA) {
+      CODES.put(code, SCHEMA_VALIDATION_FAILED);
+    }
     // The service does not tell an unreachable state from a transition to a missing one.
     CODES.put(ProblemCode.UNREACHABLE_STATE, ProblemCode.MISSING_TRANSITION_TARGET.name());
   }

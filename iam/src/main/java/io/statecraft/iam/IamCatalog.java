@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -45,6 +44,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class IamCatalog {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   /**
    * The list of shipped services, beside this class: comment lines, a {@code format} line (the
    * {@link #FORMAT} of the data), a {@code source} line (the data's version), then one service
@@ -171,7 +172,9 @@ public final class IamCatalog {
         .append("# the data changes with mvn -o -pl iam test -Dtest=IamCatalogIndexTest -Dgolden.update=true\n")
         .append("format ").append(FORMAT).append('\n')
         .append("source ").append(sourceVersion).append('\n');
-    prefixes.forEach(prefix -> text.append(prefix).append('\n'));
+    for (String prefix : prefixes) {
+      text.append(prefix).append('\n');
+    }
     return text.toString();
   }
 
@@ -196,7 +199,9 @@ public final class IamCatalog {
    */
   static IamCatalog read(InputStream json) throws IOException {
     IamCatalog catalog = index(json.readAllBytes());
-    catalog.services.values().forEach(ServiceEntry::service);
+    for (ServiceEntry entry : catalog.services.values()) {
+      entry.service();
+    }
     return catalog;
   }
 
@@ -275,13 +280,16 @@ public final class IamCatalog {
 
   /** The service's name, such as {@code AWS Step Functions} for {@code states}. */
   public Optional<String> serviceName(String servicePrefix) {
-    return Optional.ofNullable(service(servicePrefix)).map(Service::name);
+    Service service = service(servicePrefix);
+    return service == null ? Optional.empty() : Optional.ofNullable(service.name());
   }
 
   /** Every service prefix, sorted. */
   public List<String> servicePrefixes() {
     List<String> prefixes = new ArrayList<>(services.size());
-    services.values().forEach(s -> prefixes.add(s.prefix));
+    for (ServiceEntry s : services.values()) {
+      prefixes.add(s.prefix);
+    }
     return Collections.unmodifiableList(prefixes);
   }
 
@@ -377,11 +385,19 @@ public final class IamCatalog {
                   arnServicesOfType.add(key(fields[2]));
                 }
               }
-              arnServicesOfType.forEach(arnService ->
-                  found.computeIfAbsent(arnService, s -> new ArrayList<>()).add(type));
+              for (String arnService : arnServicesOfType) {
+                List<IamResourceType> types = found.get(arnService);
+                if (types == null) {
+                  types = new ArrayList<>();
+                  found.put(arnService, types);
+                }
+                types.add(type);
+              }
             }
           }
-          found.replaceAll((arnService, types) -> List.copyOf(types));
+          for (Map.Entry<String, List<IamResourceType>> types : found.entrySet()) {
+            types.setValue(List.copyOf(types.getValue()));
+          }
           arnServices = index = found;
         }
       }
@@ -609,8 +625,7 @@ public final class IamCatalog {
             name = string(parser);
             break;
           case "actions":
-            actions = byKey(parser, pointer + "/actions",
-                (actionName, at) -> action(prefix, actionName, parser, at), IamAction::name);
+            actions = actions(prefix, parser, pointer + "/actions");
             break;
           case "resourceTypes":
             types = resourceTypes(prefix, parser, pointer + "/resourceTypes");
@@ -638,8 +653,28 @@ public final class IamCatalog {
     /** A service's resource types, keyed by lower-case name. */
     Map<String, IamResourceType> resourceTypes(String prefix, JsonParser parser, String pointer)
         throws IOException {
-      return byKey(parser, pointer, (typeName, at) -> resourceType(prefix, typeName, parser, at),
-          IamResourceType::name);
+      object(parser, pointer);
+      Map<String, IamResourceType> map = new LinkedHashMap<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        String at = entryPointer(parser, pointer, name);
+        IamResourceType type = resourceType(prefix, name, parser, at);
+        putByKey(map, type.name(), type, at);
+      }
+      return Collections.unmodifiableMap(map);
+    }
+
+    /** A service's actions, keyed by lower-case name. */
+    private Map<String, IamAction> actions(String prefix, JsonParser parser, String pointer) throws IOException {
+      object(parser, pointer);
+      Map<String, IamAction> map = new LinkedHashMap<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        String at = entryPointer(parser, pointer, name);
+        IamAction action = action(prefix, name, parser, at);
+        putByKey(map, action.name(), action, at);
+      }
+      return Collections.unmodifiableMap(map);
     }
 
     private IamAction action(String prefix, String name, JsonParser parser, String pointer)
@@ -706,8 +741,11 @@ public final class IamCatalog {
       // are both; an unknown label fails the load rather than being guessed at.
       Set<IamAccessLevel> levels = EnumSet.noneOf(IamAccessLevel.class);
       for (String label : text.split(",")) {
-        levels.add(IamAccessLevel.fromLabel(label.trim())
-            .orElseThrow(() -> invalid(pointer, "unknown access level " + label.trim())));
+        Optional<IamAccessLevel> level = IamAccessLevel.fromLabel(label.trim());
+        if (level.isEmpty()) {
+          throw invalid(pointer, "unknown access level " + label.trim());
+        }
+        levels.add(level.get());
       }
       return levels;
     }
@@ -754,27 +792,18 @@ public final class IamCatalog {
       return uses;
     }
 
-    private interface Entry<T> {
-      T read(String name, String pointer) throws IOException;
+    // One entry of an object of named entries: moves onto the entry's object, giving its pointer.
+    private static String entryPointer(JsonParser parser, String pointer, String name) throws IOException {
+      String at = pointer + "/" + name;
+      parser.nextToken();
+      object(parser, at);
+      return at;
     }
 
-    /** Reads an object of named entries, each an object, into a map keyed by lower-case name. */
-    private <T> Map<String, T> byKey(
-        JsonParser parser, String pointer, Entry<T> entry, Function<T, String> nameOf)
-        throws IOException {
-      object(parser, pointer);
-      Map<String, T> map = new LinkedHashMap<>();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        String at = pointer + "/" + name;
-        parser.nextToken();
-        object(parser, at);
-        T value = entry.read(name, at);
-        if (map.put(key(nameOf.apply(value)), value) != null) {
-          throw invalid(at, "name repeated in another case");
-        }
+    private static <T> void putByKey(Map<String, T> map, String name, T value, String at) {
+      if (map.put(key(name), value) != null) {
+        throw invalid(at, "name repeated in another case");
       }
-      return Collections.unmodifiableMap(map);
     }
 
     /** An array of strings; the caller keeps its default (empty) when the field is absent. */
@@ -788,11 +817,22 @@ public final class IamCatalog {
         }
         values.add(intern(value));
       }
-      return lists.computeIfAbsent(List.copyOf(values), Function.identity());
+      List<String> list = List.copyOf(values);
+      List<String> known = lists.get(list);
+      if (known == null) {
+        lists.put(list, list);
+        return list;
+      }
+      return known;
     }
 
     private String intern(String s) {
-      return strings.computeIfAbsent(s, Function.identity());
+      String known = strings.get(s);
+      if (known == null) {
+        strings.put(s, s);
+        return s;
+      }
+      return known;
     }
 
     /** The current string value, or null (having skipped it) when the value is anything else. */

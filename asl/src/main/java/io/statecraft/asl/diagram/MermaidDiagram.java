@@ -14,7 +14,6 @@ import io.statecraft.dsl.asl.AslState;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Draws a definition as a Mermaid flowchart ({@code diagram.mmd}), which GitHub, GitLab and most
@@ -24,6 +23,8 @@ import java.util.stream.Collectors;
  */
 public final class MermaidDiagram {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final Pattern LINE_BREAK_OR_CONTROL = Pattern.compile("\\R|\\p{Cc}|\\p{Zl}|\\p{Zp}");
 
   /**
@@ -75,6 +76,16 @@ public final class MermaidDiagram {
 
   private final StringBuilder out = new StringBuilder();
   private final Map<String, String> ids = new HashMap<>();
+
+  // Node ids in the order they were given: n0, n1, ..., n10 (by number, not by text).
+  private static final java.util.Comparator<Map.Entry<String, String>> BY_ID_NUMBER = new ByIdNumber();
+
+  private static final class ByIdNumber implements java.util.Comparator<Map.Entry<String, String>> {
+    @Override
+    public int compare(Map.Entry<String, String> a, Map.Entry<String, String> b) {
+      return Integer.compare(Integer.parseInt(a.getValue().substring(1)), Integer.parseInt(b.getValue().substring(1)));
+    }
+  }
   private final Marking marking;
   private final java.util.List<Integer> takenLinks = new java.util.ArrayList<>();
   private final java.util.List<Integer> missedLinks = new java.util.ArrayList<>();
@@ -135,9 +146,11 @@ public final class MermaidDiagram {
     out.append("  classDef missed ").append(MISSED_STYLE).append('\n');
     java.util.List<String> reached = new java.util.ArrayList<>();
     java.util.List<String> missed = new java.util.ArrayList<>();
-    ids.entrySet().stream().sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(
-        id -> Integer.parseInt(id.substring(1))))).forEach(entry ->
-        (marking.reached(entry.getKey()) ? reached : missed).add(entry.getValue()));
+    java.util.List<Map.Entry<String, String>> byId = new java.util.ArrayList<>(ids.entrySet());
+    byId.sort(BY_ID_NUMBER);
+    for (Map.Entry<String, String> entry : byId) {
+      (marking.reached(entry.getKey()) ? reached : missed).add(entry.getValue());
+    }
     if (!reached.isEmpty()) {
       out.append("  class ").append(String.join(",", reached)).append(" reached\n");
     }
@@ -150,13 +163,18 @@ public final class MermaidDiagram {
 
   private void linkStyle(java.util.List<Integer> numbers, String style) {
     if (!numbers.isEmpty()) {
-      out.append("  linkStyle ").append(numbers.stream().map(String::valueOf).collect(Collectors.joining(",")))
-          .append(' ').append(style).append('\n');
+      out.append("  linkStyle ");
+      for (int i = 0; i < numbers.size(); i++) {
+        out.append(i == 0 ? "" : ",").append(numbers.get(i));
+      }
+      out.append(' ').append(style).append('\n');
     }
   }
 
   private void scope(Map<String, AslState> states, String indent) {
-    states.forEach((name, state) -> {
+    for (Map.Entry<String, AslState> entry : states.entrySet()) {
+      String name = entry.getKey();
+      AslState state = entry.getValue();
       if (state instanceof AslParallel parallel) {
         out.append(indent).append("subgraph ").append(id(name)).append("[\"").append(label(name))
             .append(" (Parallel)\"]\n");
@@ -174,7 +192,7 @@ public final class MermaidDiagram {
       } else {
         out.append(indent).append(id(name)).append(shape(name, state)).append('\n');
       }
-    });
+    }
   }
 
   private void nested(AslBranch branch, String title, String indent) {
@@ -188,7 +206,9 @@ public final class MermaidDiagram {
   }
 
   private void edges(Map<String, AslState> states, String indent) {
-    states.forEach((name, state) -> {
+    for (Map.Entry<String, AslState> entry : states.entrySet()) {
+      String name = entry.getKey();
+      AslState state = entry.getValue();
       String from = id(name);
       if (state instanceof AslChoice choice) {
         for (int i = 0; i < choice.choices().size(); i++) {
@@ -214,7 +234,7 @@ public final class MermaidDiagram {
         dotted(indent, from, catcher.next(), "catch " + String.join(", ", catcher.errorEquals()),
             Marking.Link.CATCHER, i, name);
       }
-    });
+    }
   }
 
   // A link into the first state of a scope; it is marked by the state it enters.
@@ -267,15 +287,23 @@ public final class MermaidDiagram {
       return c.variable().expression() + " " + c.operator().written() + " " + text(c.operand());
     }
     if (condition instanceof Condition.And and) {
-      return and.conditions().stream().map(MermaidDiagram::describe).collect(Collectors.joining(" and ", "(", ")"));
+      return joined(and.conditions(), " and ");
     }
     if (condition instanceof Condition.Or or) {
-      return or.conditions().stream().map(MermaidDiagram::describe).collect(Collectors.joining(" or ", "(", ")"));
+      return joined(or.conditions(), " or ");
     }
     if (condition instanceof Condition.Not not) {
       return "not " + describe(not.condition());
     }
     return text(((Condition.JsonataCondition) condition).condition());
+  }
+
+  private static String joined(java.util.List<Condition> conditions, String separator) {
+    StringBuilder text = new StringBuilder("(");
+    for (int i = 0; i < conditions.size(); i++) {
+      text.append(i == 0 ? "" : separator).append(describe(conditions.get(i)));
+    }
+    return text.append(')').toString();
   }
 
   private static String text(Value value) {
@@ -295,7 +323,12 @@ public final class MermaidDiagram {
   }
 
   private String id(String stateName) {
-    return ids.computeIfAbsent(stateName, name -> "n" + ids.size());
+    String id = ids.get(stateName);
+    if (id == null) {
+      id = "n" + ids.size();
+      ids.put(stateName, id);
+    }
+    return id;
   }
 
   // Mermaid labels are quoted; quotes and a few markup characters become entities.

@@ -21,6 +21,8 @@ import java.util.function.Function;
  */
 public final class DataFlow {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   /** The codes this check reports, so that others (the offline executor) can point at its findings. */
   public static final Set<ProblemCode> CODES = Set.of(ProblemCode.UNASSIGNED_VARIABLE,
       ProblemCode.VARIABLE_OUT_OF_SCOPE, ProblemCode.UNUSED_VARIABLE, ProblemCode.FIELD_NOT_IN_INPUT,
@@ -41,9 +43,20 @@ public final class DataFlow {
     }
     FlowGraph graph = FlowGraph.of((ObjectNode) definition);
     VariableAnalysis.check(graph, problems);
-    ShapeAnalysis.check(graph, new ShapeChecks(problems, name -> {
+    ShapeAnalysis.check(graph, new ShapeChecks(problems, new NameWithSource(stateSources)));
+  }
+
+  private static final class NameWithSource implements Function<String, String> {
+    private final Function<String, SourceLocation> stateSources;
+
+    NameWithSource(Function<String, SourceLocation> stateSources) {
+      this.stateSources = stateSources;
+    }
+
+    @Override
+    public String apply(String name) {
       SourceLocation source = stateSources.apply(name);
       return source == null ? name : name + " (" + source + ")";
-    }));
+    }
   }
 }

@@ -31,6 +31,8 @@ import java.util.function.Supplier;
  */
 final class SdkResponses {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final String SDK_PREFIX = "arn:aws:states:::aws-sdk:";
   private static final String RESPONSE_TRANSFORMER = "software.amazon.awssdk.core.sync.ResponseTransformer";
 
@@ -47,15 +49,29 @@ final class SdkResponses {
    * {@code .waitForTaskToken} variants, services whose classes are absent).
    */
   static Optional<Shape> of(String resource, String state) {
-    Optional<SdkResponseClass> response = SdkResponseClass.of(resource).filter(SdkResponseClass::sdkIntegration);
-    if (response.isEmpty()) {
+    Optional<SdkResponseClass> response = SdkResponseClass.of(resource);
+    if (response.isEmpty() || !response.get().sdkIntegration()) {
       return Optional.empty();
     }
     String className = response.get().className();
     ClassLoader loader = SdkResponseClass.loader();
-    Optional<Shape> shape = CACHE.computeIfAbsent(loader, key -> new ConcurrentHashMap<>())
-        .computeIfAbsent(className, key -> read(className, loader, resource.substring(SDK_PREFIX.length())));
-    return shape.map(found -> withState(found, state, "the result of "));
+    Map<String, Optional<Shape>> byClass;
+    synchronized (CACHE) {
+      byClass = CACHE.get(loader);
+      if (byClass == null) {
+        byClass = new ConcurrentHashMap<>();
+        CACHE.put(loader, byClass);
+      }
+    }
+    Optional<Shape> shape = byClass.get(className);
+    if (shape == null) {
+      shape = read(className, loader, resource.substring(SDK_PREFIX.length()));
+      Optional<Shape> raced = byClass.putIfAbsent(className, shape);
+      if (raced != null) {
+        shape = raced;
+      }
+    }
+    return shape.isPresent() ? Optional.of(withState(shape.get(), state, "the result of ")) : Optional.empty();
   }
 
   private static Optional<Shape> read(String className, ClassLoader loader, String operation) {
@@ -117,7 +133,9 @@ final class SdkResponses {
       return shape;
     }
     Map<String, Shape> fields = new TreeMap<>();
-    shape.fields().forEach((name, field) -> fields.put(name, withState(field, state, "part of the result of ")));
+    for (Map.Entry<String, Shape> field : shape.fields().entrySet()) {
+      fields.put(field.getKey(), withState(field.getValue(), state, "part of the result of "));
+    }
     Origin model = shape.origins().iterator().next();
     return Shape.object(fields, new Origin(state, part + Origin.STATE, model.sdkModel()));
   }

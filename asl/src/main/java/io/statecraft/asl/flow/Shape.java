@@ -3,6 +3,7 @@ package io.statecraft.asl.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ record Shape(Kind kind, Map<String, Shape> fields, Shape element, Set<Origin> or
       return described;
     }
   }
+
+  private static final Comparator<Origin> ORIGIN_ORDER = new OriginOrder();
 
   /**
    * Deeper than this, values are not followed: it bounds the facts a loop can build up (a state
@@ -99,7 +102,11 @@ record Shape(Kind kind, Map<String, Shape> fields, Shape element, Set<Origin> or
 
   /** An array of these items: each item is what all of them have in common. */
   static Shape arrayOf(List<Shape> items) {
-    return array(items.stream().reduce(Shape::join).orElse(UNKNOWN));
+    Shape common = null;
+    for (Shape item : items) {
+      common = common == null ? item : common.join(item);
+    }
+    return array(common == null ? UNKNOWN : common);
   }
 
   /** An object known to have these fields, and perhaps others. */
@@ -114,7 +121,15 @@ record Shape(Kind kind, Map<String, Shape> fields, Shape element, Set<Origin> or
 
   /** Whether the object comes from an AWS SDK response model on every path. */
   boolean fromSdk() {
-    return !origins.isEmpty() && origins.stream().allMatch(Origin::fromSdk);
+    if (origins.isEmpty()) {
+      return false;
+    }
+    for (Origin origin : origins) {
+      if (!origin.fromSdk()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What a literal JSON value is: exactly its own structure. */
@@ -129,7 +144,9 @@ record Shape(Kind kind, Map<String, Shape> fields, Shape element, Set<Origin> or
     }
     if (value.isArray()) {
       List<Shape> items = new ArrayList<>();
-      value.forEach(item -> items.add(ofLiteral(item, origin)));
+      for (JsonNode item : value) {
+        items.add(ofLiteral(item, origin));
+      }
       return arrayOf(items);
     }
     if (value.isTextual()) {
@@ -167,8 +184,11 @@ record Shape(Kind kind, Map<String, Shape> fields, Shape element, Set<Origin> or
       return this;
     }
     Map<String, Shape> joined = new TreeMap<>(fields);
-    other.fields.forEach((name, shape) -> joined.merge(name, shape, Shape::join));
-    Set<Origin> bothOrigins = new TreeSet<>(Shape::compareOrigins);
+    for (Map.Entry<String, Shape> field : other.fields.entrySet()) {
+      Shape mine = joined.get(field.getKey());
+      joined.put(field.getKey(), mine == null ? field.getValue() : mine.join(field.getValue()));
+    }
+    Set<Origin> bothOrigins = new TreeSet<>(ORIGIN_ORDER);
     bothOrigins.addAll(origins);
     bothOrigins.addAll(other.origins);
     boolean eitherOpen = open || other.open;
@@ -204,13 +224,16 @@ record Shape(Kind kind, Map<String, Shape> fields, Shape element, Set<Origin> or
   }
 
   private static Set<Origin> sortedOrigins(Set<Origin> origins) {
-    Set<Origin> sorted = new TreeSet<>(Shape::compareOrigins);
+    Set<Origin> sorted = new TreeSet<>(ORIGIN_ORDER);
     sorted.addAll(origins);
     return Collections.unmodifiableSet(sorted);
   }
 
-  private static int compareOrigins(Origin a, Origin b) {
-    int byState = a.state().compareTo(b.state());
-    return byState != 0 ? byState : a.template().compareTo(b.template());
+  private static final class OriginOrder implements Comparator<Origin> {
+    @Override
+    public int compare(Origin a, Origin b) {
+      int byState = a.state().compareTo(b.state());
+      return byState != 0 ? byState : a.template().compareTo(b.template());
+    }
   }
 }

@@ -34,6 +34,8 @@ final class ShapeAnalysis {
   /** More state visits than this in one scope and the scope's inputs are left unknown. */
   private static final int MAX_VISITS_PER_STATE = 64;
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private final Map<FlowGraph.State, Shape> inputs = new IdentityHashMap<>();
   private final Map<FlowGraph.Scope, Shape> scopeInputs = new IdentityHashMap<>();
 
@@ -69,7 +71,9 @@ final class ShapeAnalysis {
     while (!work.isEmpty()) {
       if (--budget < 0) {
         // Not settled: knowing nothing about this scope is the answer that is never wrong.
-        found.replaceAll((state, shape) -> Shape.UNKNOWN);
+        for (Map.Entry<FlowGraph.State, Shape> settled : found.entrySet()) {
+          settled.setValue(Shape.UNKNOWN);
+        }
         break;
       }
       FlowGraph.State state = work.poll();
@@ -242,8 +246,10 @@ final class ShapeAnalysis {
         return built ? value.because(Origin.written(state.name, "ResultPath '$' of " + Origin.STATE
             + " replaced the input")) : value;
       }
-      if (steps.stream().anyMatch(step -> !step.isField())) {
-        return Shape.UNKNOWN;
+      for (ReadPath.Step step : steps) {
+        if (!step.isField()) {
+          return Shape.UNKNOWN;
+        }
       }
       return set(rawInput, steps, 0, value, resultPath.asText());
     }
@@ -340,12 +346,17 @@ final class ShapeAnalysis {
       }
       if (value.isObject()) {
         Map<String, Shape> fields = new TreeMap<>();
-        value.fields().forEachRemaining(entry -> fields.put(entry.getKey(), jsonataTemplate(entry.getValue(), field)));
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> entry = it.next();
+          fields.put(entry.getKey(), jsonataTemplate(entry.getValue(), field));
+        }
         return Shape.object(fields, wrote(field));
       }
       if (value.isArray()) {
         List<Shape> items = new ArrayList<>();
-        value.forEach(item -> items.add(jsonataTemplate(item, field)));
+        for (JsonNode item : value) {
+          items.add(jsonataTemplate(item, field));
+        }
         return Shape.arrayOf(items);
       }
       return Shape.ofLiteral(value, wrote(field));

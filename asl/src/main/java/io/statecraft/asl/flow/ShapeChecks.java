@@ -11,12 +11,12 @@ import io.statecraft.dsl.Path;
 import io.statecraft.dsl.Value;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The reads of one state checked against what its input (or result) is known to be like:
@@ -27,7 +27,16 @@ import java.util.stream.Collectors;
  */
 final class ShapeChecks {
 
-  static final ShapeChecks SILENT = new ShapeChecks(null, name -> name);
+  static final ShapeChecks SILENT = new ShapeChecks(null, new NameAsIs());
+
+  // Classes and plain loops, no lambdas or streams: this runs once per cold JVM on every generate,
+  // where each lambda is a class spun at run time (issue 19, bench/RESULTS.md).
+  private static final class NameAsIs implements Function<String, String> {
+    @Override
+    public String apply(String name) {
+      return name;
+    }
+  }
 
   /** Fields holding a path into the effective input that the state's own flow does not read. */
   private static final List<String> PATH_FIELDS = List.of("TimeoutSecondsPath", "HeartbeatSecondsPath",
@@ -97,15 +106,20 @@ final class ShapeChecks {
       } else {
         continue;
       }
-      int index = i;
-      Shape.Kind expected = function.map(known -> IntrinsicTypes.argument(known, index)).orElse(null);
+      Shape.Kind expected = function.isPresent() ? IntrinsicTypes.argument(function.get(), i) : null;
       if (expected != null && shape.isKnown() && shape.kind() != expected) {
         warn(ProblemCode.TYPE_MISMATCH, pointer, call.function() + " takes " + expected.described() + " as argument "
             + (i + 1) + ", but " + shown + " is " + shape.kind().described() + " here" + detail(shape)
             + ", so the call fails with States.Runtime; pass " + expected.described());
       }
     }
-    return function.map(IntrinsicTypes::result).orElse(Shape.UNKNOWN);
+    if (function.isPresent()) {
+      Shape result = IntrinsicTypes.result(function.get());
+      if (result != null) {
+        return result;
+      }
+    }
+    return Shape.UNKNOWN;
   }
 
   /** The {@code *Path} fields read from the effective input (other than InputPath, ItemsPath, OutputPath). */
@@ -187,7 +201,10 @@ final class ShapeChecks {
         return;
       }
       for (JsonataText.Chain chain : expression.chains(root)) {
-        List<ReadPath.Step> steps = chain.names().stream().map(ReadPath.Step::field).toList();
+        List<ReadPath.Step> steps = new ArrayList<>(chain.names().size());
+        for (String name : chain.names()) {
+          steps.add(ReadPath.Step.field(name));
+        }
         String shown = "'$states." + root + (chain.names().isEmpty() ? "" : "." + String.join(".", chain.names())) + "'";
         Shape found = follow(from, steps, true, shown, pointer, "the " + root + " of " + state.name);
         Shape.Kind expected = chain.function() == null ? null : IntrinsicTypes.jsonataArgument(chain.function());
@@ -228,7 +245,7 @@ final class ShapeChecks {
     Shape object = lookup.container();
     String which = lookup.missingAt() == 0 ? container : "'" + ReadPath.written(steps, lookup.missingAt()) + "'";
     Optional<String> nearest = Spelling.nearest(field, object.fields().keySet());
-    String suggestion = nearest.map(name -> "; did you mean '" + name + "'?").orElse("");
+    String suggestion = nearest.isPresent() ? "; did you mean '" + nearest.get() + "'?" : "";
     if (object.fromSdk()) {
       String model = object.origins().iterator().next().sdkModel();
       warn(ProblemCode.UNKNOWN_RESULT_FIELD, pointer, shown + " reads " + field + ", which " + which
@@ -245,8 +262,11 @@ final class ShapeChecks {
   }
 
   private String origins(Shape object) {
-    return object.origins().stream().map(origin -> origin.describe(stateName)).distinct()
-        .collect(Collectors.joining(" and "));
+    Set<String> described = new LinkedHashSet<>();
+    for (Origin origin : object.origins()) {
+      described.add(origin.describe(stateName));
+    }
+    return String.join(" and ", described);
   }
 
   private static String fieldList(Shape object) {

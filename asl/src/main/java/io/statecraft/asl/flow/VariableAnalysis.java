@@ -30,6 +30,8 @@ import java.util.Set;
  */
 final class VariableAnalysis {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private final FlowGraph graph;
   private final Problems problems;
   private final Map<FlowGraph.State, List<VariableReads.Read>> reads = new IdentityHashMap<>();
@@ -49,7 +51,11 @@ final class VariableAnalysis {
     VariableAnalysis analysis = new VariableAnalysis(graph, problems);
     for (FlowGraph.State state : graph.states()) {
       analysis.reads.put(state, VariableReads.of(state));
-      Set<String> names = analysis.assignedIn.computeIfAbsent(state.scope, scope -> new HashSet<>());
+      Set<String> names = analysis.assignedIn.get(state.scope);
+      if (names == null) {
+        names = new HashSet<>();
+        analysis.assignedIn.put(state.scope, names);
+      }
       names.addAll(names(VariableReads.assigned(state.get("Assign"), state.pointer("Assign"))));
       for (FlowGraph.Edge edge : state.edges) {
         Set<String> assigned = names(VariableReads.assigned(edge.assign(), edge.assignPointer()));
@@ -69,7 +75,9 @@ final class VariableAnalysis {
 
   private static Set<String> names(List<VariableReads.Read> assigned) {
     Set<String> names = new LinkedHashSet<>();
-    assigned.forEach(read -> names.add(read.name()));
+    for (VariableReads.Read read : assigned) {
+      names.add(read.name());
+    }
     return names;
   }
 
@@ -142,7 +150,12 @@ final class VariableAnalysis {
   }
 
   private boolean assignedAnywhere(String name) {
-    return assignedIn.values().stream().anyMatch(names -> names.contains(name));
+    for (Set<String> names : assignedIn.values()) {
+      if (names.contains(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // A scope (other than those `reader` is within) that assigns `name`, described; null if none.
@@ -219,14 +232,18 @@ final class VariableAnalysis {
       if (readsWithin(next, name)) {
         return true;
       }
-      next.edges.forEach(edge -> work.add(edge.target()));
+      for (FlowGraph.Edge edge : next.edges) {
+        work.add(edge.target());
+      }
     }
     return false;
   }
 
   private boolean readsWithin(FlowGraph.State state, String name) {
-    if (reads.get(state).stream().anyMatch(read -> read.name().equals(name))) {
-      return true;
+    for (VariableReads.Read read : reads.get(state)) {
+      if (read.name().equals(name)) {
+        return true;
+      }
     }
     for (FlowGraph.Scope inner : state.inner) {
       for (FlowGraph.State innerState : inner.states.values()) {

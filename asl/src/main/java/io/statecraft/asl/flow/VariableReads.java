@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +33,8 @@ final class VariableReads {
    */
   record Read(String name, String pointer, boolean guarded, boolean mayBeFunction) {}
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   /**
    * JSONata's built-in functions (https://docs.jsonata.org/overview, "Function library") and the
    * ones Step Functions adds ("Transforming data with JSONata in Step Functions",
@@ -98,8 +101,12 @@ final class VariableReads {
     if (jsonata) {
       JsonataText expression = JsonataText.ofTemplate(text);
       if (expression != null) {
-        expression.variables(false).forEach(name -> reads.add(new Read(name, pointer, false, FUNCTIONS.contains(name))));
-        expression.variables(true).forEach(name -> reads.add(new Read(name, pointer, true, false)));
+        for (String name : expression.variables(false)) {
+          reads.add(new Read(name, pointer, false, FUNCTIONS.contains(name)));
+        }
+        for (String name : expression.variables(true)) {
+          reads.add(new Read(name, pointer, true, false));
+        }
       }
     } else if (key.endsWith(".$") || structural && (key.endsWith("Path") || key.equals("Variable"))) {
       readJsonPath(text, pointer);
@@ -115,8 +122,10 @@ final class VariableReads {
       }
       return;
     }
-    ReadPath.parse(text).filter(path -> path.root() == ReadPath.Root.VARIABLE)
-        .ifPresent(path -> reads.add(new Read(path.variable(), pointer, false, false)));
+    Optional<ReadPath> path = ReadPath.parse(text);
+    if (path.isPresent() && path.get().root() == ReadPath.Root.VARIABLE) {
+      reads.add(new Read(path.get().variable(), pointer, false, false));
+    }
   }
 
   private void readArguments(Intrinsic call, String pointer) {

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -138,7 +138,14 @@ public final class CanonicalJson {
     }
   }
 
-  private static final ThreadLocal<TextBuffer> BUFFER = ThreadLocal.withInitial(TextBuffer::new);
+  // An anonymous subclass, not ThreadLocal.withInitial(TextBuffer::new): each lambda is a class spun
+  // at run time in every cold generate (issue 19, bench/RESULTS.md).
+  private static final ThreadLocal<TextBuffer> BUFFER = new ThreadLocal<>() {
+    @Override
+    protected TextBuffer initialValue() {
+      return new TextBuffer();
+    }
+  };
 
   /** A writer into a reusable {@link StringBuilder}; closing it keeps the text. */
   private static final class TextBuffer extends Writer {

@@ -79,7 +79,9 @@ public final class Nesting {
       if (entry.depth() >= MAX_DEPTH) {
         return true;
       }
-      entry.node().elements().forEachRemaining(child -> pending.push(new Entry(child, entry.depth() + 1)));
+      for (Iterator<JsonNode> children = entry.node().elements(); children.hasNext(); ) {
+        pending.push(new Entry(children.next(), entry.depth() + 1));
+      }
     }
     return false;
   }

@@ -11,6 +11,8 @@ import io.statecraft.asl.flow.DataFlow;
 import io.statecraft.asl.json.JsonDocuments;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.asl.json.Nesting;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +29,8 @@ import java.util.Objects;
  */
 public final class AslValidator {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   /** The largest definition the service accepts, in bytes of JSON. */
   public static final int MAX_DEFINITION_BYTES = 1_048_576;
 
@@ -66,7 +70,7 @@ public final class AslValidator {
     ErrorNameRules.check(index, problems);
     PlaceholderRules.check(definition, problems);
     checkSize(definition, options, problems);
-    if (problems.all().stream().noneMatch(Problem::isError)) {
+    if (!hasError(problems.all())) {
       // Following values needs a sound graph; on a broken one it would only echo the errors.
       DataFlow.check(definition, options.stateSources(), problems);
     }
@@ -100,21 +104,46 @@ public final class AslValidator {
     if (problems.isEmpty()) {
       return problems;
     }
-    List<StateEntry> deepestFirst = index.states().stream()
-        .sorted(Comparator.comparingInt((StateEntry state) -> state.pointer().length()).reversed())
-        .toList();
-    return problems.stream().map(problem -> {
-      for (StateEntry state : deepestFirst) {
-        if (JsonPointers.isWithin(problem.pointer(), state.pointer())) {
-          SourceLocation source = options.stateSources().apply(state.name());
-          return source == null ? problem : problem.at(source);
-        }
+    List<StateEntry> deepestFirst = new ArrayList<>(index.states());
+    deepestFirst.sort(DEEPEST_FIRST);
+    List<Problem> located = new ArrayList<>(problems.size());
+    for (Problem problem : problems) {
+      located.add(withSource(problem, deepestFirst, options));
+    }
+    return Collections.unmodifiableList(located);
+  }
+
+  private static Problem withSource(Problem problem, List<StateEntry> deepestFirst, ValidationOptions options) {
+    for (StateEntry state : deepestFirst) {
+      if (JsonPointers.isWithin(problem.pointer(), state.pointer())) {
+        SourceLocation source = options.stateSources().apply(state.name());
+        return source == null ? problem : problem.at(source);
       }
-      return problem;
-    }).toList();
+    }
+    return problem;
+  }
+
+  private static boolean hasError(List<Problem> problems) {
+    for (Problem problem : problems) {
+      if (problem.isError()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Comparator<StateEntry> DEEPEST_FIRST = new DeepestFirst();
+
+  private static final class DeepestFirst implements Comparator<StateEntry> {
+    @Override
+    public int compare(StateEntry a, StateEntry b) {
+      return Integer.compare(b.pointer().length(), a.pointer().length());
+    }
   }
 
   private static List<Problem> sorted(List<Problem> problems) {
-    return problems.stream().sorted(Problem.ORDER).toList();
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort(Problem.ORDER);
+    return Collections.unmodifiableList(sorted);
   }
 }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.dsl.Jsonata;
 import io.statecraft.asl.json.JsonPointers;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Choice states: a non-empty Choices array whose rules each have exactly one operator (a
@@ -25,14 +25,30 @@ final class ChoiceRules {
   private static final Set<String> JSONPATH_RULE_FIELDS = Set.of("Variable", "Next", "Comment", "Assign");
   private static final Set<String> JSONATA_RULE_FIELDS = Set.of("Condition", "Next", "Comment", "Assign", "Output");
   /** Every field a JSONPath rule may have, for a "did you mean". */
-  private static final Set<String> JSONPATH_RULE_KNOWN = Stream.of(JSONPATH_RULE_FIELDS, BOOLEAN_OPERATORS,
-      ChoiceOperators.ALL.keySet()).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> JSONPATH_RULE_KNOWN = jsonPathRuleKnown();
 
   /** The check of each Numeric* operand, made once rather than for every rule. */
-  private static final Map<String, FieldChecks.NumberSpec> NUMBER_OPERANDS = ChoiceOperators.ALL.entrySet().stream()
-      .filter(entry -> entry.getValue() == ChoiceOperators.Operand.NUMBER)
-      .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-          entry -> new FieldChecks.NumberSpec(entry.getKey(), false, null, null, false, entry.getKey() + "Path")));
+  private static final Map<String, FieldChecks.NumberSpec> NUMBER_OPERANDS = numberOperands();
+
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
+  private static Set<String> jsonPathRuleKnown() {
+    Set<String> known = new HashSet<>(JSONPATH_RULE_FIELDS);
+    known.addAll(BOOLEAN_OPERATORS);
+    known.addAll(ChoiceOperators.ALL.keySet());
+    return Set.copyOf(known);
+  }
+
+  private static Map<String, FieldChecks.NumberSpec> numberOperands() {
+    Map<String, FieldChecks.NumberSpec> operands = new HashMap<>();
+    for (Map.Entry<String, ChoiceOperators.Operand> entry : ChoiceOperators.ALL.entrySet()) {
+      if (entry.getValue() == ChoiceOperators.Operand.NUMBER) {
+        operands.put(entry.getKey(),
+            new FieldChecks.NumberSpec(entry.getKey(), false, null, null, false, entry.getKey() + "Path"));
+      }
+    }
+    return Map.copyOf(operands);
+  }
 
   private final Problems problems;
   private final FieldChecks checks;

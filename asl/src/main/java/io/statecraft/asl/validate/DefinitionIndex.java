@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class DefinitionIndex {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private final ObjectNode root;
   private final QueryLanguage topLevelLanguage;
   private final List<Scope> scopes = new ArrayList<>();
@@ -89,7 +91,12 @@ final class DefinitionIndex {
     }
     StateEntry entry = new StateEntry(name, pointer, node, scope, type, language);
     states.add(entry);
-    statesByScope.computeIfAbsent(scope, key -> new ArrayList<>()).add(entry);
+    List<StateEntry> inScope = statesByScope.get(scope);
+    if (inScope == null) {
+      inScope = new ArrayList<>();
+      statesByScope.put(scope, inScope);
+    }
+    inScope.add(entry);
     if (type == StateType.PARALLEL && node.get("Branches") instanceof ArrayNode branches) {
       for (int i = 0; i < branches.size(); i++) {
         if (branches.get(i).isObject()) {

@@ -8,6 +8,7 @@ import io.statecraft.dsl.Errors;
 import io.statecraft.asl.json.JsonPointers;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Set;
  */
 final class ErrorHandlingRules {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
       "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
   private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "Assign", "Comment");
@@ -136,10 +139,11 @@ final class ErrorHandlingRules {
     if (!Errors.isReserved(name) || Errors.isPredefined(name)) {
       return;
     }
+    Optional<String> known = Spelling.nearest(name, Errors.PREDEFINED);
     problems.warning(ProblemCode.UNKNOWN_PREDEFINED_ERROR, pointer, "'" + name + "' is not an error the service raises, "
-        + "and names starting with States. are reserved for those" + Spelling.nearest(name, Errors.PREDEFINED)
-            .map(known -> "; did you mean " + known + "?")
-            .orElse("; the service accepts it, but name your own errors without the prefix (such as '"
+        + "and names starting with States. are reserved for those" + (known.isPresent()
+            ? "; did you mean " + known.get() + "?"
+            : "; the service accepts it, but name your own errors without the prefix (such as '"
                 + name.substring("States.".length()) + "')"));
   }
 

@@ -16,6 +16,8 @@ final class FieldCatalog {
 
   private FieldCatalog() {}
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final Set<String> EVERY_STATE = Set.of("Type", "Comment", "QueryLanguage");
 
   private static final Map<StateType, Set<String>> JSONPATH = new EnumMap<>(StateType.class);
@@ -86,8 +88,12 @@ final class FieldCatalog {
 
   static {
     KNOWN.addAll(EVERY_STATE);
-    JSONPATH.values().forEach(KNOWN::addAll);
-    JSONATA.values().forEach(KNOWN::addAll);
+    for (Set<String> fields : JSONPATH.values()) {
+      KNOWN.addAll(fields);
+    }
+    for (Set<String> fields : JSONATA.values()) {
+      KNOWN.addAll(fields);
+    }
     KNOWN.addAll(OTHER_KNOWN);
     KNOWN.addAll(ChoiceOperators.ALL.keySet());
   }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import io.statecraft.asl.Spelling;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,8 @@ final class FieldChecks {
   /** The largest number of seconds (and attempts) the service accepts in its numeric fields. */
   static final long MAX_SECONDS = 99_999_999L;
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final Pattern TIMESTAMP = Pattern.compile(
       "\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)");
 
@@ -178,10 +181,14 @@ final class FieldChecks {
    * @param known the fields {@code where} takes
    */
   void unknownField(String pointer, String field, String where, Collection<String> known) {
-    problems.error(ProblemCode.UNKNOWN_FIELD, pointer, field + " is not a field of " + where
-        + Spelling.nearest(field, known).map(best -> "; did you mean " + best + "?")
-            .orElse(known.size() <= MAX_LISTED ? "; it takes " + String.join(", ", new TreeSet<>(known))
-                : "; check the spelling")
+    Optional<String> best = Spelling.nearest(field, known);
+    String hint;
+    if (best.isPresent()) {
+      hint = "; did you mean " + best.get() + "?";
+    } else {
+      hint = known.size() <= MAX_LISTED ? "; it takes " + String.join(", ", new TreeSet<>(known)) : "; check the spelling";
+    }
+    problems.error(ProblemCode.UNKNOWN_FIELD, pointer, field + " is not a field of " + where + hint
         + " (the service rejects fields it does not know)");
   }
 

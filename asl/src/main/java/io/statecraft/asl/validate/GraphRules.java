@@ -8,10 +8,11 @@ import io.statecraft.asl.json.JsonPointers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntPredicate;
+import java.util.Optional;
 
 /**
  * The state graph: names unique across the whole definition and valid, every transition
@@ -23,6 +24,8 @@ final class GraphRules {
   /** The most characters a state name may have (Unicode code points). */
   static final int MAX_NAME_LENGTH = 80;
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   // Characters the Step Functions API forbids in the names of state machines, executions and
   // activities. The service accepts most of them in state names (and the statelint corpus uses
   // spaces), so they are a warning there, except control characters, which are an error.
@@ -81,20 +84,20 @@ final class GraphRules {
       problems.error(ProblemCode.INVALID_STATE_NAME, state.pointer(), "state name '" + name + "' has " + length
           + " characters; the service allows at most " + MAX_NAME_LENGTH + ", so shorten it");
     }
-    int control = firstCodePoint(name, GraphRules::isControl);
+    int control = firstCodePoint(name, CONTROL);
     if (control >= 0) {
       problems.error(ProblemCode.INVALID_STATE_NAME, state.pointer(), "state name '" + name.replaceAll("\\p{Cc}", "?")
           + "' contains the control character U+" + String.format("%04X", control) + "; remove it");
     }
     // A lone surrogate (a JSON escape of half a pair) is no character at all: UTF-8 cannot encode it, and
     // tools that replace it with '?' would merge two such names into one.
-    int lone = firstCodePoint(name, c -> Character.isSurrogate((char) c) && c <= 0xFFFF);
+    int lone = firstCodePoint(name, LONE_SURROGATE);
     if (lone >= 0) {
       problems.error(ProblemCode.INVALID_STATE_NAME, state.pointer(), "state name '" + name.replaceAll("\\p{Cs}", "?")
           + "' contains the unpaired surrogate U+" + String.format("%04X", lone) + ", which is not a character; "
           + "remove it or write the whole character");
     }
-    int forbidden = firstCodePoint(name, c -> API_FORBIDDEN.indexOf(c) >= 0);
+    int forbidden = firstCodePoint(name, API_FORBIDDEN_CHARACTER);
     if (forbidden >= 0) {
       problems.warning(ProblemCode.STATE_NAME_CHARACTERS, state.pointer(), "state name '" + name + "' contains '"
           + Character.toString(forbidden) + "', which the Step Functions API forbids in its other names; it can break "
@@ -103,15 +106,29 @@ final class GraphRules {
   }
 
   // A loop rather than a code-point stream: every state name of every definition comes here.
-  private static int firstCodePoint(String text, IntPredicate wanted) {
+  private static int firstCodePoint(String text, int wanted) {
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
-      if (wanted.test(c)) {
+      if (is(wanted, c)) {
         return c;
       }
       i += Character.charCount(c);
     }
     return -1;
+  }
+
+  private static final int CONTROL = 0;
+  private static final int LONE_SURROGATE = 1;
+  private static final int API_FORBIDDEN_CHARACTER = 2;
+
+  private static boolean is(int kind, int c) {
+    if (kind == CONTROL) {
+      return isControl(c);
+    }
+    if (kind == LONE_SURROGATE) {
+      return Character.isSurrogate((char) c) && c <= 0xFFFF;
+    }
+    return API_FORBIDDEN.indexOf(c) >= 0;
   }
 
   static boolean isControl(int c) {
@@ -245,10 +262,13 @@ final class GraphRules {
   }
 
   private void missingTarget(Scope scope, Edge edge) {
-    StateEntry elsewhere = index.states().stream()
-        .filter(state -> state.name().equals(edge.target()))
-        .findFirst()
-        .orElse(null);
+    StateEntry elsewhere = null;
+    for (StateEntry state : index.states()) {
+      if (state.name().equals(edge.target())) {
+        elsewhere = state;
+        break;
+      }
+    }
     String message;
     if (elsewhere != null) {
       message = edge.field() + " names '" + edge.target() + "', a state of " + elsewhere.scope().describe()
@@ -266,11 +286,17 @@ final class GraphRules {
   private final java.util.Map<String, Spelling.Index> spellingIndexes = new java.util.HashMap<>();
 
   private String suggestion(Scope scope, String target) {
-    return spellingIndexes.computeIfAbsent(scope.pointer(),
-            pointer -> Spelling.index(index.statesOf(scope).stream().map(StateEntry::name).toList()))
-        .nearest(target)
-        .map(name -> "; did you mean '" + name + "'?")
-        .orElse("");
+    Spelling.Index spelling = spellingIndexes.get(scope.pointer());
+    if (spelling == null) {
+      List<String> names = new ArrayList<>();
+      for (StateEntry state : index.statesOf(scope)) {
+        names.add(state.name());
+      }
+      spelling = Spelling.index(Collections.unmodifiableList(names));
+      spellingIndexes.put(scope.pointer(), spelling);
+    }
+    Optional<String> nearest = spelling.nearest(target);
+    return nearest.isPresent() ? "; did you mean '" + nearest.get() + "'?" : "";
   }
 
   private static List<Edge> edgesOf(StateEntry state) {

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 final class IntegrationRules {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private final Problems problems;
   private final ValidationOptions options;
   private final FieldChecks checks;
@@ -53,8 +55,10 @@ final class IntegrationRules {
       return;
     }
     Optional<String> invalid = TaskResourceArns.problem(resource);
-    invalid.ifPresent(reason -> problems.error(ProblemCode.INVALID_RESOURCE, state.pointer("Resource"),
-        "Resource '" + resource + "' " + reason));
+    if (invalid.isPresent()) {
+      problems.error(ProblemCode.INVALID_RESOURCE, state.pointer("Resource"), "Resource '" + resource + "' "
+          + invalid.get());
+    }
     // A function or activity ARN the service rejects ("INVALID_RESOURCE: The value of a Task-state
     // resource field is invalid", https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinitionDiagnostic.html)
     // when it is not arn:partition:service:region:account:... ("Task workflow state",
@@ -63,7 +67,9 @@ final class IntegrationRules {
     // Only a Region or account of the wrong shape is a warning: test definitions make them up
     // (statelint's valid corpus has the account 42), as they make up resources that are no ARN.
     if (invalid.isEmpty() && isLiteralArn(resource) && !resource.contains(":states:::")) {
-      ArnFormatCheck.problem(resource, "Resource").ifPresent(mismatch -> {
+      Optional<ArnFormatCheck.Mismatch> found = ArnFormatCheck.problem(resource, "Resource");
+      if (found.isPresent()) {
+        ArnFormatCheck.Mismatch mismatch = found.get();
         String message = "Resource '" + resource + "' " + mismatch.reason();
         if (mismatch.regionOrAccount()) {
           problems.warning(ProblemCode.INVALID_RESOURCE, state.pointer("Resource"), message
@@ -71,7 +77,7 @@ final class IntegrationRules {
         } else {
           problems.error(ProblemCode.INVALID_RESOURCE, state.pointer("Resource"), message);
         }
-      });
+      }
     }
     // "${...}" is filled in at deploy time, by DefinitionSubstitutions or Fn::Sub ("${Fn.Arn}").
     if (!resource.startsWith("arn:") && !resource.contains("${")) {
@@ -140,16 +146,22 @@ final class IntegrationRules {
           reportArn(JsonPointers.child(pointer, key), text, key);
         } else if (!data && key.equals("QueueUrl") && isLiteral(text)) {
           String at = JsonPointers.child(pointer, key);
-          ArnFormatCheck.queueUrlProblem(text).ifPresent(reason -> problems.warning(ProblemCode.MALFORMED_ARN, at,
-              "QueueUrl '" + text + "' " + reason + "; the service accepts the definition, but the call fails at run time"));
+          Optional<String> reason = ArnFormatCheck.queueUrlProblem(text);
+          if (reason.isPresent()) {
+            problems.warning(ProblemCode.MALFORMED_ARN, at, "QueueUrl '" + text + "' " + reason.get()
+                + "; the service accepts the definition, but the call fails at run time");
+          }
         }
       }
     }
   }
 
   private void reportArn(String pointer, String arn, String key) {
-    ArnFormatCheck.problem(arn, key).ifPresent(mismatch -> problems.warning(ProblemCode.MALFORMED_ARN, pointer,
-        "ARN '" + arn + "' " + mismatch.reason() + "; the service accepts the definition, but the call fails at run time"));
+    Optional<ArnFormatCheck.Mismatch> mismatch = ArnFormatCheck.problem(arn, key);
+    if (mismatch.isPresent()) {
+      problems.warning(ProblemCode.MALFORMED_ARN, pointer, "ARN '" + arn + "' " + mismatch.get().reason()
+          + "; the service accepts the definition, but the call fails at run time");
+    }
   }
 
   private static boolean isLiteralArn(String text) {

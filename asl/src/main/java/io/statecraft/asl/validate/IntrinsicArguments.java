@@ -53,6 +53,8 @@ final class IntrinsicArguments {
     }
   }
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final Map<IntrinsicFunction, Signature> SIGNATURES = new EnumMap<>(IntrinsicFunction.class);
 
   static {
@@ -124,7 +126,14 @@ final class IntrinsicArguments {
       return null;
     }
     if (value instanceof Intrinsic call) {
-      return call.knownFunction().map(known -> SIGNATURES.get(known).result()).orElse(Type.ANY);
+      Optional<IntrinsicFunction> known = call.knownFunction();
+      if (known.isPresent()) {
+        Type result = SIGNATURES.get(known.get()).result();
+        if (result != null) {
+          return result;
+        }
+      }
+      return Type.ANY;
     }
     return Type.ANY;
   }

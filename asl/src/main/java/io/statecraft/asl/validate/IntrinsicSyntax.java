@@ -6,10 +6,10 @@ import io.statecraft.dsl.Intrinsic;
 import io.statecraft.dsl.IntrinsicFunction;
 import io.statecraft.dsl.Path;
 import io.statecraft.dsl.Value;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * Checks intrinsic function calls ({@code States.Format('{}', $.name)}) with the DSL's parser:
@@ -20,9 +20,9 @@ final class IntrinsicSyntax {
 
   private IntrinsicSyntax() {}
 
-  private static final String KNOWN_FUNCTIONS = Arrays.stream(IntrinsicFunction.values())
-      .map(IntrinsicFunction::functionName)
-      .collect(Collectors.joining(", "));
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
+  private static final String KNOWN_FUNCTIONS = String.join(", ", functionNames());
 
   private static final Verdicts<Optional<JsonPathSyntax.Failure>> VERDICTS = new Verdicts<>();
 
@@ -32,23 +32,28 @@ final class IntrinsicSyntax {
    * @return what is wrong, or empty when the call is fine
    */
   static Optional<JsonPathSyntax.Failure> check(String text) {
-    return VERDICTS.of(text, IntrinsicSyntax::verdictOf);
+    Optional<JsonPathSyntax.Failure> verdict = VERDICTS.known(text);
+    if (verdict == null) {
+      verdict = verdictOf(text);
+      VERDICTS.remember(text, verdict);
+    }
+    return verdict;
   }
 
   private static Optional<JsonPathSyntax.Failure> verdictOf(String text) {
     if (!text.equals(text.strip())) {
       // The service reads the name from the first character, so ' States.Array' is an unknown
       // function rather than States.Array.
-      return fail(ProblemCode.INVALID_FUNCTION, what -> what + " '" + text + "' has white space around the "
-          + "call, so the service reads an unknown function name; remove the spaces");
+      return fail(ProblemCode.INVALID_FUNCTION, new JsonPathSyntax.Suffix(" '" + text + "' has white space around the "
+          + "call, so the service reads an unknown function name; remove the spaces"));
     }
     Intrinsic call;
     try {
       call = Intrinsic.parse(Placeholders.neutralize(text));
     } catch (IllegalArgumentException e) {
       String detail = e.getMessage();
-      return fail(ProblemCode.INVALID_INTRINSIC, what -> what + " is not a valid intrinsic function call: "
-          + detail);
+      return fail(ProblemCode.INVALID_INTRINSIC, new JsonPathSyntax.Suffix(" is not a valid intrinsic function call: "
+          + detail));
     }
     return checkCall(call);
   }
@@ -58,14 +63,14 @@ final class IntrinsicSyntax {
     if (function.isEmpty()) {
       String reason = " calls " + call.function() + ", which is not an intrinsic function"
           + suggestion(call.function()) + "; the functions are " + KNOWN_FUNCTIONS;
-      return fail(ProblemCode.INVALID_FUNCTION, what -> what + reason);
+      return fail(ProblemCode.INVALID_FUNCTION, new JsonPathSyntax.Suffix(reason));
     }
     IntrinsicFunction known = function.get();
     int count = call.arguments().size();
     if (!known.accepts(count)) {
       String reason = " calls " + known.functionName() + " with " + count + " argument" + (count == 1 ? "" : "s")
           + ", but it takes " + arity(known);
-      return fail(ProblemCode.WRONG_ARGUMENT_COUNT, what -> what + reason);
+      return fail(ProblemCode.WRONG_ARGUMENT_COUNT, new JsonPathSyntax.Suffix(reason));
     }
     for (int i = 0; i < count; i++) {
       Value argument = call.arguments().get(i);
@@ -73,12 +78,15 @@ final class IntrinsicSyntax {
       Optional<String> wrongType = IntrinsicArguments.problem(known, i, argument);
       if (wrongType.isPresent()) {
         String reason = " calls " + known.functionName() + ", whose argument " + number + " " + wrongType.get();
-        return fail(ProblemCode.INVALID_ARGUMENT_TYPE, what -> what + reason);
+        return fail(ProblemCode.INVALID_ARGUMENT_TYPE, new JsonPathSyntax.Suffix(reason));
       }
       Optional<JsonPathSyntax.Failure> failure = Optional.empty();
       if (argument instanceof Path path) {
-        failure = JsonPathSyntax.check(path.expression(), JsonPathSyntax.Kind.PATH).map(found -> found.within(
-            what -> "argument " + number + " of " + known.functionName() + " in " + what));
+        Optional<JsonPathSyntax.Failure> found = JsonPathSyntax.check(path.expression(), JsonPathSyntax.Kind.PATH);
+        if (found.isPresent()) {
+          failure = Optional.of(found.get().within(
+              new JsonPathSyntax.Prefix("argument " + number + " of " + known.functionName() + " in ")));
+        }
       } else if (argument instanceof Intrinsic nested) {
         failure = checkCall(nested);
       }
@@ -101,9 +109,16 @@ final class IntrinsicSyntax {
 
   // A near miss in spelling or case ("States.format") gets a "did you mean".
   private static String suggestion(String name) {
-    return Spelling.nearest(name, Arrays.stream(IntrinsicFunction.values()).map(IntrinsicFunction::functionName).toList())
-        .map(known -> " (did you mean " + known + "?)")
-        .orElse("");
+    Optional<String> known = Spelling.nearest(name, functionNames());
+    return known.isPresent() ? " (did you mean " + known.get() + "?)" : "";
+  }
+
+  private static List<String> functionNames() {
+    List<String> names = new ArrayList<>();
+    for (IntrinsicFunction function : IntrinsicFunction.values()) {
+      names.add(function.functionName());
+    }
+    return names;
   }
 
   private static Optional<JsonPathSyntax.Failure> fail(ProblemCode code, UnaryOperator<String> reasonFor) {

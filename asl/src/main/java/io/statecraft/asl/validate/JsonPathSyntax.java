@@ -54,12 +54,58 @@ final class JsonPathSyntax {
 
     /** This failure found inside something larger, which {@code where} names given the field. */
     Failure within(UnaryOperator<String> where) {
-      return new Failure(code, what -> reasonFor.apply(where.apply(what)), severity);
+      return new Failure(code, new Within(reasonFor, where), severity);
     }
 
     /** Reports this failure at {@code pointer}, {@code what} naming the field. */
     void reportTo(Problems problems, String pointer, String what) {
       problems.add(new Problem(severity, code, pointer, reason(what), null));
+    }
+  }
+
+  // Reasons as small classes, not lambdas: each lambda is a class spun at run time in every cold
+  // generate (issue 19, bench/RESULTS.md).
+
+  /** The reason {@code what + suffix}. */
+  static final class Suffix implements UnaryOperator<String> {
+    private final String suffix;
+
+    Suffix(String suffix) {
+      this.suffix = suffix;
+    }
+
+    @Override
+    public String apply(String what) {
+      return what + suffix;
+    }
+  }
+
+  /** The name {@code prefix + what}, for a failure found within something larger. */
+  static final class Prefix implements UnaryOperator<String> {
+    private final String prefix;
+
+    Prefix(String prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public String apply(String what) {
+      return prefix + what;
+    }
+  }
+
+  private static final class Within implements UnaryOperator<String> {
+    private final UnaryOperator<String> reasonFor;
+    private final UnaryOperator<String> where;
+
+    Within(UnaryOperator<String> reasonFor, UnaryOperator<String> where) {
+      this.reasonFor = reasonFor;
+      this.where = where;
+    }
+
+    @Override
+    public String apply(String what) {
+      return reasonFor.apply(where.apply(what));
     }
   }
 
@@ -74,7 +120,13 @@ final class JsonPathSyntax {
    * @return what is wrong, or empty when the path is fine
    */
   static Optional<Failure> check(String expression, Kind kind) {
-    return VERDICTS.get(kind).of(expression, text -> verdictOf(text, kind));
+    Verdicts<Optional<Failure>> verdicts = VERDICTS.get(kind);
+    Optional<Failure> verdict = verdicts.known(expression);
+    if (verdict == null) {
+      verdict = verdictOf(expression, kind);
+      verdicts.remember(expression, verdict);
+    }
+    return verdict;
   }
 
   private static Optional<Failure> verdictOf(String expression, Kind kind) {
@@ -87,17 +139,17 @@ final class JsonPathSyntax {
     if (text.startsWith("$$")) {
       rootLength = 2;
       if (kind == Kind.RESULT_PATH) {
-        return fail(ProblemCode.INVALID_REFERENCE_PATH, what -> what + " '" + expression
-            + "' writes into the context object, which is read-only; write into the state's input with $...");
+        return fail(ProblemCode.INVALID_REFERENCE_PATH, new Suffix(" '" + expression
+            + "' writes into the context object, which is read-only; write into the state's input with $..."));
       }
       rest = text.substring(2);
     } else if (text.startsWith("$")) {
       Matcher variable = startsWithVariable(text) ? VARIABLE_ROOT.matcher(text) : null;
       if (variable != null && variable.matches()) {
         if (kind == Kind.RESULT_PATH) {
-          return fail(ProblemCode.INVALID_REFERENCE_PATH, what -> what + " '" + expression
+          return fail(ProblemCode.INVALID_REFERENCE_PATH, new Suffix(" '" + expression
               + "' names a variable; ResultPath writes into the state's input, so start it with $. and set "
-              + "variables with Assign");
+              + "variables with Assign"));
         }
         rest = variable.group(2);
         rootLength = 1 + variable.group(1).length();
@@ -105,8 +157,8 @@ final class JsonPathSyntax {
         rest = text.substring(1);
       }
     } else {
-      return fail(ProblemCode.INVALID_JSONPATH, what -> what + " '" + expression
-          + "' is not a JSONPath: a path starts with $ (input), $$ (context object) or $name (variable)");
+      return fail(ProblemCode.INVALID_JSONPATH, new Suffix(" '" + expression
+          + "' is not a JSONPath: a path starts with $ (input), $$ (context object) or $name (variable)"));
     }
     Path compiled;
     try {
@@ -118,13 +170,13 @@ final class JsonPathSyntax {
       }
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       String shifted = shiftPositions(detail.replaceAll("\\s+", " ").strip(), rootLength - 1);
-      return fail(ProblemCode.INVALID_JSONPATH, what -> what + " '" + expression + "' is not a valid JSONPath: "
-          + shifted);
+      return fail(ProblemCode.INVALID_JSONPATH, new Suffix(" '" + expression + "' is not a valid JSONPath: "
+          + shifted));
     }
     if (kind != Kind.PATH && (!compiled.isDefinite() || compiled.isFunctionPath())) {
-      return fail(ProblemCode.INVALID_REFERENCE_PATH, what -> what + " '" + expression
+      return fail(ProblemCode.INVALID_REFERENCE_PATH, new Suffix(" '" + expression
           + "' may select several values; it must be a reference path to one value, without [*], "
-          + "filters [?()], slices [a:b], unions [a,b], deep scan .. or functions");
+          + "filters [?()], slices [a:b], unions [a,b], deep scan .. or functions"));
     }
     return Optional.empty();
   }
@@ -153,9 +205,9 @@ final class JsonPathSyntax {
     if (asQuoted.isPresent()) {
       return asQuoted.get().code() == ProblemCode.INVALID_JSONPATH ? Optional.empty() : asQuoted;
     }
-    return Optional.of(new Failure(ProblemCode.UNQUOTED_FILTER_WORD, what -> what + " '" + expression
+    return Optional.of(new Failure(ProblemCode.UNQUOTED_FILTER_WORD, new Suffix(" '" + expression
         + "' compares with the unquoted word " + first + ", which the service reads as the string '" + first
-        + "'; quote it to say so: '" + quoted + "'", Severity.WARNING));
+        + "'; quote it to say so: '" + quoted + "'"), Severity.WARNING));
   }
 
   private static final Pattern POSITION = Pattern.compile("(position:? )(\\d+)");
@@ -166,8 +218,15 @@ final class JsonPathSyntax {
     if (shift == 0) {
       return message;
     }
-    return POSITION.matcher(message).replaceAll(match ->
-        match.group(1) + (Integer.parseInt(match.group(2)) + shift));
+    Matcher match = POSITION.matcher(message);
+    StringBuilder shifted = new StringBuilder();
+    int end = 0;
+    while (match.find()) {
+      shifted.append(message, end, match.start()).append(match.group(1))
+          .append(Integer.parseInt(match.group(2)) + shift);
+      end = match.end();
+    }
+    return shifted.append(message, end, message.length()).toString();
   }
 
   private static Optional<Failure> fail(ProblemCode code, UnaryOperator<String> reasonFor) {

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 final class JsonataRules {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   /** Fields that are not expressions, or that hold states checked on their own. */
   private static final Set<String> NOT_WALKED = Set.of("Comment", "Branches", "ItemProcessor", "Iterator", "Type",
       "QueryLanguage", "Next", "Default", "Result");
@@ -136,7 +138,11 @@ final class JsonataRules {
       return;
     }
     String body = Placeholders.neutralize(Jsonata.parse(text).text());
-    Optional<String> parseError = PARSE_ERRORS.of(body, JsonataRules::parseError);
+    Optional<String> parseError = PARSE_ERRORS.known(body);
+    if (parseError == null) {
+      parseError = parseError(body);
+      PARSE_ERRORS.remember(body, parseError);
+    }
     if (parseError.isPresent()) {
       problems.error(ProblemCode.INVALID_JSONATA, pointer(state, path), "JSONata expression '"
           + FieldChecks.cut(body) + "' does not parse: " + parseError.get());

@@ -7,8 +7,10 @@ import io.statecraft.asl.Spelling;
 import io.statecraft.asl.json.JsonPointers;
 import io.statecraft.dsl.Jsonata;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,8 @@ import java.util.regex.Pattern;
  */
 final class MapFieldRules {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final Pattern READ = Pattern.compile("arn:aws[a-z-]*:states:::s3:(getObject|listObjectsV2)");
   private static final Pattern WRITE = Pattern.compile("arn:aws[a-z-]*:states:::s3:putObject");
   /** Step Functions limits a batch's input to 256 KiB. */
@@ -228,9 +232,13 @@ final class MapFieldRules {
 
   private void resource(String pointer, String resource, List<String> allowed) {
     String api = resource.substring(resource.lastIndexOf(':') + 1);
-    List<String> apis = allowed.stream().map(a -> a.substring(a.lastIndexOf(':') + 1)).toList();
-    String hint = Spelling.nearest(api, apis).map(best -> "; did you mean arn:aws:states:::s3:" + best + "?")
-        .orElse("; use " + String.join(" or ", allowed));
+    List<String> apis = new ArrayList<>(allowed.size());
+    for (String a : allowed) {
+      apis.add(a.substring(a.lastIndexOf(':') + 1));
+    }
+    Optional<String> best = Spelling.nearest(api, apis);
+    String hint = best.isPresent() ? "; did you mean arn:aws:states:::s3:" + best.get() + "?"
+        : "; use " + String.join(" or ", allowed);
     problems.error(ProblemCode.INVALID_RESOURCE, JsonPointers.child(pointer, "Resource"),
         "'" + resource + "' is not a resource this field takes" + hint);
   }

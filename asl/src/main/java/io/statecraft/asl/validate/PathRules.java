@@ -34,6 +34,8 @@ final class PathRules {
 
   private static final String[] PAYLOAD_FIELDS = {"Parameters", "ResultSelector", "ItemSelector", "Assign"};
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Problems problems;
@@ -166,7 +168,9 @@ final class PathRules {
     JsonNode value = owner.get(field);
     if (value.isTextual() && !JsonPathSyntax.looksLikeCall(value.textValue())) {
       Optional<JsonPathSyntax.Failure> failure = JsonPathSyntax.check(value.textValue(), kind);
-      failure.ifPresent(f -> f.reportTo(problems, JsonPointers.child(ownerPointer, field), field));
+      if (failure.isPresent()) {
+        failure.get().reportTo(problems, JsonPointers.child(ownerPointer, field), field);
+      }
       return;
     }
     String pointer = JsonPointers.child(ownerPointer, field);
@@ -201,11 +205,15 @@ final class PathRules {
   /** A reference path in field {@code field} of the Choice rule at {@code rulePointer} (Variable or a *Path operand). */
   static void referencePath(Problems problems, String text, String rulePointer, String field) {
     Optional<JsonPathSyntax.Failure> failure = JsonPathSyntax.check(text, JsonPathSyntax.Kind.REFERENCE_PATH);
-    failure.ifPresent(f -> f.reportTo(problems, JsonPointers.child(rulePointer, field), field));
+    if (failure.isPresent()) {
+      failure.get().reportTo(problems, JsonPointers.child(rulePointer, field), field);
+    }
   }
 
   private void report(Optional<JsonPathSyntax.Failure> failure, String pointer, String what) {
-    failure.ifPresent(f -> f.reportTo(problems, pointer, what));
+    if (failure.isPresent()) {
+      failure.get().reportTo(problems, pointer, what);
+    }
   }
 
   /**
@@ -333,7 +341,9 @@ final class PathRules {
           + "from the key to send it literally");
       return;
     }
-    failure.ifPresent(f -> f.reportTo(problems, pointerOf(parentPointer, key, name), "'" + name + "' value"));
+    if (failure.isPresent()) {
+      failure.get().reportTo(problems, pointerOf(parentPointer, key, name), "'" + name + "' value");
+    }
   }
 
   private static String pointerOf(String parentPointer, String key, String name) {

@@ -19,6 +19,8 @@ import java.util.Set;
  */
 final class StateFieldRules {
 
+  // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
+  // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
   /** Characters a Map Label may not contain, besides white space and control characters. */
   private static final String LABEL_FORBIDDEN = "<>{}[]?*\"#%\\^|~`$&,;:/";
   static final int MAX_LABEL_LENGTH = 40;
@@ -169,9 +171,7 @@ final class StateFieldRules {
     }
     String pointer = state.pointer("Label");
     int length = label.codePointCount(0, label.length());
-    int bad = label.codePoints()
-        .filter(c -> Character.isWhitespace(c) || GraphRules.isControl(c) || LABEL_FORBIDDEN.indexOf(c) >= 0)
-        .findFirst().orElse(-1);
+    int bad = firstBadLabelCharacter(label);
     if (length == 0 || length > MAX_LABEL_LENGTH) {
       problems.error(ProblemCode.INVALID_LABEL_NAME, pointer, "Label '" + label + "' has " + length
           + " characters; a Label has 1 to " + MAX_LABEL_LENGTH);
@@ -247,5 +247,16 @@ final class StateFieldRules {
           "ExecutionType applies only to \"Mode\": \"DISTRIBUTED\"; remove it or make the Map distributed");
     }
     return distributed ? "DISTRIBUTED" : "INLINE";
+  }
+
+  private static int firstBadLabelCharacter(String label) {
+    for (int i = 0; i < label.length(); ) {
+      int c = label.codePointAt(i);
+      if (Character.isWhitespace(c) || GraphRules.isControl(c) || LABEL_FORBIDDEN.indexOf(c) >= 0) {
+        return c;
+      }
+      i += Character.charCount(c);
+    }
+    return -1;
   }
 }

@@ -24,7 +24,17 @@ public record ValidationOptions(Function<String, SourceLocation> stateSources, W
 
   /** No source locations and an unknown workflow type: what a linter of a lone file knows. */
   public static ValidationOptions defaults() {
-    return new ValidationOptions(name -> null, null, -1);
+    return new ValidationOptions(NO_SOURCES, null, -1);
+  }
+
+  // A class, not a lambda: defaults() runs on every generate, where each lambda is spun at run time (issue 19).
+  private static final Function<String, SourceLocation> NO_SOURCES = new NoSources();
+
+  private static final class NoSources implements Function<String, SourceLocation> {
+    @Override
+    public SourceLocation apply(String stateName) {
+      return null;
+    }
   }
 
   public ValidationOptions withType(WorkflowType newType) {

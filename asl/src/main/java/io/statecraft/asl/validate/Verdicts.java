@@ -22,10 +22,24 @@ final class Verdicts<V> {
     V verdict = known.get(text);
     if (verdict == null) {
       verdict = check.apply(text);
-      if (known.size() < LIMIT) {
-        known.put(text, verdict);
-      }
+      remember(text, verdict);
     }
     return verdict;
+  }
+
+  /**
+   * The verdict on {@code text} found before, or null: with {@link #remember}, what callers on the
+   * generate path use instead of {@link #of}, whose check would be a lambda spun at run time in
+   * every cold JVM (issue 19, bench/RESULTS.md).
+   */
+  V known(String text) {
+    return known.get(text);
+  }
+
+  /** Keeps the verdict on {@code text}, while under the bound. */
+  void remember(String text, V verdict) {
+    if (known.size() < LIMIT) {
+      known.put(text, verdict);
+    }
   }
 }
