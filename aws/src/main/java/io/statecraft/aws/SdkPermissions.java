@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,13 +114,12 @@ final class SdkPermissions {
   private static final Map<String, List<Alias>> ALIASES = Map.ofEntries(
       Map.entry("BucketName", List.of(Alias.same("Bucket"))),
       Map.entry("ObjectName", List.of(Alias.same("Key"))),
-      Map.entry("QueueName", List.of(new Alias("QueueUrl", SdkPermissions::lastPathSegment, false)
-          .fromPlaceholder(SdkPermissions::queueArnOfUrl))),
+      Map.entry("QueueName", List.of(new Alias("QueueUrl", Conversion.LAST_PATH_SEGMENT, false, true))),
       Map.entry("ParameterNameWithoutLeadingSlash",
-          List.of(new Alias("Name", name -> name.replaceFirst("^/", ""), false))),
-      Map.entry("TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", SdkPermissions::beforeColon, false))),
+          List.of(new Alias("Name", Conversion.WITHOUT_LEADING_SLASH, false, false))),
+      Map.entry("TaskDefinitionFamilyName", List.of(new Alias("TaskDefinition", Conversion.BEFORE_COLON, false, false))),
       Map.entry("JobQueueName", List.of(Alias.same("JobQueue"))),
-      Map.entry("JobDefinitionName", List.of(new Alias("JobDefinition", SdkPermissions::beforeColon, false))),
+      Map.entry("JobDefinitionName", List.of(new Alias("JobDefinition", Conversion.BEFORE_COLON, false, false))),
       Map.entry("WorkGroupName", List.of(Alias.same("WorkGroup"))));
 
   /**
@@ -142,23 +140,35 @@ final class SdkPermissions {
    * @param same whether the member holds the value as it is, so that a deploy-time placeholder
    *     given for it can stand in the ARN too
    */
-  private record Alias(String member, Function<String, String> convert, boolean same,
-      Function<String, String> arnOfPlaceholder) {
-    Alias(String member, Function<String, String> convert, boolean same) {
-      this(member, convert, same, null);
-    }
+  /**
+   * A member under which an API takes a placeholder's value, and how its literal value converts.
+   * {@code queueArnFromUrl}: the whole ARN comes from a deploy-time placeholder's parts, by the
+   * placeholder's name: a queue given by a URL parameter is granted exactly, in the region and
+   * account its URL names, rather than {@code *} in the stack's.
+   */
+  private record Alias(String member, Conversion convert, boolean same, boolean queueArnFromUrl) {
 
     static Alias same(String member) {
-      return new Alias(member, Function.identity(), true);
+      return new Alias(member, Conversion.SAME, true, false);
     }
+  }
 
-    /**
-     * A copy that takes the whole ARN from a deploy-time placeholder's parts, by the placeholder's
-     * name: a queue given by a URL parameter is granted exactly, in the region and account its URL
-     * names, rather than {@code *} in the stack's.
-     */
-    Alias fromPlaceholder(Function<String, String> arnOfPlaceholder) {
-      return new Alias(member, convert, same, arnOfPlaceholder);
+  // Constants rather than functions: the table above is built in every JVM that generates a typed
+  // call, and each lambda or method reference would be a class spun at run time (issue 19).
+  private enum Conversion {
+    SAME, LAST_PATH_SEGMENT, WITHOUT_LEADING_SLASH, BEFORE_COLON;
+
+    String apply(String value) {
+      switch (this) {
+        case LAST_PATH_SEGMENT:
+          return lastPathSegment(value);
+        case WITHOUT_LEADING_SLASH:
+          return value.replaceFirst("^/", "");
+        case BEFORE_COLON:
+          return beforeColon(value);
+        default:
+          return value;
+      }
     }
   }
 
@@ -324,9 +334,9 @@ final class SdkPermissions {
     Matcher m = PLACEHOLDER.matcher(format);
     while (m.find()) {
       for (Alias alias : ALIASES.getOrDefault(m.group(1), List.of())) {
-        if (alias.arnOfPlaceholder() != null && payload.get(alias.member()) instanceof Placeholder p
+        if (alias.queueArnFromUrl() && payload.get(alias.member()) instanceof Placeholder p
             && p.kind() == Placeholder.Kind.STRING) {
-          return Optional.of(alias.arnOfPlaceholder().apply(p.name()));
+          return Optional.of(queueArnOfUrl(p.name()));
         }
       }
     }

@@ -23,7 +23,16 @@ final class DeployCommand implements Command {
   private final Duration pollInterval;
 
   DeployCommand() {
-    this(AwsSettings.defaults(), System::getenv, Duration.ofSeconds(5));
+    this(AwsSettings.defaults(), new SystemEnvironment(), Duration.ofSeconds(5));
+  }
+
+  // A class rather than System::getenv: every command line creates this command, and a method
+  // reference is a class spun at run time in the fresh JVM (issue 19).
+  private static final class SystemEnvironment implements Function<String, String> {
+    @Override
+    public String apply(String name) {
+      return System.getenv(name);
+    }
   }
 
   /** With settings the options start from, an environment and a poll interval; tests give their own. */

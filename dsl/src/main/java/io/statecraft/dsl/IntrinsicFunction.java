@@ -1,6 +1,5 @@
 package io.statecraft.dsl;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The intrinsic functions of the Amazon States Language, with the number of arguments each takes. */
@@ -69,7 +68,13 @@ public enum IntrinsicFunction {
 
   /** The function written {@code name}, matched exactly as the service does (case matters). */
   public static Optional<IntrinsicFunction> named(String name) {
-    return Arrays.stream(values()).filter(f -> f.functionName.equals(name)).findFirst();
+    // A loop, not a stream: the validator asks this of every intrinsic in a cold JVM (issue 19).
+    for (IntrinsicFunction function : values()) {
+      if (function.functionName.equals(name)) {
+        return Optional.of(function);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether {@code count} arguments suit this function. */

@@ -1,6 +1,7 @@
 package io.statecraft.dsl;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A JSONata expression, written in a definition as {@code "{% expression %}"}. Only states whose
@@ -31,9 +32,10 @@ public record Jsonata(String expression) implements Value {
    */
   public static Jsonata of(String text) {
     Objects.requireNonNull(text, "text == null");
-    ValueText.jsonataProblem(text).ifPresent(problem -> {
-      throw new IllegalArgumentException("Jsonata.of(\"" + text + "\"): " + problem + ValueText.authorLine());
-    });
+    Optional<String> problem = ValueText.jsonataProblem(text);
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException("Jsonata.of(\"" + text + "\"): " + problem.get() + ValueText.authorLine());
+    }
     return new Jsonata(" " + text.strip() + " ");
   }
 

@@ -1,6 +1,5 @@
 package io.statecraft.dsl;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** How a state reads and shapes its data: JSONPath fields, or JSONata expressions. */
@@ -26,6 +25,11 @@ public enum QueryLanguage {
    * "JSONPath"} or {@code "JSONata"}, case sensitive), or empty for any other text.
    */
   public static Optional<QueryLanguage> fromWritten(String text) {
-    return Arrays.stream(values()).filter(q -> q.written.equals(text)).findFirst();
+    for (QueryLanguage language : values()) {
+      if (language.written.equals(text)) {
+        return Optional.of(language);
+      }
+    }
+    return Optional.empty();
   }
 }

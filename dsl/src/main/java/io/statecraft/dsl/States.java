@@ -29,7 +29,7 @@ public final class States {
     List<Value> all = new ArrayList<>();
     all.add(Value.of(template));
     all.addAll(Arrays.asList(arguments));
-    return call(IntrinsicFunction.FORMAT, all.toArray(Value[]::new));
+    return call(IntrinsicFunction.FORMAT, all.toArray(new Value[0]));
   }
 
   /** {@code States.StringToJson}: parses a JSON string into a value. */

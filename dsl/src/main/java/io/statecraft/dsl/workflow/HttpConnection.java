@@ -239,8 +239,10 @@ public final class HttpConnection implements ArnResource {
     }
     Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
     String endpointOperator = url.contains("*") ? "StringLike" : "StringEquals";
-    conditions.computeIfAbsent(endpointOperator, key -> new LinkedHashMap<>()).put("states:HTTPEndpoint", List.of(url));
-    conditions.computeIfAbsent("StringEquals", key -> new LinkedHashMap<>()).put("states:HTTPMethod", List.of(methods));
+    conditions.put(endpointOperator, new LinkedHashMap<>());
+    conditions.get(endpointOperator).put("states:HTTPEndpoint", List.of(url));
+    conditions.putIfAbsent("StringEquals", new LinkedHashMap<>());
+    conditions.get("StringEquals").put("states:HTTPMethod", List.of(methods));
     List<IamStatement> statements = new ArrayList<>();
     statements.add(new IamStatement(
         List.of("states:InvokeHTTPEndpoint"), List.of(IamStatement.THIS_STATE_MACHINE), conditions, null));
