@@ -44,7 +44,7 @@ final class IntrinsicSyntax {
     if (!text.equals(text.strip())) {
       // The service reads the name from the first character, so ' States.Array' is an unknown
       // function rather than States.Array.
-      return fail(ProblemCode.INVALID_FUNCTION, new JsonPathSyntax.Suffix(" '" + text + "' has white space around the "
+      return fail(ProblemCode.INVALID_FUNCTION, JsonPathSyntax.Around.suffix(" '" + text + "' has white space around the "
           + "call, so the service reads an unknown function name; remove the spaces"));
     }
     Intrinsic call;
@@ -52,7 +52,7 @@ final class IntrinsicSyntax {
       call = Intrinsic.parse(Placeholders.neutralize(text));
     } catch (IllegalArgumentException e) {
       String detail = e.getMessage();
-      return fail(ProblemCode.INVALID_INTRINSIC, new JsonPathSyntax.Suffix(" is not a valid intrinsic function call: "
+      return fail(ProblemCode.INVALID_INTRINSIC, JsonPathSyntax.Around.suffix(" is not a valid intrinsic function call: "
           + detail));
     }
     return checkCall(call);
@@ -63,14 +63,14 @@ final class IntrinsicSyntax {
     if (function.isEmpty()) {
       String reason = " calls " + call.function() + ", which is not an intrinsic function"
           + suggestion(call.function()) + "; the functions are " + KNOWN_FUNCTIONS;
-      return fail(ProblemCode.INVALID_FUNCTION, new JsonPathSyntax.Suffix(reason));
+      return fail(ProblemCode.INVALID_FUNCTION, JsonPathSyntax.Around.suffix(reason));
     }
     IntrinsicFunction known = function.get();
     int count = call.arguments().size();
     if (!known.accepts(count)) {
       String reason = " calls " + known.functionName() + " with " + count + " argument" + (count == 1 ? "" : "s")
           + ", but it takes " + arity(known);
-      return fail(ProblemCode.WRONG_ARGUMENT_COUNT, new JsonPathSyntax.Suffix(reason));
+      return fail(ProblemCode.WRONG_ARGUMENT_COUNT, JsonPathSyntax.Around.suffix(reason));
     }
     for (int i = 0; i < count; i++) {
       Value argument = call.arguments().get(i);
@@ -78,14 +78,14 @@ final class IntrinsicSyntax {
       Optional<String> wrongType = IntrinsicArguments.problem(known, i, argument);
       if (wrongType.isPresent()) {
         String reason = " calls " + known.functionName() + ", whose argument " + number + " " + wrongType.get();
-        return fail(ProblemCode.INVALID_ARGUMENT_TYPE, new JsonPathSyntax.Suffix(reason));
+        return fail(ProblemCode.INVALID_ARGUMENT_TYPE, JsonPathSyntax.Around.suffix(reason));
       }
       Optional<JsonPathSyntax.Failure> failure = Optional.empty();
       if (argument instanceof Path path) {
         Optional<JsonPathSyntax.Failure> found = JsonPathSyntax.check(path.expression(), JsonPathSyntax.Kind.PATH);
         if (found.isPresent()) {
           failure = Optional.of(found.get().within(
-              new JsonPathSyntax.Prefix("argument " + number + " of " + known.functionName() + " in ")));
+              JsonPathSyntax.Around.prefix("argument " + number + " of " + known.functionName() + " in ")));
         }
       } else if (argument instanceof Intrinsic nested) {
         failure = checkCall(nested);

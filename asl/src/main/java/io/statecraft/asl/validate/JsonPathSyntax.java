@@ -66,31 +66,33 @@ final class JsonPathSyntax {
   // Reasons as small classes, not lambdas: each lambda is a class spun at run time in every cold
   // generate (issue 19, bench/RESULTS.md).
 
-  /** The reason {@code what + suffix}. */
-  static final class Suffix implements UnaryOperator<String> {
-    private final String suffix;
+  /**
+   * The text {@code before + what + after}: a reason ({@code what} followed by why it is wrong) or
+   * the name of a failure found within something larger ({@code "argument 2 of States.Format in "}
+   * followed by {@code what}).
+   */
+  static final class Around implements UnaryOperator<String> {
+    private final String before;
+    private final String after;
 
-    Suffix(String suffix) {
-      this.suffix = suffix;
+    private Around(String before, String after) {
+      this.before = before;
+      this.after = after;
+    }
+
+    /** The reason {@code what + suffix}. */
+    static Around suffix(String suffix) {
+      return new Around("", suffix);
+    }
+
+    /** The name {@code prefix + what}. */
+    static Around prefix(String prefix) {
+      return new Around(prefix, "");
     }
 
     @Override
     public String apply(String what) {
-      return what + suffix;
-    }
-  }
-
-  /** The name {@code prefix + what}, for a failure found within something larger. */
-  static final class Prefix implements UnaryOperator<String> {
-    private final String prefix;
-
-    Prefix(String prefix) {
-      this.prefix = prefix;
-    }
-
-    @Override
-    public String apply(String what) {
-      return prefix + what;
+      return before + what + after;
     }
   }
 
@@ -139,7 +141,7 @@ final class JsonPathSyntax {
     if (text.startsWith("$$")) {
       rootLength = 2;
       if (kind == Kind.RESULT_PATH) {
-        return fail(ProblemCode.INVALID_REFERENCE_PATH, new Suffix(" '" + expression
+        return fail(ProblemCode.INVALID_REFERENCE_PATH, Around.suffix(" '" + expression
             + "' writes into the context object, which is read-only; write into the state's input with $..."));
       }
       rest = text.substring(2);
@@ -147,7 +149,7 @@ final class JsonPathSyntax {
       Matcher variable = startsWithVariable(text) ? VARIABLE_ROOT.matcher(text) : null;
       if (variable != null && variable.matches()) {
         if (kind == Kind.RESULT_PATH) {
-          return fail(ProblemCode.INVALID_REFERENCE_PATH, new Suffix(" '" + expression
+          return fail(ProblemCode.INVALID_REFERENCE_PATH, Around.suffix(" '" + expression
               + "' names a variable; ResultPath writes into the state's input, so start it with $. and set "
               + "variables with Assign"));
         }
@@ -157,7 +159,7 @@ final class JsonPathSyntax {
         rest = text.substring(1);
       }
     } else {
-      return fail(ProblemCode.INVALID_JSONPATH, new Suffix(" '" + expression
+      return fail(ProblemCode.INVALID_JSONPATH, Around.suffix(" '" + expression
           + "' is not a JSONPath: a path starts with $ (input), $$ (context object) or $name (variable)"));
     }
     Path compiled;
@@ -170,11 +172,11 @@ final class JsonPathSyntax {
       }
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       String shifted = shiftPositions(detail.replaceAll("\\s+", " ").strip(), rootLength - 1);
-      return fail(ProblemCode.INVALID_JSONPATH, new Suffix(" '" + expression + "' is not a valid JSONPath: "
+      return fail(ProblemCode.INVALID_JSONPATH, Around.suffix(" '" + expression + "' is not a valid JSONPath: "
           + shifted));
     }
     if (kind != Kind.PATH && (!compiled.isDefinite() || compiled.isFunctionPath())) {
-      return fail(ProblemCode.INVALID_REFERENCE_PATH, new Suffix(" '" + expression
+      return fail(ProblemCode.INVALID_REFERENCE_PATH, Around.suffix(" '" + expression
           + "' may select several values; it must be a reference path to one value, without [*], "
           + "filters [?()], slices [a:b], unions [a,b], deep scan .. or functions"));
     }
@@ -205,7 +207,7 @@ final class JsonPathSyntax {
     if (asQuoted.isPresent()) {
       return asQuoted.get().code() == ProblemCode.INVALID_JSONPATH ? Optional.empty() : asQuoted;
     }
-    return Optional.of(new Failure(ProblemCode.UNQUOTED_FILTER_WORD, new Suffix(" '" + expression
+    return Optional.of(new Failure(ProblemCode.UNQUOTED_FILTER_WORD, Around.suffix(" '" + expression
         + "' compares with the unquoted word " + first + ", which the service reads as the string '" + first
         + "'; quote it to say so: '" + quoted + "'"), Severity.WARNING));
   }
