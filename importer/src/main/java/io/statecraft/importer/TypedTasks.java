@@ -3,6 +3,7 @@ package io.statecraft.importer;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.statecraft.asl.SdkResponseClass;
+import io.statecraft.asl.Spelling;
 import io.statecraft.aws.AwsSdk;
 import io.statecraft.dsl.ArrayValue;
 import io.statecraft.dsl.BooleanValue;
@@ -188,7 +189,9 @@ final class TypedTasks {
       String member = field.getKey();
       String at = where.isEmpty() ? member : where + "." + member;
       if (!members.contains(member)) {
-        throw new Untyped(at + " is no member of " + type.getSimpleName());
+        Optional<String> meant = Spelling.nearest(member, members);
+        throw new Untyped(at + " is no member of " + type.getSimpleName()
+            + (meant.isPresent() ? " (did you mean " + meant.get() + "?)" : ""));
       }
       Method setter = setter(builderType, member, field.getValue());
       Built value = value(setter, field.getValue(), at);

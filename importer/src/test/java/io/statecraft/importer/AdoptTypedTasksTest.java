@@ -219,6 +219,31 @@ final class AdoptTypedTasksTest {
   }
 
   @Test
+  void aMisspeltMemberStaysRawAndTheReportSaysWhichMemberWasMeant() {
+    String template = """
+        Resources:
+          Flow:
+            Type: AWS::StepFunctions::StateMachine
+            Properties:
+              Definition:
+                StartAt: Notify
+                States:
+                  Notify:
+                    Type: Task
+                    Resource: arn:aws:states:::sns:publish
+                    Parameters:
+                      Subjct: Nightly report
+                      TopicArn: arn:aws:sns:us-east-1:123456789012:alerts
+                    End: true
+        """;
+    AdoptedWorkflow adopted = TemplateAdopter.fromTemplateText("flow.yaml", template, TemplateAdopter.Options.defaults());
+
+    assertThat(WorkflowSource.write(adopted, "com.example", "Flow").report()).contains(
+        "States/Notify: arn:aws:states:::sns:publish -> raw resource: Subjct is no member of PublishRequest "
+            + "(did you mean Subject?)");
+  }
+
+  @Test
   void aPolicyFileIsComparedToo() throws Exception {
     Path policy = temp.resolve("policy.json");
     Files.writeString(policy, """
