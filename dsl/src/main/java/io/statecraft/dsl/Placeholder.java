@@ -19,6 +19,12 @@ public record Placeholder(String name, Kind kind) implements Value {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
+  /**
+   * A placeholder as it is written in text, {@code ${Name}}, with the name in group 1: how the
+   * validator, the template generator and the importer find them in a definition.
+   */
+  public static final Pattern TOKEN = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+
   /** What a placeholder stands for once CloudFormation has substituted it. */
   public enum Kind {
     /** A string: the substituted text is the value, as it lands inside a JSON string. */

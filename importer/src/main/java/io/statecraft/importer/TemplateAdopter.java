@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.Problem;
 import io.statecraft.asl.validate.AslValidator;
+import io.statecraft.dsl.Placeholder;
 import io.statecraft.importer.AdoptedWorkflow.EventRuleSpec;
 import io.statecraft.importer.AdoptedWorkflow.Logging;
 import io.statecraft.importer.AdoptedWorkflow.MaintenanceWindowSpec;
@@ -31,7 +32,7 @@ public final class TemplateAdopter {
 
   static final String STATE_MACHINE = "AWS::StepFunctions::StateMachine";
   static final String SAM_STATE_MACHINE = "AWS::Serverless::StateMachine";
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+  private static final Pattern PLACEHOLDER = Placeholder.TOKEN;
   /**
    * Pseudo parameters whose value CloudFormation gives every stack, so that a placeholder for one
    * needs no template parameter

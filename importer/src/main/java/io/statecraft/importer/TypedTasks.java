@@ -57,7 +57,7 @@ final class TypedTasks {
   private static final ClassName INTRINSIC = ClassName.get("io.statecraft.dsl", "Intrinsic");
   private static final ClassName PLACEHOLDER = ClassName.get("io.statecraft.dsl", "Placeholder");
   /** A {@code ${Name}} placeholder that is the whole text, as the typed SDK and HTTP tasks take it. */
-  static final Pattern WHOLE_PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+  static final Pattern WHOLE_PLACEHOLDER = Placeholder.TOKEN;
   private static final String SDK_MODEL = "software.amazon.awssdk.services.";
 
   /**

@@ -6,6 +6,8 @@ import io.statecraft.asl.Problems;
 import io.statecraft.asl.Spelling;
 import io.statecraft.dsl.Errors;
 import io.statecraft.asl.json.JsonPointers;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +24,8 @@ final class ErrorHandlingRules {
   private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
       "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
   private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "Assign", "Comment");
-  /** The catcher's fields in either query language, for a "did you mean". */
-  private static final Set<String> CATCHER_KNOWN = Set.of("ErrorEquals", "Next", "Assign", "Comment", "ResultPath",
-      "Output");
+  /** The catcher's fields in either query language, for a "did you mean": JSONPath's and JSONata's own added. */
+  private static final Set<String> CATCHER_KNOWN = withFields(CATCHER_FIELDS, "ResultPath", "Output");
 
   /** The longest retry delay the service accepts: one year and a day, in seconds. */
   static final long MAX_DELAY_SECONDS = 31_622_400L;
@@ -184,6 +185,12 @@ final class ErrorHandlingRules {
       checks.string(catcher, pointer, "Next");
     }
     checks.string(catcher, pointer, "Comment");
+  }
+
+  private static Set<String> withFields(Set<String> fields, String... more) {
+    Set<String> all = new HashSet<>(fields);
+    all.addAll(Arrays.asList(more));
+    return Set.copyOf(all);
   }
 
   private void notInEntry(String pointer, String field, String entry) {

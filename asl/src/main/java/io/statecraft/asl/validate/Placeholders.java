@@ -1,5 +1,6 @@
 package io.statecraft.asl.validate;
 
+import io.statecraft.dsl.Placeholder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,7 @@ final class Placeholders {
 
   private Placeholders() {}
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+  private static final Pattern PLACEHOLDER = Placeholder.TOKEN;
 
   // Every path and payload value of a definition passes through here; most hold no placeholder,
   // and a plain search for "${" spares them a regular-expression matcher.

@@ -8,6 +8,7 @@ import io.statecraft.asl.Problems;
 import io.statecraft.asl.Spelling;
 import io.statecraft.dsl.BuiltStateMachine;
 import io.statecraft.dsl.IamStatement;
+import io.statecraft.dsl.Placeholder;
 import io.statecraft.dsl.SourceLocation;
 import io.statecraft.dsl.workflow.LogGroup;
 import io.statecraft.dsl.workflow.LogLevel;
@@ -65,7 +66,7 @@ public final class TemplateGenerator {
 
   // Plain loops, no lambdas or streams: this runs once per cold JVM on every generate, where each
   // lambda is a class spun at run time (issue 19, bench/RESULTS.md).
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+  private static final Pattern PLACEHOLDER = Placeholder.TOKEN;
 
   /**
    * The template and the problems found in it (the definition's own problems are not repeated).
