@@ -185,23 +185,7 @@ final class AdoptTypedTasksTest {
 
   @Test
   void aPayloadThatIsNotStaticEnoughStaysRawWithTheReasonInACommentAndTheReport() throws Exception {
-    String template = """
-        Resources:
-          Flow:
-            Type: AWS::StepFunctions::StateMachine
-            Properties:
-              Definition:
-                StartAt: Notify
-                States:
-                  Notify:
-                    Type: Task
-                    Resource: arn:aws:states:::sns:publish
-                    Parameters:
-                      'Subject\\u000a*/ class X {}': x
-                      TopicArn: arn:aws:sns:us-east-1:123456789012:alerts
-                    End: true
-        """;
-    AdoptedWorkflow adopted = TemplateAdopter.fromTemplateText("flow.yaml", template, TemplateAdopter.Options.defaults());
+    AdoptedWorkflow adopted = adoptPublish("'Subject\\u000a*/ class X {}': x");
     WorkflowSource.Written written = WorkflowSource.write(adopted, "com.example", "Flow");
 
     assertThat(written.source()).contains("""
@@ -220,6 +204,15 @@ final class AdoptTypedTasksTest {
 
   @Test
   void aMisspeltMemberStaysRawAndTheReportSaysWhichMemberWasMeant() {
+    AdoptedWorkflow adopted = adoptPublish("Subjct: Nightly report");
+
+    assertThat(WorkflowSource.write(adopted, "com.example", "Flow").report()).contains(
+        "States/Notify: arn:aws:states:::sns:publish -> raw resource: Subjct is no member of PublishRequest "
+            + "(did you mean Subject?)");
+  }
+
+  // A template whose one state publishes to SNS with the parameter line given and a TopicArn.
+  private static AdoptedWorkflow adoptPublish(String parameterLine) {
     String template = """
         Resources:
           Flow:
@@ -232,15 +225,11 @@ final class AdoptTypedTasksTest {
                     Type: Task
                     Resource: arn:aws:states:::sns:publish
                     Parameters:
-                      Subjct: Nightly report
+                      %s
                       TopicArn: arn:aws:sns:us-east-1:123456789012:alerts
                     End: true
-        """;
-    AdoptedWorkflow adopted = TemplateAdopter.fromTemplateText("flow.yaml", template, TemplateAdopter.Options.defaults());
-
-    assertThat(WorkflowSource.write(adopted, "com.example", "Flow").report()).contains(
-        "States/Notify: arn:aws:states:::sns:publish -> raw resource: Subjct is no member of PublishRequest "
-            + "(did you mean Subject?)");
+        """.formatted(parameterLine);
+    return TemplateAdopter.fromTemplateText("flow.yaml", template, TemplateAdopter.Options.defaults());
   }
 
   @Test
