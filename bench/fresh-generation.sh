@@ -15,9 +15,8 @@ root="$PWD"
 runs="${1:-5}"
 work="$root/bench/target/fresh-generation"
 jar="$root/cli/target/statecraft.jar"
-for needed in "$jar" "$root/bench/target/classes"; do
-  [ -e "$needed" ] || { echo "missing $needed: run mvn -B -o -pl cli,bench -am -DskipTests package first" >&2; exit 2; }
-done
+source "bench/lib/common.sh"
+require_built "mvn -B -o -pl cli,bench -am -DskipTests package" "$jar" "$root/bench/target/classes"
 rm -rf "$work"
 mkdir -p "$work/flows"
 javac -nowarn -d "$work/flows" -cp "$jar" $(find bench/plugin-overhead/flows/src/main/java -name '*.java')

@@ -16,9 +16,8 @@ count=1000
 work="$root/bench/target/many-files"
 jar="$root/cli/target/statecraft.jar"
 launcher="$root/cli/target/statecraft"
-for needed in "$jar" "$launcher"; do
-  [ -e "$needed" ] || { echo "missing $needed: run mvn -B -o -pl cli -am -DskipTests package first" >&2; exit 2; }
-done
+source "bench/lib/common.sh"
+require_built "mvn -B -o -pl cli -am -DskipTests package" "$jar" "$launcher"
 rm -rf "$work"
 mkdir -p "$work/definitions"
 

@@ -53,9 +53,7 @@ run() {
   awk -v goal="$goal" '{printf "%d %d %d\n", $1 * 1000, ($2 + $3) * 1000, goal}' "$work/time.txt"
 }
 
-median() {
-  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
+source "bench/lib/common.sh"   # median
 
 measure() {
   local label="$1" fresh="$2" i w c g

@@ -20,12 +20,9 @@ runs="${1:-5}"
 work="$root/bench/target/startup"
 jar="$root/cli/target/statecraft.jar"
 launcher="$root/cli/target/statecraft"
-for needed in "$jar" "$root/bench/target/classpath.txt" "$root/bench/target/classes"; do
-  if [ ! -e "$needed" ]; then
-    echo "missing $needed: run mvn -B -o -pl cli,bench -am -DskipTests package first" >&2
-    exit 2
-  fi
-done
+source "bench/lib/common.sh"
+require_built "mvn -B -o -pl cli,bench -am -DskipTests package" \
+  "$jar" "$root/bench/target/classpath.txt" "$root/bench/target/classes"
 rm -rf "$work"
 mkdir -p "$work"
 

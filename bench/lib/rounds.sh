@@ -20,9 +20,7 @@ measure() {
   grep -v 'exited with non-zero' "$work/time.txt" | awk '{printf "%d %d %d\n", $1 * 1000, ($2 + $3) * 1000, $4 / 1024}'
 }
 
-median() {
-  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
+source "bench/lib/common.sh"   # median
 
 # Runs the rounds and fills wall, cpu and rss: for each command's index, its readings separated by
 # spaces. $1 is passed to measure as the highest exit status that counts as a run.

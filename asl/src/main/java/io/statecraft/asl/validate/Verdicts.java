@@ -2,7 +2,6 @@ package io.statecraft.asl.validate;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Verdicts on texts that recur across the definitions of a build ({@code $.detail}, {@code
@@ -18,19 +17,10 @@ final class Verdicts<V> {
 
   private final Map<String, V> known = new ConcurrentHashMap<>();
 
-  V of(String text, Function<String, V> check) {
-    V verdict = known.get(text);
-    if (verdict == null) {
-      verdict = check.apply(text);
-      remember(text, verdict);
-    }
-    return verdict;
-  }
-
   /**
-   * The verdict on {@code text} found before, or null: with {@link #remember}, what callers on the
-   * generate path use instead of {@link #of}, whose check would be a lambda spun at run time in
-   * every cold JVM (issue 19, bench/RESULTS.md).
+   * The verdict on {@code text} found before, or null; the caller checks the text and keeps the
+   * verdict with {@link #remember}. Two calls rather than one taking the check as a function: a
+   * lambda would be a class spun at run time in every cold JVM (issue 19, bench/RESULTS.md).
    */
   V known(String text) {
     return known.get(text);
