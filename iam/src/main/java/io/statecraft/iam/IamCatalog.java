@@ -450,9 +450,6 @@ public final class IamCatalog {
     private final int length;
     private final Reader reader;
     private volatile Service service;
-    /** The bytes being read, under {@code reader}'s lock: see {@link #load()}. */
-    private byte[] json;
-    private int end;
 
     /** A service of a whole file, at {@code offset}. */
     ServiceEntry(String prefix, byte[] source, int offset, int length, Reader reader) {
@@ -468,17 +465,16 @@ public final class IamCatalog {
       this(prefix, null, 0, 0, reader);
     }
 
+    /** A service's JSON: {@code json[start, end)}. */
+    private record Slice(byte[] json, int start, int end) {}
+
     /**
-     * Points {@link #json} and {@link #end} at the service's bytes, from {@code [start, end)}; the
-     * start is returned. A shipped service's resource is read again each time rather than kept:
+     * The service's bytes. A shipped service's resource is read again each time rather than kept:
      * it is read once into records, and once more at most for the index by ARN service.
-     * Called under {@code reader}'s lock.
      */
-    private int load() {
+    private Slice load() {
       if (source != null) {
-        json = source;
-        end = offset + length;
-        return offset;
+        return new Slice(source, offset, offset + length);
       }
       String resource = serviceResource(prefix);
       InputStream raw = IamCatalog.class.getResourceAsStream(resource);
@@ -486,12 +482,11 @@ public final class IamCatalog {
         throw missing(resource);
       }
       try (InputStream in = new GZIPInputStream(raw, 1 << 13)) {
-        json = in.readAllBytes();
+        byte[] json = in.readAllBytes();
+        return new Slice(json, 0, json.length);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read IAM catalog resource " + resource, e);
       }
-      end = json.length;
-      return 0;
     }
 
     /**
@@ -506,16 +501,16 @@ public final class IamCatalog {
       }
       String pointer = "/services/" + prefix;
       synchronized (reader) {
-        int start = load();
+        Slice slice = load();
         try {
-          int types = resourceTypesObject(start);
+          int types = resourceTypesObject(slice);
           if (types >= 0) {
-            try (JsonParser parser = JSON.createParser(json, types, end - types)) {
+            try (JsonParser parser = JSON.createParser(slice.json(), types, slice.end() - types)) {
               parser.nextToken();
               return reader.resourceTypes(prefix, parser, pointer + "/resourceTypes").values();
             }
           }
-          try (JsonParser parser = JSON.createParser(json, start, end - start)) {
+          try (JsonParser parser = JSON.createParser(slice.json(), slice.start(), slice.end() - slice.start())) {
             parser.nextToken();
             Reader.object(parser, pointer);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -530,13 +525,11 @@ public final class IamCatalog {
           }
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read IAM catalog service " + prefix, e);
-        } finally {
-          json = null;
         }
       }
     }
 
-    /** The field name {@link #resourceTypesObject(int)} looks for, as the JSON's bytes spell it. */
+    /** The field name {@link #resourceTypesObject(Slice)} looks for, as the JSON's bytes spell it. */
     private static final byte[] RESOURCE_TYPES_KEY = "\"resourceTypes\"".getBytes(StandardCharsets.US_ASCII);
 
     /**
@@ -544,13 +537,15 @@ public final class IamCatalog {
      * file writes it after the actions, whose own {@code "resourceTypes"} are arrays. Tokenizing the
      * actions only to skip them took most of an index's time. -1 when not found that way.
      */
-    private int resourceTypesObject(int start) {
+    private static int resourceTypesObject(Slice slice) {
       byte[] key = RESOURCE_TYPES_KEY;
-      for (int at = end - key.length; at >= start; at--) {
+      byte[] json = slice.json();
+      int end = slice.end();
+      for (int at = end - key.length; at >= slice.start(); at--) {
         if (json[at] == '"' && Arrays.equals(json, at, at + key.length, key, 0, key.length)) {
-          int next = skipSpace(at + key.length);
+          int next = skipSpace(json, at + key.length, end);
           if (next < end && json[next] == ':') {
-            next = skipSpace(next + 1);
+            next = skipSpace(json, next + 1, end);
             if (next < end && json[next] == '{') {
               return next;
             }
@@ -560,7 +555,7 @@ public final class IamCatalog {
       return -1;
     }
 
-    private int skipSpace(int at) {
+    private static int skipSpace(byte[] json, int at, int end) {
       while (at < end
           && (json[at] == ' ' || json[at] == '\n' || json[at] == '\r' || json[at] == '\t')) {
         at++;
@@ -574,14 +569,12 @@ public final class IamCatalog {
         synchronized (reader) {
           read = service;
           if (read == null) {
-            int start = load();
-            try (JsonParser parser = JSON.createParser(json, start, end - start)) {
+            Slice slice = load();
+            try (JsonParser parser = JSON.createParser(slice.json(), slice.start(), slice.end() - slice.start())) {
               parser.nextToken();
               service = read = reader.service(prefix, parser, "/services/" + prefix);
             } catch (IOException e) {
               throw new UncheckedIOException("cannot read IAM catalog service " + prefix, e);
-            } finally {
-              json = null;
             }
           }
         }
