@@ -207,17 +207,13 @@ public final class OptimizedIntegrations {
   // The role CreateVirtualCluster may create on first use; the Step Functions page spells it
   // "AnAWSServiceRoleForAmazonEMRContainers", EMR on EKS names it AWSServiceRoleForAmazonEMRContainers
   // (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/using-service-linked-roles.html).
-  private static final IamStatement EMR_CONTAINERS_SERVICE_LINKED_ROLE = IamStatement.allow("iam:CreateServiceLinkedRole",
-      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/emr-containers.amazonaws.com/"
-          + "AWSServiceRoleForAmazonEMRContainers")
-      .withCondition("StringLike", "iam:AWSServiceName", List.of("emr-containers.amazonaws.com"));
+  private static final IamStatement EMR_CONTAINERS_SERVICE_LINKED_ROLE =
+      serviceLinkedRole("emr-containers.amazonaws.com", "AWSServiceRoleForAmazonEMRContainers");
   private static final String EMR_SERVERLESS_APPLICATIONS =
       "arn:${AWS::Partition}:emr-serverless:${AWS::Region}:${AWS::AccountId}:/applications/*";
   // The role CreateApplication may create on first use, as connect-emr-serverless.html grants it.
-  private static final IamStatement EMR_SERVERLESS_SERVICE_LINKED_ROLE = IamStatement.allow("iam:CreateServiceLinkedRole",
-      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/ops.emr-serverless.amazonaws.com/"
-          + "AWSServiceRoleForAmazonEMRServerless*")
-      .withCondition("StringLike", "iam:AWSServiceName", List.of("ops.emr-serverless.amazonaws.com"));
+  private static final IamStatement EMR_SERVERLESS_SERVICE_LINKED_ROLE =
+      serviceLinkedRole("ops.emr-serverless.amazonaws.com", "AWSServiceRoleForAmazonEMRServerless*");
   private static final IamStatement SAGEMAKER_LIST_TAGS = IamStatement.allowOnAnyResource(List.of("sagemaker:ListTags"),
       "the policy AWS generates for the optimized SageMaker integration grants sagemaker:ListTags on * for every "
           + "pattern (https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html)");
@@ -390,6 +386,16 @@ public final class OptimizedIntegrations {
   private static final Map<String, Integration> BY_OPERATION = index();
 
   private OptimizedIntegrations() {}
+
+  /**
+   * {@code iam:CreateServiceLinkedRole} for the role {@code roleName} that the service
+   * {@code servicePrincipal} creates on first use, and for that service only.
+   */
+  private static IamStatement serviceLinkedRole(String servicePrincipal, String roleName) {
+    return IamStatement.allow("iam:CreateServiceLinkedRole",
+            "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/" + servicePrincipal + "/" + roleName)
+        .withCondition("StringLike", "iam:AWSServiceName", List.of(servicePrincipal));
+  }
 
   private static Integration requestResponse(String operation, String resourceName, String errorPrefix,
       Set<IntegrationPattern> patterns, String page) {
