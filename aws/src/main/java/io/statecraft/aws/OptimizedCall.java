@@ -54,7 +54,9 @@ public final class OptimizedCall implements Integration {
   private final OptimizedIntegrations.Integration kind;
   private final IntegrationPattern pattern;
 
+  // Every copy is checked, not only the first: with(...) can set any member afterwards.
   private OptimizedCall(SdkCall call, OptimizedIntegrations.Integration kind, IntegrationPattern pattern) {
+    checkCreateCluster(kind, call.payload());
     this.call = call;
     this.kind = kind;
     this.pattern = pattern;
@@ -74,9 +76,7 @@ public final class OptimizedCall implements Integration {
           + OptimizedIntegrations.all().stream().map(OptimizedIntegrations.Integration::operation)
           .collect(Collectors.joining(", ")) + ")");
     }
-    SdkCall call = SdkCall.of(request);
-    checkCreateCluster(kind, call.payload());
-    return new OptimizedCall(call, kind, RR);
+    return new OptimizedCall(SdkCall.of(request), kind, RR);
   }
 
   private static final String CONNECT_EMR = "https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html";

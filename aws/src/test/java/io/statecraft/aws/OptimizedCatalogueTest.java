@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statecraft.asl.validate.IntegrationErrorNames;
+import io.statecraft.dsl.BooleanValue;
 import io.statecraft.dsl.IamStatement;
 import io.statecraft.dsl.IntegrationPattern;
 import java.lang.reflect.Field;
@@ -469,6 +470,9 @@ class OptimizedCatalogueTest {
     assertThatThrownBy(() -> AwsSdk.optimized(request.toBuilder().instances(i -> i.instanceCount(3)).build()))
         .hasMessage("elasticmapreduce:createCluster needs Instances.KeepJobFlowAliveWhenNoSteps true, or the cluster "
             + "ends before any step is added (https://docs.aws.amazon.com/step-functions/latest/dg/connect-emr.html)");
+    // Setting a member afterwards is checked as well.
+    assertThatThrownBy(() -> create.with("Instances.KeepJobFlowAliveWhenNoSteps", BooleanValue.of(false)))
+        .hasMessageStartingWith("elasticmapreduce:createCluster needs Instances.KeepJobFlowAliveWhenNoSteps true");
   }
 
   private static final String EKS = "arn:${AWS::Partition}:eks:${AWS::Region}:${AWS::AccountId}:";
